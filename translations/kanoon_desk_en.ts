@@ -713,65 +713,124 @@
         </message>
     </context>
     <context>
+        <name>BatchForward</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="94" />
+            <source>چاپ نامه‌ها</source>
+            <translation>Print the letters</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="95" />
+            <source>نامه‌ها PDF</source>
+            <translation>Letters as PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="100" />
+            <source>ارسال گروهی به دستگاه…</source>
+            <extracomment>the cases of the last go, whose letters the line prints</extracomment>
+            <translation>Forward together to an agency…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="102" />
+            <source>پرونده‌های برگزیده (با Ctrl یا Shift) یک‌جا به یک دستگاه اجرایی فرستاده می‌شوند؛ هر یک با نامه خودش</source>
+            <translation>The cases selected (with Ctrl or Shift) are forwarded to one executive agency at once, each with its own letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="126" />
+            <source>ارسال گروهی به دستگاه اجرایی</source>
+            <translation>Forward together to an executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="127" />
+            <source>پرونده‌ها ({n})</source>
+            <translation>Cases ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="128" />
+            <source>{code} — {subject}</source>
+            <translation>{code} — {subject}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="137" />
+            <source>{n} مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).</source>
+            <translation>{n} selected item(s) left out: a copy (for information) or a case that can no longer be forwarded ({codes}).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="141" />
+            <source>دستور یا توضیح (در هر نامه)</source>
+            <translation>Instruction or note (in each letter)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="142" />
+            <source>برای هر پرونده نامه‌ای با شماره خودش ثبت می‌شود؛ پس از ارسال، نامه‌ها با هم چاپ می‌شوند، هر یک در یک برگ.</source>
+            <translation>Each case gets a letter with its own number; after forwarding, the letters print together, one a page.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="157" />
+            <source>{n} پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.</source>
+            <translation>{n} case(s) forwarded to the agency; print the letters.</translation>
+        </message>
+    </context>
+    <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="300" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -841,7 +900,7 @@
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="54" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
@@ -852,7 +911,7 @@
             <translation>Record a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -1038,7 +1097,7 @@
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
@@ -1049,7 +1108,7 @@
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="242" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
@@ -1060,13 +1119,13 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="307" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
@@ -1146,13 +1205,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="303" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -1204,196 +1263,197 @@
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="45" />
             <source>دستگاه</source>
+            <extracomment>The most cases one go forwards.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="48" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="49" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="50" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="51" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="52" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="53" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="61" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="66" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="76" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="246" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="235" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="175" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="184" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="185" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="203" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="224" />
             <source>برداشتن پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
             <source>دلیل برداشتن</source>
             <translation>Reason for removal</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
             <source>این پیوست از فهرست پیوست‌ها و پرونده چاپی برداشته می‌شود؛ برداشتن آن، با نام شما و این دلیل، در گردش کار پرونده می‌ماند.</source>
             <translation>The attachment leaves the list of attachments and the printed case file; its removal, with your name and this reason, stays on the case's timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="279" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="257" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="280" />
             <source>{n} نویسه، {parts} پیامک</source>
             <translation>{n} characters, {parts} SMS parts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="283" />
             <source>بیش از {max} نویسه فرستاده نمی‌شود</source>
             <translation>no more than {max} characters are sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="295" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="299" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="302" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2470,17 +2530,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="116" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -2525,17 +2585,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -2545,8 +2605,9 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="129" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
+            <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
         <message>
@@ -2575,23 +2636,38 @@
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
+            <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
+            <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
+            <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
+            <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
+            <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="134" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -5978,106 +6054,112 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="76" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="80" />
             <source>دبیرخانه</source>
-            <extracomment>room left around a new window for its title bar and borders (drawn by the window manager)</extracomment>
+            <extracomment>a side-bar entry's count shown after its title (`MainWindow.refresh_badges`) the bus's areas after which the side bar's counts are read again room left around a new window for its title bar and borders (drawn by the window manager)</extracomment>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="77" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="81" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="78" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="82" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="152" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="156" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="162" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="166" />
             <source>صفحه‌ها</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="246" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="257" />
             <source>در حال انجام…</source>
+            <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`)</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="276" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="280" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="291" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="284" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="298" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="292" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="300" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="311" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="306" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="317" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="307" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="318" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="311" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="322" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="321" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="332" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="322" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="333" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="337" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="331" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="342" />
             <source>ابزار</source>
             <translation>Tools</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="451" />
+            <source>{title} ({n})</source>
+            <translation>{title} ({n})</translation>
         </message>
     </context>
     <context>
@@ -6277,7 +6359,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="573" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="605" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6484,80 +6566,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="376" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="366" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="475" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="400" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="471" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="477" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="453" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="485" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="550" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="566" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6685,18 +6767,18 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
@@ -6706,37 +6788,37 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -6753,26 +6835,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -6812,45 +6894,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -6889,32 +6971,32 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>My cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="29" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="36" />
             <source>پرونده‌های گذشته از مهلت دستگاه</source>
             <translation>Cases past their agency's deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="68" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="70" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="72" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="74" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="76" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>

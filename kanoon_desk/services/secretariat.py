@@ -7,13 +7,18 @@ reach every step as `sec.step`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
 from ..eventlog import Actor
-from ..models.secretariat import OUTCOMES
+from ..models import Event
+from ..models.secretariat import OUTCOMES, Case
 from ..persian import normalize, normalize_text
 from ..store import Store
 from . import numbers
@@ -96,13 +101,14 @@ __all__ = [
     # the steps (and the forms) in the order of the process
     "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
-    "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
+    "FORWARDABLE", "forward", "forward_many", "forward_instruction", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
     "MSG_RECEIVER_ROLE", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
     "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
+    "MSG_BATCH_STATE", "MSG_BATCH_HOLDER", "MSG_BATCH_EARLY",
     "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY", "MSG_TOLD", "MSG_NO_MOBILE_OF",
 ]
 
@@ -112,6 +118,14 @@ MSG_WHOSE = QT_TRANSLATE_NOOP("Errors", "بنویسید رسیدگی به این
 MSG_LETTER_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پس از امروز باشد.")
 MSG_LETTER_EARLY = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.")
 MSG_CHOOSE_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی را برگزینید.")
+MSG_BATCH_STATE = QT_TRANSLATE_NOOP(
+    "Errors", "پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.")
+MSG_BATCH_HOLDER = QT_TRANSLATE_NOOP(
+    "Errors", "پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.")
+MSG_BATCH_EARLY = QT_TRANSLATE_NOOP(
+    "Errors", "تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.")
+#: The states a case is forwarded to an agency from.
+FORWARDABLE = ("registered", "referred", "answered")
 MSG_AGENCY_INACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.")
 
@@ -168,11 +182,61 @@ def register(store: Store, actor: Actor, case_id: str, *, on: date | None = None
         return number
 
 def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_no: str = "",
-            letter_date: date | None = None, deadline: date | None = None,
+            letter_date: date | None = None, deadline: date | None = None, instruction: str = "",
             on: date | None = None) -> ForwardView:
     """Send the case to an executive agency with an outgoing letter (its number, or the next of
     this desk's, and its date: today unless given, never in the future); the deadline defaults to
-    the agency's working days counted from the letter's date."""
+    the agency's working days counted from the letter's date. The instruction, if any, is
+    written in the letter (`forward_instruction`); several cases at once is `forward_many`."""
+    day, at, letter_day, due = _plan_forward(store, actor, agency_id, letter_date, deadline, on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        if letter_day < c.received_date:
+            raise ValidationError(MSG_LETTER_EARLY, "letter_date")
+        _need(c, *FORWARDABLE)
+        _check_holder(actor, c)
+        return _record_forward(store, s, actor, c, agency_id, normalize(letter_no or ""), letter_day, due,
+                               normalize_text(instruction or ""), day, at)
+
+
+def forward_many(store: Store, actor: Actor, case_ids: Sequence[str], agency_id: str, *,
+                 letter_date: date | None = None, deadline: date | None = None, instruction: str = "",
+                 on: date | None = None) -> list[ForwardView]:
+    """Forward several cases of the manager's cartable to one agency at once: each as `forward`
+    does it (one `case.forwarded` event and one letter, with its own number, each), all with the
+    same letter date, deadline and instruction. All of them or none: every case is checked
+    first, and one that cannot be forwarded (no longer in the manager's cartable, forwarded
+    already, received after the letter's date) is named and nothing is written."""
+    day, at, letter_day, due = _plan_forward(store, actor, agency_id, letter_date, deadline, on)
+    ids = list(dict.fromkeys(case_ids))  # a case chosen twice is forwarded once
+    if not ids:
+        raise ValidationError(MSG_NO_CASES, "case_ids")
+    note = normalize_text(instruction or "")
+    with store.transaction() as s:
+        cases = [_load(s, cid) for cid in ids]
+        for c in cases:
+            if c.status not in FORWARDABLE:
+                raise ValidationError(MSG_BATCH_STATE, "case_ids", {"case": _subject(c)})
+            try:
+                _check_holder(actor, c)
+            except PermissionDenied:
+                raise ValidationError(MSG_BATCH_HOLDER, "case_ids", {"case": _subject(c)}) from None
+            if letter_day < c.received_date:
+                raise ValidationError(MSG_BATCH_EARLY, "letter_date", {"case": _subject(c)})
+        return [_record_forward(store, s, actor, c, agency_id, "", letter_day, due, note, day, at) for c in cases]
+
+
+def forward_instruction(store: Store, forward_id: str) -> str:
+    """The instruction written with a forward (its letter prints it); empty when none was."""
+    with store.read() as s:
+        payload = s.scalar(select(Event.payload).where(Event.id == forward_id))
+    return str((payload or {}).get("instruction") or "") if isinstance(payload, dict) else ""
+
+
+def _plan_forward(store: Store, actor: Actor, agency_id: str, letter_date: date | None, deadline: date | None,
+                  on: date | None) -> tuple[date, str, date, date]:
+    """A forward's checks that need no case (the role, the agency, the letter's date, the
+    deadline on a working day after it); its day, instant, letter date and deadline."""
     require(actor, "manager")
     day, at = _stamp(on)
     if not agency_id:
@@ -188,17 +252,19 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
     if due <= letter_day:
         raise ValidationError(MSG_DEADLINE, "deadline")
     check_deadline_day(calendar, deadline, "deadline")
-    with store.transaction() as s:
-        c = _load(s, case_id)
-        if letter_day < c.received_date:
-            raise ValidationError(MSG_LETTER_EARLY, "letter_date")
-        _need(c, "registered", "referred", "answered")
-        _check_holder(actor, c)
-        number = normalize(letter_no or "") or numbers.allocate_number(store, s, "letter", letter_day)
-        ev = store.record(s, actor, "case.forwarded", case_id, {
-            "agency_id": agency_id, "letter_no": number, "letter_date": letter_day.isoformat(),
-            "deadline": due.isoformat(), "day": day.isoformat(), "at": at}, subject=_subject(c))
-        return ForwardView(ev.id, case_id, agency_id, number, letter_day, due)
+    return day, at, letter_day, due
+
+
+def _record_forward(store: Store, s: Session, actor: Actor, c: Case, agency_id: str, letter_no: str,
+                    letter_day: date, due: date, instruction: str, day: date, at: str) -> ForwardView:
+    """The `case.forwarded` event of a case checked already, in the transaction `s`."""
+    number = letter_no or numbers.allocate_number(store, s, "letter", letter_day)
+    payload: dict[str, object] = {"agency_id": agency_id, "letter_no": number, "letter_date": letter_day.isoformat(),
+                                  "deadline": due.isoformat(), "day": day.isoformat(), "at": at}
+    if instruction:  # (older events and desks carry none: the letter prints none)
+        payload["instruction"] = instruction
+    ev = store.record(s, actor, "case.forwarded", c.id, payload, subject=_subject(c))
+    return ForwardView(ev.id, c.id, agency_id, number, letter_day, due)
 
 
 def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: str = "",

@@ -35,6 +35,8 @@ class CartableItem:
     status: str
     #: the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`)
     conflicts: str | None = None
+    #: the case's own status ("referred", "forwarded"...): whether it may be forwarded from here
+    case_status: str | None = None
 
     @property
     def conflict_kinds(self) -> tuple[str, ...]:
@@ -59,7 +61,7 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
     sender = aliased(User)
     stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
                    Case.subject, Case.applicant_name, sender.full_name, Referral.instruction,
-                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id))
+                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id), Case.status)
             .select_from(Referral).join(Case, Case.id == Referral.case_id)
             .outerjoin(sender, sender.id == Referral.from_user_id)
             .where(Referral.to_user_id == actor.user_id, Referral.status == "open"))
@@ -116,7 +118,7 @@ def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[Cartable
     receiver = aliased(User)
     stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
                    Case.subject, Case.applicant_name, receiver.full_name, Referral.instruction,
-                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id))
+                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id), Case.status)
             .select_from(Referral).join(Case, Case.id == Referral.case_id)
             .outerjoin(receiver, receiver.id == Referral.to_user_id)
             .where(Referral.from_user_id == actor.user_id, Referral.status == "open",

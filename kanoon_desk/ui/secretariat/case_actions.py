@@ -19,11 +19,11 @@ from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import working_calendar
-from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ..context import UiContext
 from ..drafts import draft_key
 from ..roles import roles_text
 from ..widgets import ERROR_STYLE, Today, digits, isolated, text_digits
+from .batch_forward import forward_fields
 from .common import ltr, outcome_text
 from .dialogs import ActionDialog
 
@@ -153,43 +153,13 @@ class CaseActions(_ViewBase):
         self._simple(lambda: sec.recall(self.ctx.store, self.ctx.actor, self.detail.open_item_id or ""))  # type: ignore[union-attr]
 
     def forward(self) -> None:
-        agencies = list_agencies(self.ctx.store)
+        """Send the case to an agency with its letter; several of the cartable's at once is the
+        cartable's «ارسال گروهی» (`batch_forward`), with the same fields."""
         d = self._dialog(QCoreApplication.translate("CaseView", "ارسال به دستگاه اجرایی"), lambda v: sec.forward(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
             letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
             on=self.today()))
-        agency = d.combo("agency_id", QCoreApplication.translate("CaseView", "دستگاه"),
-                         [(a.name, a.id) for a in agencies])
-        d.line("letter_no", QCoreApplication.translate("CaseView", "شماره نامه (خالی: خودکار)"))
-        letter_date = d.date("letter_date", QCoreApplication.translate("CaseView", "تاریخ نامه"), self.today())
-        default = d.combo("default_deadline", QCoreApplication.translate("CaseView", "مهلت"),
-                          [(QCoreApplication.translate("CaseView", "پیش‌فرض دستگاه (روز کاری)"), True),
-                           (QCoreApplication.translate("CaseView", "تاریخ دلخواه"), False)])
-        deadline = d.date("deadline", QCoreApplication.translate("CaseView", "تاریخ مهلت"))
-        preview = d.note("deadline_preview", QCoreApplication.translate("CaseView", "مهلت پاسخ"))
-        calendar = working_calendar(self.ctx.store)
-
-        def show_deadline() -> None:
-            chosen = agency.currentData()
-            deadline.setEnabled(not default.currentData())
-            if not default.currentData():
-                preview.setText(QCoreApplication.translate("CaseView", "تا {day}").format(
-                    day=text_digits(persian.format_jalali_date(deadline.value()))))
-            elif chosen:
-                a = get_agency(self.ctx.store, chosen)
-                due = default_deadline(calendar, a, letter_date.value())
-                preview.setText(QCoreApplication.translate("CaseView", "تا {day}: {n} روز کاری از تاریخ نامه").format(
-                    day=text_digits(persian.format_jalali_date(due)), n=digits(a.effective_deadline_days)))
-            else:
-                preview.clear()
-
-        for signal in (agency.currentIndexChanged, default.currentIndexChanged, letter_date.dateChanged,
-                       deadline.dateChanged):
-            signal.connect(show_deadline)
-        show_deadline()
-        if not agencies:
-            d.form.set_error("agency_id", QCoreApplication.translate(
-                "CaseView", "هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید."))
+        forward_fields(d, self.ctx, self.today(), letter_no=True)
         self._exec(d)
 
     def follow_up(self) -> None:

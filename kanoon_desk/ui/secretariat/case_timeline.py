@@ -76,7 +76,8 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
             no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))),
             day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
         return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
-                + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
+                + persian.format_jalali_date(date.fromisoformat(p["deadline"]))
+                + (f" — «{isolated(p['instruction'])}»" if p.get("instruction") else ""))
     if t == "case.followed_up":
         extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
                  if p.get("new_deadline") else "")

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,7 @@ from ..widgets import (
     select_row,
     text_digits,
 )
+from .batch_forward import BatchForward
 from .case_view import CaseView
 from .common import (
     ALERT_COLOUR,
@@ -204,11 +205,16 @@ class CartablePage(QWidget):
         self.unread = QCheckBox(self.tr("فقط خوانده‌نشده"))
         self.unread.toggled.connect(self._refilter)
         self.count = QLabel()
-        for w in (self.filter, self.sort, self.unread, self.count):
+        # several items chosen (Ctrl/Shift with a click, Shift with the arrows) forwarded at once
+        self.batch = BatchForward(ctx, self.selected_items, self.today)
+        self.batch.forwarded.connect(self.refresh)
+        for w in (self.filter, self.sort, self.unread, self.count, self.batch.button):
             bar.addWidget(w)
         box.addLayout(bar)
+        box.addWidget(self.batch)
         # (hidden or shown once in the page: a widget with no parent yet would show as a window)
         self.box.setVisible(ctx.actor.has("expert", "manager", "admin"))  # a clerk refers nothing (gets CCs)
+        self.batch.button.setVisible(ctx.actor.has("manager"))  # (the service's role for a forward)
         self.note = QLabel()
         self.note.setObjectName("cartable-note")
         self.note.setStyleSheet("color: #555;")
@@ -217,6 +223,8 @@ class CartablePage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CartableModel(ctx, self.opts)
         self.table = CaseTable(self.model, stretch=2)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.batch.update_button())
         # a click on any column's header orders the list by it (again: the other way); the
         # order box says the same while it has that order
         header = self.table.horizontalHeader()
@@ -239,6 +247,11 @@ class CartablePage(QWidget):
         ctx.bus.changed.connect(lambda area: self.refresh() if area in ("secretariat", "sync") else None)
         self.refresh()
 
+    def selected_items(self) -> list[q.CartableItem]:
+        """The items selected in the list, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows if r < self.model.rowCount()]
+
     def _box_changed(self) -> None:
         """My inbox, or the referrals I sent that the receiver has not acted on (to see where they
         wait, and recall one from its case)."""
@@ -246,6 +259,7 @@ class CartablePage(QWidget):
         self.opts["box"] = "sent" if sent else "inbox"
         for w in (self.filter, self.sort, self.unread):
             w.setEnabled(not sent)
+        self.batch.button.setVisible(not sent and self.ctx.actor.has("manager"))  # (my own items only)
         self.table.horizontalHeader().setSectionsClickable(not sent)  # (newest first, always)
         self.table.horizontalHeader().setSortIndicatorShown(not sent)
         self.model.headers[4] = (QCoreApplication.translate("Secretariat", "به") if sent
@@ -278,9 +292,28 @@ class CartablePage(QWidget):
         self.table.fit_columns()
 
     def refresh(self) -> None:
+        """The list read again; the items selected stay selected while it holds them (an item
+        opened, and so read, amid a Ctrl-click choice keeps the others chosen)."""
+        chosen = {item.item_id for item in self.selected_items()}
+        current = self.table.currentIndex().row()
+        current_id = self.model.row_at(current).item_id if 0 <= current < self.model.rowCount() else None
         self.model.reload()
         self.count.setText(self.tr("{n} مورد").replace("{n}", number_text(self.model.total)))
         self.table.fit_columns()
+        if chosen:
+            self._reselect(chosen, current_id)
+        self.batch.update_button()
+
+    def _reselect(self, chosen: set[str], current_id: str | None) -> None:
+        selection = QItemSelection()
+        for r in range(self.model.rowCount()):
+            item_id = self.model.row_at(r).item_id
+            if item_id in chosen:
+                selection.select(self.model.index(r, 0), self.model.index(r, self.model.columnCount() - 1))
+            if item_id == current_id:
+                self.table.selectionModel().setCurrentIndex(self.model.index(r, 0),
+                                                            QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def open_row(self, row: int) -> None:
         """Show the item's case; opening an unread item of my own inbox marks it read. A CC read so
@@ -291,12 +324,11 @@ class CartablePage(QWidget):
         if not item.read and self.opts["box"] == "inbox":  # a referral I sent is the receiver's to read
             sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
             self.refresh()
-            if item.kind == "cc":
-                self.table.clearSelection()
+            if item.kind == "cc":  # (its row is gone; other items chosen with it stay chosen: `refresh`)
                 self.note.setText(self.tr("این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو "
                                           "همیشه پیدا می‌شود."))
                 self.note.show()
-            elif row < self.model.rowCount():
+            elif row < self.model.rowCount() and len(self.table.selectionModel().selectedRows()) <= 1:
                 select_row(self.table, row)
         self.view.load(item.case_id)
 

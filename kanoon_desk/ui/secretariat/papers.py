@@ -12,6 +12,7 @@ from ...eventlog import Actor
 from ...models import Event, User
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
+from ...services.secretariat import forward_instruction
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_docs import (
     follow_up_batch_letter_html,
@@ -58,7 +59,13 @@ def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
         letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
         tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
-        text=c["text"], signer=signer, signer_role=role)
+        text=c["text"], instruction=forward_instruction(store, fw["id"]), signer=signer, signer_role=role)
+
+
+def forwarding_letters(store: Store, actor: Actor, case_ids: list[str], on: date) -> str:
+    """The forwarding letters of several cases forwarded at once, one a page (each its own number),
+    in one document."""
+    return join_papers([forwarding_letter(store, q.get_case(store, actor, cid, on=on)) for cid in case_ids])
 
 
 def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
