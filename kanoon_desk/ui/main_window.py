@@ -32,11 +32,15 @@ from .accessible import name_for_readers
 from .context import PageSpec, UiContext
 from .fonts import TEXT_SCALES, apply_text_scale
 from .tables import remember_splitter
-from .widgets import long_date, today
+from .widgets import digits, long_date, today
 
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+#: a side-bar entry's count shown after its title (`MainWindow.refresh_badges`)
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the bus's areas after which the side bar's counts are read again
+BADGE_AREAS = frozenset({"secretariat", "sync", "cartable"})
 #: room left around a new window for its title bar and borders (drawn by the window manager)
 FRAME_ALLOWANCE = QSize(16, 48)
 
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(200)
         self._rows: list[int] = []  # side-bar row of each page (group headings take rows too)
         self._page_at_row: dict[int, int] = {}
+        #: the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`)
+        self._badges: list[tuple[QListWidgetItem, PageSpec]] = []
         group: str | None = None
         for i, spec in enumerate(self.pages):
             heading = _group_title(spec.key)
@@ -178,6 +184,8 @@ class MainWindow(QMainWindow):
             self._page_at_row[self.sidebar.count()] = i
             self._rows.append(self.sidebar.count())
             self.sidebar.addItem(item)
+            if "badge" in spec.extra:
+                self._badges.append((item, spec))
         self.stack = PageStack()
         # A page that needs more room than the window has (a small screen, large text) scrolls
         # inside the window rather than pushing the window past the screen's edges.
@@ -210,6 +218,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self.sidebar.currentRowChanged.connect(self._on_row)
+        self.refresh_badges()
+        # (items arrive by a sync, are read — "cartable" — or acted on; a page switch reads nothing)
+        ctx.bus.changed.connect(lambda area: self.refresh_badges() if area in BADGE_AREAS else None)
         if self.pages:
             self.select_page(0)
         self._first_size()
@@ -431,6 +442,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         name_for_readers(page, spec.title)  # (and what the page built since)
         self.page_title.setText(spec.title)
+
+    def refresh_badges(self) -> None:
+        """Each side-bar entry with a count (the PageSpec's `badge`, one count query: the unread
+        items of my cartable) says it after its title, or nothing when it is none."""
+        for item, spec in self._badges:
+            n = spec.extra["badge"](self.ctx)
+            item.setText(self.tr("{title} ({n})").format(title=spec.title, n=digits(n)) if n else spec.title)
+            item.setData(BADGE_ROLE, n)
 
     def _title_font(self) -> None:
         title_font = QFont(QApplication.font())

@@ -22,6 +22,13 @@ def cartable_facts(ctx: UiContext) -> list[tuple[str, str]]:
     return [(QCoreApplication.translate("SecretariatPages", "کارتابل من"), text)]
 
 
+def cartable_unread(ctx: UiContext) -> int:
+    """The side bar's count after «کارتابل»: my unread open items (one count, no join)."""
+    from ...services import secretariat_query as q
+
+    return q.cartable_count(ctx.store, ctx.actor, unread_only=True)
+
+
 def overdue_facts(ctx: UiContext) -> list[tuple[str, str]]:
     """The home page's line about agencies past their deadline."""
     from ...services import secretariat_query as q
@@ -61,7 +68,7 @@ def pages(ctx: UiContext) -> list[PageSpec]:
         PageSpec("secretariat-intake", QCoreApplication.translate("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
                  frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
         PageSpec("secretariat-cartable", QCoreApplication.translate("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
-                 frozenset({"clerk", "expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
+                 frozenset({"clerk", "expert", "manager", "admin"}), extra={"home_facts": cartable_facts, "badge": cartable_unread}),
         PageSpec("secretariat-search", QCoreApplication.translate("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
                  SearchPage, staff, extra={"home_facts": queue_facts}),
         PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff,

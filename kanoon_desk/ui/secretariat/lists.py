@@ -324,6 +324,7 @@ class CartablePage(QWidget):
         if not item.read and self.opts["box"] == "inbox":  # a referral I sent is the receiver's to read
             sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
             self.refresh()
+            self.ctx.bus.changed.emit("cartable")  # (the side bar's unread count; no other list reads it)
             if item.kind == "cc":  # (its row is gone; other items chosen with it stay chosen: `refresh`)
                 self.note.setText(self.tr("این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو "
                                           "همیشه پیدا می‌شود."))
