@@ -736,37 +736,37 @@
             <translation>The cases selected (with Ctrl or Shift) are forwarded to one executive agency at once, each with its own letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="125" />
             <source>ارسال گروهی به دستگاه اجرایی</source>
             <translation>Forward together to an executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="126" />
             <source>پرونده‌ها ({n})</source>
             <translation>Cases ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="127" />
             <source>{code} — {subject}</source>
             <translation>{code} — {subject}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="137" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="136" />
             <source>{n} مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).</source>
             <translation>{n} selected item(s) left out: a copy (for information) or a case that can no longer be forwarded ({codes}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="140" />
             <source>دستور یا توضیح (در هر نامه)</source>
             <translation>Instruction or note (in each letter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="141" />
             <source>برای هر پرونده نامه‌ای با شماره خودش ثبت می‌شود؛ پس از ارسال، نامه‌ها با هم چاپ می‌شوند، هر یک در یک برگ.</source>
             <translation>Each case gets a letter with its own number; after forwarding, the letters print together, one a page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="156" />
             <source>{n} پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.</source>
             <translation>{n} case(s) forwarded to the agency; print the letters.</translation>
         </message>
@@ -825,12 +825,12 @@
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="301" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -6359,7 +6359,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="605" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="606" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6566,80 +6566,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="355" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="398" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="476" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="401" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="472" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="478" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="486" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="550" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="551" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="566" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="567" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6906,7 +6906,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -6932,7 +6932,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
             <source>به</source>
             <translation>To</translation>
         </message>
