@@ -911,7 +911,7 @@
             <translation>Record a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -1097,7 +1097,7 @@
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
@@ -1108,7 +1108,7 @@
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
@@ -1119,13 +1119,13 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
@@ -1205,13 +1205,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="311" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="304" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -1319,141 +1319,146 @@
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
-            <source>شیوه</source>
-            <translation>Method</translation>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
+            <source>دستور یا توضیح (در نامه)</source>
+            <translation>Instruction or note (in the letter)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="170" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="246" />
+            <source>شیوه</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="171" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="185" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="186" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="207" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="225" />
             <source>برداشتن پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
             <source>دلیل برداشتن</source>
             <translation>Reason for removal</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
             <source>این پیوست از فهرست پیوست‌ها و پرونده چاپی برداشته می‌شود؛ برداشتن آن، با نام شما و این دلیل، در گردش کار پرونده می‌ماند.</source>
             <translation>The attachment leaves the list of attachments and the printed case file; its removal, with your name and this reason, stays on the case's timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
             <source>{n} نویسه، {parts} پیامک</source>
             <translation>{n} characters, {parts} SMS parts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
             <source>بیش از {max} نویسه فرستاده نمی‌شود</source>
             <translation>no more than {max} characters are sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="296" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="300" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="303" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>

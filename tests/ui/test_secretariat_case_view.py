@@ -264,6 +264,8 @@ def test_the_forwarding_letter_date_is_asked_and_the_deadline_counts_from_it(
         seen["error"] = dlg.form.error_of("letter_date")
         letter.set_value(date(2025, 5, 6))  # type: ignore[attr-defined]
         seen["preview2"] = dlg.form.field("deadline_preview").text()  # type: ignore[attr-defined]
+        # the manager's instruction goes in the letter (the batch forward had it, one case did not)
+        dlg.form.field("instruction").setPlainText("لطفاً با متقاضی تماس بگیرید.")  # type: ignore[attr-defined]
         dlg.submit()
         return int(dlg.result())
 
@@ -275,6 +277,7 @@ def test_the_forwarding_letter_date_is_asked_and_the_deadline_counts_from_it(
     assert seen["preview2"] == "تا ۱۴۰۴/۰۳/۰۳: ۱۵ روز کاری از تاریخ نامه"
     fw = q.get_case(desk.store, desk.manager, case_id).forwards[0]
     assert (fw["letter_date"], fw["deadline"]) == (date(2025, 5, 6), date(2025, 5, 24))
+    assert sec.forward_instruction(desk.store, fw["id"]) == "لطفاً با متقاضی تماس بگیرید."
     model = view.timeline.model()
     assert "مورخ ۱۴۰۴/۰۲/۱۶" in model.data(model.index(model.rowCount() - 1, 4))
 

@@ -158,8 +158,9 @@ class CaseActions(_ViewBase):
         d = self._dialog(QCoreApplication.translate("CaseView", "ارسال به دستگاه اجرایی"), lambda v: sec.forward(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
             letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
-            on=self.today()))
+            instruction=v["instruction"], on=self.today()))
         forward_fields(d, self.ctx, self.today(), letter_no=True)
+        d.text("instruction", QCoreApplication.translate("CaseView", "دستور یا توضیح (در نامه)"))
         self._exec(d)
 
     def follow_up(self) -> None:
