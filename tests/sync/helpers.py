@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import threading
 import time
@@ -158,3 +159,29 @@ def assert_running_digests(store: client.Store) -> None:
         assert running == c.local_summary()
     finally:
         c.close()
+
+
+#: About 1.5 MB of scan, not compressible.
+PDF = b"%PDF-1.4\n" + hashlib.sha256(b"seed").digest() * 48_000 + b"\n%%EOF\n"
+
+
+def desk_with_a_scan(server: LiveServer, tmp_path: Path) -> tuple[client.Store, str]:
+    """A desk enrolled at `server` with one case holding the scan `PDF` (not sent yet); its sha."""
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input
+
+    (tmp_path / "a").mkdir()
+    desk = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    receipt = sec.intake(desk, admin, case_input())
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    sec.add_attachment(desk, admin, receipt.case_id, scan)
+    return desk, hashlib.sha256(PDF).hexdigest()
+
+
+def on_server(server: LiveServer, desk: client.Store, sha: str) -> bytes:
+    """The bytes the server holds of the file `sha` (empty when none), asked as the desk."""
+    headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
+    r = httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers)
+    return r.content if r.status_code == 200 else b""

@@ -4,57 +4,23 @@ such, and the files a round moved counted in its summary line."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
-from kanoon_desk.services import secretariat as sec
 from kanoon_desk.sync import client, state
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync.progress import PUSH, UPLOAD, Progress, RoundControl
 from kanoon_desk.sync.report import ATTACHMENT_PARTIAL
-from tests.secretariat_helpers import case_input
 
-from .helpers import LiveServer, bootstrap_admin, enrol
-
-#: About 1.5 MB of scan, not compressible.
-PDF = b"%PDF-1.4\n" + hashlib.sha256(b"seed").digest() * 48_000 + b"\n%%EOF\n"
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def _desk_with_a_scan(server: LiveServer, tmp_path: Path) -> tuple[client.Store, str]:
-    (tmp_path / "a").mkdir()
-    desk = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
-    admin = bootstrap_admin(desk)
-    receipt = sec.intake(desk, admin, case_input())
-    scan = tmp_path / "scan.pdf"
-    scan.write_bytes(PDF)
-    sec.add_attachment(desk, admin, receipt.case_id, scan)
-    return desk, hashlib.sha256(PDF).hexdigest()
-
-
-def _on_server(server: LiveServer, desk: client.Store, sha: str) -> bytes:
-    headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
-    r = httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers)
-    return r.content if r.status_code == 200 else b""
+from .helpers import PDF, LiveServer, bootstrap_admin, desk_with_a_scan, enrol, on_server
 
 
 def test_a_round_tells_how_far_it_is_and_its_summary_counts_the_file_it_sent(live: LiveServer,
                                                                              tmp_path: Path) -> None:
     """The summary line said «۳ رویداد فرستاده، ۰ رویداد دریافت» after a round that moved an
     18 MB scan for a quarter of an hour: the file is now counted, with its size."""
-    desk, _sha = _desk_with_a_scan(live, tmp_path)
+    desk, _sha = desk_with_a_scan(live, tmp_path)
     waiting = state.pending_count(desk)
     steps: list[Progress] = []
     report = client.sync_once(desk, control=RoundControl(steps.append))
@@ -72,7 +38,7 @@ def test_a_round_tells_how_far_it_is_and_its_summary_counts_the_file_it_sent(liv
 
 def test_a_round_stopped_mid_upload_stops_between_chunks_and_the_next_goes_on_from_there(
         live: LiveServer, tmp_path: Path) -> None:
-    desk, sha = _desk_with_a_scan(live, tmp_path)
+    desk, sha = desk_with_a_scan(live, tmp_path)
     control: RoundControl
 
     def watch(step: Progress) -> None:  # the clerk presses «توقف» once the first chunk is across
@@ -86,11 +52,11 @@ def test_a_round_stopped_mid_upload_stops_between_chunks_and_the_next_goes_on_fr
     [partial] = [w for w in report.warnings if w.template == ATTACHMENT_PARTIAL]
     said = dict(partial.params)
     assert said["sha"] == sha[:12] and 0 < said["percent"] < 100, said
-    held = _on_server(live, desk, sha)
+    held = on_server(live, desk, sha)
     assert held == b""  # not whole on the server: nothing half-applied is served
     again = client.sync_once(desk)
     assert again.ok and again.uploaded == 1 and again.pushed == 0, again.summary_line()
-    assert _on_server(live, desk, sha) == PDF
+    assert on_server(live, desk, sha) == PDF
 
 
 class CutMidReply(httpx.BaseTransport):

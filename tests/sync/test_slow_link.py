@@ -7,25 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 from kanoon_desk.models import Event
 from kanoon_desk.server.server_models import ServerEvent
-from kanoon_desk.services import secretariat as sec
 from kanoon_desk.sync import client, state
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync.report import ATTACHMENT_PARTIAL
-from tests.secretariat_helpers import case_input
 
-from .helpers import LiveServer, bootstrap_admin, enrol
-
-#: About 1.5 MB of scan, not compressible.
-PDF = b"%PDF-1.4\n" + hashlib.sha256(b"seed").digest() * 48_000 + b"\n%%EOF\n"
+from .helpers import PDF, LiveServer, desk_with_a_scan, enrol, on_server
 
 
 class SlowLink(httpx.BaseTransport):
@@ -68,48 +61,22 @@ class SlowLink(httpx.BaseTransport):
         self.inner.close()
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def _desk_with_a_scan(server: LiveServer, tmp_path: Path) -> tuple[client.Store, str]:
-    (tmp_path / "a").mkdir()
-    desk = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
-    admin = bootstrap_admin(desk)
-    receipt = sec.intake(desk, admin, case_input())
-    scan = tmp_path / "scan.pdf"
-    scan.write_bytes(PDF)
-    sec.add_attachment(desk, admin, receipt.case_id, scan)
-    return desk, hashlib.sha256(PDF).hexdigest()
-
-
-def _on_server(server: LiveServer, desk: client.Store, sha: str) -> bytes:
-    headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
-    r = httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers)
-    return r.content if r.status_code == 200 else b""
-
-
 def test_a_scan_goes_up_over_a_link_too_slow_for_a_whole_chunk_within_the_timeout(
         live: LiveServer, tmp_path: Path) -> None:
     """At 20 kB/s a 1 MB chunk takes 50 s, past the desk's 30 s: every chunk's answer was lost,
     each round failed after two minutes and the scan never reached the server. (Here scaled: 600
     kB/s against a 1 s timeout.) The chunks now fit the link."""
-    desk, sha = _desk_with_a_scan(live, tmp_path)
+    desk, sha = desk_with_a_scan(live, tmp_path)
     link = SlowLink(rate=600_000, timeout=1.0)
     report = client.sync_once(desk, transport=link, timeout=1.0, backoff=0.01)
     assert report.ok and report.uploaded == 1, report.summary_line()
-    assert hashlib.sha256(_on_server(live, desk, sha)).hexdigest() == sha
+    assert hashlib.sha256(on_server(live, desk, sha)).hexdigest() == sha
     assert link.longest < 1.0
     assert link.sent < len(PDF) * 1.3  # chunks sized to the link, not sent over and over
 
 
 def test_an_upload_cut_at_sixty_percent_says_how_far_and_resumes_there(live: LiveServer, tmp_path: Path) -> None:
-    desk, sha = _desk_with_a_scan(live, tmp_path)
+    desk, sha = desk_with_a_scan(live, tmp_path)
     cut = SlowLink(rate=50_000_000, timeout=5.0, cut_after=int(len(PDF) * 0.6))
     report = client.sync_once(desk, transport=cut, backoff=0.01)
     assert not report.ok and report.error == e.MSG_ATTACHMENTS_CUT, report.summary_line()
@@ -124,7 +91,7 @@ def test_an_upload_cut_at_sixty_percent_says_how_far_and_resumes_there(live: Liv
     again = client.sync_once(desk, transport=rest, backoff=0.01)
     assert again.ok and again.uploaded == 1 and again.pushed == 0, again.summary_line()
     assert rest.sent <= len(PDF) - cut.sent + 1
-    assert _on_server(live, desk, sha) == PDF
+    assert on_server(live, desk, sha) == PDF
     with desk.read() as s:
         mine = set(s.scalars(select(Event.id).where(Event.client_seq.is_not(None))))
     with live.db.read() as s:
