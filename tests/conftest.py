@@ -13,12 +13,15 @@ PySide6 is imported lazily, inside fixtures, so Qt-free tests do not need it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from tests.sync.helpers import LiveServer
 
 # Speed is measured in bench/, not here: a property test on a loaded CI machine must not fail
 # for taking more than Hypothesis's default 200 ms an example.
@@ -60,6 +63,18 @@ def pg_url() -> str:
 
 
 TypePersian = Callable[[Any, str], None]
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[LiveServer]:
+    """A live sync server on an SQLite file (with its attachments folder), stopped afterwards."""
+    from tests.sync.helpers import LiveServer
+
+    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

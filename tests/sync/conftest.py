@@ -31,16 +31,6 @@ def server(server_db_url: str, tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    """A live server on SQLite only (its transfers of files over a slow or cut link)."""
-    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
 def db(server_db_url: str) -> Iterator[ServerDb]:
     """A fresh server database, SQLite and (with KANOON_TEST_PG_URL) PostgreSQL."""
     opened = ServerDb(server_db_url)

@@ -31,13 +31,6 @@ def fa(qapp: QApplication) -> Iterator[QApplication]:
 
 
 @pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "srv.sqlite3"), attachments_dir=tmp_path / "att")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store(tmp_path / "desk.sqlite3")
     yield opened

@@ -34,13 +34,6 @@ def _persian() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "srv.sqlite3"), attachments_dir=tmp_path / "att")
-    yield server
-    server.stop()
-
-
 class HeldPush(httpx.BaseTransport):
     """Real HTTP; the first push waits until the test lets it go (a long send on a slow link)."""
 

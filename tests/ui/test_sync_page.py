@@ -28,13 +28,6 @@ def _locale() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "srv.sqlite3"), attachments_dir=tmp_path / "att")
-    yield server
-    server.stop()
-
-
 def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     load_fonts()

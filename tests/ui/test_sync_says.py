@@ -30,13 +30,6 @@ def _persian() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(str(tmp_path / "srv.sqlite3"), attachments_dir=tmp_path / "att")
-    yield server
-    server.stop()
-
-
 class CutAtPull(httpx.BaseTransport):
     """The connection drops after the push went through, when the round asks for what is new."""
 
