@@ -43,6 +43,7 @@ def app_as_run(qapp: Any) -> Iterator[Any]:
     """The app as `run_app` sets it up (`ensure_app`), put back as it was afterwards."""
     from kanoon_desk.ui.accessible import DialogNames
     from kanoon_desk.ui.app import ensure_app
+    from kanoon_desk.ui.focus_ring import FocusRings
 
     style = qapp.style().name()
     assert ensure_app() is qapp
@@ -53,6 +54,8 @@ def app_as_run(qapp: Any) -> Iterator[Any]:
         for names in qapp.findChildren(DialogNames):
             qapp.removeEventFilter(names)
             names.setParent(None)
+        for rings in qapp.findChildren(FocusRings):
+            rings.remove()
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QVBoxLayout, QWidget
 
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.ui.focus_ring import FocusRings, FocusRingStyle
 from kanoon_desk.ui.main_window import MainWindow
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 from tests.ui.shell_support import language, make_ctx
@@ -415,6 +416,56 @@ def test_the_button_tab_reached_wears_a_ring_a_person_can_see(qtbot: Any, qapp: 
         perimeter = 2 * (save.width() + save.height())
         assert ring(save) >= perimeter and ring(fresh) == 0
     finally:
+        for rings in qapp.findChildren(FocusRings):
+            rings.remove()
+        qapp.setStyle(QStyleFactory.create(before))
+
+
+def test_a_list_is_painted_without_the_ring_s_python_call(
+        qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ring's style was the whole app's, so its Python `drawControl` ran for every cell of every
+    list painted: a 2,000-row table took 1.56× as long to repaint. Only a button the keyboard
+    reached wears it now; a list (and a button never reached) is drawn by the app's own style."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QPushButton, QStyleFactory, QTableView
+
+    from kanoon_desk.ui.app import ensure_app
+
+    calls: list[object] = []
+    drawn = FocusRingStyle.drawControl
+
+    def counted(self: FocusRingStyle, element: Any, *args: Any) -> None:
+        calls.append(element)
+        drawn(self, element, *args)
+
+    monkeypatch.setattr(FocusRingStyle, "drawControl", counted)
+    before = qapp.style().name()
+    assert ensure_app() is qapp
+    try:
+        holder = QWidget()
+        qtbot.addWidget(holder)
+        row = QVBoxLayout(holder)
+        model = QStandardItemModel(50, 4)
+        for r in range(50):
+            for c in range(4):
+                model.setItem(r, c, QStandardItem(f"ردیف {r}"))
+        table, untouched, reached = QTableView(), QPushButton("انصراف"), QPushButton("ثبت")
+        table.setModel(model)
+        for w in (table, untouched, reached):
+            row.addWidget(w)
+        holder.resize(600, 500)
+        holder.show()
+        holder.activateWindow()
+        qtbot.waitUntil(holder.isActiveWindow)
+        table.grab()
+        untouched.grab()
+        assert calls == []
+        reached.setFocus(Qt.FocusReason.TabFocusReason)
+        reached.grab()
+        assert calls != []
+    finally:
+        for rings in qapp.findChildren(FocusRings):
+            rings.remove()
         qapp.setStyle(QStyleFactory.create(before))
 
 
