@@ -55,6 +55,10 @@ def test_stocktake_outcomes_and_mark_missing_lost(tmp_path: Path) -> None:
     wb = load_workbook(xlsx)
     ws = wb.active
     assert ws is not None and ws.cell(1, 1).value == "بارکد" and ws.max_row == 7
+    # a shelf not scanned is an empty cell, not an empty text (Excel counted and never filtered it as blank)
+    missing = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "B0002")
+    assert [c.value for c in missing] == ["B0002", "ماهی سیاه کوچولو", "A1", None, "بله", "ناپیدا"]
+    assert missing[3].data_type == "n"
     wb.close()
 
 

@@ -113,9 +113,10 @@ def append_rows(ws: Any, rows: Iterable[Sequence[Any]]) -> None:
     string starting with «=» as a formula (a complaint subject «=HYPERLINK(…)» became a live link
     in the clerk's Excel), and Excel turns one starting with «+», «-» or «@» into a formula once
     the cell is edited. Such text is stored as a string marked to stay one (Excel's leading
-    apostrophe); numbers stay numbers."""
+    apostrophe); numbers stay numbers. An empty text is an empty cell: written as "", Excel
+    counted it (COUNTA) and a filter's «(Blanks)» did not find it."""
     for row in rows:
-        ws.append(list(row))
+        ws.append([None if v == "" else v for v in row])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
                 cell.data_type = "s"
