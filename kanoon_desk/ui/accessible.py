@@ -21,20 +21,20 @@ is pointed at (the label's buddy, the "labelled by" relation), its name where th
 it, and its description, which every reader reads after the choice; an error shown under it is
 read after the label (`describe`).
 
-Dialogs are named the same way as they are shown: `install_dialog_names` (set up by `ensure_app`)
-runs `name_for_readers` over every QDialog the app shows, the dialog's title naming its one
-otherwise untitled list.
+Dialogs are named the same way each time they are shown: every dialog of the app is a
+`NamedDialog`, whose `showEvent` runs `name_for_readers` over it, the dialog's title naming its
+one otherwise untitled list. (It was an application-wide event filter, which made every event of
+the app, a paint or a key press, pass through a Python call: 2× the cost of dispatching it.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAccessible, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -215,23 +215,13 @@ def _name_a_choice(box: QComboBox, root: QWidget) -> None:
         label_a_choice(box, box.toolTip())
 
 
-class DialogNames(QObject):
-    """An application event filter: names a dialog's lists, fields, choices and icon-only buttons
-    for screen readers each time it is shown (what it built since is named too)."""
+class NamedDialog(QDialog):
+    """The app's dialogs: each time one is shown, its lists, fields, choices and icon-only buttons
+    are named for screen readers (what it built since is named too)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
-            name_for_readers(watched, _plain(watched.windowTitle()))
-        return False
-
-
-def install_dialog_names(app: QApplication) -> DialogNames:
-    """Name every dialog `app` shows (once; the app owns the filter)."""
-    for existing in app.findChildren(DialogNames):
-        return existing
-    names = DialogNames(app)
-    app.installEventFilter(names)
-    return names
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        name_for_readers(self, _plain(self.windowTitle()))
+        super().showEvent(event)
 
 
 def _read_name(widget: QWidget) -> str:

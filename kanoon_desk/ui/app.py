@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..errors import storage_trouble
 from ..eventlog import Actor
 from ..store import NewerStoreError, Store, not_writable, open_store
-from .accessible import install_dialog_names
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .focus_ring import install_focus_ring
@@ -82,15 +81,13 @@ class KeyNamesAsPrinted(QTranslator):
 
 
 def ensure_app() -> QApplication:
-    """The process's QApplication (created on first call), with the names QSettings uses, a
-    focus ring a keyboard user can see (`focus_ring`) and screen-reader names for every dialog it
-    shows (`accessible.install_dialog_names`)."""
+    """The process's QApplication (created on first call), with the names QSettings uses and a
+    focus ring a keyboard user can see (`focus_ring`)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_focus_ring(app)
-    install_dialog_names(app)
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     return app

@@ -11,7 +11,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..errors import QT_TRANSLATE_NOOP
+from .accessible import NamedDialog
 from .context import UiContext
 from .widgets import digits, text_digits
 
@@ -64,7 +64,7 @@ def key_text(key: str | QKeySequence) -> str:
     return "\u2066" + _ARROWS.get(text, text) + "\u2069"
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(NamedDialog):
     """Every key the desk answers to: the menus' (read from their actions, so none is forgotten),
     under their menu's name, and the pages' own (`PAGE_KEYS`)."""
 
@@ -123,7 +123,7 @@ def _ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
-class AboutDialog(QDialog):
+class AboutDialog(NamedDialog):
     """«درباره کانون دسک»: what it is, its lines (`about_lines`) and a button that copies them."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -3,15 +3,16 @@ in with a temporary password an admin set, before any work."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..errors import ServiceError
 from ..services import accounts
+from .accessible import NamedDialog
 from .context import UiContext
 from .widgets import NOTICE_STYLE, Form, LtrLineEdit
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(NamedDialog):
     """Calls `services.accounts.change_own_password`; a refusal stands at its field.
 
     `required`: the person logged in with a temporary password an admin set. The dialog says so,

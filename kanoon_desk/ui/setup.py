@@ -20,7 +20,6 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from ..sync import client, enrolment
 from ..sync import errors as sync_errors
 from ..sync.report import SyncReport
 from ..sync.state import K_SERVER, first_sync_done
+from .accessible import NamedDialog
 from .tasks import TaskRunner
 from .widgets import Form, LtrLineEdit, digits
 
@@ -115,7 +115,7 @@ def _page(intro: QLabel, form: Form) -> QWidget:
     return page
 
 
-class SetupDialog(QDialog):
+class SetupDialog(NamedDialog):
     """Sets the desk up; after `accept()` anyone of its office can log in.
 
     A refusal is shown at its field and nothing typed is lost. Enrolment and the first sync run

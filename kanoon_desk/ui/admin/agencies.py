@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services import secretariat_agencies as agencies
 from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
@@ -75,7 +75,7 @@ class AgenciesModel(LazyTableModel):
         return a.address
 
 
-class AgencyDialog(QDialog):
+class AgencyDialog(NamedDialog):
     """Add an agency (`agency` is None) or correct one; refusals are shown at their field and
     nothing typed is lost. A new agency half typed is kept as a draft until it is saved or
     «انصراف» drops it: Esc and the window's close button only close the dialog, and the next new

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import secretariat_agencies as agencies
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..errors import error_text, unknown_columns_text
 from ..widgets import ERROR_STYLE, digits, text_digits
@@ -24,7 +24,7 @@ from ..widgets import ERROR_STYLE, digits, text_digits
 __all__ = ["AgencyImportDialog"]
 
 
-class AgencyImportDialog(QDialog):
+class AgencyImportDialog(NamedDialog):
     """The rows of an agency list, each with its error; «افزودن» adds them all when none is wrong.
     `added`: how many were added (0 until then)."""
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...models import ROLES
 from ...services import accounts
 from ...services.accounts import UserView
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
@@ -82,7 +82,7 @@ class RoleChecks(QWidget):
         return {r for r, box in self.boxes.items() if box.isChecked()}
 
 
-class _ServiceDialog(QDialog):
+class _ServiceDialog(NamedDialog):
     """A dialog with a Form whose OK runs a service call off the GUI thread; errors land at fields.
 
     It opens with the cursor in its first field that takes typing, and Tab walks the fields in the

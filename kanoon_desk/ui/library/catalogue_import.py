@@ -4,10 +4,11 @@ row with its errors and imports only when none is wrong."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library_import as imp
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..errors import error_text, unknown_columns_text
 from ..widgets import ERROR_STYLE, digits, text_digits
@@ -34,7 +35,7 @@ def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
         c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(NamedDialog):
     """Preview of an import: every row with its Persian error; "import" only when no row is wrong."""
 
     def __init__(self, ctx: UiContext, preview: imp.ImportPreview, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import library as lib
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..saving import save_image, save_to
 from ..widgets import digits, today
@@ -30,7 +30,7 @@ from .labels import LABEL_SHEETS, LabelSheet, copy_labels, label_sheet, print_la
 SHEET_KEY = "library/label_sheet"
 
 
-class LabelsDialog(QDialog):
+class LabelsDialog(NamedDialog):
     """Barcode labels to print (or save as PNG): the copies selected in the list, every copy of the
     title shown that this centre holds, or the copies this centre added today. Withdrawn and lost
     copies get none. The sheet the labels are laid out for is picked here and remembered in the

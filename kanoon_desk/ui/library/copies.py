@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ...errors import ServiceError
 from ...services import library as lib
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..widgets import Form, LtrLineEdit, text_digits
 
 
-class CopyDialog(QDialog):
+class CopyDialog(NamedDialog):
     """The copy's shelf, home centre and "may be lent" box, as they are; saving records only what
     changed. A refusal is shown at its field and nothing typed is lost. After `accept()`, `saved`
     is the corrected copy."""

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services.history import FieldChange
+from ..accessible import NamedDialog
 from ..widgets import digits
 from .common import ListModel, category_text, table_view, tr_dynamic
 
@@ -57,7 +58,7 @@ def value_text(field: str, value: object) -> str:
     return str(value)
 
 
-class FieldHistoryDialog(QDialog):
+class FieldHistoryDialog(NamedDialog):
     """Newest first; a replaced value (a later stamp won, here or at another centre) says so."""
 
     def __init__(self, changes: Sequence[FieldChange], title: str, parent: QWidget | None = None) -> None:

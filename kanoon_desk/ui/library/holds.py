@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -22,12 +21,13 @@ from ...errors import ServiceError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.library import MemberView
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..widgets import Form, digits, text_digits
 from .common import ListModel, jdate, table_view
 
 
-class HoldDialog(QDialog):
+class HoldDialog(NamedDialog):
     """Words of a title or its author, the title from the matches, the pick-up centre. A refusal
     (a copy is on the shelf here, the member holds it already, membership expired) is shown in
     the dialog and nothing typed is lost. After `accept()`, `hold` is the hold placed."""
@@ -109,7 +109,7 @@ class HoldDialog(QDialog):
         self.accept()
 
 
-class HoldShelfDialog(QDialog):
+class HoldShelfDialog(NamedDialog):
     """The centre's hold shelf: the copies set aside, for whom, their phone (the guardian's for a
     child) and the last day to collect, the soonest first: the list a librarian calls from."""
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ... import persian
 from ...services.circulation import LoanView
 from ...services.library import MemberView, member_category
 from ...services.library_reports import OverdueRow
+from ..accessible import NamedDialog
 from ..fonts import FONT_FAMILY, load_fonts
 from ..printing import document_from_html, esc, html_table, print_dialog
 from ..widgets import today
@@ -97,7 +98,7 @@ _SLIP_PX, _ROW_PX, _PAGE_PX = 210, 30, 820
 _CUT = "<p align='center'>✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -</p>"
 
 
-class SlipDialog(QDialog):
+class SlipDialog(NamedDialog):
     """Shows the slip on screen with a print button (the printer is optional at a centre)."""
 
     def __init__(self, html: str, parent: QWidget | None = None) -> None:

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...errors import ServiceError
 from ...persian import format_jalali_datetime
 from ...services import library as lib
 from ...services import library_transit as tr
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, select_row, text_digits
 from .common import ListModel, centre_namer, jdate, table_view
 
 
-class PullListDialog(QDialog):
+class PullListDialog(NamedDialog):
     """«ارسال برای رزرو»: each waiting hold picked up at another centre that a copy on this
     centre's shelf can serve, the oldest hold first, with the copy to take (barcode, shelf).
     Enter on a row (or «ارسال») sends that row's copy; scanning a copy of a listed title sends it
@@ -137,7 +138,7 @@ class PullListDialog(QDialog):
         self.refresh()
 
 
-class TransitDialog(QDialog):
+class TransitDialog(NamedDialog):
     """The copies on their way to this centre: for a hold picked up here, or going home after a
     return elsewhere; from where and since when, the longest on the way first."""
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..accessible import NamedDialog
 from ..drafts import FormDraft
 from ..widgets import Form, JalaliDateEdit, notice_label, reads_like_the_interface, today
 
@@ -73,7 +73,7 @@ class DateBound(QWidget):
         self.changed.emit()
 
 
-class ActionDialog(QDialog):
+class ActionDialog(NamedDialog):
     """A small form for one action; `run(values)` calls the service, errors stay at their field.
 
     With `keep_draft`, what is typed outlives the dialog until it is saved or «انصراف» (`cancel`)
