@@ -125,6 +125,32 @@ def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
     assert reopened.sheet().key == "a4-70x37"
 
 
+def test_the_label_preview_tab_reaches_is_marked(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """Tab stops at the label preview (the arrow keys scroll a long sheet there), but nothing showed
+    the cursor was on it: a keyboard user saw no mark anywhere. It wears a frame in the highlight
+    colour, like the ring of a button."""
+    from PySide6.QtWidgets import QApplication
+
+    L, p = page
+    p.query.setText("ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    dialog = p.labels_dialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 600)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    scroll = dialog.preview_scroll
+    for _ in range(12):
+        if QApplication.focusWidget() is scroll:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is scroll
+    image, colour = scroll.grab().toImage(), scroll.palette().color(scroll.palette().ColorRole.Highlight)
+    marked = sum(image.pixelColor(x, y) == colour for x in (0, 1, image.width() - 1) for y in range(image.height()))
+    assert marked >= 2 * image.height()
+
+
 def test_a_copy_is_corrected_from_the_copies_list(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
     from kanoon_desk.ui.library.copies import CopyDialog
     from kanoon_desk.ui.widgets import select_row

@@ -75,8 +75,12 @@ class LabelsDialog(NamedDialog):
         self.preview = QLabel()
         self.preview.setObjectName("labels-preview")
         scroll = QScrollArea()
+        scroll.setObjectName("labels-preview-scroll")
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
+        # Tab stops here (the arrow keys then scroll a long sheet), and Fusion marked that by nothing
+        scroll.setStyleSheet("QScrollArea#labels-preview-scroll:focus { border: 2px solid palette(highlight); }")
+        self.preview_scroll = scroll
         box.addWidget(scroll, 1)
         row = QDialogButtonBox()
         self.print_button = row.addButton(QCoreApplication.translate("Library", "چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
