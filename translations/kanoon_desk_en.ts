@@ -366,163 +366,163 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="198" />
+            <location filename="../kanoon_desk/ui/app.py" line="195" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="200" />
+            <location filename="../kanoon_desk/ui/app.py" line="197" />
             <source>چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: make room on that disk (delete or move large or old files and empty the recycle bin), then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="203" />
+            <location filename="../kanoon_desk/ui/app.py" line="200" />
             <source>پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>This desk's data file or its folder can no longer be written (it was made read-only, or the permission to write was taken away); what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <location filename="../kanoon_desk/ui/app.py" line="202" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: ask the office's technical contact to give back the permission to write to the file and the folder, then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="208" />
+            <location filename="../kanoon_desk/ui/app.py" line="205" />
             <source>برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>Another program held this desk's data file too long; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="210" />
+            <location filename="../kanoon_desk/ui/app.py" line="207" />
             <source>چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:</source>
             <translation>What to do: do the same thing again in a moment; if this message comes again, close the other programs that have this file open (a backup, another copy of Kanoon Desk). Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="213" />
+            <location filename="../kanoon_desk/ui/app.py" line="210" />
             <source>دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>The disk failed to read or write this desk's data file; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="215" />
+            <location filename="../kanoon_desk/ui/app.py" line="212" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:</source>
             <translation>What to do: close the program and have the office's technical contact check the disk; back the data file up before working on. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="218" />
+            <location filename="../kanoon_desk/ui/app.py" line="215" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="220" />
+            <location filename="../kanoon_desk/ui/app.py" line="217" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="247" />
+            <location filename="../kanoon_desk/ui/app.py" line="244" />
             <source>دیسک پر است</source>
             <translation>The disk is full</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="248" />
+            <location filename="../kanoon_desk/ui/app.py" line="245" />
             <source>کار ثبت نشد</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="249" />
+            <location filename="../kanoon_desk/ui/app.py" line="246" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="269" />
+            <location filename="../kanoon_desk/ui/app.py" line="266" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="270" />
+            <location filename="../kanoon_desk/ui/app.py" line="267" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="272" />
+            <location filename="../kanoon_desk/ui/app.py" line="269" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="277" />
+            <location filename="../kanoon_desk/ui/app.py" line="274" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="283" />
+            <location filename="../kanoon_desk/ui/app.py" line="280" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="284" />
-            <location filename="../kanoon_desk/ui/app.py" line="306" />
-            <location filename="../kanoon_desk/ui/app.py" line="331" />
+            <location filename="../kanoon_desk/ui/app.py" line="281" />
+            <location filename="../kanoon_desk/ui/app.py" line="303" />
+            <location filename="../kanoon_desk/ui/app.py" line="328" />
             <location filename="../kanoon_desk/ui/single_instance.py" line="184" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="297" />
+            <location filename="../kanoon_desk/ui/app.py" line="294" />
             <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
             <translation>The data file is from a newer version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="298" />
+            <location filename="../kanoon_desk/ui/app.py" line="295" />
             <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
             <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="301" />
+            <location filename="../kanoon_desk/ui/app.py" line="298" />
             <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="317" />
+            <location filename="../kanoon_desk/ui/app.py" line="314" />
             <source>پرونده داده نوشتنی نیست</source>
             <translation>The data file cannot be written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="319" />
+            <location filename="../kanoon_desk/ui/app.py" line="316" />
             <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
             <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="323" />
+            <location filename="../kanoon_desk/ui/app.py" line="320" />
             <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
             <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="326" />
+            <location filename="../kanoon_desk/ui/app.py" line="323" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="372" />
-            <location filename="../kanoon_desk/ui/app.py" line="507" />
+            <location filename="../kanoon_desk/ui/app.py" line="369" />
+            <location filename="../kanoon_desk/ui/app.py" line="504" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="376" />
+            <location filename="../kanoon_desk/ui/app.py" line="373" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="384" />
+            <location filename="../kanoon_desk/ui/app.py" line="381" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="511" />
+            <location filename="../kanoon_desk/ui/app.py" line="508" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="515" />
+            <location filename="../kanoon_desk/ui/app.py" line="512" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
@@ -1577,43 +1577,43 @@
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="27" />
-            <location filename="../kanoon_desk/ui/password.py" line="40" />
+            <location filename="../kanoon_desk/ui/password.py" line="28" />
+            <location filename="../kanoon_desk/ui/password.py" line="41" />
             <source>تغییر گذرواژه</source>
             <translation>Change password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="36" />
+            <location filename="../kanoon_desk/ui/password.py" line="37" />
             <source>گذرواژه کنونی</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="37" />
+            <location filename="../kanoon_desk/ui/password.py" line="38" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="38" />
+            <location filename="../kanoon_desk/ui/password.py" line="39" />
             <source>تکرار گذرواژه تازه</source>
             <translation>New password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="42" />
+            <location filename="../kanoon_desk/ui/password.py" line="43" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="42" />
+            <location filename="../kanoon_desk/ui/password.py" line="43" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="45" />
+            <location filename="../kanoon_desk/ui/password.py" line="46" />
             <source>گذرواژه شما گذرواژه‌ای موقت است که مدیر سامانه گذاشته است. پیش از آغاز کار، گذرواژه‌ای از خودتان برگزینید.</source>
             <translation>Your password is a temporary one the system administrator set. Choose a password of your own before you start work.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="59" />
+            <location filename="../kanoon_desk/ui/password.py" line="60" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -4049,66 +4049,66 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="179" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="34" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="45" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="49" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="53" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="61" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="62" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="75" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="80" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
@@ -4128,12 +4128,12 @@ Tracking code: {code}</translation>
             <translation>Label sheet:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="89" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="121" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
@@ -4158,23 +4158,23 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <source>نویسنده</source>
             <translation>Author</translation>
@@ -4182,21 +4182,21 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -4250,12 +4250,12 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
@@ -4320,7 +4320,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
@@ -4336,14 +4336,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="53" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="53" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>خیر</source>
             <translation>No</translation>
@@ -4357,15 +4357,15 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
             <location filename="../kanoon_desk/ui/library/members.py" line="172" />
             <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4376,7 +4376,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -4387,7 +4387,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
@@ -4434,7 +4434,7 @@ Tracking code: {code}</translation>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="127" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
@@ -4573,7 +4573,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="106" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row (or the line of the centre's phone), and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
@@ -4599,7 +4599,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="34" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
@@ -4978,7 +4978,7 @@ Tracking code: {code}</translation>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="20" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/members.py" line="150" />
             <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <source>نام</source>
@@ -4986,20 +4986,20 @@ Tracking code: {code}</translation>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="21" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="22" />
             <location filename="../kanoon_desk/ui/library/members.py" line="151" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="23" />
             <location filename="../kanoon_desk/ui/library/members.py" line="156" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
@@ -5011,84 +5011,84 @@ Tracking code: {code}</translation>
             <translation>Date of birth is known</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="24" />
             <location filename="../kanoon_desk/ui/library/members.py" line="159" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="25" />
             <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="26" />
             <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="162" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="30" />
             <source>عکس</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="55" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="67" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="70" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="413" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="75" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="75" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="81" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
@@ -5215,13 +5215,13 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="372" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <source>اعتبار تا</source>
@@ -5265,7 +5265,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
@@ -5370,17 +5370,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="82" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="112" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="91" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="113" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="172" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -5803,7 +5803,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
@@ -5833,77 +5833,77 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>This centre's hold shelf is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="37" />
             <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
             <translation>Copies on this centre's shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="43" />
             <source>بارکد نسخه‌ای که می‌فرستید</source>
             <translation>Barcode of the copy you are sending</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="49" />
             <source>نسخه‌ای برای فرستادن نیست.</source>
             <translation>There is no copy to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="51" />
             <source>ارسال برگزیده (Enter)</source>
             <translation>Send selected (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>تاریخ رزرو</source>
             <translation>Hold placed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="121" />
             <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
             <translation>No hold at another centre is waiting for this book.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="133" />
             <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
             <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="148" />
             <source>نسخه‌های در راه به این مرکز</source>
             <translation>Copies on their way to this centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="156" />
             <source>رزرو {m}</source>
             <translation>Hold of {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
             <source>بازگشت به مرکز خودش</source>
             <translation>Going back to its home centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>از کی</source>
             <translation>Since</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
             <source>برای</source>
             <translation>For</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="166" />
             <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
             <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="169" />
             <source>نسخه‌ای در راه این مرکز نیست.</source>
             <translation>No copy is on its way to this centre.</translation>
         </message>
@@ -5933,17 +5933,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>{n} refusals overridden.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="26" />
             <source>اصلاح نسخه {b}</source>
             <translation>Correct copy {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="41" />
             <source>امانت داده می‌شود</source>
             <translation>May be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="43" />
             <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
             <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
         </message>
