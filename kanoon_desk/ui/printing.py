@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrame,
+    QTextLength,
     QTextOption,
     QTextTable,
 )
@@ -273,9 +274,36 @@ def _stretched_row(doc: QTextDocument, page_height: float) -> tuple[QTextTable, 
     return None
 
 
+def _freeze_columns(doc: QTextDocument, table: QTextTable) -> None:
+    """Fix `table`'s column widths in the proportions it has now, laid out whole, unless it sets
+    its own (or its first row spans columns): each part of a table cut at a page is laid out on
+    its own, by its own rows' texts, so a column stood at another place on every page (a report's
+    agency column 758 px wide on the first page, 1,268 on the next)."""
+    fmt = table.format()
+    if table.columns() < 2 or any(c.type() != QTextLength.Type.VariableLength for c in fmt.columnWidthConstraints()):
+        return
+    layout = doc.documentLayout()
+    rects = []
+    for column in range(table.columns()):
+        cell = table.cellAt(0, column)
+        if cell.columnSpan() != 1:
+            return
+        rects.append(layout.blockBoundingRect(cell.firstCursorPosition().block()))
+    lefts = sorted(r.left() for r in rects)
+    gap = min(b - a - r.width() for a, b, r in zip(lefts, lefts[1:], sorted(rects, key=lambda r: r.left()),
+                                                   strict=False))
+    widths = [r.width() + max(gap, 0.0) for r in rects]
+    total = sum(widths)
+    if total <= 0:
+        return
+    fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 100 * w / total) for w in widths])
+    table.setFormat(fmt)
+
+
 def _split_table(doc: QTextDocument, table: QTextTable, row: int) -> None:
     """Cut `table` before `row`: its rows from `row` on go to a copy of it (its header rows too)
-    that starts the next page."""
+    that starts the next page. Its columns keep the widths the whole table had (`_freeze_columns`)."""
+    _freeze_columns(doc, table)
     heads = table.format().headerRowCount()
     rows = table.rows()
     cursor = QTextCursor(doc)

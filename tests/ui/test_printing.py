@@ -231,3 +231,33 @@ def test_a_table_running_onto_the_next_page_ends_with_a_row_as_tall_as_its_text(
     body = [text for table in tables for _, _, text in table[1:]]
     assert sorted(body) == sorted(" ".join(to_persian_digits(str(c)) for c in reversed(row)) for row in rows)
     assert all("دستگاه اجرایی" in table[0][2] for table in tables)
+
+
+def test_a_table_cut_at_pages_keeps_its_columns_where_they_were(qapp: Any, tmp_path: Path) -> None:
+    """Each part of a table cut at a page was laid out by its own rows' texts: on a report whose
+    first page held short agency names and the next long ones, the agency column was 758 px wide
+    on the first page and 1,268 on the next, and every column moved. The parts keep the columns of
+    the whole table."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    from kanoon_desk.ui.printing import _tables, lay_out_pages
+
+    rows = [[i, "کوتاه" if i < 40 else f"اداره کل امور مالیاتی و دارایی استان و شهرستان شماره {i}", "یادداشت"]
+            for i in range(1, 91)]
+    writer = QPdfWriter(str(tmp_path / "t.pdf"))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    doc = document_from_html(html_table(["ردیف", "دستگاه اجرایی", "پرونده‌ها"], rows))
+    lay_out_pages(doc, writer)
+    layout = doc.documentLayout()
+    columns = []
+    for table in _tables(doc.rootFrame()):
+        rects = [layout.blockBoundingRect(table.cellAt(0, c).firstCursorPosition().block()) for c in range(3)]
+        columns.append([(round(r.left()), round(r.width())) for r in rects])
+    assert len(columns) >= 3
+    assert all(abs(a - b) <= 2 for part in columns[1:] for x, y in zip(part, columns[0], strict=True)
+               for a, b in zip(x, y, strict=True)), columns
+    # the agency column is as wide as its long names need, on the first page too
+    assert columns[0][1][1] > 2 * columns[0][0][1]
