@@ -388,14 +388,24 @@ def restore_after_failure(db_path: Path, folder: Path, report: Path) -> bool:
 def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date | None = None) -> Path | None:
     """Back the store up into `<folder>/backups/` at most once a day, keeping the newest `keep`.
 
-    Returns the new backup's path, or None when today's backup already exists.
+    Returns the new backup's path, or None when today's backup already exists. A clock set back
+    to a day already backed up (a backup named for a later day exists) does not skip the work
+    done since: when the store holds events that day's backup lacks, it is written again.
     """
     day = day or today()
     backups = folder / "backups"
     stem = store.path.stem
     dest = backups / f"{stem}-{day.isoformat()}.sqlite3"
     if dest.exists():
-        return None
+        later = any(p.name > dest.name for p in automatic_backups(store.path, folder))
+        if not later:
+            return None
+        with store.reading() as conn:
+            newest = int(conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0)
+        if backup_recency(dest)[0] >= newest:
+            return None
+        dest.unlink()
+        log.warning("the clock is behind the newest backup's day: %s written again", dest.name)
     store.backup_to(dest)
     # the oldest by their history, not by their names' days; the one just written always stays
     olds = [p for p in reversed(automatic_backups(store.path, folder)) if p != dest]

@@ -237,3 +237,23 @@ def test_the_page_lists_backups_by_the_history_they_hold_and_says_a_place_it_can
     said = p.message.text()
     assert said.startswith("پشتیبان نوشته نشد") and "اجازه نوشتن" in said, said
     assert not any("a" <= ch <= "z" for ch in said.replace(str(blocked / "desk.sqlite3"), "")), said
+
+
+def test_a_clock_set_back_to_a_day_already_backed_up_still_backs_up_the_work_since(
+        page: tuple[Store, BackupsPage], tmp_path: Path) -> None:
+    """At most one automatic backup a day was decided by the name alone: a desk whose clock went
+    back to a day it had already backed up skipped the backup, and the work done since was in no
+    backup at all. That day's backup is written again when the store holds work it lacks; a second
+    start on the same day (nothing new) writes nothing."""
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui.app import automatic_backups, backup_recency
+
+    store, p = page  # backed up on 2026-12-04 and 2026-12-05
+    accounts.create_user(store, p.ctx.actor, username="later", full_name="کاربر", password="password-1",
+                         roles={"clerk"})
+    again = auto_backup(store, tmp_path, day=date(2026, 12, 4))  # the clock set back a day
+    assert again is not None and again.name == "d-2026-12-04.sqlite3"
+    newest = automatic_backups(store.path, tmp_path)[0]
+    assert newest == again and backup_recency(again)[0] > backup_recency(tmp_path / "backups" / "d-2026-12-05.sqlite3")[0]
+    assert auto_backup(store, tmp_path, day=date(2026, 12, 4)) is None  # nothing new since
+    assert auto_backup(store, tmp_path, day=date(2026, 12, 5)) is None  # the clock right again, same work
