@@ -501,7 +501,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="369" />
-            <location filename="../kanoon_desk/ui/app.py" line="504" />
+            <location filename="../kanoon_desk/ui/app.py" line="514" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
@@ -517,12 +517,12 @@
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="508" />
+            <location filename="../kanoon_desk/ui/app.py" line="518" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="512" />
+            <location filename="../kanoon_desk/ui/app.py" line="522" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
@@ -5948,13 +5948,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/labels.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/labels.py" line="70" />
             <source>کاغذ A4 ساده، ۳ × ۸ برچسب ۵۸ × ۳۲ میلی‌متری (برش با قیچی)</source>
             <extracomment>A4, the paper every sheet below is on (mm). The sheets the labels dialog offers: plain A4 cut by hand (the desk's first layout), and the common A4 sheet of 24 self-adhesive labels 70 × 37 mm, edge to edge (Avery 3474 and its likes).</extracomment>
             <translation>Plain A4 paper, 3 × 8 labels of 58 × 32 mm (cut by hand)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/labels.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/labels.py" line="72" />
             <source>برگه برچسب A4، ۳ × ۸ برچسب ۷۰ × ۳۷ میلی‌متری (۲۴تایی)</source>
             <translation>A4 label sheet, 3 × 8 labels of 70 × 37 mm (24 a sheet)</translation>
         </message>
@@ -6355,10 +6355,21 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Printing</name>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="154" />
+            <location filename="../kanoon_desk/ui/printing.py" line="159" />
             <source>صفحه {page} از {pages}</source>
             <extracomment>The longest run of letters a printed line keeps whole: a longer one may break every this many. The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
             <translation>Page {page} of {pages}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/printing.py" line="436" />
+            <source>چاپ نشد</source>
+            <extracomment>The room the page number takes under the text (mm).</extracomment>
+            <translation>Not printed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/printing.py" line="437" />
+            <source>چاپگر «{printer}» کاغذ را نپذیرفت: روشن نیست، به این رایانه وصل نیست یا نصب نشده است. آن را بررسی کنید و دوباره چاپ کنید، یا کاغذ را به PDF ذخیره کنید.</source>
+            <translation>The printer “{printer}” took nothing: it is off, not connected to this computer, or not installed. Check it and print again, or save the paper as a PDF.</translation>
         </message>
     </context>
     <context>

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html as _html
+import logging
 import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -31,7 +33,7 @@ from PySide6.QtGui import (
     QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..persian import script_digits, to_persian_digits
@@ -40,6 +42,8 @@ from .fonts import FONT_FAMILY, load_fonts
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+log = logging.getLogger(__name__)
 
 Cell = str | int | float | None
 
@@ -380,7 +384,7 @@ def print_document(doc: QTextDocument, device: QPdfWriter | QPrinter, rtl: bool 
     pages = lay_out_pages(doc, device)
     height, width = pages.height, doc.pageSize().width()
     numbers = [n for n in range(1, pages.total + 1) if (first <= 0 or n >= first) and (last <= 0 or n <= last)]
-    painter = QPainter(device)
+    painter = begin_painting(device)
     try:
         footer_font = QFont(doc.defaultFont())
         footer_font.setPointSizeF(max(doc.defaultFont().pointSizeF() - 2, 7.0))
@@ -402,6 +406,41 @@ def print_document(doc: QTextDocument, device: QPdfWriter | QPrinter, rtl: bool 
                                  Qt.AlignmentFlag.AlignCenter, footer)
     finally:
         painter.end()
+
+
+class PrintFailed(OSError):
+    """The printer (or the file a print goes to) took nothing: Qt's painter would not start on it."""
+
+
+def begin_painting(device: QPdfWriter | QPrinter | QPagedPaintDevice) -> QPainter:
+    """A painter on `device`; `PrintFailed` when it will not start (a printer removed or never
+    installed, a print to a file that cannot be written): Qt only warns on its console and paints
+    nothing, so a paper that never came out was taken for printed."""
+    painter = QPainter(device)
+    if not painter.isActive():
+        name = device.printerName() if hasattr(device, "printerName") else ""
+        raise PrintFailed(f"the painter did not start on {type(device).__name__} {name!r}")
+    return painter
+
+
+def printed_or_said(parent: QWidget | None, printer: QPrinter, paint: Callable[[], object]) -> bool:
+    """`paint()` on `printer` (chosen in the print dialog); True when it printed. When the printer
+    took nothing (`PrintFailed`), the person is told so, with what to do, and it is False."""
+    from .saving import tell
+
+    try:
+        paint()
+    except PrintFailed as exc:
+        log.warning("printing failed: %s", exc)
+        # a printer's name may be Persian (first strong letter decides); a file's path reads left to right
+        where = ("\u2068" + printer.printerName() if printer.printerName() else "\u2066" + printer.outputFileName()) + "\u2069"
+        tell(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("Printing", "چاپ نشد"),
+             QCoreApplication.translate(
+                 "Printing", "چاپگر «{printer}» کاغذ را نپذیرفت: روشن نیست، به این رایانه وصل نیست یا نصب "
+                 "نشده است. آن را بررسی کنید و دوباره چاپ کنید، یا کاغذ را به PDF ذخیره کنید.")
+             .format(printer=where))
+        return False
+    return True
 
 
 def new_printer(margins_mm: float = 15.0) -> QPrinter:
@@ -429,8 +468,7 @@ def print_dialog(parent: QWidget | None, html: str, rtl: bool = True, margins_mm
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    print_html(printer, html, rtl)
-    return True
+    return printed_or_said(parent, printer, lambda: print_html(printer, html, rtl))
 
 
 def pdf_to_png(pdf: Path, png: Path, dpi: int = 80, page: int = 1) -> Path:

@@ -261,3 +261,54 @@ def test_a_table_cut_at_pages_keeps_its_columns_where_they_were(qapp: Any, tmp_p
                for a, b in zip(x, y, strict=True)), columns
     # the agency column is as wide as its long names need, on the first page too
     assert columns[0][1][1] > 2 * columns[0][0][1]
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")  # Qt's console word for it
+@pytest.mark.parametrize("paper", ["letter", "labels"])
+def test_a_printer_that_takes_nothing_is_said_not_taken_for_printed(
+        qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paper: str) -> None:
+    """A printer removed (or never installed), or a print to a file that cannot be written: Qt's
+    painter did not start, only warned on a console nobody sees, and the app went on as if the
+    receipt or the labels had come out. Now the print answers False and the person is told the
+    printer took nothing, with what to do."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from kanoon_desk.ui.library.labels import LABEL_SHEETS, print_labels
+    from kanoon_desk.ui.printing import print_dialog
+
+    nowhere = tmp_path / "no-such-folder" / "out.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFileName(str(nowhere))  # (as a printer that is gone: nothing takes the job)
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    page = QWidget()
+    if paper == "letter":
+        printed = print_dialog(page, "<p>رسید دریافت درخواست</p>")
+    else:
+        printed = print_labels(page, [("B0001", "ماهی سیاه کوچولو")], LABEL_SHEETS[0])
+    told = page.findChildren(QMessageBox)
+    try:
+        assert printed is False and not nowhere.exists()
+        assert len(told) == 1 and told[0].windowTitle() == "چاپ نشد"
+        assert "کاغذ را نپذیرفت" in told[0].text() and "PDF" in told[0].text()
+    finally:
+        page.deleteLater()
+
+
+def test_a_printer_that_takes_the_job_prints(qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from kanoon_desk.ui.printing import print_dialog
+
+    out = tmp_path / "out.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFileName(str(out))
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    assert print_dialog(None, "<p>رسید دریافت درخواست</p>") is True
+    assert out.stat().st_size > 1000

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ..fonts import FONT_FAMILY, load_fonts
+from ..printing import begin_painting, printed_or_said
 from .printouts import draw_barcode
 
 #: A4, the paper every sheet below is on (mm).
@@ -155,7 +156,7 @@ def paint_labels(device: QPagedPaintDevice, items: Sequence[tuple[str, str]], sh
     load_fonts()
     px = device.logicalDpiX() / 25.4
     rects = sheet.rects()
-    p = QPainter(device)
+    p = begin_painting(device)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for i, (barcode, title) in enumerate(items):
         if i and i % sheet.per_page == 0:
@@ -193,5 +194,4 @@ def print_labels(parent: QWidget | None, items: Sequence[tuple[str, str]], sheet
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_labels(printer, items, sheet)
-    return True
+    return printed_or_said(parent, printer, lambda: paint_labels(printer, items, sheet))
