@@ -646,3 +646,52 @@ def test_a_checkout_refused_for_a_late_book_names_it_and_the_centre_that_lent_it
     said = visible(page.message.text())
     assert said.startswith("«ماهی سیاه کوچولو» امانت داده نشد: این عضو کتاب دیرکرد دارد.")
     assert "(دیرکرد: «ماهی سیاه کوچولو» از مرکز فرهنگی هنری شماره ۲، " in said and said.endswith(" روز)"), said
+
+
+#: The keys of «B0001» on a keyboard switched to Persian (ISIRI 9147): what each types, its Linux
+#: key code (evdev + 8) and its Windows virtual-key code. Shift+B types a half-space there.
+PERSIAN_KEYS_B0001 = [("\u200c", 48 + 8, 0x42, True), ("۰", 11 + 8, 0x30, False), ("۰", 11 + 8, 0x30, False),
+                      ("۰", 11 + 8, 0x30, False), ("۱", 2 + 8, 0x31, False)]
+
+
+@pytest.mark.parametrize("platform", ["xcb", "windows"])
+def test_a_scanner_on_a_persian_keyboard_layout_still_lends_the_copy(
+        qtbot: Any, desk: tuple[Lib, CirculationPage], monkeypatch: pytest.MonkeyPatch, platform: str) -> None:
+    """A scanner presses keys; with the desk's keyboard on Persian (the librarian types names in
+    Persian) «B0001» came in as a half-space and Persian digits, and the copy was «not found».
+    The scan box reads the Latin letter from the key pressed, not from the layout."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from kanoon_desk.ui import scan_box
+
+    monkeypatch.setattr(scan_box, "platform_name", lambda: platform)
+    L, page = desk
+    scan(qtbot, page, L.child.member_no)
+    page.scan.clear()
+    for text, scan_code, virtual_key, shifted in PERSIAN_KEYS_B0001:
+        mods = Qt.KeyboardModifier.ShiftModifier if shifted else Qt.KeyboardModifier.NoModifier
+        native = (scan_code if platform == "xcb" else 0x30), (virtual_key if platform == "windows" else 0)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(page.scan, QKeyEvent(kind, Qt.Key.Key_unknown, mods, native[0], native[1], 0, text))
+    assert lib.clean_code(page.scan.text()) == "B0001"
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert lib.get_copy(L.store, "B0001").status == "on_loan"
+    assert page.loans.model().rowCount() == 1
+
+
+def test_persian_typed_in_a_scan_box_without_key_codes_is_left_as_typed(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    """Where the platform gives no key codes (or a key has no Latin letter), nothing is made up."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from kanoon_desk.ui.scan_box import latin_of_key
+
+    _, page = desk
+    for text in "ذ۱":  # (the offscreen platform: no key codes)
+        QCoreApplication.sendEvent(page.scan, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                                        Qt.KeyboardModifier.NoModifier, text))
+    assert page.scan.text() == "ذ۱"
+    assert latin_of_key("offscreen", 56, 0x42) == "" and latin_of_key("xcb", 56, 0) == "B"
+    assert latin_of_key("wayland", 60, 0) == "." and latin_of_key("windows", 0, 0xBD) == "-"
+    assert latin_of_key("windows", 0, 0x0D) == ""  # Enter: no letter

@@ -27,6 +27,7 @@ from ...services import library_import as imp
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
+from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog
@@ -134,7 +135,7 @@ class CataloguePage(QWidget):
         self.copy_history_button.setObjectName("copy-history")
         self.copy_history_button.setToolTip(QCoreApplication.translate("Library", "تاریخچه تغییرات نسخه برگزیده"))
         self.copy_history_button.clicked.connect(self.show_copy_history)
-        self.barcode = LtrLineEdit()
+        self.barcode = ScanLineEdit()
         self.barcode.setPlaceholderText(QCoreApplication.translate("Library", "بارکد (خالی: خودکار)"))
         self.shelf = LtrLineEdit()
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))

@@ -28,7 +28,8 @@ from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..fitting import FlowLayout
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, long_date, text_digits, today
+from ..scan_box import ScanLineEdit
+from ..widgets import ERROR_STYLE, digits, isolated, long_date, text_digits, today
 from .circulation_holds import DeskHolds
 from .circulation_loans import DeskLoans
 from .common import desk_centre_key, table_view
@@ -74,7 +75,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         group.addButton(self.mode_lend)
         group.addButton(self.mode_return)
         self.mode_return.toggled.connect(self._mode_changed)
-        self.scan = self.search_box = LtrLineEdit()
+        self.scan = self.search_box = ScanLineEdit()
         self.scan.setObjectName("scan")
         self.scan.returnPressed.connect(self.on_scan)
         self._scan_placeholder()

@@ -27,6 +27,7 @@ from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_field, error_text
 from ..saving import save_to
+from ..scan_box import ScanLineEdit
 from ..widgets import (
     ERROR_STYLE,
     OK_STYLE,
@@ -138,7 +139,7 @@ class StocktakePage(QWidget):
         self.shelf.setObjectName("scan-shelf")
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
         self.shelf.setMaximumWidth(90)
-        self.scan = self.search_box = LtrLineEdit()
+        self.scan = self.search_box = ScanLineEdit()
         self.scan.setObjectName("stocktake-scan")
         self.scan.setPlaceholderText(QCoreApplication.translate("Library", "بارکد نسخه‌های قفسه را بخوانید"))
         self.scan.returnPressed.connect(self.on_scan)

@@ -14,7 +14,8 @@ from ...services import library_transit as tr
 from ..accessible import NamedDialog
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, select_row, text_digits
+from ..scan_box import ScanLineEdit
+from ..widgets import ERROR_STYLE, OK_STYLE, select_row, text_digits
 from .common import ListModel, centre_namer, jdate, table_view
 
 
@@ -38,7 +39,7 @@ class PullListDialog(NamedDialog):
             "Library", "نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. "
                        "نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید)."))
         intro.setWordWrap(True)
-        self.scan = LtrLineEdit()
+        self.scan = ScanLineEdit()
         self.scan.setObjectName("pull-scan")
         self.scan.setPlaceholderText(QCoreApplication.translate("Library", "بارکد نسخه‌ای که می‌فرستید"))
         self.scan.returnPressed.connect(self.on_scan)
