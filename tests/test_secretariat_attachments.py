@@ -107,3 +107,42 @@ def test_a_removal_folds_the_same_whatever_the_arrival_order(desk: Desk, tmp_pat
         refold_all(s)
     with other.read() as s:
         assert projection_digests(s) == got
+
+
+def test_one_scan_listed_twice_at_intake_under_two_names_is_refused_naming_both(desk: Desk) -> None:
+    """A file and its copy («نامه.pdf», «نامه (1).pdf») chosen together: the case listed and
+    printed the same pages twice; now the intake is refused at the scans, naming both, and
+    nothing is recorded."""
+    first, copy = _scan(desk.tmp, "نامه.pdf"), _scan(desk.tmp, "نامه (1).pdf")
+    other = _scan(desk.tmp, "عکس.png", PNG_BYTES)
+    with pytest.raises(ValidationError) as err:
+        sec.intake(desk.store, desk.clerk, case_input(1, attachments=[first, other, copy]), on=DAY)
+    assert err.value.field == "attachments"
+    assert str(err.value) == "«نامه (۱).pdf» همان پیوست «نامه.pdf» است؛ یکی از آن دو را از فهرست بردارید."
+    assert err.value.params == {"name": "نامه (1).pdf", "first": "نامه.pdf"}
+    with desk.store.read() as s:
+        assert s.scalar(select(Event.id).where(Event.type == "case.received")) is None
+    r = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[first, other]), on=DAY)
+    assert [a["filename"] for a in q.get_case(desk.store, desk.clerk, r.case_id).attachments] == ["نامه.pdf", "عکس.png"]
+
+
+def test_the_agencys_answer_with_a_scan_the_case_already_has_is_refused_at_the_scan(desk: Desk) -> None:
+    """The applicant's letter picked again as the agency's answer (the wrong file): it was listed a
+    second time as «پاسخ»; now the answer is refused at its scan and nothing is recorded, and the
+    right scan is taken."""
+    case_id, _scans = _case_with_scans(desk)
+    sec.review(desk.store, desk.expert, case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, case_id, on=DAY)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    with pytest.raises(ValidationError) as err:
+        sec.record_response(desk.store, desk.clerk, case_id, text="پاسخ دستگاه",
+                            attachment=_scan(desk.tmp, "پاسخ شهرداری.pdf"), on=DAY)
+    assert err.value.field == "attachment"
+    d = q.get_case(desk.store, desk.clerk, case_id)
+    assert d.case["status"] == "forwarded" and len(d.attachments) == 2
+    sec.record_response(desk.store, desk.clerk, case_id, text="پاسخ دستگاه",
+                        attachment=_scan(desk.tmp, "پاسخ شهرداری.pdf", PDF_BYTES + b"%answer\n"), on=DAY)
+    d = q.get_case(desk.store, desk.clerk, case_id)
+    assert d.case["status"] == "answered"
+    assert ("پاسخ شهرداری.pdf", "response") in [(a["filename"], a["kind"]) for a in d.attachments]
+    assert len(d.attachments) == 3

@@ -2471,21 +2471,26 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_intake.py" line="28" />
+            <source>«{name}» همان پیوست «{first}» است؛ یکی از آن دو را از فهرست بردارید.</source>
+            <translation>«{name}» is the same scan as «{first}»; take one of the two off the list.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="30" />
             <source>این پیوست در این پرونده نیست؛ شاید پیش‌تر برداشته شده است.</source>
             <translation>This attachment is not on this case; perhaps it was removed already.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="31" />
             <source>بنویسید چرا این پیوست برداشته می‌شود.</source>
             <translation>Write why this attachment is being removed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="32" />
             <source>پیوست پرونده بسته برداشته نمی‌شود؛ اگر لازم است، نخست پرونده را بازگشایی کنید.</source>
             <translation>An attachment of a closed case cannot be removed; if it must be, reopen the case first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="34" />
             <source>پیوستی را که کاربر دیگری افزوده است تنها کارشناس، مدیر یا مدیر سامانه برمی‌دارد.</source>
             <translation>Only an expert, a manager or an admin may remove an attachment another user added.</translation>
         </message>
@@ -2535,17 +2540,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="116" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -2590,17 +2595,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -2610,7 +2615,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="129" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="131" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
@@ -2641,38 +2646,38 @@
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="127" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="134" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>

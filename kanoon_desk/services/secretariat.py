@@ -57,9 +57,11 @@ from .secretariat_followups import (
 from .secretariat_intake import (
     MSG_CHANNEL,
     MSG_FUTURE,
+    MSG_SAME_SCAN,
     CaseInput,
     Receipt,
     add_attachment,
+    has_scan,
     intake,
     remove_attachment,
     validate_input,
@@ -288,6 +290,8 @@ def record_response(store: Store, actor: Actor, case_id: str, *, text: str,
     with store.transaction() as s:
         c = _load(s, case_id)
         _need(c, "forwarded")
+        if f is not None and has_scan(s, case_id, f.sha256):  # (the wrong file picked: said at it)
+            raise ValidationError(MSG_SAME_SCAN, "attachment")
         store.record(s, actor, "case.answered", case_id, {"text": body, "day": day.isoformat(), "at": at},
                      subject=_subject(c))
         if f is not None:

@@ -25,6 +25,8 @@ from .secretariat_files import StoredFile, put_file
 MSG_CHANNEL = QT_TRANSLATE_NOOP("Errors", "شیوه دریافت را برگزینید.")
 MSG_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ دریافت نمی‌تواند پس از امروز باشد.")
 MSG_SAME_SCAN = QT_TRANSLATE_NOOP("Errors", "این پیوست پیش‌تر به این پرونده افزوده شده است.")
+MSG_SAME_SCAN_TWICE = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» همان پیوست «{first}» است؛ یکی از آن دو را از فهرست بردارید.")
 MSG_NO_ATTACHMENT = QT_TRANSLATE_NOOP("Errors", "این پیوست در این پرونده نیست؛ شاید پیش‌تر برداشته شده است.")
 MSG_REMOVE_REASON = QT_TRANSLATE_NOOP("Errors", "بنویسید چرا این پیوست برداشته می‌شود.")
 MSG_REMOVE_CLOSED = QT_TRANSLATE_NOOP(
@@ -130,6 +132,7 @@ def intake(store: Store, actor: Actor, data: CaseInput, *, on: date | None = Non
     require(actor, "clerk")
     v = validate_input(data, on=on)
     files: list[StoredFile] = [put_file(store, p) for p in data.attachments]
+    _distinct(files)
     day, at = _stamp(on)
     case_id = new_id()
     with store.transaction() as s:
@@ -146,6 +149,22 @@ def intake(store: Store, actor: Actor, data: CaseInput, *, on: date | None = Non
     return Receipt(case_id, code, f"{v['first_name']} {v['last_name']}", str(v["national_id"]),
                    str(v["subject"]), received, str(v["channel"]), len(files))
 
+def _distinct(files: Sequence[StoredFile]) -> None:
+    """One scan listed twice under two names (a file and its copy «… (1).pdf») is refused, naming
+    both: the case would list and print the same pages twice."""
+    seen: dict[str, str] = {}
+    for f in files:
+        if f.sha256 in seen:
+            raise ValidationError(MSG_SAME_SCAN_TWICE, "attachments", {"name": f.filename, "first": seen[f.sha256]})
+        seen[f.sha256] = f.filename
+
+
+def has_scan(s: Session, case_id: str, sha256: str) -> bool:
+    """Whether the case already holds these bytes (under whatever name)."""
+    return s.scalar(select(Attachment.id).where(Attachment.case_id == case_id,
+                                                Attachment.sha256 == sha256).limit(1)) is not None
+
+
 def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *,
                    kind: str = "other") -> None:
     require(actor, "clerk", "expert", "manager")
@@ -155,8 +174,7 @@ def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *
         c = _load(s, case_id)
         # the same scan again (dropped twice, saved again under another name) would list and
         # print the same pages twice
-        if s.scalar(select(Attachment.id).where(Attachment.case_id == case_id,
-                                                Attachment.sha256 == f.sha256).limit(1)) is not None:
+        if has_scan(s, case_id, f.sha256):
             raise ValidationError(MSG_SAME_SCAN, "attachments")
         _attach(store, s, actor, case_id, f, kind, at, _subject(c))
 

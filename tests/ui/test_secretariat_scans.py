@@ -128,6 +128,37 @@ def test_intake_names_the_scan_it_refuses_and_takes_a_scan_chosen_twice_once(
     assert page.receipt is not None and page.receipt.attachments == 1
 
 
+def test_intake_refuses_one_scan_chosen_under_two_names_at_the_scans_keeping_the_form(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A scan and its copy («… (1).pdf») listed together were both attached (the case listed and
+    printed the same pages twice); now the save is refused at the scans, naming both, and nothing
+    typed or listed is lost."""
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+    from tests.secretariat_helpers import national_id
+
+    page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
+    page.today.pin(DAY)
+    page.received.set_value(DAY)
+    qtbot.addWidget(page)
+    first, copy = tmp_path / "نامه شکایت.pdf", tmp_path / "نامه شکایت (1).pdf"
+    first.write_bytes(PDF_BYTES)
+    copy.write_bytes(PDF_BYTES)
+    page.add_files([first, copy])
+    page.national_id.setText(national_id(32))
+    page.first_name.setText("مریم")
+    page.last_name.setText("احمدی")
+    page.subject.setText("خرابی آسفالت معبر")
+    page.refresh_duplicates()
+    page.save()
+    assert visible(page.form.error_of("attachments")) == (
+        "«نامه شکایت (۱).pdf» همان پیوست «نامه شکایت.pdf» است؛ یکی از آن دو را از فهرست بردارید.")
+    assert page.receipt is None and page.files == [first, copy] and page.subject.text() == "خرابی آسفالت معبر"
+    page.file_list.setCurrentRow(1)
+    page.remove_selected_file()
+    page.save()
+    assert page.receipt is not None and page.receipt.attachments == 1
+
+
 def test_a_misread_tracking_code_takes_the_last_case_away_from_under_the_list(
         qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     from kanoon_desk.services.numbers import format_tracking_code
