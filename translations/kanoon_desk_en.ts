@@ -859,346 +859,376 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="149" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
+            <source>افزوده به دست {name}، {at}</source>
+            <translation>Added by {name}, {at}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <source>{kind}، {day}</source>
+            <translation>{kind}, {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <source>ردیف</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <source>اندازه</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <source>افزوده در</source>
+            <translation>Added on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <source>افزوده به دست</source>
+            <translation>Added by</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="141" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1253,12 +1283,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1379,6 +1409,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1399,6 +1430,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -6753,93 +6785,115 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="45" />
+            <source>همراه درخواست</source>
+            <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
+            <translation>With the request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="46" />
+            <source>پاسخ دستگاه</source>
+            <translation>Agency's answer</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
+            <source>مدرک متقاضی</source>
+            <translation>Applicant's document</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
+            <source>دیگر</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="63" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="67" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="126" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="127" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="128" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

@@ -68,7 +68,8 @@ def test_each_attachment_reads_its_name_whole_and_its_size_in_persian(
     case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[small, big]), on=DAY).case_id
     view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
     rows = [view.attachments.item(i).text() for i in range(view.attachments.count())]
-    assert [visible(r).lstrip("\u200f") for r in rows] == ["نامه شکایت.pdf (۱ کیلوبایت)", "scan-2.png (۳٫۲ مگابایت)"]
+    assert [visible(r).lstrip("\u200f") for r in rows] == ["نامه شکایت.pdf (۱ کیلوبایت) — همراه درخواست، ۱۴۰۴/۰۲/۱۴",
+                                                         "scan-2.png (۳٫۲ مگابایت) — همراه درخواست، ۱۴۰۴/۰۲/۱۴"]
     # the name kept whole (isolated: «.pdf» and the size had changed places around a Persian
     # name) and the line laid out right to left (a Latin name had turned it round)
     assert all(r.startswith("\u200f\u2068") and "\u2069 (" in r for r in rows)
@@ -244,12 +245,13 @@ def test_a_scan_attached_by_mistake_is_taken_off_with_its_reason(
     view.remove_button.click()
     assert seen == {"error": "بنویسید چرا این پیوست برداشته می‌شود.", "still": 2}
     assert [visible(view.attachments.item(i).text()).lstrip("\u200f") for i in range(view.attachments.count())] \
-        == ["درخواست.pdf (۱ کیلوبایت)"]
+        == ["درخواست.pdf (۱ کیلوبایت) — همراه درخواست، ۱۴۰۴/۰۲/۱۴"]
     model = view.timeline.model()
     last = [visible(model.index(model.rowCount() - 1, c).data()) for c in range(model.columnCount())]
     assert last[2:] == ["برداشتن پیوست", "کاربر clerk1", "سند دیگری.png — «سند شخص دیگری بود»"]
     html = view.history_html()  # the printed file lists only the case's scans, and tells the removal
-    assert "<li>درخواست.pdf</li>" in html and "<li>سند دیگری.png</li>" not in html and "سند شخص دیگری بود" in html
+    assert '<td align="right">درخواست.pdf</td>' in html and '<td align="right">سند دیگری.png</td>' not in html
+    assert "سند شخص دیگری بود" in html
     # another clerk may not take the first clerk's scan off; once the case is closed, nobody
     other = sec.intake(desk.store, desk.clerk, case_input(2, attachments=[mine]), on=DAY).case_id
     clerk2 = _view(qtbot, desk, tmp_path, make_user(desk.store, desk.admin, "clerk2", "clerk"), other)
@@ -259,3 +261,34 @@ def test_a_scan_attached_by_mistake_is_taken_off_with_its_reason(
     sec.review(desk.store, desk.expert, other, accept=False, reason="تکراری", on=DAY)
     expert.load(other)
     assert expert.remove_button.isHidden()
+
+
+def test_each_scan_says_what_it_is_in_the_list_on_the_timeline_and_in_the_printed_file(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The kind asked at «افزودن پیوست» («گونه») and the agency's answer's scan were recorded but
+    shown nowhere: among fifteen scans a manager could not tell which was the agency's answer; the
+    printed file listed bare names. Now the list, the timeline's step and the printed file say it."""
+    request, letter, answer = tmp_path / "درخواست.pdf", tmp_path / "قبض.png", tmp_path / "پاسخ.pdf"
+    request.write_bytes(PDF_BYTES)
+    letter.write_bytes(PNG_BYTES)
+    answer.write_bytes(PDF_BYTES + b"%answer\n")
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[request]), on=DAY).case_id
+    sec.review(desk.store, desk.expert, case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, case_id, on=DAY)
+    sec.add_attachment(desk.store, desk.clerk, case_id, letter, kind="applicant")
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", attachment=answer)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    rows = {visible(view.attachments.item(i).text()).split(" (")[0].lstrip("\u200f"):
+            visible(view.attachments.item(i).text()) for i in range(view.attachments.count())}
+    assert "— همراه درخواست، ۱۴۰۴/۰۲/۱۴" in rows["درخواست.pdf"]
+    assert "— مدرک متقاضی، " in rows["قبض.png"] and "— پاسخ دستگاه، " in rows["پاسخ.pdf"]
+    tips = [visible(view.attachments.item(i).toolTip()) for i in range(view.attachments.count())]
+    assert all(tip.startswith("افزوده به دست کاربر clerk1، ") for tip in tips)
+    model = view.timeline.model()
+    steps = [visible(model.index(r, 4).data()) for r in range(model.rowCount())
+             if model.index(r, 2).data() == "پیوست"]
+    assert sorted(steps) == ["درخواست.pdf — همراه درخواست", "قبض.png — مدرک متقاضی", "پاسخ.pdf — پاسخ دستگاه"]
+    html = view.history_html()
+    for cell in ("پاسخ دستگاه", "مدرک متقاضی", "همراه درخواست", "افزوده به دست", "کاربر clerk1", "۱ کیلوبایت"):
+        assert f">{cell}<" in html, cell

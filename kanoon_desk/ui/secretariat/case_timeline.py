@@ -16,7 +16,7 @@ from ...services.numbers import unbroken
 from ..widgets import LazyTableModel, isolated, list_fetcher, text_digits
 from .common import ltr, outcome_text
 
-__all__ = ["EVENT_FA", "TimelineModel"]
+__all__ = ["ATTACHMENT_KIND_FA", "EVENT_FA", "TimelineModel", "attachment_kind"]
 
 EVENT_FA = {  # noqa: E501
 
@@ -38,6 +38,22 @@ EVENT_FA = {  # noqa: E501
     "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
     "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
 }
+
+#: what a scan is, as it was attached: with the request at intake, the agency's answer, or what the
+#: clerk chose in «افزودن پیوست» («گونه»)
+ATTACHMENT_KIND_FA = {
+    "intake": QT_TRANSLATE_NOOP("Secretariat", "همراه درخواست"),
+    "response": QT_TRANSLATE_NOOP("Secretariat", "پاسخ دستگاه"),
+    "applicant": QT_TRANSLATE_NOOP("Secretariat", "مدرک متقاضی"),
+    "letter": QT_TRANSLATE_NOOP("Secretariat", "نامه"),
+    "other": QT_TRANSLATE_NOOP("Secretariat", "دیگر"),
+}
+
+
+def attachment_kind(kind: object) -> str:
+    """A scan's kind in the interface's language ("" for one this desk does not know)."""
+    source = ATTACHMENT_KIND_FA.get(str(kind or ""))
+    return QCoreApplication.translate("Secretariat", source) if source else ""
 
 
 def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
@@ -94,8 +110,9 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         party = p.get("responsible_party")
         reason = f": {isolated(p['reason'])}" if p.get("reason") else ""  # (a manager's rejection)
         return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "") + reason + _quoted(p.get("note"))
-    if t == "case.attached":
-        return isolated(str(p.get("filename", "")))
+    if t == "case.attached":  # which scan, and what it is (the agency's answer among fifteen)
+        kind = attachment_kind(p.get("kind"))
+        return isolated(str(p.get("filename", ""))) + (f" — {kind}" if kind else "")
     if t == "case.attachment_removed":  # which scan and why (who and when: the row's own columns)
         return isolated(str(p.get("filename", ""))) + _quoted(p.get("reason"))
     if t == "case.reopened":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
@@ -51,7 +52,7 @@ from ..widgets import (
 )
 from . import papers
 from .case_actions import CaseActions
-from .case_timeline import EVENT_FA, TimelineModel
+from .case_timeline import EVENT_FA, TimelineModel, attachment_kind
 from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
@@ -248,8 +249,14 @@ class CaseView(CaseActions, QWidget):
         self.attachment_message.hide()
         for a in d.attachments:
             # the name isolated (a Persian name's «.pdf» had swapped places with the size), the
-            # line in the interface's direction (a Latin name had turned it round)
-            self.attachments.addItem(ui_line(f"{isolated(a['filename'])} ({self.size_text(a['size'])})"))
+            # line in the interface's direction (a Latin name had turned it round); then what it is
+            # and when it came (the agency's answer among fifteen scans), who added it on hover
+            self.attachments.addItem(ui_line(f"{isolated(a['filename'])} ({self.size_text(a['size'])})"
+                                             f" — {self.attachment_about(a)}"))
+            self.attachments.item(self.attachments.count() - 1).setToolTip(
+                self.tr("افزوده به دست {name}، {at}").format(
+                    name=isolated(text_digits(names.get(a["added_by"], "—"))),
+                    at=text_digits(persian.format_jalali_datetime(a["added_at"]))))
         self.attachments_box.setTitle(self.tr("پیوست‌ها ({n})").format(n=digits(len(d.attachments))))
         if d.attachments and self.attachments_box.isHidden():  # back: a few lines' room, the rest the timeline's
             self.attachments_box.show()
@@ -279,6 +286,14 @@ class CaseView(CaseActions, QWidget):
         self.remove_button.setVisible(d is not None and any(self.may_remove_attachment(r)
                                                             for r in range(len(d.attachments))))
         self.remove_button.setEnabled(self.may_remove_attachment(self.attachments.currentRow()))
+
+    def attachment_about(self, a: dict[str, object]) -> str:
+        """What a scan is and the day it was added: «پاسخ دستگاه، ۱۴۰۴/۰۵/۳۰»."""
+        added = a["added_at"]
+        assert isinstance(added, date)
+        day = text_digits(persian.format_jalali_date(added))
+        kind = attachment_kind(a.get("kind"))
+        return self.tr("{kind}، {day}").format(kind=kind, day=day) if kind else day
 
     def size_text(self, size: int) -> str:
         """A scan's size as a person reads it: whole kilobytes rounded up (a one-page scan of a few
@@ -486,14 +501,22 @@ class CaseView(CaseActions, QWidget):
         assert isinstance(model, TimelineModel)
         steps = html_table(list(model.headers), [[model.index(r, c).data() for c in range(len(model.headers))]
                                                  for r in range(model.rowCount())], rtl)  # (as shown)
-        files = "".join(f"<li>{esc(a['filename'])}</li>" for a in self.detail.attachments)
+        # each scan with what it is, its size and when and by whom it was added: a list of bare
+        # names left the reader of fifteen scans to guess which was the agency's answer
+        names = self._names()
+        files = html_table(
+            [self.tr("ردیف"), self.tr("پیوست"), self.tr("گونه"), self.tr("اندازه"), self.tr("افزوده در"),
+             self.tr("افزوده به دست")],
+            [[digits(i), a["filename"], attachment_kind(a["kind"]), self.size_text(a["size"]),
+              text_digits(persian.format_jalali_datetime(a["added_at"])), text_digits(names.get(a["added_by"], "—"))]
+             for i, a in enumerate(self.detail.attachments, 1)], rtl) if self.detail.attachments else ""
         title = self.tr("پرونده {code}").format(code=unbroken(self.labels["tracking"].text()))
         timeline, attached = self.tr("گردش کار"), self.tr("پیوست‌ها")
         printed = self.tr("چاپ: {day}").format(day=long_date(self.today()))
         heading = "<br/>".join(esc(line, rtl) for line in heading_lines(office))
         body = ((f"<p align='center'><b>{heading}</b></p>" if heading else "")
                 + f"<h2>{esc(title)}</h2>" + details + f"<h3>{esc(timeline)}</h3>" + steps
-                + (f"<h3>{esc(attached)}</h3><ul>{files}</ul>" if files else "") + f"<p>{esc(printed)}</p>")
+                + (f"<h3>{esc(attached)}</h3>{files}" if files else "") + f"<p>{esc(printed)}</p>")
         return wrap_page(body, rtl)
 
     def receipt_html(self) -> str:
