@@ -906,7 +906,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -927,308 +927,308 @@
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="176" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="240" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="142" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="387" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1283,12 +1283,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1409,7 +1409,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1430,7 +1430,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -6700,200 +6700,200 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="23" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="25" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="24" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="26" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="25" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="27" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="26" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="28" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="27" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="29" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="28" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="30" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="29" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="31" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="30" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="32" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="31" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="33" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="32" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="34" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="33" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="35" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="34" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="36" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="35" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="37" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="36" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="38" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="39" />
             <source>برداشتن پیوست</source>
             <translation>Attachment removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="40" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="41" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="45" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="46" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="48" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="65" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="86" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="71" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="48" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="128" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="131" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

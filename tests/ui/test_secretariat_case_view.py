@@ -832,3 +832,31 @@ def test_a_chosen_deadline_on_a_friday_is_refused_at_the_deadline_field_in_persi
     assert seen["error"] == "۱۴۰۴/۰۲/۲۶ تعطیل است (جمعه یا تعطیل رسمی)؛ مهلت پاسخ باید روز کاری باشد، مانند ۱۴۰۴/۰۲/۲۷."
     assert seen["open"]
     assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["deadline"] == date(2025, 5, 17)
+
+
+def test_a_long_answer_on_the_timeline_is_read_whole_in_its_row(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The agency's answer of a few lines was cut at the column's width with «…» (its tooltip, plain
+    text, ran off the screen in one line); now its row wraps the words and is as tall as they need,
+    a one-line step keeps one line, and the latest step stays in sight."""
+    from PySide6.QtGui import QFontMetrics
+
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    answer = "موضوع بررسی شد و کارشناسان برای بازدید به محل اعزام شدند و گزارش آن پیوست است. " * 6
+    sec.record_response(desk.store, desk.clerk, case_id, text=answer, on=DAY + timedelta(days=5))
+    for n in range(30):  # a long file: the answer is not the last step
+        sec.record_visit(desk.store, desk.clerk, case_id, on=DAY + timedelta(days=6 + n))
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id, DAY + timedelta(days=40))
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    t, model = view.timeline, view.timeline.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "دریافت پاسخ")
+    qtbot.waitUntil(lambda: t.rowHeight(row) > 2 * t.rowHeight(0))
+    cell = t.visualRect(model.index(row, 4))
+    needed = QFontMetrics(t.font()).boundingRect(0, 0, cell.width() - 8, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                                 model.index(row, 4).data()).height()
+    assert t.rowHeight(row) >= needed and cell.width() < t.viewport().width()
+    assert t.rowHeight(0) < 2 * QFontMetrics(t.font()).height() + 12  # (one line: no room wasted)
+    last = t.visualRect(model.index(model.rowCount() - 1, 0))
+    assert t.viewport().rect().contains(last.center())

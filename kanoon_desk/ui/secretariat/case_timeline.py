@@ -4,9 +4,11 @@ what became of an SMS...). `EVENT_FA` names the steps, for the conflict inbox to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
@@ -130,7 +132,21 @@ class TimelineModel(LazyTableModel):
                           QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
         self._names, self._agencies = names, agencies
 
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # a row's words are made once: fitting the columns and then the rows' heights to them asks
+        # each cell again and again (the words of a step with a long answer took the most time)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
+                and index.row() < self.rowCount():
+            return self._cells(self.row_at(index.row()))[index.column()]
+        return super().data(index, role)
+
+    def _cells(self, row: q.TimelineEntry) -> Sequence[str]:
+        return self.row_cells(row, lambda r: [text_digits(self._cell(r, c)) for c in range(len(self.headers))])
+
     def display(self, row: q.TimelineEntry, column: int) -> str:
+        return self._cells(row)[column]
+
+    def _cell(self, row: q.TimelineEntry, column: int) -> str:
         # "when it happened" (the letter's or the visit's own day, if the step names one) and
         # "when it was entered" (date and time, Tehran): two steps on one day stay told apart
         if column == 0:

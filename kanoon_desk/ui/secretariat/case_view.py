@@ -143,6 +143,17 @@ class CaseView(CaseActions, QWidget):
         read_only(self.timeline)
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
+        # a step's words wrap in its row, as tall as they need: an agency's answer of a few lines,
+        # an instruction or a reopening's reason was cut at the width with «…», and its tooltip
+        # (plain text, not wrapped) ran off the screen; the rows are fitted again, once, after the
+        # columns change width (the window or the splitter dragged)
+        self.timeline.setWordWrap(True)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self._fit_timeline)
+        self._to_latest = False
+        self.timeline.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
         self.attachments = FileDropList()
         self.attachments.setObjectName("case-attachment-list")
         self.attachments.setMinimumHeight(30)
@@ -241,7 +252,8 @@ class CaseView(CaseActions, QWidget):
         self.timeline.setModel(model)
         model.reload()
         self.timeline.resizeColumnsToContents()
-        QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
+        self._to_latest = True  # the latest steps in sight, once laid out and the rows fitted
+        self._fit_rows.start()
         self.attachments.clear()
         # why a scan did not open was said of the case as it was: another case (or this one read
         # again, the scan perhaps synced since) starts without it
@@ -269,6 +281,14 @@ class CaseView(CaseActions, QWidget):
         self._update_remove()
         self._build_actions()
         self._say_conflicts()
+
+    def _fit_timeline(self) -> None:
+        """The timeline's rows as tall as their words at the columns' widths (once after a load or
+        a resize, however many columns moved), then, after a load, the latest step in sight."""
+        self.timeline.resizeRowsToContents()
+        if self._to_latest:
+            self._to_latest = False
+            self.timeline.scrollToBottom()
 
     def _say_conflicts(self) -> None:
         """The open conflicts about the case shown, with where they are decided."""
