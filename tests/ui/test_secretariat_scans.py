@@ -292,3 +292,33 @@ def test_each_scan_says_what_it_is_in_the_list_on_the_timeline_and_in_the_printe
     html = view.history_html()
     for cell in ("پاسخ دستگاه", "مدرک متقاضی", "همراه درخواست", "افزوده به دست", "کاربر clerk1", "۱ کیلوبایت"):
         assert f">{cell}<" in html, cell
+
+
+def test_a_scan_opened_again_is_one_copy_and_the_copies_go_when_the_program_ends(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Each opening of a scan left a copy in a temporary folder of its own, never removed: the
+    applicants' papers piled up on the computer (a 20 MB scan once more at each look). Now a scan
+    opened again is the same copy, two scans of one name stay apart, and the session's copies are
+    removed when the program ends."""
+    from kanoon_desk.ui.secretariat import case_view
+
+    one, two = tmp_path / "a" / "اسکن.pdf", tmp_path / "b" / "اسکن.pdf"
+    one.parent.mkdir()
+    two.parent.mkdir()
+    one.write_bytes(PDF_BYTES)
+    two.write_bytes(PDF_BYTES + b"%2\n")
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[one, two]), on=DAY).case_id
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id)
+    copies = [view.attachment_copy(0) for _ in range(3)]
+    other = view.attachment_copy(1)
+    assert copies[0] is not None and other is not None
+    assert copies == [copies[0]] * 3 and other != copies[0]
+    assert copies[0].name == other.name == "اسکن.pdf"
+    assert copies[0].read_bytes() == PDF_BYTES and other.read_bytes() == PDF_BYTES + b"%2\n"
+    folder = case_view.scan_copies()
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*.pdf")) == sorted(
+        [copies[0].relative_to(folder), other.relative_to(folder)])
+    case_view.remove_scan_copies()  # (what the program does as it ends)
+    assert not folder.exists() and not copies[0].exists()
+    again = view.attachment_copy(0)  # (a scan opened after: a folder again)
+    assert again is not None and again.read_bytes() == PDF_BYTES

@@ -4,6 +4,8 @@ The timeline's rows are `case_timeline`'s, the actions themselves `case_actions`
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -56,7 +58,30 @@ from .case_timeline import EVENT_FA, TimelineModel, attachment_kind
 from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
-__all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel"]
+__all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel", "remove_scan_copies", "scan_copies"]
+
+#: the folder of this session's copies of the scans opened for the system's viewer (`scan_copies`)
+_scan_copies: list[Path] = []
+
+
+def scan_copies() -> Path:
+    """Where a scan opened from a case is copied for the system's viewer: one folder for the
+    session, removed when the program ends. Each opening made a folder of its own, left behind:
+    the applicants' papers piled up in the computer's temporary folder, a 20 MB scan once more at
+    each look."""
+    if not _scan_copies or not _scan_copies[-1].is_dir():
+        _scan_copies.append(Path(tempfile.mkdtemp(prefix="kanoon-attachments-")))
+    return _scan_copies[-1]
+
+
+def remove_scan_copies() -> None:
+    """The session's copies of scans removed (one a viewer still holds open stays: no matter)."""
+    for folder in _scan_copies:
+        shutil.rmtree(folder, ignore_errors=True)
+    _scan_copies.clear()
+
+
+atexit.register(remove_scan_copies)
 
 
 class CaseView(CaseActions, QWidget):
@@ -487,9 +512,12 @@ class CaseView(CaseActions, QWidget):
             self.attachment_message.show()
             return None
         try:
-            folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
-            path = folder / (Path(a["filename"]).name or a["sha256"])
-            path.write_bytes(data)
+            # a folder per scan (two scans may share a name), the copy made once for the session
+            # (and not written again while a viewer may hold it open)
+            path: Path = scan_copies() / str(a["sha256"])[:16] / (Path(a["filename"]).name or str(a["sha256"]))
+            if not (path.is_file() and path.stat().st_size == len(data)):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
         except OSError:
             self.attachment_message.setText(self.tr(
                 "رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است."))
