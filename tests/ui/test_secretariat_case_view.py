@@ -860,3 +860,19 @@ def test_a_long_answer_on_the_timeline_is_read_whole_in_its_row(qtbot: Any, desk
     assert t.rowHeight(0) < 2 * QFontMetrics(t.font()).height() + 12  # (one line: no room wasted)
     last = t.visualRect(model.index(model.rowCount() - 1, 0))
     assert t.viewport().rect().contains(last.center())
+
+
+def test_the_forwarding_letter_printed_again_gives_the_deadline_it_was_sent_with(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A letter printed again after a follow-up gave the agency more time printed the follow-up's
+    new deadline in the first letter, dated before that deadline was set: not the letter sent."""
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, letter_date=DAY,
+                deadline=date(2025, 5, 18), on=DAY)
+    later = date(2025, 6, 8)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", new_deadline=later, on=DAY + timedelta(days=16))
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id, DAY + timedelta(days=16))
+    html = view.letter_html()
+    assert "<b>۱۴۰۴/۰۲/۲۸</b>" in html and "۱۴۰۴/۰۳/۱۸" not in html  # 2025-05-18, not 2025-06-08
+    assert "۱۴۰۴/۰۳/۱۸" in view.follow_up_letter_html()  # (the follow-up's letter says the new one)
+    assert view.labels["deadline"].text().startswith("۱۴۰۴/۰۳/۱۸")  # (and the case's header)

@@ -52,12 +52,13 @@ def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
 
 
 def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
-    """The letter of the case's latest forward."""
+    """The letter of the case's latest forward, as it was sent: the deadline it gave, not one a
+    follow-up has set since (the follow-up letter names that)."""
     c, fw = d.case, d.forwards[-1]
     signer, role = _signer(store, user_id=fw["sent_by"])
     return forwarding_letter_html(
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
-        letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
+        letter_date=fw["letter_date"], deadline=fw["original_deadline"], registration_no=c["registration_no"] or "",
         tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
         text=c["text"], instruction=forward_instruction(store, fw["id"]), signer=signer, signer_role=role)
 
