@@ -876,3 +876,36 @@ def test_the_forwarding_letter_printed_again_gives_the_deadline_it_was_sent_with
     assert "<b>۱۴۰۴/۰۲/۲۸</b>" in html and "۱۴۰۴/۰۳/۱۸" not in html  # 2025-05-18, not 2025-06-08
     assert "۱۴۰۴/۰۳/۱۸" in view.follow_up_letter_html()  # (the follow-up's letter says the new one)
     assert view.labels["deadline"].text().startswith("۱۴۰۴/۰۳/۱۸")  # (and the case's header)
+
+
+def test_each_earlier_letter_of_a_long_case_can_be_printed_again(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A case forwarded to one agency, answered, then forwarded to another, followed up by letter
+    twice: «چاپ نامه ارسال» and «چاپ نامه پیگیری» printed only the latest, and the first agency's
+    letter could not be printed again. Now each earlier letter is under «نامه‌های پیشین», by its
+    number, date and agency, to the printer or to a PDF."""
+    from kanoon_desk.services.secretariat_agencies import save_agency
+    from kanoon_desk.ui.secretariat import case_view
+
+    water = save_agency(desk.store, desk.admin, name="اداره آب و فاضلاب", deadline_days=10)
+    case_id = _referred(desk)
+    first = sec.forward(desk.store, desk.manager, case_id, desk.agency.id, letter_date=DAY, on=DAY)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", on=DAY + timedelta(days=20))
+    sec.record_response(desk.store, desk.clerk, case_id, text="به آب و فاضلاب مربوط است", on=DAY + timedelta(days=22))
+    second = sec.forward(desk.store, desk.manager, case_id, water.id,
+                         letter_date=DAY + timedelta(days=23), on=DAY + timedelta(days=23))
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", on=DAY + timedelta(days=40))
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id, DAY + timedelta(days=41))
+    titles = [visible(t) for t, _p, _f in view.earlier_papers]
+    assert len(titles) == 2
+    assert titles[0].startswith("نامه ارسال ") and "۱۴۰۴/۰۲/۱۴" in titles[0] and desk.agency.name in titles[0]
+    assert titles[1].startswith("نامه پیگیری ") and "۱۴۰۴/۰۳/۰۳" in titles[1]
+    printed: list[str] = []
+    monkeypatch.setattr(case_view, "print_html", lambda _parent, html: printed.append(html) or True)
+    for _title, to_printer, _pdf in view.earlier_papers:
+        to_printer.trigger()
+    assert desk.agency.name in printed[0] and water.name not in printed[0]
+    assert "۱۴۰۴/۰۲/۱۴" in printed[0]  # the first letter's own date
+    assert "نامه پیگیری" in printed[1] and desk.agency.name in printed[1]
+    assert water.name in view.letter_html()  # the latest stays where it was
+    assert first.letter_no != second.letter_no

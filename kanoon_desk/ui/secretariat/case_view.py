@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
@@ -465,9 +466,43 @@ class CaseView(CaseActions, QWidget):
             to_pdf = menu.addAction(pdf_label)
             to_pdf.triggered.connect(lambda _=False, h=html, f=filename: save_pdf(self, h(), f))
             self.papers[key] = (to_printer, to_pdf)
+        self._earlier_letters(menu)
         button.setMenu(menu)
         self.actions_bar.addWidget(button)
         self.buttons["papers"] = button
+
+    def _earlier_letters(self, menu: QMenu) -> None:
+        """The case's letters before its latest (a case referred back and forth, forwarded again to
+        another agency, followed up several times): «چاپ نامه ارسال» printed only the last, and the
+        first agency's letter could not be printed again. Each one here, by its number and date,
+        to the printer or to a PDF."""
+        assert self.detail is not None
+        d = self.detail
+        agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
+        letters: list[tuple[str, Callable[[], str], str]] = []
+        for fw in d.forwards[:-1]:
+            letters.append((self.tr("نامه ارسال {no}، {day}، {agency}").format(
+                no=ltr(digits(fw["letter_no"])), day=text_digits(persian.format_jalali_date(fw["letter_date"])),
+                agency=isolated(text_digits(agencies.get(fw["agency_id"], "—")))),
+                partial(papers.forwarding_letter, self.ctx.store, d, fw), f"letter-{fw['letter_no']}.pdf"))
+        for fu in [f for f in d.follow_ups if f["method"] == "letter"][:-1]:
+            letters.append((self.tr("نامه پیگیری {no}، {day}").format(
+                no=ltr(digits(fu["letter_no"])), day=text_digits(persian.format_jalali_date(fu["day"]))),
+                partial(papers.follow_up_letter, self.ctx.store, self.ctx.actor, d, fu),
+                f"follow-up-{fu['letter_no']}.pdf"))
+        #: each earlier letter's title and its two actions (to the printer, to a PDF)
+        self.earlier_papers: list[tuple[str, QAction, QAction]] = []
+        if not letters:
+            return
+        menu.addSeparator()
+        earlier = menu.addMenu(self.tr("نامه‌های پیشین"))
+        for title, html, filename in letters:
+            one = earlier.addMenu(title)
+            to_printer = one.addAction(self.tr("چاپ"))
+            to_printer.triggered.connect(lambda _=False, h=html: print_html(self, h()))
+            to_pdf = one.addAction(self.tr("PDF"))
+            to_pdf.triggered.connect(lambda _=False, h=html, f=filename: save_pdf(self, h(), f))
+            self.earlier_papers.append((title, to_printer, to_pdf))
 
     # -- actions (case_actions): once one changed the case --------------------------------------
 

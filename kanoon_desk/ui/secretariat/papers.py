@@ -5,6 +5,7 @@ the letter of the result to the applicant, filled from the case view's detail.""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -51,10 +52,10 @@ def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
                         attachments=scans, printed_on=printed_on)
 
 
-def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
-    """The letter of the case's latest forward, as it was sent: the deadline it gave, not one a
-    follow-up has set since (the follow-up letter names that)."""
-    c, fw = d.case, d.forwards[-1]
+def forwarding_letter(store: Store, d: q.CaseDetail, fw: dict[str, Any] | None = None) -> str:
+    """The letter of a forward of the case (its latest by default), as it was sent: the deadline it
+    gave, not one a follow-up has set since (the follow-up letter names that)."""
+    c, fw = d.case, fw or d.forwards[-1]
     signer, role = _signer(store, user_id=fw["sent_by"])
     return forwarding_letter_html(
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
@@ -69,11 +70,12 @@ def forwarding_letters(store: Store, actor: Actor, case_ids: list[str], on: date
     return join_papers([forwarding_letter(store, q.get_case(store, actor, cid, on=on)) for cid in case_ids])
 
 
-def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
-    """The letter of the case's latest follow-up by letter, citing the forward it follows; when
-    that letter followed up several of the agency's cases at once, the letter listing them all."""
+def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail, fu: dict[str, Any] | None = None) -> str:
+    """The letter of a follow-up by letter (the case's latest by default), citing the forward it
+    follows; when that letter followed up several of the agency's cases at once, the letter listing
+    them all."""
     c = d.case
-    fu = [f for f in d.follow_ups if f["method"] == "letter"][-1]
+    fu = fu or [f for f in d.follow_ups if f["method"] == "letter"][-1]
     batch = follow_up_batch(store, actor, fu["letter_no"])
     if batch is not None and len(batch.lines) > 1:
         return follow_up_batch_letter_html(get_office(store), batch)
