@@ -3916,25 +3916,26 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="263" />
             <source>نام</source>
+            <extracomment>the scans' list: never lower than it stood (70 px, three rows), at most this many rows tall</extracomment>
             <translation>First name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="264" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="265" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="266" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
@@ -3979,112 +3980,112 @@
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="128" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="130" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="187" />
             <source>چاپ رسید (Ctrl+P)</source>
             <translation>Print receipt (Ctrl+P)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="328" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="147" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="148" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="153" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="298" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="444" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="175" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="182" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="191" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="316" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="276" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="279" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="329" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="396" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="413" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

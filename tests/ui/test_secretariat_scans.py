@@ -322,3 +322,38 @@ def test_a_scan_opened_again_is_one_copy_and_the_copies_go_when_the_program_ends
     assert not folder.exists() and not copies[0].exists()
     again = view.attachment_copy(0)  # (a scan opened after: a folder again)
     assert again is not None and again.read_bytes() == PDF_BYTES
+
+
+def test_the_intake_lists_up_to_seven_scans_at_once(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The intake's list of scans stood three rows tall whatever was listed: fifteen scans of a long
+    file were read three at a time. It is now as tall as its rows, from three to seven."""
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+
+    page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def shown() -> int:
+        view = page.file_list.viewport().rect()
+        return sum(1 for i in range(page.file_list.count())
+                   if view.contains(page.file_list.visualItemRect(page.file_list.item(i))))
+
+    empty = page.file_list.height()
+    scans = []
+    for i in range(10):
+        scans.append(tmp_path / f"مدرک {i + 1}.pdf")
+        scans[-1].write_bytes(PDF_BYTES + f"%{i}\n".encode())
+    page.add_files(scans[:2])
+    assert page.file_list.height() == empty and shown() == 2
+    page.add_files(scans[2:])
+    qtbot.waitUntil(lambda: shown() == 7)
+    assert page.file_list.verticalScrollBar().maximum() > 0  # (the other three: scrolled to)
+    page.file_list.setCurrentRow(0)
+    for _ in range(6):
+        page.remove_selected_file()
+    qtbot.waitUntil(lambda: shown() == 4)  # (once the list is laid out again)
+    assert page.file_list.height() > empty
+    page.new_form()  # (a fresh form: three rows again)
+    assert page.file_list.count() == 0 and page.file_list.height() == empty

@@ -119,7 +119,12 @@ class IntakePage(QWidget):
         self.file_list = FileDropList()  # scans dragged from a folder join the list too
         self.file_list.setObjectName("intake-files")
         self.file_list.setAccessibleName(self.tr("پیوست‌ها"))  # (the form's label names the row it stands in)
-        self.file_list.setMaximumHeight(70)
+        # as tall as the scans listed, up to seven rows: fixed at three (70 px), fifteen scans of a
+        # long file were read three at a time
+        model = self.file_list.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._fit_file_list)
+        self._fit_file_list()
         self.file_list.setToolTip(self.tr("پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید."))
         self.file_list.dropped.connect(self.add_files)
         add = QPushButton(self.tr("افزودن پیوست…"))
@@ -130,6 +135,7 @@ class IntakePage(QWidget):
         side = QVBoxLayout()
         side.addWidget(add)
         side.addWidget(remove)
+        side.addStretch(1)  # (the buttons at the top of a taller list)
         fl.addLayout(side)
         f.add_field("attachments", self.tr("پیوست‌ها"), files_box)
         left.addWidget(f)
@@ -199,6 +205,15 @@ class IntakePage(QWidget):
         if self.draft.restore():
             self.draft_note.show()
         self.national_id.setFocus()
+
+    #: the scans' list: never lower than it stood (70 px, three rows), at most this many rows tall
+    FILE_LIST_MIN, FILE_ROWS = 70, 7
+
+    def _fit_file_list(self, *_args: object) -> None:
+        """The scans' list as tall as its rows, up to `FILE_ROWS` (scrolled beyond)."""
+        rows = min(self.file_list.count(), self.FILE_ROWS)
+        row = self.file_list.sizeHintForRow(0) if rows else 0
+        self.file_list.setFixedHeight(max(self.FILE_LIST_MIN, rows * row + 2 * self.file_list.frameWidth() + 2))
 
     def _restore_files(self, paths: object) -> None:
         """The draft's attachments that are still on disk (one moved since is left out)."""
