@@ -4118,7 +4118,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -4202,24 +4202,24 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <extracomment>what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="78" />
             <source>نوع درون‌ریزی</source>
             <translation>Import kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="81" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
@@ -4228,145 +4228,145 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="375" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="142" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="379" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="337" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="339" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="502" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4382,52 +4382,52 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/history.py" line="53" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/history.py" line="53" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
             <location filename="../kanoon_desk/ui/library/members.py" line="172" />
@@ -4439,61 +4439,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
             <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="406" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="443" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="446" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="466" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4503,7 +4503,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4563,7 +4563,7 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="108" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="137" />
@@ -4578,28 +4578,28 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="354" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="357" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="99" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="107" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
@@ -4610,122 +4610,122 @@ Tracking code: {code}</translation>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="106" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row (or the line of the centre's phone), and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="162" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="119" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="167" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="381" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="172" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="187" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="262" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="263" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="442" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="443" />
             <source>«{t}» از {c}، {n} روز</source>
             <translation>“{t}” from {c}, {n} days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="446" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="446" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="447" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="459" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="460" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="523" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="524" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
@@ -4735,22 +4735,22 @@ Tracking code: {code}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="340" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="342" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -4888,47 +4888,47 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="390" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="391" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="395" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="397" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="470" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="501" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="502" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="503" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="504" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="505" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="506" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="507" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -4994,7 +4994,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -5157,7 +5157,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
             <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -5247,7 +5247,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
             <location filename="../kanoon_desk/ui/library/members.py" line="213" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -5278,7 +5278,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="372" />
             <source>ذخیره تغییرات</source>
@@ -5303,7 +5303,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
             <location filename="../kanoon_desk/ui/library/members.py" line="499" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -5329,7 +5329,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
@@ -5388,8 +5388,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -5409,11 +5409,11 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
         </message>
@@ -5443,8 +5443,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="91" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="131" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="114" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -5655,192 +5655,192 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Rules saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
             <source>پیدا شد</source>
             <translation>Found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
             <source>ناپیدا</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
             <source>جابه‌جا</source>
             <translation>Misplaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
             <source>ناشناخته</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="45" />
             <source>در امانت (بازگردانده نشد)</source>
             <translation>On loan (not returned)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="45" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="46" />
             <source>پیدا شد، گم‌شده ثبت شده بود</source>
             <translation>Found, had been recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="46" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="47" />
             <source>پیدا شد، خارج از گردش ثبت شده بود</source>
             <translation>Found, had been recorded withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="116" />
             <source>آغاز انبارگردانی</source>
             <translation>Start stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="121" />
             <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
             <translation>This centre's stock-takes, newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="123" />
             <source>در راه به این مرکز</source>
             <translation>On the way here</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="125" />
             <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
             <translation>Copies sent to this centre and not received yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="129" />
             <source>انبارگردانی:</source>
             <translation>Stock-take:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>از قفسه:</source>
             <translation>From shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="134" />
             <source>تا قفسه:</source>
             <translation>To shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="144" />
             <source>بارکد نسخه‌های قفسه را بخوانید</source>
             <translation>Scan the barcodes of the copies on the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="146" />
             <source>بستن انبارگردانی</source>
             <translation>Close stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="148" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="306" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="168" />
             <source>همه</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="204" />
             <source>{d} — {state}</source>
             <translation>{d} — {state}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="207" />
             <source>قفسه {a} تا {b}</source>
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="239" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
             <source>{n} نسخه پیداشده به گردش برگشت.</source>
             <translation>{n} found copies are back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="287" />
             <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>{m} نسخه در این انبارگردانی پیدا نشد؛ {k} نسخه از آن‌ها پس از آغاز انبارگردانی به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. {n} نسخه دیگر گم‌شده ثبت شوند؟</source>
             <translation>{m} copies were not found in this stock-take; {k} of them have since been lent, set aside for a hold or sent on their way, and are not marked lost. Mark the other {n} copies lost?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="302" />
             <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
             <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="320" />
             <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
             <translation>No copies not found are left to record as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="326" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="340" />
             <source>این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.</source>
             <translation>This copy is recorded on loan: check it in at the lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="342" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="343" />
             <source>این نسخه پیش‌تر هم خوانده شده بود.</source>
             <translation>This copy had already been scanned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="372" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="373" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="387" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="374" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
@@ -5867,7 +5867,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
@@ -5897,77 +5897,77 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>This centre's hold shelf is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="38" />
             <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
             <translation>Copies on this centre's shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="44" />
             <source>بارکد نسخه‌ای که می‌فرستید</source>
             <translation>Barcode of the copy you are sending</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="49" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
             <source>نسخه‌ای برای فرستادن نیست.</source>
             <translation>There is no copy to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="52" />
             <source>ارسال برگزیده (Enter)</source>
             <translation>Send selected (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
             <source>تاریخ رزرو</source>
             <translation>Hold placed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="122" />
             <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
             <translation>No hold at another centre is waiting for this book.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="134" />
             <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
             <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="149" />
             <source>نسخه‌های در راه به این مرکز</source>
             <translation>Copies on their way to this centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
             <source>رزرو {m}</source>
             <translation>Hold of {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="158" />
             <source>بازگشت به مرکز خودش</source>
             <translation>Going back to its home centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
             <source>از کی</source>
             <translation>Since</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
             <source>برای</source>
             <translation>For</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="167" />
             <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
             <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="170" />
             <source>نسخه‌ای در راه این مرکز نیست.</source>
             <translation>No copy is on its way to this centre.</translation>
         </message>
@@ -6425,13 +6425,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Page {page} of {pages}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="436" />
+            <location filename="../kanoon_desk/ui/printing.py" line="437" />
             <source>چاپ نشد</source>
             <extracomment>The room the page number takes under the text (mm).</extracomment>
             <translation>Not printed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="437" />
+            <location filename="../kanoon_desk/ui/printing.py" line="438" />
             <source>چاپگر «{printer}» کاغذ را نپذیرفت: روشن نیست، به این رایانه وصل نیست یا نصب نشده است. آن را بررسی کنید و دوباره چاپ کنید، یا کاغذ را به PDF ذخیره کنید.</source>
             <translation>The printer “{printer}” took nothing: it is off, not connected to this computer, or not installed. Check it and print again, or save the paper as a PDF.</translation>
         </message>
