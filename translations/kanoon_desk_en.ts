@@ -2088,22 +2088,22 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="23" />
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
             <source>نام کاربری یا گذرواژه درست نیست.</source>
             <translation>Wrong user name or password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="24" />
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
             <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
             <translation>This user is disabled; contact the office administrator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="25" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
             <translation>Only the office's system administrator can do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="26" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
             <location filename="../kanoon_desk/services/library_import.py" line="248" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
@@ -2112,104 +2112,110 @@
             <translation>Fill in this field.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="27" />
+            <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
             <translation>The password must be at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <location filename="../kanoon_desk/services/accounts.py" line="35" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <location filename="../kanoon_desk/services/accounts.py" line="36" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <location filename="../kanoon_desk/services/accounts.py" line="37" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="38" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="39" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="33" />
+            <location filename="../kanoon_desk/services/accounts.py" line="40" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="34" />
+            <location filename="../kanoon_desk/services/accounts.py" line="41" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="35" />
+            <location filename="../kanoon_desk/services/accounts.py" line="42" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="36" />
+            <location filename="../kanoon_desk/services/accounts.py" line="43" />
             <source>حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.</source>
             <translation>Your account is no longer enabled or no longer a system administrator; log out and log in again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="38" />
+            <location filename="../kanoon_desk/services/accounts.py" line="45" />
             <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot disable yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="40" />
+            <location filename="../kanoon_desk/services/accounts.py" line="47" />
             <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="63" />
+            <location filename="../kanoon_desk/services/accounts.py" line="70" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="211" />
+            <location filename="../kanoon_desk/services/accounts.py" line="199" />
+            <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
+            <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
+            <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="283" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="269" />
-            <location filename="../kanoon_desk/services/accounts.py" line="291" />
-            <location filename="../kanoon_desk/services/accounts.py" line="307" />
+            <location filename="../kanoon_desk/services/accounts.py" line="341" />
+            <location filename="../kanoon_desk/services/accounts.py" line="363" />
+            <location filename="../kanoon_desk/services/accounts.py" line="381" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="297" />
+            <location filename="../kanoon_desk/services/accounts.py" line="371" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="311" />
+            <location filename="../kanoon_desk/services/accounts.py" line="385" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="341" />
+            <location filename="../kanoon_desk/services/accounts.py" line="415" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="376" />
+            <location filename="../kanoon_desk/services/accounts.py" line="450" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="377" />
+            <location filename="../kanoon_desk/services/accounts.py" line="451" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, FieldChecks, NotFound, PermissionDenied, ValidationError
+from ..errors import (
+    QT_TRANSLATE_NOOP,
+    FieldChecks,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationError,
+)
 from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import new_id
-from ..models import ROLES, Holiday, Office, User
+from ..models import ROLES, AuditEntry, Holiday, Office, User, utcnow
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 
@@ -180,26 +187,91 @@ def _first_admin(store: Store, office_code: str, office_name: str, office_kind: 
         return _view(user)
 
 
+#: Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`).
+FREE_ATTEMPTS = 5
+#: The wait after the first attempt beyond the free ones; it doubles with each further one ...
+FIRST_WAIT = timedelta(seconds=30)
+#: ... up to this.
+LONGEST_WAIT = timedelta(minutes=15)
+#: The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).
+LOGIN_ACTIONS = ("login.ok", "login.failed", "login.locked", "login.unlocked")
+
+MSG_LOGIN_LOCKED = QT_TRANSLATE_NOOP(
+    "Errors", "چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. "
+              "اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to check a password against when the user name is unknown, so an unknown name
+    takes as long to refuse as a wrong password (the time would otherwise tell it apart)."""
+    return _hasher.hash("no such user: the time is spent all the same")
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=utcnow().tzinfo)
+
+
+def login_wait(s: Session, username: str, now: datetime | None = None) -> timedelta:
+    """How long log-in with `username` must still wait: nothing for the first `FREE_ATTEMPTS`
+    wrong passwords in a row, then `FIRST_WAIT` after the last one, doubling with each further
+    one up to `LONGEST_WAIT`. Counted from the audit chain (the store's own file), so it holds for
+    an app started again, and by the name typed, so it neither needs nor tells whether such a user
+    exists. A good log-in, or an admin's new password (`login.unlocked`), starts the count again."""
+    now = now or utcnow()
+    rows = s.execute(select(AuditEntry.action, AuditEntry.at)
+                     .where(AuditEntry.username == username, text("audit.action LIKE 'login.%'"),
+                            AuditEntry.action.in_(LOGIN_ACTIONS))
+                     .order_by(AuditEntry.seq.desc()).limit(64)).all()
+    failures = 0
+    last_failure: datetime | None = None
+    for action, at in rows:
+        if action in ("login.ok", "login.unlocked"):
+            break
+        if action == "login.failed":
+            failures += 1
+            last_failure = last_failure or _aware(at)
+    if failures < FREE_ATTEMPTS or last_failure is None:
+        return timedelta(0)
+    wait = min(FIRST_WAIT * 2 ** min(failures - FREE_ATTEMPTS, 16), LONGEST_WAIT)
+    left: timedelta = last_failure + wait - now
+    return max(timedelta(0), left)
+
+
 def login(store: Store, username: str, password: str) -> Actor:
-    """Check a password (argon2); every attempt, good or bad, is on the audit chain."""
+    """Check a password (argon2); every attempt, good or bad, is on the audit chain. After
+    `FREE_ATTEMPTS` wrong passwords in a row log-in with that name waits (`login_wait`): the
+    password is not even checked meanwhile, and the refusal says how long."""
     username = (username or "").strip().lower()
+    # The refusal is raised after the transaction commits: raised inside, it rolled the audit
+    # entry of the failed attempt back with it (failed log-ins were never on the chain).
+    refusal: ServiceError | None = None
     with store.transaction() as s:
-        # Two desks set up apart may both have a user of this name (a sync conflict): the
-        # oldest account keeps the name until an admin resolves it.
-        user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
-        ok = False
-        if user is not None:
+        wait = login_wait(s, username)
+        if wait > timedelta(0):
+            audit(s, user_id="", username=username, action="login.locked")
+            refusal = ValidationError(MSG_LOGIN_LOCKED, "password",
+                                      {"minutes": max(1, -(-int(wait.total_seconds()) // 60))})
+        else:
+            # Two desks set up apart may both have a user of this name (a sync conflict): the
+            # oldest account keeps the name until an admin resolves it.
+            user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
+            ok = False
             try:
-                ok = _hasher.verify(user.password_hash, password or "")
+                ok = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password or "")
             except (VerificationError, InvalidHashError):
                 ok = False
-        audit(s, user_id=user.id if user else "", username=username,
-              action="login.ok" if ok and user and user.active else "login.failed")
-        if not ok or user is None:
-            raise ValidationError(MSG_BAD_LOGIN, "password")
-        if not user.active:
-            raise PermissionDenied(MSG_DISABLED, "username")
-        return Actor(user.id, user.username, user.full_name, user.office_code, user.role_set)
+            audit(s, user_id=user.id if user else "", username=username,
+                  action="login.ok" if ok and user and user.active else "login.failed")
+            if not ok or user is None:
+                refusal = ValidationError(MSG_BAD_LOGIN, "password")
+            elif not user.active:
+                refusal = PermissionDenied(MSG_DISABLED, "username")
+            else:
+                actor = Actor(user.id, user.username, user.full_name, user.office_code, user.role_set)
+    if refusal is not None:
+        raise refusal
+    return actor
 
 
 def list_users(store: Store, actor: Actor) -> list[UserView]:
@@ -292,6 +364,8 @@ def reset_password(store: Store, actor: Actor, user_id: str, new_password: str, 
         store.record(s, actor, "user.updated", user_id,
                      {"password_hash": _hasher.hash(new_password), "must_change_password": must_change},
                      subject=user.username)
+        # the user waiting after wrong passwords may log in with the new one at once
+        audit(s, user_id=user.id, username=user.username, action="login.unlocked", detail=f"by {actor.username}")
 
 
 MSG_PASSWORD_SAME = QT_TRANSLATE_NOOP("Errors", "گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.")
