@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -85,7 +86,10 @@ def make_engine(path: Path | str, *, immediate: bool = False, durable: bool = Tr
     synchronous=NORMAL: as safe from corruption, but the last commits may roll back on power loss.
     """
     url = f"sqlite:///{Path(path)}"
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    # hide_parameters: a statement's values are not written into its error's text, which goes to
+    # the log file, the crash report and the crash dialog's details (a national ID, a phone, a
+    # complaint's text, a password's hash, the device's sync secret were all there)
+    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -132,6 +136,34 @@ def unknown_revisions(engine: Engine) -> list[str]:
     return sorted(versions - known_revisions())
 
 
+#: Files the app makes that hold the office's data (the store, its backups, its copies) are the
+#: desk user's alone on POSIX (mode 0600): the store holds citizens' national IDs, phones, addresses and
+#: complaints, and the device's sync secret (`desk_state`). SQLite gives a store's -wal and -shm
+#: the mode of the store itself.
+PRIVATE_MODE = 0o600
+
+
+def private_file(path: Path) -> None:
+    """Make `path` readable and writable by its owner only (POSIX), creating it empty when it is
+    not there: an empty file is a new SQLite database, so SQLite never creates it with the
+    umask's mode (commonly readable by every user of the computer). Elsewhere, nothing."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except FileExistsError:
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+            if mode & 0o077:  # only the group's and others' bits go: a read-only file stays so
+                os.chmod(path, mode & ~0o077)
+        except OSError:  # another user's file, a file system without modes: left as it is
+            pass
+    except OSError:  # a folder that cannot be written: SQLite says so, as it did
+        pass
+    else:
+        os.close(fd)
+
+
 _GET_STATE = f"SELECT value FROM {DeskState.__tablename__} WHERE key = ?"
 
 
@@ -142,6 +174,10 @@ class Store:
         self.path = Path(path)
         if not self.path.parent.exists():
             raise StoreError(f"folder does not exist: {self.path.parent}")
+        private_file(self.path)
+        for side in sidecars(self.path):  # (a store made before: its files' modes are tightened)
+            if side.exists():
+                private_file(side)
         self.engine = make_engine(self.path, durable=durable)
         self.write_engine = make_engine(self.path, immediate=True, durable=durable)
         if migrate:
@@ -253,6 +289,7 @@ class Store:
         tmp = dest.with_name(dest.name + ".part")
         for stale in (tmp, *sidecars(tmp)):
             stale.unlink(missing_ok=True)
+        private_file(tmp)
         src = sqlite3.connect(str(self.path))
         try:
             dst = sqlite3.connect(str(tmp))

@@ -29,7 +29,7 @@ from .. import eventlog
 from ..digest import EventDigest
 from ..errors import QT_TRANSLATE_NOOP, Problem, storage_trouble
 from ..models import utcnow
-from ..store import K_RESTORED_AT, Store, in_use, known_revisions, sidecars
+from ..store import K_RESTORED_AT, Store, in_use, known_revisions, private_file, sidecars
 from .numbers import numbers_issued
 
 log = logging.getLogger(__name__)
@@ -339,6 +339,7 @@ def _disk_full(store_path: Path, source: Path) -> RestoreRefused:
 
 
 def _online_copy(src: Path, dest: Path) -> None:
+    private_file(dest)  # a copy of the store is as private as the store
     with closing(_connect_ro(src)) as s, closing(sqlite3.connect(str(dest))) as d:
         s.backup(d)
 
@@ -438,6 +439,7 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
                     raise
                 _remove([previous, *sidecars(previous)])
                 shutil.copyfile(store_path, previous)  # not a database: keep its bytes as they are
+                private_file(previous)
         except Exception as exc:
             # The store is as it was: take away what was made for the restore (on a full disk it
             # would take the room the desk needs to go on working) and say why.

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..errors import storage_trouble
 from ..eventlog import Actor
-from ..store import NewerStoreError, Store, not_writable, open_store
+from ..store import NewerStoreError, Store, not_writable, open_store, private_file
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .focus_ring import install_focus_ring
@@ -150,6 +150,16 @@ def default_data_dir() -> Path:
     return folder
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, and each one it rotates to, readable by the desk's user only (POSIX): its
+    errors name the store's files and what failed in them."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # (logging's own, untyped)
+        stream = super()._open()
+        private_file(Path(self.baseFilename))
+        return stream
+
+
 def setup_logging(folder: Path) -> logging.Handler:
     """A rotating log file in the data folder (1 MB x 5), attached to the root logger once."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -159,8 +169,7 @@ def setup_logging(folder: Path) -> logging.Handler:
         if isinstance(handler, logging.handlers.RotatingFileHandler) and \
                 Path(handler.baseFilename) == path.resolve():
             return handler
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:
@@ -183,6 +192,7 @@ def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseExc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = reports / f"crash-{stamp}.txt"
     text = "".join(traceback.format_exception(exc_type, exc, tb))
+    private_file(path)  # a traceback names the store's files and the statement that failed
     path.write_text(f"Kanoon Desk crash report {datetime.now().isoformat()}\n\n{text}", encoding="utf-8")
     return path
 
