@@ -366,163 +366,163 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="195" />
+            <location filename="../kanoon_desk/ui/app.py" line="205" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="197" />
+            <location filename="../kanoon_desk/ui/app.py" line="207" />
             <source>چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: make room on that disk (delete or move large or old files and empty the recycle bin), then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="200" />
+            <location filename="../kanoon_desk/ui/app.py" line="210" />
             <source>پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>This desk's data file or its folder can no longer be written (it was made read-only, or the permission to write was taken away); what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="202" />
+            <location filename="../kanoon_desk/ui/app.py" line="212" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: ask the office's technical contact to give back the permission to write to the file and the folder, then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <location filename="../kanoon_desk/ui/app.py" line="215" />
             <source>برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>Another program held this desk's data file too long; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="207" />
+            <location filename="../kanoon_desk/ui/app.py" line="217" />
             <source>چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:</source>
             <translation>What to do: do the same thing again in a moment; if this message comes again, close the other programs that have this file open (a backup, another copy of Kanoon Desk). Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="210" />
+            <location filename="../kanoon_desk/ui/app.py" line="220" />
             <source>دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>The disk failed to read or write this desk's data file; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="212" />
+            <location filename="../kanoon_desk/ui/app.py" line="222" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:</source>
             <translation>What to do: close the program and have the office's technical contact check the disk; back the data file up before working on. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="215" />
+            <location filename="../kanoon_desk/ui/app.py" line="225" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="217" />
+            <location filename="../kanoon_desk/ui/app.py" line="227" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="244" />
+            <location filename="../kanoon_desk/ui/app.py" line="254" />
             <source>دیسک پر است</source>
             <translation>The disk is full</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="245" />
+            <location filename="../kanoon_desk/ui/app.py" line="255" />
             <source>کار ثبت نشد</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="246" />
+            <location filename="../kanoon_desk/ui/app.py" line="256" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="266" />
+            <location filename="../kanoon_desk/ui/app.py" line="276" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="267" />
+            <location filename="../kanoon_desk/ui/app.py" line="277" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="269" />
+            <location filename="../kanoon_desk/ui/app.py" line="279" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="274" />
+            <location filename="../kanoon_desk/ui/app.py" line="284" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="280" />
+            <location filename="../kanoon_desk/ui/app.py" line="290" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="281" />
-            <location filename="../kanoon_desk/ui/app.py" line="303" />
-            <location filename="../kanoon_desk/ui/app.py" line="328" />
+            <location filename="../kanoon_desk/ui/app.py" line="291" />
+            <location filename="../kanoon_desk/ui/app.py" line="313" />
+            <location filename="../kanoon_desk/ui/app.py" line="338" />
             <location filename="../kanoon_desk/ui/single_instance.py" line="184" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="294" />
+            <location filename="../kanoon_desk/ui/app.py" line="304" />
             <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
             <translation>The data file is from a newer version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="295" />
+            <location filename="../kanoon_desk/ui/app.py" line="305" />
             <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
             <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="298" />
+            <location filename="../kanoon_desk/ui/app.py" line="308" />
             <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="314" />
+            <location filename="../kanoon_desk/ui/app.py" line="324" />
             <source>پرونده داده نوشتنی نیست</source>
             <translation>The data file cannot be written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="316" />
+            <location filename="../kanoon_desk/ui/app.py" line="326" />
             <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
             <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="320" />
+            <location filename="../kanoon_desk/ui/app.py" line="330" />
             <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
             <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="323" />
+            <location filename="../kanoon_desk/ui/app.py" line="333" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="369" />
-            <location filename="../kanoon_desk/ui/app.py" line="514" />
+            <location filename="../kanoon_desk/ui/app.py" line="379" />
+            <location filename="../kanoon_desk/ui/app.py" line="525" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="373" />
+            <location filename="../kanoon_desk/ui/app.py" line="383" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="381" />
+            <location filename="../kanoon_desk/ui/app.py" line="391" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="518" />
+            <location filename="../kanoon_desk/ui/app.py" line="529" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="522" />
+            <location filename="../kanoon_desk/ui/app.py" line="533" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
@@ -2086,6 +2086,15 @@
         </message>
     </context>
     <context>
+        <name>Cover</name>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="53" />
+            <source>کانون دسک قفل است.</source>
+            <extracomment>The events that say a person is at the desk (anything else, a repaint or a timer, does not). How often the idle time is looked at (ms): the lock comes at most this late.</extracomment>
+            <translation>Kanoon Desk is locked.</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="30" />
@@ -2218,6 +2227,12 @@
             <location filename="../kanoon_desk/services/accounts.py" line="451" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="550" />
+            <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
+            <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
+            <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation_views.py" line="19" />
@@ -6093,6 +6108,49 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
     </context>
     <context>
+        <name>LockWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="85" />
+            <source>کانون دسک — قفل</source>
+            <translation>Kanoon Desk — locked</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="89" />
+            <source>این میز قفل شد، چون مدتی با آن کار نشد.</source>
+            <translation>This desk was locked because it was not used for a while.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="96" />
+            <source>{name} وارد شده است؛ برای ادامه کار گذرواژه خود را بنویسید.</source>
+            <translation>{name} is logged in; type your password to go on.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="107" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="108" />
+            <source>گذرواژه</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="110" />
+            <source>کاربر دیگری می‌تواند با نام کاربری و گذرواژه خودش وارد شود؛ آنگاه {name} از حساب خارج می‌شود و آنچه نوشته بود و ذخیره نشده بود برای ورود بعدی او نگه داشته می‌شود.</source>
+            <translation>Another user may log in with their own user name and password; {name} is then logged out, and what they had typed and not saved is kept for their next log-in.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="115" />
+            <source>باز کردن</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="138" />
+            <source>نام کاربری را بنویسید.</source>
+            <translation>Type the user name.</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginWindow</name>
         <message>
             <location filename="../kanoon_desk/ui/login.py" line="28" />
@@ -6156,83 +6214,88 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="257" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
             <source>در حال انجام…</source>
-            <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`)</extracomment>
+            <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`) covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="291" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="291" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="299" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="298" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
+            <source>قفل کردن میز</source>
+            <translation>Lock the desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="306" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="311" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="317" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="318" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="327" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="322" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="331" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="335" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="332" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="341" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="333" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="342" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="337" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="346" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="342" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="351" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="451" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="460" />
             <source>{title} ({n})</source>
             <translation>{title} ({n})</translation>
         </message>
@@ -6240,77 +6303,117 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="57" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="58" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="57" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="59" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="61" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="73" />
             <source>تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا «کنار گذاشتن تغییرها» را بزنید.</source>
             <translation>Changes to the office's details that were not saved have been brought back; save them, or press “Discard changes”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="73" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="75" />
             <source>کنار گذاشتن تغییرها</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="125" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="97" />
+            <source>قفل خودکار این میز</source>
+            <translation>This desk's automatic lock</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="103" />
+            <source>خاموش</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="104" />
+            <source> دقیقه</source>
+            <translation> minutes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="106" />
+            <source>قفل پس از بی‌کاری</source>
+            <translation>Lock after idle</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="108" />
+            <source>اگر این مدت با صفحه‌کلید و موشواره کاری نشود، پنجره‌ها پوشانده می‌شود و برای ادامه، گذرواژه همان کاربر (یا ورود کاربر دیگر) خواسته می‌شود؛ آنچه نوشته شده از دست نمی‌رود و همگام‌سازی ادامه می‌یابد. صفر: قفل خودکار خاموش.</source>
+            <translation>When the keyboard and mouse are not used for this long, the windows are covered and the same user's password (or another user's log-in) is asked to go on; nothing typed is lost and sync goes on. Zero: no automatic lock.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="113" />
+            <source>ذخیره زمان قفل</source>
+            <translation>Save the lock time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="133" />
+            <source>قفل خودکار خاموش شد.</source>
+            <translation>The automatic lock is off.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="134" />
+            <source>این میز پس از {minutes} دقیقه بی‌کاری قفل می‌شود.</source>
+            <translation>This desk locks after {minutes} idle minutes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="174" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="126" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="175" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="143" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="192" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="152" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="201" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>

@@ -537,3 +537,48 @@ def lunar_holidays_missing(store: Store, today: date) -> list[int]:
         if not any(first <= d <= last for d in entered):
             missing.append(y)
     return missing
+
+
+# -- the idle lock ------------------------------------------------------------------------------
+
+#: The desk's state key of the idle lock's minutes (a setting of this computer, not an event).
+K_IDLE_LOCK = "ui.idle_lock_minutes"
+#: Minutes of no keyboard or mouse use after which an open session is covered by the lock screen,
+#: until the office's admin chooses otherwise; 0 turns the lock off.
+IDLE_LOCK_DEFAULT = 10
+IDLE_LOCK_MAX = 240
+MSG_IDLE_LOCK_RANGE = QT_TRANSLATE_NOOP(
+    "Errors", "زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.")
+
+
+def idle_lock_minutes(store: Store) -> int:
+    """Minutes of idleness after which the desk locks its session (0: never)."""
+    value = store.get_state(K_IDLE_LOCK)
+    try:
+        minutes = int(value) if value is not None else IDLE_LOCK_DEFAULT
+    except ValueError:
+        return IDLE_LOCK_DEFAULT
+    return minutes if 0 <= minutes <= IDLE_LOCK_MAX else IDLE_LOCK_DEFAULT
+
+
+def set_idle_lock_minutes(store: Store, actor: Actor, minutes: int | str) -> int:
+    """The office's admin sets this desk's idle lock (0: off), on the audit chain."""
+    require(actor, "admin")
+    try:
+        value = int(to_ascii_digits(str(minutes)).strip())
+    except ValueError:
+        value = -1
+    if not 0 <= value <= IDLE_LOCK_MAX:
+        raise ValidationError(MSG_IDLE_LOCK_RANGE, "idle_lock", {"most": IDLE_LOCK_MAX})
+    with store.transaction() as s:
+        _require_acting_admin(s, actor)
+        store.set_state(s, K_IDLE_LOCK, str(value))
+        audit(s, user_id=actor.user_id, username=actor.username, action="settings.idle_lock", detail=str(value))
+    return value
+
+
+def note_locked(store: Store, actor: Actor) -> None:
+    """The session of `actor` was covered by the lock screen (for the audit chain: who was logged
+    in when the desk was left, and when)."""
+    with store.transaction() as s:
+        audit(s, user_id=actor.user_id, username=actor.username, action="session.locked")

@@ -481,6 +481,7 @@ class Shell(QObject):
                         self.settings, restore=self.restore_from)
         window = MainWindow(ctx)
         window.logout_requested.connect(self.logout)
+        window.idle_lock.user_switched.connect(self.switch_user)
         window.show()
         self.main_window = window
         if self.login_window is not None:
@@ -541,6 +542,23 @@ class Shell(QObject):
     def bring_forward(self) -> None:
         """Another start of the app on this store: show this one's window over the others."""
         bring_forward(self.main_window or self.login_window)
+
+    def switch_user(self, actor: Actor) -> None:
+        """Another user logged in at the lock screen: the first user's session ends (what they
+        had typed and not saved is kept as their drafts, written as its forms close) and the new
+        user's main window opens."""
+        from .main_window import MainWindow
+
+        old = self.main_window
+        if isinstance(old, MainWindow):
+            old.logout_requested.disconnect(self.logout)  # (a required password change closing)
+            for dialog in old.idle_lock.covered_dialogs():
+                dialog.reject()
+        self.main_window = None
+        self.open_main(actor)  # first, so closing the old window does not end the app
+        if old is not None:
+            old.close()
+            old.deleteLater()
 
     def logout(self) -> None:
         self.show_login()  # first, so closing the main window does not end the app

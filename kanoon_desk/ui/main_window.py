@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         QTimer.singleShot(0, self, self.load_icons)  # tied to the window: never runs after it is gone
+        from .idle_lock import IdleLock
+
+        #: covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)
+        self.idle_lock = IdleLock(ctx, self)
 
     # -- chrome ---------------------------------------------------------------------------------
 
@@ -295,8 +299,13 @@ class MainWindow(QMainWindow):
         self.password_action = QAction(self.tr("تغییر گذرواژه…"), self)
         self.password_action.setObjectName("change-password")
         self.password_action.triggered.connect(lambda: self.change_password())
+        self.lock_action = QAction(self.tr("قفل کردن میز"), self)
+        self.lock_action.setObjectName("lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))  # a clerk stepping away locks at once
+        self.lock_action.triggered.connect(lambda: self.idle_lock.lock())
         menu = self.menuBar().addMenu(self.tr("میز کار"))
         menu.addAction(self.password_action)
+        menu.addAction(self.lock_action)
         menu.addAction(self.logout_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -526,5 +535,6 @@ class MainWindow(QMainWindow):
         # The session ends (log-out or quit): no more rounds, and work still running finishes in
         # its thread (committed as usual) without reporting to pages that are going away.
         self.sync_status.runner.timer.stop()
+        self.idle_lock.stop()
         self.ctx.tasks.close()
         super().closeEvent(event)

@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +83,7 @@ class OfficePage(QWidget):
         box.addLayout(note)
         box.addWidget(self.form)
         box.addLayout(row)
+        box.addWidget(self._lock_group())
         box.addStretch(1)
         self._stored: dict[str, Any] = {}
         self.load()
@@ -88,6 +91,52 @@ class OfficePage(QWidget):
             "name": self.name, "province": self.province, "city": self.city, "address": self.address,
             "phone": self.phone, "heading": self.heading}, self, saved=lambda: self._stored)
         self._show_draft(self.draft.restore())
+
+    def _lock_group(self) -> QGroupBox:
+        """This desk's idle lock: minutes without keyboard or mouse before the session is covered."""
+        group = QGroupBox(self.tr("قفل خودکار این میز"))
+        group.setObjectName("idle-lock-group")
+        self.idle_form = Form()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idle_lock")
+        self.idle_minutes.setRange(0, accounts.IDLE_LOCK_MAX)
+        self.idle_minutes.setSpecialValueText(self.tr("خاموش"))
+        self.idle_minutes.setSuffix(self.tr(" دقیقه"))
+        self.idle_minutes.setValue(accounts.idle_lock_minutes(self.ctx.store))
+        self.idle_form.add_field("idle_lock", self.tr("قفل پس از بی‌کاری"), self.idle_minutes)
+        explain = QLabel(self.tr(
+            "اگر این مدت با صفحه‌کلید و موشواره کاری نشود، پنجره‌ها پوشانده می‌شود و برای ادامه، گذرواژه همان "
+            "کاربر (یا ورود کاربر دیگر) خواسته می‌شود؛ آنچه نوشته شده از دست نمی‌رود و همگام‌سازی ادامه می‌یابد. "
+            "صفر: قفل خودکار خاموش."))
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #546e7a;")
+        self.idle_save = QPushButton(self.tr("ذخیره زمان قفل"))
+        self.idle_save.setObjectName("save-idle-lock")
+        self.idle_save.clicked.connect(self.save_idle_lock)
+        self.idle_message = QLabel()
+        self.idle_message.setObjectName("idle-lock-message")
+        line = QHBoxLayout()
+        line.addWidget(self.idle_save)
+        line.addWidget(self.idle_message, 1)
+        col = QVBoxLayout(group)
+        col.addWidget(self.idle_form)
+        col.addWidget(explain)
+        col.addLayout(line)
+        return group
+
+    def save_idle_lock(self) -> None:
+        self.idle_form.clear_errors()
+        self.idle_message.clear()
+        store, actor, minutes = self.ctx.store, self.ctx.actor, self.idle_minutes.value()
+
+        def done(value: object) -> None:
+            self.idle_message.setText(self.tr("قفل خودکار خاموش شد.") if value == 0 else
+                                      self.tr("این میز پس از {minutes} دقیقه بی‌کاری قفل می‌شود.")
+                                      .format(minutes=digits(str(value))))
+            self.ctx.bus.changed.emit("accounts")
+
+        self.ctx.tasks.run(lambda: accounts.set_idle_lock_minutes(store, actor, minutes),
+                           on_done=done, on_error=self.idle_form.show_error)
 
     def _show_draft(self, shown: bool) -> None:
         self.draft_note.setVisible(shown)
