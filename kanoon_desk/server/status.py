@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from typing import Any
@@ -55,21 +56,56 @@ def _public(newest: Any, before: Any) -> tuple[str, str]:
     return PUBLIC_STATUS.get(newest.type, DEFAULT_STATUS)
 
 
-class RateLimiter:
-    """A token bucket per client address: `capacity` look-ups, refilled at `per_minute`."""
+def client_key(address: str) -> str:
+    """Whom a look-up is counted against: an IPv4 address as it is, an IPv6 one by its /64 (one
+    home or office line holds a whole /64 and may take a new address in it for each request, so
+    counting addresses let one client look codes up without limit)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
-    def __init__(self, capacity: int = 10, per_minute: float = 10) -> None:
+
+class RateLimiter:
+    """A token bucket per client (`client_key`): `capacity` look-ups, refilled at `per_minute`.
+
+    At most `max_clients` buckets are kept. Past that, the full ones (clients quiet long enough to
+    have every token back) go first, then the longest-quiet: a flood of addresses must not wipe the
+    buckets of the clients being limited (all of them were cleared, so whoever sent look-ups from
+    enough addresses had every limit lifted, their own too)."""
+
+    def __init__(self, capacity: int = 10, per_minute: float = 10, *, max_clients: int = 100_000) -> None:
         self.capacity, self.rate = capacity, per_minute / 60.0
+        self.max_clients = max_clients
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
-    def allow(self, key: str) -> bool:
+    def _make_room(self, now: float) -> None:
+        refill = self.capacity / self.rate if self.rate > 0 else float("inf")
+        buckets = self._buckets
+        for key in [k for k, (_tokens, at) in buckets.items() if now - at >= refill]:
+            del buckets[key]
+        if len(buckets) >= self.max_clients:
+            by_age = sorted(buckets, key=lambda k: buckets[k][1])
+            for key in by_age[:len(buckets) - self.max_clients // 2]:
+                # (a client still short of tokens keeps its debt: it comes back at most as full as
+                # a new one, and only after the oldest half of the table went)
+                if buckets[key][0] >= 1:
+                    del buckets[key]
+
+    def allow(self, address: str) -> bool:
+        key = client_key(address)
         now = time.monotonic()
         with self._lock:
             tokens, at = self._buckets.get(key, (float(self.capacity), now))
             tokens = min(float(self.capacity), tokens + (now - at) * self.rate)
-            if len(self._buckets) > 100_000:  # bounded memory under a flood of addresses
-                self._buckets.clear()
+            if key not in self._buckets and len(self._buckets) >= self.max_clients:
+                self._make_room(now)
             if tokens < 1:
                 self._buckets[key] = (tokens, now)
                 return False
