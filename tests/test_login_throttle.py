@@ -119,3 +119,22 @@ def test_a_failed_log_in_is_on_the_audit_chain(tmp_path: Path) -> None:
     with store.read() as s:
         last = s.execute(select(AuditEntry.action, AuditEntry.username).order_by(AuditEntry.seq.desc())).first()
     assert tuple(last or ()) == ("login.failed", "admin")
+
+
+def test_the_change_password_dialog_is_no_way_round_the_wait(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    start = utcnow()
+    with acting_at(start):
+        for _ in range(accounts.FREE_ATTEMPTS):
+            with pytest.raises(ValidationError) as err:
+                accounts.change_own_password(store, clerk, "a-guess-at-it", "new-password-1")
+            assert err.value.field == "old_password"
+        with pytest.raises(ValidationError) as err:  # the right one, too soon
+            accounts.change_own_password(store, clerk, PASSWORD, "new-password-1")
+        assert err.value.message == accounts.MSG_LOGIN_LOCKED and err.value.field == "old_password"
+        with pytest.raises(ValidationError):  # and the log-in waits as well: one count
+            accounts.login(store, "clerk1", PASSWORD)
+    with acting_at(start + accounts.FIRST_WAIT + timedelta(seconds=1)):
+        accounts.change_own_password(store, clerk, PASSWORD, "new-password-1")
+        assert accounts.login(store, "clerk1", "new-password-1").user_id == clerk.user_id

@@ -373,22 +373,34 @@ MSG_PASSWORD_SAME = QT_TRANSLATE_NOOP("Errors", "گذرواژه تازه هما�
 
 def change_own_password(store: Store, actor: Actor, old_password: str, new_password: str) -> None:
     """The user's own new password, given the current one. The same password again is refused: a
-    temporary one an admin set (and knows) would otherwise stay, with the prompt to change it gone."""
+    temporary one an admin set (and knows) would otherwise stay, with the prompt to change it gone.
+    A wrong current password counts as a wrong log-in (on the audit chain, and the name waits
+    after `FREE_ATTEMPTS` of them): the dialog is no way round the log-in's wait to guess it."""
     _check_password(new_password)
+    refusal: ServiceError | None = None
     with store.transaction() as s:
         user = s.get(User, actor.user_id)
         if user is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
-        try:
-            _hasher.verify(user.password_hash, old_password or "")
-        except (VerificationError, InvalidHashError):
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "گذرواژه کنونی درست نیست."),
-                                  "old_password") from None
-        if new_password == old_password:
-            raise ValidationError(MSG_PASSWORD_SAME, "password")
-        store.record(s, actor, "user.updated", user.id,
-                     {"password_hash": _hasher.hash(new_password), "must_change_password": False},
-                     subject=user.username)
+        wait = login_wait(s, user.username)
+        if wait > timedelta(0):
+            audit(s, user_id=user.id, username=user.username, action="login.locked", detail="password change")
+            refusal = ValidationError(MSG_LOGIN_LOCKED, "old_password",
+                                      {"minutes": max(1, -(-int(wait.total_seconds()) // 60))})
+        else:
+            try:
+                _hasher.verify(user.password_hash, old_password or "")
+            except (VerificationError, InvalidHashError):
+                audit(s, user_id=user.id, username=user.username, action="login.failed", detail="password change")
+                refusal = ValidationError(QT_TRANSLATE_NOOP("Errors", "گذرواژه کنونی درست نیست."), "old_password")
+        if refusal is None:
+            if new_password == old_password:
+                raise ValidationError(MSG_PASSWORD_SAME, "password")
+            store.record(s, actor, "user.updated", user.id,
+                         {"password_hash": _hasher.hash(new_password), "must_change_password": False},
+                         subject=user.username)
+    if refusal is not None:
+        raise refusal
 
 
 @dataclass(frozen=True)
