@@ -138,3 +138,16 @@ def test_the_change_password_dialog_is_no_way_round_the_wait(tmp_path: Path) -> 
     with acting_at(start + accounts.FIRST_WAIT + timedelta(seconds=1)):
         accounts.change_own_password(store, clerk, PASSWORD, "new-password-1")
         assert accounts.login(store, "clerk1", "new-password-1").user_id == clerk.user_id
+
+
+def test_a_password_typed_as_the_user_name_is_not_kept_on_the_chain(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from kanoon_desk.models import AuditEntry
+
+    store, _admin = make_desk(tmp_path / "d.sqlite3")
+    _fail(store, "Kanoon.Secret_99", 1)  # the password, typed one box too early
+    with store.read() as s:
+        rows = s.execute(select(AuditEntry.username, AuditEntry.subject, AuditEntry.detail)).all()
+    assert not [r for r in rows if "secret_99" in " ".join(r).lower()]
+    assert accounts.unknown_name("kanoon.secret_99") in {r[0] for r in rows}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -238,6 +239,12 @@ def login_wait(s: Session, username: str, now: datetime | None = None) -> timede
     return max(timedelta(0), left)
 
 
+def unknown_name(typed: str) -> str:
+    """How the audit chain names a log-in attempt with a user name no user has: `?` and the
+    first 16 hex digits of its SHA-256 (fits the column; the same typing, the same name)."""
+    return "?" + hashlib.sha256(typed.encode("utf-8")).hexdigest()[:16]
+
+
 def login(store: Store, username: str, password: str) -> Actor:
     """Check a password (argon2); every attempt, good or bad, is on the audit chain. After
     `FREE_ATTEMPTS` wrong passwords in a row log-in with that name waits (`login_wait`): the
@@ -247,21 +254,24 @@ def login(store: Store, username: str, password: str) -> Actor:
     # entry of the failed attempt back with it (failed log-ins were never on the chain).
     refusal: ServiceError | None = None
     with store.transaction() as s:
-        wait = login_wait(s, username)
+        # Two desks set up apart may both have a user of this name (a sync conflict): the
+        # oldest account keeps the name until an admin resolves it.
+        user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
+        # A name no user has is kept on the chain as a digest: it is often a password typed
+        # into the user name's box (and its wait is counted under the digest all the same).
+        name = user.username if user is not None else unknown_name(username)
+        wait = login_wait(s, name)
         if wait > timedelta(0):
-            audit(s, user_id="", username=username, action="login.locked")
+            audit(s, user_id="", username=name, action="login.locked")
             refusal = ValidationError(MSG_LOGIN_LOCKED, "password",
                                       {"minutes": max(1, -(-int(wait.total_seconds()) // 60))})
         else:
-            # Two desks set up apart may both have a user of this name (a sync conflict): the
-            # oldest account keeps the name until an admin resolves it.
-            user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
             ok = False
             try:
                 ok = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password or "")
             except (VerificationError, InvalidHashError):
                 ok = False
-            audit(s, user_id=user.id if user else "", username=username,
+            audit(s, user_id=user.id if user else "", username=name,
                   action="login.ok" if ok and user and user.active else "login.failed")
             if not ok or user is None:
                 refusal = ValidationError(MSG_BAD_LOGIN, "password")
