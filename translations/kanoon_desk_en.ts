@@ -2088,31 +2088,31 @@
     <context>
         <name>Cover</name>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="53" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="54" />
             <source>کانون دسک قفل است.</source>
-            <extracomment>The events that say a person is at the desk (anything else, a repaint or a timer, does not). How often the idle time is looked at (ms): the lock comes at most this late.</extracomment>
+            <extracomment>The events that say a person is at the desk (anything else, a repaint or a timer, does not). How often the idle time is looked at (ms): the lock comes at most this late (or this early: the input watched for is the first after each look, `IdleLock.eventFilter`).</extracomment>
             <translation>Kanoon Desk is locked.</translation>
         </message>
     </context>
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
             <source>نام کاربری یا گذرواژه درست نیست.</source>
             <translation>Wrong user name or password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
             <translation>This user is disabled; contact the office administrator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
             <translation>Only the office's system administrator can do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="33" />
+            <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
             <location filename="../kanoon_desk/services/library_import.py" line="248" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
@@ -2121,115 +2121,115 @@
             <translation>Fill in this field.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="34" />
+            <location filename="../kanoon_desk/services/accounts.py" line="35" />
             <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
             <translation>The password must be at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="35" />
+            <location filename="../kanoon_desk/services/accounts.py" line="36" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="36" />
+            <location filename="../kanoon_desk/services/accounts.py" line="37" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="37" />
+            <location filename="../kanoon_desk/services/accounts.py" line="38" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="38" />
+            <location filename="../kanoon_desk/services/accounts.py" line="39" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="39" />
+            <location filename="../kanoon_desk/services/accounts.py" line="40" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="40" />
+            <location filename="../kanoon_desk/services/accounts.py" line="41" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="41" />
+            <location filename="../kanoon_desk/services/accounts.py" line="42" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="42" />
+            <location filename="../kanoon_desk/services/accounts.py" line="43" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="43" />
+            <location filename="../kanoon_desk/services/accounts.py" line="44" />
             <source>حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.</source>
             <translation>Your account is no longer enabled or no longer a system administrator; log out and log in again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="45" />
+            <location filename="../kanoon_desk/services/accounts.py" line="46" />
             <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot disable yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="47" />
+            <location filename="../kanoon_desk/services/accounts.py" line="48" />
             <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="70" />
+            <location filename="../kanoon_desk/services/accounts.py" line="71" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="199" />
+            <location filename="../kanoon_desk/services/accounts.py" line="200" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="283" />
+            <location filename="../kanoon_desk/services/accounts.py" line="293" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="341" />
-            <location filename="../kanoon_desk/services/accounts.py" line="363" />
-            <location filename="../kanoon_desk/services/accounts.py" line="381" />
+            <location filename="../kanoon_desk/services/accounts.py" line="351" />
+            <location filename="../kanoon_desk/services/accounts.py" line="373" />
+            <location filename="../kanoon_desk/services/accounts.py" line="394" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="371" />
+            <location filename="../kanoon_desk/services/accounts.py" line="381" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="385" />
+            <location filename="../kanoon_desk/services/accounts.py" line="405" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="415" />
+            <location filename="../kanoon_desk/services/accounts.py" line="437" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="450" />
+            <location filename="../kanoon_desk/services/accounts.py" line="472" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="451" />
+            <location filename="../kanoon_desk/services/accounts.py" line="473" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="550" />
+            <location filename="../kanoon_desk/services/accounts.py" line="572" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -6110,42 +6110,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>LockWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="85" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="86" />
             <source>کانون دسک — قفل</source>
             <translation>Kanoon Desk — locked</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="89" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="90" />
             <source>این میز قفل شد، چون مدتی با آن کار نشد.</source>
             <translation>This desk was locked because it was not used for a while.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="96" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="97" />
             <source>{name} وارد شده است؛ برای ادامه کار گذرواژه خود را بنویسید.</source>
             <translation>{name} is logged in; type your password to go on.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="107" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="108" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="108" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="109" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="110" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="111" />
             <source>کاربر دیگری می‌تواند با نام کاربری و گذرواژه خودش وارد شود؛ آنگاه {name} از حساب خارج می‌شود و آنچه نوشته بود و ذخیره نشده بود برای ورود بعدی او نگه داشته می‌شود.</source>
             <translation>Another user may log in with their own user name and password; {name} is then logged out, and what they had typed and not saved is kept for their next log-in.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="115" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="116" />
             <source>باز کردن</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/idle_lock.py" line="138" />
+            <location filename="../kanoon_desk/ui/idle_lock.py" line="139" />
             <source>نام کاربری را بنویسید.</source>
             <translation>Type the user name.</translation>
         </message>

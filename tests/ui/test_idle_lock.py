@@ -192,3 +192,49 @@ def test_the_lock_window_as_a_person_sees_it(fa: QApplication, qtbot: Any, desk:
     assert lock.error_text("password") == accounts.MSG_BAD_LOGIN
     assert lock.password.text() == "wrong"  # (selected, to type over; not thrown away)
     lock.grab().save(str(tmp_path / "lock.png"))
+
+
+def test_the_idle_watch_steps_aside_after_the_first_key_until_its_next_look(
+        fa: QApplication, qtbot: Any, desk: tuple[Store, Any], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watch on the keyboard and mouse was an app-wide filter called for every event of the
+    app (a paint, a timer, each key), which doubles the cost of dispatching them. It now notes the
+    first input after each look at the idle time and steps aside until the next look, and a
+    session worked in is still never locked."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from kanoon_desk.ui.idle_lock import IdleLock
+
+    seen: list[int] = []
+    watched = IdleLock.eventFilter
+
+    def counted(self: IdleLock, obj: Any, event: QEvent) -> bool:
+        seen.append(int(event.type().value))
+        return watched(self, obj, event)
+
+    monkeypatch.setattr(IdleLock, "eventFilter", counted)
+    store, _ = desk
+    shell, window = _session(store, tmp_path, "admin")
+    try:
+        window.show()
+        box = QLineEdit(window)
+
+        def keys(n: int) -> None:
+            for _ in range(n):
+                QCoreApplication.sendEvent(box, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
+
+        lock = window.idle_lock
+        lock.check()
+        keys(1)
+        seen.clear()
+        keys(200)
+        assert seen == []  # stepped aside: no Python call for the next events
+        lock.last_input -= 9 * 60  # nine minutes of the ten without a key noted…
+        lock.check()  # …a look, then a key: noted again
+        keys(1)
+        assert lock.idle_seconds() < 5 and len(seen) >= 1
+        lock.check()
+        assert not lock.is_locked
+    finally:
+        _close(shell)
