@@ -116,7 +116,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     now = utcnow()
     event = EventRecord(
         id=new_id(), type=event_type, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
-        payload=payload, hlc=store.clock.now(), device_id=identity.device_id,
+        payload=payload, hlc=_stamp(store, session), device_id=identity.device_id,
         office_code=actor.office_code or identity.office_code, user_id=actor.user_id,
         recorded_at=now.replace(microsecond=(now.microsecond // 1000) * 1000),
         client_seq=bump_counter(session, "client_seq"), schema_version=1,
@@ -128,6 +128,25 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
     return event
+
+
+#: The store's newest stamp (the (hlc, id) index's last entry: one step, however long the history).
+_NEWEST_HLC = SqliteStatement(select(func.max(_EVENT_TABLE.c.hlc)))
+
+
+def _stamp(store: Store, session: Session) -> int:
+    """A stamp for a local event, past every event the store holds.
+
+    The store's clock follows the events this process records and pulls, but not those another
+    process wrote into the same file meanwhile: a `kanoon-desk sync` run beside the open app brings
+    down another desk's case stamped a minute ahead (its clock is), and the expert's review of it in
+    the app, stamped by the app's clock, sorted before the case itself. The app showed it reviewed;
+    every re-fold (the other desks, `check`, a restore's check) folded the review first and lost it.
+    The write transaction holds the store's write lock here, so no stamp can come in between."""
+    newest = _NEWEST_HLC.first(session)
+    if newest is not None and newest[0] is not None and int(newest[0]) > store.clock.last:
+        store.clock.merge(int(newest[0]))  # (a stamp far past the trusted clock is not followed)
+    return store.clock.now()
 
 
 _INSERT_EVENT = SqliteInsert(_EVENT_TABLE, _EVENT_COLUMNS)
