@@ -1,8 +1,8 @@
 """`kanoon-desk enroll --db PATH --server URL --code CODE` and `kanoon-desk sync --db PATH`.
 
 Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch, a store file that
-cannot be read, a server that is not a Kanoon server — the one-line summary says why, in Persian
-and English); 2 bad usage: the store is not found (`sync`, `enroll --replace-device`), or no store
+cannot be read, a server that is not a Kanoon server, `enroll` on a store open in the app — the
+one-line summary says why, in Persian and English); 2 bad usage: the store is not found (`sync`, `enroll --replace-device`), or no store
 can be made at `--db` (`enroll`: no such folder, not a folder, not writable — said before the
 one-time code is spent); 3 upgrade required; 4 credential refused; 5 the store is a copy of a desk
 the server follows on another computer (enrol it with --replace-device); 130 interrupted (Ctrl-C).
@@ -80,6 +80,22 @@ def _unusable(db: Path) -> int | None:
     return None
 
 
+def _open_elsewhere(db: Path) -> int | None:
+    """EXIT_FAILED (said on one line) when the store at `db` is open in the app or another program,
+    None when it is not. `enroll` on an existing store gives it a new identity (`--replace-device`)
+    or may renumber it (a desk joining): an app open on it would go on stamping its events with
+    the old device, which the server no longer takes, and tell the clerk to replace the device
+    again. Asked before the one-time code is sent, so the code is not spent."""
+    from ..store import in_use
+
+    if not in_use(db):
+        return None
+    print(f"این پایگاه داده اکنون در برنامه (یا برنامه دیگری) باز است؛ نخست برنامه را ببندید و دوباره بکوشید. کد ثبت "
+          f"به کار نرفت | the store is open in the app (or another program): close it first and run this again; the "
+          f"code is not spent: {db}", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`enroll` or `sync`; an unreadable file, a database error or Ctrl-C is one line ("fa | en")
     and exit 1 (130 for Ctrl-C), never a traceback (`cli_support.guarded`)."""
@@ -96,7 +112,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.cmd == "enroll" and args.replace_device:
             from ..store import Store
 
-            unusable = _unusable(args.db)
+            unusable = _unusable(args.db) or _open_elsewhere(args.db)
             if unusable is not None:
                 return unusable
             store = Store(args.db)
@@ -110,6 +126,9 @@ def _main(argv: Sequence[str] | None) -> int:
             finally:
                 store.close()
         elif args.cmd == "enroll":
+            refused = _open_elsewhere(args.db) if args.db.is_file() else None  # a desk joining
+            if refused is not None:
+                return refused
             store, report = enroll(args.db, args.server, args.code, label=args.label)
             ident = store.identity
             print(f"این میز ثبت شد: دفتر {ident.office_code}، دستگاه {ident.device_no} | "

@@ -60,3 +60,52 @@ def test_a_case_a_command_line_sync_brought_in_is_reviewed_after_it_in_the_open_
         == "accepted"
     app.close()
     b.close()
+
+
+def test_replacing_the_device_of_a_store_open_in_the_app_is_refused_and_the_code_is_kept(live: LiveServer,
+                                                                                        tmp_path: Path) -> None:
+    """The app said «… با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید» and the operator ran
+    it beside the open app: the store got a new device, but the app went on stamping the clerk's
+    work with the revoked one and its rounds kept saying to replace the device (another code, another
+    device). Now the command refuses while the app has the store, before the code is sent; closed,
+    the same code does it."""
+    from kanoon_desk.server.auth import revoke
+    from kanoon_desk.store import Store
+
+    app = enrol(live, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(app)
+    assert client.sync_once(app).ok
+    revoke(live.db, app.identity.device_id)
+    sec.intake(app, admin, case_input(1))
+    assert client.sync_once(app).failure == "AuthRefused"
+    device, code = app.identity.device_id, live.code("13")
+
+    refused = cli("enroll", "--db", str(app.path), "--server", live.url, "--code", code, "--replace-device")
+    assert refused.returncode == 1, refused.stderr
+    assert "در برنامه (یا برنامه دیگری) باز است" in refused.stderr and "not spent" in refused.stderr
+    assert app.get_state("device_id") == device  # nothing changed under the app
+    app.close()
+
+    done = cli("enroll", "--db", str(tmp_path / "a.sqlite3"), "--server", live.url, "--code", code, "--replace-device")
+    assert done.returncode == 0, done.stderr
+    reopened = Store(tmp_path / "a.sqlite3")
+    try:
+        assert reopened.identity.device_id != device
+        sec.intake(reopened, admin, case_input(2))
+        assert client.sync_once(reopened).ok
+    finally:
+        reopened.close()
+
+
+def test_a_desk_open_in_the_app_does_not_join_the_server_from_the_command_line(live: LiveServer,
+                                                                               tmp_path: Path) -> None:
+    """Joining may renumber the desk (its number taken in the office): the open app would go on
+    issuing numbers with the old one. Refused while the app has the store, the code not spent."""
+    from tests.factories import make_desk
+
+    app, _admin = make_desk(tmp_path / "alone.sqlite3")
+    device = app.identity.device_id
+    refused = cli("enroll", "--db", str(app.path), "--server", live.url, "--code", live.code("13"))
+    assert refused.returncode == 1 and "close it first" in refused.stderr, refused.stderr
+    assert app.get_state("sync.secret") is None and app.identity.device_id == device
+    app.close()
