@@ -527,7 +527,9 @@ class Shell(QObject):
             if problems:
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setText(QCoreApplication.translate(
-                    "App", "پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:") + "\n" + problems_text(problems))
+                    "App", "پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:") + "\n" + (
+                    held_elsewhere_text() if any(getattr(p, "message", None) == ops.MSG_STORE_OPEN for p in problems)
+                    else problems_text(problems)))
             else:
                 box.setIcon(QMessageBox.Icon.Information)
                 box.setText(QCoreApplication.translate(
@@ -566,6 +568,16 @@ class Shell(QObject):
             self.main_window.close()
             self.main_window.deleteLater()
             self.main_window = None
+
+
+def held_elsewhere_text() -> str:
+    """Why the app's own restore was refused when its store is still open elsewhere: the app has
+    closed it, so it is another program (`ops.MSG_STORE_OPEN` tells the command line to close the
+    app, which here is the one asking)."""
+    return QCoreApplication.translate(
+        "App", "برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا "
+               "بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید "
+               "تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.")
 
 
 def run_app(db_path: Path | None, lang: str) -> int:

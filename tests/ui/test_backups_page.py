@@ -257,3 +257,48 @@ def test_a_clock_set_back_to_a_day_already_backed_up_still_backs_up_the_work_sin
     assert newest == again and backup_recency(again)[0] > backup_recency(tmp_path / "backups" / "d-2026-12-05.sqlite3")[0]
     assert auto_backup(store, tmp_path, day=date(2026, 12, 4)) is None  # nothing new since
     assert auto_backup(store, tmp_path, day=date(2026, 12, 5)) is None  # the clock right again, same work
+
+
+def test_a_restore_from_the_app_while_a_command_has_the_store_open_says_to_wait_for_it(
+        qapp: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    """A scheduled `kanoon-desk backup` (or `sync`, `check`) had the store open when the admin chose
+    to restore in the app: the refusal said «این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را
+    ببندید», the command line's words, to the admin in the very app it named. It now says another
+    program holds the file and to restore again once it has ended; then the same restore works."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui.app import Shell
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    backup = auto_backup(store, tmp_path, day=date(2026, 12, 5))
+    assert backup is not None
+    command = subprocess.Popen(  # another program reading the store (as `kanoon-desk check` does), until told
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('SELECT count(*) FROM events').fetchone(); print('open', flush=True); sys.stdin.read()",
+         str(store.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert command.stdout is not None and command.stdout.readline().strip() == "open"
+        with language(qapp, "fa"):
+            shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          synchronous_tasks=True)
+            assert shell.start()
+            shell.open_main(admin)
+            assert not shell.restore_from(backup)
+            said = shell.restore_box.text() if shell.restore_box is not None else ""
+            assert "بازگردانده نشد" in said and "برنامه دیگری" in said and "دوباره بازگردانید" in said, said
+            assert "نخست برنامه را ببندید" not in said, said
+            assert not (tmp_path / "d.sqlite3.before-restore").exists()
+            shell.restore_box.close()  # type: ignore[union-attr]
+            command.communicate("", timeout=30)  # the command ends
+            assert shell.restore_from(backup)
+            assert shell.restore_box is not None and "بازگردانده شد" in shell.restore_box.text()
+            shell.restore_box.close()
+            shell.login_window.close()  # type: ignore[union-attr]
+            shell.store.close()
+    finally:
+        if command.poll() is None:
+            command.kill()
+            command.wait(10)
