@@ -179,6 +179,48 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
 
 
 
+def test_an_app_started_while_a_restore_copies_the_store_aside_keeps_its_work(
+        desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`restore` asked whether the store was open, then copied it aside (`.before-restore`: as long
+    as the store is big) and replaced it. The clerk who opened the app meanwhile worked on the file
+    about to be replaced; its write-ahead log was deleted under it, and the holiday recorded there
+    was gone without a word. The store is now asked about last, just before it is replaced: the
+    restore is refused, and the app's work and the store stay."""
+    import subprocess
+    import sys
+
+    backup_file = tmp_path / "b1.sqlite3"
+    ops.backup(desk, backup_file)
+    app: list[subprocess.Popen[str]] = []
+    copied_aside = ops._checkpoint
+
+    def app_opened_meanwhile(path: Path) -> None:  # (the restore checkpoints the store once it is copied aside)
+        copied_aside(path)
+        if Path(path) == desk and not app:
+            proc = subprocess.Popen([sys.executable, "-c", (
+                "import sys; from datetime import date; from kanoon_desk.services import accounts; "
+                "from kanoon_desk.store import Store; s = Store(sys.argv[1]); "
+                "a = accounts.login(s, 'admin', 'secret-pass-1'); "
+                "accounts.set_holiday(s, a, date(2026, 4, 4), 'تعطیلی'); print('saved', flush=True); sys.stdin.read()"),
+                str(desk)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                cwd=Path(__file__).resolve().parents[1])
+            app.append(proc)
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
+
+    monkeypatch.setattr(ops, "_checkpoint", app_opened_meanwhile)
+    try:
+        with pytest.raises(ops.RestoreRefused) as refused:
+            ops.restore(desk, backup_file)
+        assert refused.value.problems[0].message == ops.MSG_STORE_OPEN  # type: ignore[attr-defined]
+    finally:
+        for proc in app:
+            proc.communicate("", timeout=30)
+    assert app and len(_holidays(desk)) == 2  # the app's holiday is in the store
+    assert not desk.with_name("desk.sqlite3.before-restore").exists()
+    assert not desk.with_name("desk.sqlite3.restore-tmp").exists()
+    assert ops.check(desk) == []
+
+
 def test_a_restore_leaves_nothing_beside_the_backup_it_read(desk: Path, tmp_path: Path) -> None:
     """Reading the backup (read only, in its write-ahead-log mode) left a `-shm` and an empty
     `-wal` next to it on the USB stick it came from."""

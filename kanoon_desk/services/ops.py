@@ -421,11 +421,6 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
     except BaseException:
         _remove([tmp, *sidecars(tmp)])
         raise
-    try:
-        _refuse_if_open(store_path)  # (again: the app may have been opened while the backup was checked)
-    except RestoreRefused:
-        _remove([tmp, *sidecars(tmp)])
-        raise
     previous: Path | None = None
     if store_path.exists():
         previous = store_path.with_name(store_path.name + ".before-restore")
@@ -447,6 +442,16 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
             if storage_trouble(exc) == "full":
                 raise _disk_full(store_path, source) from exc
             raise
+    try:
+        # Again, last, just before the file is replaced: the app may have been started while the
+        # backup was checked or the store copied aside (a copy as long as the store is big). Asked
+        # before that copy, an app opened during it wrote into the file then replaced, and its
+        # write-ahead log was deleted under it: its work was lost without a word.
+        _refuse_if_open(store_path)
+    except RestoreRefused:
+        _remove([tmp, *sidecars(tmp), *([previous, *sidecars(previous)] if previous is not None else [])])
+        raise
+    if previous is not None:
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(sidecars(store_path))
     os.replace(tmp, store_path)
