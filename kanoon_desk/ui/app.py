@@ -503,6 +503,12 @@ class Shell(QObject):
         try:
             window = self.main_window
             if window is not None:
+                # A sync round under way stops at its next safe point (as «توقف» stops it, losing
+                # nothing): one sending a scan over a slow link ran on past the wait below, kept the
+                # store open, and the restore was refused as if another program held it.
+                runner = getattr(getattr(window, "sync_status", None), "runner", None)
+                if runner is not None:
+                    runner.stop()
                 window.close()
                 tasks = getattr(getattr(window, "ctx", None), "tasks", None)
                 if tasks is not None:

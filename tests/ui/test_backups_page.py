@@ -293,6 +293,7 @@ def test_a_restore_from_the_app_while_a_command_has_the_store_open_says_to_wait_
             assert not (tmp_path / "d.sqlite3.before-restore").exists()
             shell.restore_box.close()  # type: ignore[union-attr]
             command.communicate("", timeout=30)  # the command ends
+            shell.open_main(admin)  # (logged in again)
             assert shell.restore_from(backup)
             assert shell.restore_box is not None and "بازگردانده شد" in shell.restore_box.text()
             shell.restore_box.close()
@@ -302,3 +303,62 @@ def test_a_restore_from_the_app_while_a_command_has_the_store_open_says_to_wait_
         if command.poll() is None:
             command.kill()
             command.wait(10)
+
+
+def test_a_restore_from_the_app_stops_the_sync_round_under_way_and_restores(
+        qapp: QApplication, qtbot: Any, tmp_path: Path, live: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk's background round was sending its work over a slow link when the admin restored a
+    backup: the app waited two minutes for it (frozen), went on while the round still had the store
+    open, and refused: «برنامه دیگری پرونده داده این میز را باز نگه داشته است». The round is now
+    stopped at its next request, as «توقف» stops it (nothing lost), and the backup is restored."""
+    import functools
+    import threading
+    import time
+
+    import httpx
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.sync import client
+    from kanoon_desk.sync.progress import PUSH
+    from kanoon_desk.ui import sync_page
+    from kanoon_desk.ui.app import Shell
+    from tests.secretariat_helpers import case_input
+    from tests.sync.helpers import PASSWORD, bootstrap_admin, enrol
+
+    class SlowLink(httpx.BaseTransport):  # a rural office's link: every request takes its time
+        def __init__(self) -> None:
+            self.inner = httpx.HTTPTransport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            time.sleep(0.5)
+            return self.inner.handle_request(request)
+
+        def close(self) -> None:
+            self.inner.close()
+
+    store = enrol(live, tmp_path / "d.sqlite3", "13")
+    bootstrap_admin(store)
+    admin = accounts.login(store, "admin", PASSWORD)
+    backup = auto_backup(store, tmp_path, day=date(2026, 12, 5))
+    assert backup is not None
+    for n in range(150):  # a day's work waiting to go up, one event a batch: minutes on this link
+        sec.intake(store, admin, case_input(n))
+    monkeypatch.setattr(sync_page, "sync_once", functools.partial(client.sync_once, transport=SlowLink(), batch_size=1))
+    pushing = threading.Event()
+    with language(qapp, "fa"):
+        shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        assert shell.start()
+        shell.open_main(admin)
+        window = shell.main_window
+        assert window is not None
+        runner = window.sync_status.runner
+        runner.progress.connect(lambda step: pushing.set() if step.stage == PUSH and step.done else None)
+        assert runner.sync_now()
+        qtbot.waitUntil(pushing.is_set, timeout=30_000)
+        assert shell.restore_from(backup)
+        assert shell.restore_box is not None and "بازگردانده شد" in shell.restore_box.text(), shell.restore_box.text()
+        shell.restore_box.close()
+        shell.login_window.close()  # type: ignore[union-attr]
+        shell.store.close()
