@@ -2,9 +2,9 @@
 
 Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch, a store file that
 cannot be read, a server that is not a Kanoon server, `enroll` on a store open in the app — the
-one-line summary says why, in Persian and English); 2 bad usage: the store is not found (`sync`, `enroll --replace-device`), or no store
-can be made at `--db` (`enroll`: no such folder, not a folder, not writable — said before the
-one-time code is spent); 3 upgrade required; 4 credential refused; 5 the store is a copy of a desk
+one-line summary says why, in Persian and English); 2 bad usage: the store is not found (`sync`,
+`enroll --replace-device`), or no store can be made at `--db` (`enroll`: no such folder, not a
+folder, not writable — said before the one-time code is spent); 3 upgrade required; 4 credential refused; 5 the store is a copy of a desk
 the server follows on another computer (enrol it with --replace-device); 130 interrupted (Ctrl-C).
 """
 
