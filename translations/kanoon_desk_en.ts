@@ -501,7 +501,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="379" />
-            <location filename="../kanoon_desk/ui/app.py" line="525" />
+            <location filename="../kanoon_desk/ui/app.py" line="531" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
@@ -517,17 +517,17 @@
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="529" />
+            <location filename="../kanoon_desk/ui/app.py" line="535" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="535" />
+            <location filename="../kanoon_desk/ui/app.py" line="541" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="577" />
+            <location filename="../kanoon_desk/ui/app.py" line="583" />
             <source>برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.</source>
             <translation>Another program has this desk's data file open: a kanoon-desk command (sync, backup or health check) still running, or Kanoon Desk on another computer using the same shared folder. Wait for it to finish (or close it) and restore again.</translation>
         </message>
