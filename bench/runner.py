@@ -16,6 +16,9 @@ Put a module ``bench/bench_<area>.py`` next to this file that exposes::
 * ``repeat`` — timed calls of each; ``warmup`` (default 1) untimed calls first;
 * ``prepare`` — optional, untimed, before each call of ``run`` (what that call needs done first).
 
+A ``run`` or ``floor`` that returns ``Timed(seconds)`` is taken at its word (a subprocess that
+times one step of a fresh app, not its interpreter's start); otherwise the call is timed.
+
 The runner calls ``run`` and ``floor`` interleaved (alternating which goes first) ``repeat``
 times each, and reports p50 and p95 of each and ``ratio = p50 / floor_p50``. A benchmark whose
 ``run`` or ``floor`` raises is reported as failed; the others still run.
@@ -129,9 +132,18 @@ def percentile(samples: list[float], p: float) -> float:
 
 
 def _timed(fn: Callable[[], Any]) -> float:
+    """Seconds `fn` took; or, when it returns a `Timed`, the seconds it measured itself."""
     t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+    got = fn()
+    return got.seconds if isinstance(got, Timed) else time.perf_counter() - t0
+
+
+@dataclass(frozen=True)
+class Timed:
+    """What a `run` or `floor` returns when it timed its step itself: a subprocess that times one
+    step of its own (a log-in in a fresh app) and not its interpreter's start."""
+
+    seconds: float
 
 
 def measure(bench: Benchmark, size: str) -> Result:

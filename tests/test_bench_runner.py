@@ -53,6 +53,20 @@ def test_prepare_runs_untimed_before_every_call_of_run() -> None:
     assert result.p95 < 40
 
 
+def test_a_call_that_timed_itself_is_taken_at_its_word() -> None:
+    """A subprocess timing its own step (a log-in in a fresh app) reports that step, not the
+    interpreter's start around it."""
+    def run() -> runner.Timed:
+        time.sleep(0.02)
+        return runner.Timed(0.003)
+
+    def floor() -> runner.Timed:
+        return runner.Timed(0.006)
+
+    result = runner.measure(Benchmark("t.self", "ms", run, floor, repeat=3, warmup=0), "small")
+    assert result.p50 == 3.0 and result.floor_p50 == 6.0 and result.ratio == 0.5
+
+
 def test_unknown_unit_is_refused() -> None:
     with pytest.raises(ValueError):
         runner.measure(Benchmark("t.x", "minutes", lambda: None, lambda: None, repeat=1), "small")

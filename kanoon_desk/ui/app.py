@@ -35,6 +35,7 @@ from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .focus_ring import install_focus_ring
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
+from .preload import Preloader
 from .single_instance import InstanceGuard, already_open_dialog, bring_forward
 from .tasks import TaskRunner
 from .widgets import digits, today
@@ -448,6 +449,8 @@ class Shell(QObject):
         self.synchronous_tasks = synchronous_tasks
         self.login_window: QWidget | None = None
         self.main_window: QWidget | None = None
+        #: imports the main window's modules while the log-in window waits (`preload`)
+        self.preloader: Preloader | None = None
         #: what the last restore in the app said (shown over the log-in window)
         self.restore_box: QMessageBox | None = None
 
@@ -470,6 +473,9 @@ class Shell(QObject):
         window.logged_in.connect(self.open_main)
         window.show()
         self.login_window = window
+        # the main window's modules and icons, imported while the password is typed
+        self.preloader = Preloader(window)
+        self.preloader.start()
 
     def open_main(self, actor: Actor) -> None:
         from .drafts import prune_stale
