@@ -1,12 +1,15 @@
 """Secretariat benchmarks: intake committed (events, projection, FTS, audit, tracking number) against a
 bare SQLite insert transaction; word search against a bare FTS5 MATCH; the first page (count +
-first rows) of a 100k-item cartable and of the overdue queue against the bare SELECTs."""
+first rows) of a 100k-item cartable and of the overdue queue against the bare SELECTs; the last full
+Jalali year's report against the same report read as before (ratio: after / before, one run)."""
 
 from __future__ import annotations
 
 import itertools
 import random
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -16,10 +19,13 @@ from bench.replay import CapturingStore, Replay
 from bench.runner import BenchContext, Benchmark
 from kanoon_desk.eventlog import Actor, system_actor
 from kanoon_desk.ids import new_id
-from kanoon_desk.models import User
-from kanoon_desk.models.secretariat import Case
+from kanoon_desk.jalali import jalali_year
+from kanoon_desk.models import Event, User
+from kanoon_desk.models.secretariat import Case, case_clock_events, case_clock_field
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.services import secretariat_reports as sr
+from kanoon_desk.services import secretariat_time
 from kanoon_desk.store import Store
 
 WORDS = ("برق", "پروانه ساختمانی", "آسفالت", "قطعی مکرر", "انشعاب آب", "مستمری", "زهرا", "محمدی",
@@ -178,5 +184,48 @@ def _overdue(ctx: BenchContext) -> Benchmark:
     return Benchmark("secretariat.overdue_first_rows", "ms", run, floor, repeat=50, warmup=2)
 
 
+def spans_as_before(s: Any, p: sr.Period) -> dict[str, list[tuple[date, date | None]]]:
+    """The agencies' spans as the report read them before (SQLAlchemy's result rows, each payload
+    day parsed again): the "before" of `secretariat.year_report`, and the reference its test compares
+    the report with."""
+    closed_ids = select(Case.id).where(Case.closed_on.between(p.start, p.end))
+    rows = s.connection().execute(select(Event.aggregate_id, Event.type, case_clock_field("day"),
+                                         case_clock_field("letter_date"), case_clock_field("decision"))
+                                  .where(Event.aggregate_id.in_(closed_ids), case_clock_events())
+                                  .order_by(Event.aggregate_id, Event.hlc, Event.id))
+    events: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for case_id, kind, day, letter_date, decision in rows:
+        events.setdefault(case_id, []).append((kind, {"day": day, "letter_date": letter_date, "decision": decision}))
+    return {case_id: secretariat_time.agency_spans(steps) for case_id, steps in events.items()}
+
+
+@contextmanager
+def report_as_before() -> Iterator[None]:
+    """`build_report` as it read the clock events before (`spans_as_before`, days not cached)."""
+    spans, day = sr._agency_spans, secretariat_time._iso_day
+    sr._agency_spans, secretariat_time._iso_day = spans_as_before, date.fromisoformat  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sr._agency_spans, secretariat_time._iso_day = spans, day
+
+
+def _year_report(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path, migrate=False)
+    actor = system_actor(store.identity.office_code)
+    on = date.today()
+    year = sr.period("year", jalali_year(on) - 1)  # the last full Jalali year
+    with store.read() as s:
+        closed = s.scalar(select(func.count()).select_from(Case).where(Case.closed_on.between(year.start, year.end)))
+    print(f"bench: the report of {year.year} ({closed:,} cases closed in it)", flush=True)
+
+    def before() -> None:
+        with report_as_before():
+            sr.build_report(store, actor, year, on=on)
+
+    return Benchmark("secretariat.year_report", "ms", lambda: sr.build_report(store, actor, year, on=on), before,
+                     repeat=5)
+
+
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_register(ctx), _register_writes(ctx), _search(ctx), _cartable(ctx), _overdue(ctx)]
+    return [_register(ctx), _register_writes(ctx), _search(ctx), _cartable(ctx), _overdue(ctx), _year_report(ctx)]

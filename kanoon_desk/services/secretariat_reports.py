@@ -6,10 +6,12 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, collate, func, or_, select
+from sqlalchemy import ColumnElement, Date, and_, bindparam, collate, func, or_, select
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor
@@ -28,6 +30,7 @@ from ..persian import (
     to_persian_digits,
 )
 from ..persian_script import COLLATION
+from ..sqlite_statement import SqliteStatement
 from ..store import Store
 from .accounts import require, working_calendar
 from .secretariat_common import today
@@ -256,20 +259,26 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     return rep
 
 
+#: The clock events of the cases closed in start..end, in fold order, with the few payload fields the
+#: clock reads, from ix_events_case_clock alone (its condition and fields are written as the
+#: index's). Run on the session's DBAPI connection: a year's 60,000 rows cost SQLAlchemy's result
+#: rows three times what SQLite took to read them.
+_CLOCK_EVENTS = SqliteStatement(
+    select(Event.aggregate_id, Event.type, case_clock_field("day"), case_clock_field("letter_date"),
+           case_clock_field("decision"))
+    .where(Event.aggregate_id.in_(select(Case.id).where(Case.closed_on.between(bindparam("start", type_=Date),
+                                                                               bindparam("end", type_=Date)))),
+           case_clock_events())
+    .order_by(Event.aggregate_id, Event.hlc, Event.id))
+
+
 def _agency_spans(s: Any, p: Period) -> dict[str, list[tuple[date, date | None]]]:
     """The agencies' spans of every case closed in the period, from their events in fold order
     (only the few fields the clock reads are taken out of the payloads)."""
-    closed_ids = select(Case.id).where(Case.closed_on.between(p.start, p.end))
-    # read from ix_events_case_clock alone: its condition and fields are written as the index's
-    rows = s.connection().execute(select(Event.aggregate_id, Event.type, case_clock_field("day"),
-                                         case_clock_field("letter_date"), case_clock_field("decision"))
-                                  .where(Event.aggregate_id.in_(closed_ids), case_clock_events())
-                                  .order_by(Event.aggregate_id, Event.hlc, Event.id))
-    events: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for case_id, kind, day, letter_date, decision in rows:
-        events.setdefault(case_id, []).append(
-            (kind, {"day": day, "letter_date": letter_date, "decision": decision}))
-    return {case_id: agency_spans(steps) for case_id, steps in events.items()}
+    rows = _CLOCK_EVENTS.rows(s, start=p.start, end=p.end)
+    return {case_id: agency_spans((kind, {"day": day, "letter_date": letter_date, "decision": decision})
+                                  for _case, kind, day, letter_date, decision in steps)
+            for case_id, steps in groupby(rows, key=itemgetter(0))}
 
 
 def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
