@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from kanoon_desk.ui.library.common import ListModel, table_view
 from kanoon_desk.ui.tables import FittedTable, whole_cells
+from kanoon_desk.ui.widgets import LazyTableModel
 
 CENTRE = "مرکز فرهنگی هنری شماره ۱ کانون پرورش فکری کودکان و نوجوانان استان"
 ROWS = [("130100012098", "قصه‌های خوب برای بچه‌های خوب (جلد ۲)", CENTRE, "۱۴۰۳/۱۰/۰۸", "بهزاد فرجی ابوالفضلی")] * 5
@@ -119,3 +122,61 @@ def test_a_rows_cells_are_made_once_while_the_view_fits_its_columns(qtbot: Any) 
     model.reload()
     model.index(0, 1).data()
     assert made.count(0) == 2  # read again: made again
+
+
+class _Counting(LazyTableModel):
+    """A lazy list of `total` rows, 100 a page, that counts the cells a view asks of rows it already had."""
+
+    def __init__(self, total: int) -> None:
+        rows = [(f"{i:06d}", f"کتاب شماره {i}", CENTRE if i % 7 == 0 else "مرکز ۲") for i in range(total)]
+        super().__init__(["بارکد", "عنوان", "مرکز"], lambda offset, limit: rows[offset:offset + limit],
+                         lambda: total, page_size=100)
+        self.asked_before = 0
+        self.had = 0
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.row() < self.had:
+            self.asked_before += 1
+        return super().data(index, role)
+
+
+def test_scrolling_a_long_list_does_not_measure_the_rows_already_loaded(qtbot: Any) -> None:
+    """A librarian scrolling 7,000 overdue loans waited 0.3 s for each page at first and a second
+    at the 1,100th row: each page fetched fitted the columns again over every row loaded. The
+    columns are fitted to the first rows; a page fetched later asks only what is drawn."""
+    view = table_view("t", stretch=1)
+    assert isinstance(view, FittedTable)
+    qtbot.addWidget(view)
+    view.resize(760, 300)
+    view.show()
+    model = _Counting(2000)
+    view.setModel(model)
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # the view asks for the first page
+    assert model.rowCount() == 100
+    fitted = [view.horizontalHeader().sectionSize(i) for i in range(3)]
+    while model.rowCount() < 1000:
+        model.fetchMore()
+    model.had, model.asked_before = model.rowCount(), 0
+    model.fetchMore()  # the next page, as the view asks at the bottom
+    assert model.rowCount() == 1100
+    assert model.asked_before == 0  # before: every cell of the 1,000 rows, several times
+    assert [view.horizontalHeader().sectionSize(i) for i in range(3)] == fitted
+    view.scrollToBottom()
+    assert model.index(1099, 0).data() == "001099"
+
+
+def test_the_first_rows_arriving_after_the_list_is_shown_fit_the_columns(qtbot: Any) -> None:
+    """A list whose first rows come after it is shown (fetched lazily) is still fitted to them."""
+    view = table_view("t", stretch=1)
+    assert isinstance(view, FittedTable)
+    qtbot.addWidget(view)
+    view.resize(760, 300)
+    view.show()
+    rows: list[tuple[str, str, str]] = []
+    model = LazyTableModel(["بارکد", "عنوان", "مرکز"], lambda offset, limit: rows[offset:offset + limit],
+                           lambda: len(rows), page_size=20)
+    view.setModel(model)
+    narrow = view.horizontalHeader().sectionSize(0)
+    rows.extend(("1301000120981234567", "قصه", "مرکز") for _ in range(20))
+    model.reload()
+    assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0) > narrow
