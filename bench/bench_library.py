@@ -1,20 +1,25 @@
-"""Lending benchmarks: checkout by scan (committed), member look-up, title search, overdue first page.
+"""Lending benchmarks: checkout by scan (committed), member look-up, title search, overdue first page,
+a page of the overdue list fetched while it is scrolled.
 
 Each is compared with the bare operation on the same file: a raw SQLite insert transaction, an
-indexed SELECT, a raw FTS5 MATCH, a raw LIMIT query.
+indexed SELECT, a raw FTS5 MATCH, a raw LIMIT query; the scrolled page with the same page fetched as
+before (the columns fitted again over every row loaded: ratio after / before, one run).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import sqlite3
+import time
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 
 from bench.replay import CapturingStore, Replay
-from bench.runner import BenchContext, Benchmark
+from bench.runner import BenchContext, Benchmark, Timed
 from kanoon_desk.eventlog import system_actor
 from kanoon_desk.ids import new_id
 from kanoon_desk.models.library import Copy, Loan, Member, Title
@@ -188,5 +193,56 @@ def _overdue(ctx: BenchContext) -> Benchmark:
     return Benchmark("library.overdue_first_page", "ms", run, floor, repeat=50, warmup=2)
 
 
+#: Rows of the overdue list loaded before the page timed (a librarian a few minutes into the list).
+SCROLLED_ROWS = 1000
+
+
+def _overdue_scroll(ctx: BenchContext) -> Benchmark:
+    """The next page of the overdue list (100 loans) fetched and drawn with SCROLLED_ROWS loaded, on
+    the real page offscreen; the floor is the same with the columns fitted again at each page, as
+    the library's lists did before."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui.app import ensure_app, set_language
+    from kanoon_desk.ui.context import ChangeBus, UiContext
+    from kanoon_desk.ui.library.overdue import OverduePage
+    from kanoon_desk.ui.screenshots import first_admin
+    from kanoon_desk.ui.tasks import TaskRunner
+
+    app = ensure_app()
+    set_language(app, "fa")
+    store = Store(ctx.store_path, migrate=False)
+    settings = QSettings(str(Path(ctx.scratch_dir) / "scroll.ini"), QSettings.Format.IniFormat)
+    context = UiContext(store, first_admin(store), ChangeBus(), TaskRunner(synchronous=True), settings,
+                        housekeeping=False)
+    total = rep.overdue_count(store, today=date.today())
+    print(f"bench: overdue list of {total:,} loans, a page at row {SCROLLED_ROWS:,}", flush=True)
+
+    def page(refit_each_page: bool) -> OverduePage:
+        shown = OverduePage(context)
+        shown.resize(1280, 760)
+        shown.show()
+        if refit_each_page:
+            shown.model.rowsInserted.connect(shown.table.fit_columns)
+        return shown
+
+    after, before = page(False), page(True)
+
+    def next_page(shown: OverduePage) -> Timed:
+        shown.model.reload()
+        while shown.model.rowCount() < SCROLLED_ROWS and shown.model.canFetchMore():
+            shown.model.fetchMore()
+        app.processEvents()
+        t0 = time.perf_counter()
+        shown.table.scrollToBottom()  # the view asks for the next page and draws it
+        app.processEvents()
+        return Timed(time.perf_counter() - t0)
+
+    return Benchmark("library.overdue_scroll_page", "ms", lambda: next_page(after), lambda: next_page(before),
+                     repeat=7)
+
+
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_checkout(ctx), _checkout_writes(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]
+    return [_checkout(ctx), _checkout_writes(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx),
+            _overdue_scroll(ctx)]
