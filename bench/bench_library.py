@@ -1,9 +1,10 @@
 """Lending benchmarks: checkout by scan (committed), member look-up, title search, overdue first page,
-a page of the overdue list fetched while it is scrolled.
+a page of the overdue list fetched while it is scrolled, a year's lending report.
 
 Each is compared with the bare operation on the same file: a raw SQLite insert transaction, an
 indexed SELECT, a raw FTS5 MATCH, a raw LIMIT query; the scrolled page with the same page fetched as
-before (the columns fitted again over every row loaded: ratio after / before, one run).
+before (the columns fitted again over every row loaded: ratio after / before, one run); the report
+with the same report counting the loans by title twice, as before.
 """
 
 from __future__ import annotations
@@ -243,6 +244,28 @@ def _overdue_scroll(ctx: BenchContext) -> Benchmark:
                      repeat=7)
 
 
+def _year_report(ctx: BenchContext) -> Benchmark:
+    """The report page's figures of the last full Jalali year, all centres (`ui/library/reports._count`),
+    against the same figures with the popular titles and the age groups counted apart, as before."""
+    from kanoon_desk.jalali import jalali_year
+
+    store = Store(ctx.store_path, migrate=False)
+    start, end = rep.period_bounds("year", jalali_year(date.today()) - 1)
+    with store.read() as s:
+        loans = s.scalar(select(func.count()).select_from(Loan).where(Loan.out_on.between(start, end)))
+    print(f"bench: the lending report of {start}..{end} ({loans:,} loans)", flush=True)
+
+    def now() -> None:
+        popular, ages = rep.title_figures(store, start, end)
+        rep.active_readers(store, start, end), rep.active_centres(store, start, end), rep.overdue_rate(store, start, end)
+
+    def before() -> None:
+        rep.popular_titles(store, start, end), rep.loans_by_age_group(store, start, end)
+        rep.active_readers(store, start, end), rep.active_centres(store, start, end), rep.overdue_rate(store, start, end)
+
+    return Benchmark("library.year_report", "ms", now, before, repeat=5)
+
+
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
     return [_checkout(ctx), _checkout_writes(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx),
-            _overdue_scroll(ctx)]
+            _overdue_scroll(ctx), _year_report(ctx)]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_reports as rep
+from kanoon_desk.store import Store
 from tests.library_helpers import TODAY, actor_at, make_library
 
 
@@ -162,3 +168,48 @@ def test_period_reports_count_loans_from_one_index(tmp_path: Path) -> None:
     assert len(loans) == 4
     for sql, line in loans:
         assert "USING COVERING INDEX ix_lib_loans_period" in line, (line, sql)
+
+
+@pytest.fixture(scope="module")
+def lent_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Two years of two centres' lending (the demo's bulk path): 300 copies lent 2,000 times, so
+    that titles share counts and the order falls to their names and ids."""
+    import random
+
+    from kanoon_desk.demo import library as demo
+    from tests.factories import make_desk
+
+    store, admin = make_desk(tmp_path_factory.mktemp("lent") / "d.sqlite3")
+    for code, name in (("1301", "مرکز فرهنگی هنری شماره ۱"), ("1302", "مرکز فرهنگی هنری شماره ۲")):
+        lib.add_centre(store, admin, code, name)
+    old = demo.BULK_FROM
+    demo.BULK_FROM = 1
+    try:
+        demo.generate(store, random.Random(5), centres=["1301", "1302"], members=60, copies=300, loans=2000,
+                      today=TODAY)
+    finally:
+        demo.BULK_FROM = old
+    yield store
+    store.close()
+
+
+@given(first=st.integers(0, 800), days=st.integers(0, 400), centre=st.sampled_from([None, "1301", "1302", "99"]),
+       limit=st.sampled_from([1, 3, 10, 50]))
+@settings(max_examples=40)
+def test_title_figures_are_the_popular_titles_and_age_groups(lent_store: Store, first: int, days: int,
+                                                            centre: str | None, limit: int) -> None:
+    """The report page counts a period's loans by title once for both lists (a year of all centres
+    had them counted twice, 0.7 s of its 1.5-1.9 s): the same titles in the same order, ties by name
+    in the Persian alphabet then by id, and the same age groups, as the two functions give apart."""
+    start = TODAY - timedelta(days=800) + timedelta(days=first)
+    end = start + timedelta(days=days)
+    popular, ages = rep.title_figures(lent_store, start, end, centre=centre, limit=limit)
+    assert popular == rep.popular_titles(lent_store, start, end, centre=centre, limit=limit)
+    assert ages == rep.loans_by_age_group(lent_store, start, end, centre=centre)
+
+
+def test_the_lent_store_has_ties_to_order(lent_store: Store) -> None:
+    start, end = TODAY - timedelta(days=800), TODAY
+    counts = [c.count for c in rep.popular_titles(lent_store, start, end, limit=50)]
+    assert len(counts) >= 20 and len(set(counts)) < len(counts)  # titles lent as often: order by name
+    assert sum(a.count for a in rep.loans_by_age_group(lent_store, start, end)) > 1500

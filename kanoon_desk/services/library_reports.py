@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, case, collate, func, select
+from sqlalchemy import Select, Subquery, and_, case, collate, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..eventlog import Actor
@@ -17,7 +18,7 @@ from ..ids import new_id
 from ..models import Event, Office, User, office_today
 from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
-from ..persian_script import COLLATION
+from ..persian_script import COLLATION, persian_collate
 from ..store import Store
 from .accounts import require
 from .library_common import office_actor
@@ -203,6 +204,36 @@ def loans_by_age_group(store: Store, start: date, end: date, *, centre: str | No
     if got.get(""):
         out.append(Count("", "", got[""]))
     return out
+
+
+def title_figures(store: Store, start: date, end: date, *, centre: str | None = None,
+                  limit: int = 10) -> tuple[list[Count], list[Count]]:
+    """`popular_titles` and `loans_by_age_group` of one period (the same lists, in the same order)
+    from one count of its loans by title: the report page asked for the two apart, and a year's
+    146,000 loans of all centres were counted twice (0.7 s; one statement now takes 0.25-0.35 s)."""
+    from ..models.library import AGE_GROUPS
+
+    c = (select(Loan.title_id.label("key"), func.count().label("n")).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
+         .group_by(Loan.title_id).cte("title_loans"))
+    top = (select(literal(0).label("part"), c.c.key, Title.title, Title.author, c.c.n).join(Title, Title.id == c.c.key)
+           .order_by(c.c.n.desc(), collate(Title.title, COLLATION), c.c.key).limit(limit).subquery("top"))
+    ages = (select(literal(1), Title.age_group, literal(None), literal(None), func.sum(c.c.n)).select_from(c)
+            .join(Title, Title.id == c.c.key).group_by(Title.age_group))
+    popular: list[tuple[str, str, str, int]] = []
+    got: dict[str, int] = {}
+    with store.read() as s:
+        for part, key, title, author, n in s.execute(union_all(select(top), ages)):
+            if part == 0:
+                popular.append((key, title, author, int(n)))
+            else:
+                got[key] = int(n)
+    # the ten in the statement's own order (a compound's rows need not keep a part's ORDER BY)
+    by_title = cmp_to_key(persian_collate)
+    popular.sort(key=lambda r: (-r[3], by_title(r[1]), r[0]))
+    out = [Count(g, g, got.get(g, 0)) for g in AGE_GROUPS]
+    if got.get(""):
+        out.append(Count("", "", got[""]))
+    return [Count(tid, title, cnt, author) for tid, title, author, cnt in popular], out
 
 
 @dataclass(frozen=True)

@@ -550,7 +550,7 @@ def test_reports_page_counts_off_the_gui_thread(L: Lib, tmp_path: Path, qtbot: A
     from kanoon_desk.ui.tasks import TaskRunner
 
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
-    real = rep.popular_titles
+    real = rep.title_figures
     threads: list[threading.Thread] = []
     release = threading.Event()
 
@@ -559,7 +559,7 @@ def test_reports_page_counts_off_the_gui_thread(L: Lib, tmp_path: Path, qtbot: A
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(rep, "popular_titles", slow)
+    monkeypatch.setattr(rep, "title_figures", slow)
     tasks = TaskRunner()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     page = ReportsPage(UiContext(L.store, L.admin, ChangeBus(), tasks, settings))

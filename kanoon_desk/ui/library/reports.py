@@ -168,8 +168,8 @@ class _Figures:
 
 def _count(store: Store, start: date, end: date, centre: str | None) -> _Figures:
     """The figures of a period (of one centre, or all), as the page shows them."""
-    return _Figures(rep.popular_titles(store, start, end, centre=centre),
-                    rep.loans_by_age_group(store, start, end, centre=centre),
+    popular, ages = rep.title_figures(store, start, end, centre=centre)
+    return _Figures(popular, ages,
                     rep.active_readers(store, start, end, centre=centre),
                     rep.active_centres(store, start, end),
                     rep.overdue_rate(store, start, end, centre=centre))
