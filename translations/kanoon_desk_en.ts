@@ -366,168 +366,168 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <location filename="../kanoon_desk/ui/app.py" line="206" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="207" />
+            <location filename="../kanoon_desk/ui/app.py" line="208" />
             <source>چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: make room on that disk (delete or move large or old files and empty the recycle bin), then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="210" />
+            <location filename="../kanoon_desk/ui/app.py" line="211" />
             <source>پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>This desk's data file or its folder can no longer be written (it was made read-only, or the permission to write was taken away); what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="212" />
+            <location filename="../kanoon_desk/ui/app.py" line="213" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: ask the office's technical contact to give back the permission to write to the file and the folder, then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="215" />
+            <location filename="../kanoon_desk/ui/app.py" line="216" />
             <source>برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>Another program held this desk's data file too long; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="217" />
+            <location filename="../kanoon_desk/ui/app.py" line="218" />
             <source>چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:</source>
             <translation>What to do: do the same thing again in a moment; if this message comes again, close the other programs that have this file open (a backup, another copy of Kanoon Desk). Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="220" />
+            <location filename="../kanoon_desk/ui/app.py" line="221" />
             <source>دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>The disk failed to read or write this desk's data file; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="222" />
+            <location filename="../kanoon_desk/ui/app.py" line="223" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:</source>
             <translation>What to do: close the program and have the office's technical contact check the disk; back the data file up before working on. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="225" />
+            <location filename="../kanoon_desk/ui/app.py" line="226" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="227" />
+            <location filename="../kanoon_desk/ui/app.py" line="228" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="254" />
+            <location filename="../kanoon_desk/ui/app.py" line="255" />
             <source>دیسک پر است</source>
             <translation>The disk is full</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="255" />
+            <location filename="../kanoon_desk/ui/app.py" line="256" />
             <source>کار ثبت نشد</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="256" />
+            <location filename="../kanoon_desk/ui/app.py" line="257" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="276" />
+            <location filename="../kanoon_desk/ui/app.py" line="277" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="277" />
+            <location filename="../kanoon_desk/ui/app.py" line="278" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="279" />
+            <location filename="../kanoon_desk/ui/app.py" line="280" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="284" />
+            <location filename="../kanoon_desk/ui/app.py" line="285" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="290" />
+            <location filename="../kanoon_desk/ui/app.py" line="291" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="291" />
-            <location filename="../kanoon_desk/ui/app.py" line="313" />
-            <location filename="../kanoon_desk/ui/app.py" line="338" />
+            <location filename="../kanoon_desk/ui/app.py" line="292" />
+            <location filename="../kanoon_desk/ui/app.py" line="314" />
+            <location filename="../kanoon_desk/ui/app.py" line="339" />
             <location filename="../kanoon_desk/ui/single_instance.py" line="184" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="304" />
+            <location filename="../kanoon_desk/ui/app.py" line="305" />
             <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
             <translation>The data file is from a newer version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="305" />
+            <location filename="../kanoon_desk/ui/app.py" line="306" />
             <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
             <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="308" />
+            <location filename="../kanoon_desk/ui/app.py" line="309" />
             <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="324" />
+            <location filename="../kanoon_desk/ui/app.py" line="325" />
             <source>پرونده داده نوشتنی نیست</source>
             <translation>The data file cannot be written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="326" />
+            <location filename="../kanoon_desk/ui/app.py" line="327" />
             <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
             <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="330" />
+            <location filename="../kanoon_desk/ui/app.py" line="331" />
             <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
             <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="333" />
+            <location filename="../kanoon_desk/ui/app.py" line="334" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="379" />
-            <location filename="../kanoon_desk/ui/app.py" line="531" />
+            <location filename="../kanoon_desk/ui/app.py" line="380" />
+            <location filename="../kanoon_desk/ui/app.py" line="537" />
             <source>بازگرداندن پشتیبان</source>
-            <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
+            <extracomment>imports the main window's modules while the log-in window waits (`preload`) what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="383" />
+            <location filename="../kanoon_desk/ui/app.py" line="384" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="391" />
+            <location filename="../kanoon_desk/ui/app.py" line="392" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="535" />
+            <location filename="../kanoon_desk/ui/app.py" line="541" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="541" />
+            <location filename="../kanoon_desk/ui/app.py" line="547" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="583" />
+            <location filename="../kanoon_desk/ui/app.py" line="589" />
             <source>برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.</source>
             <translation>Another program has this desk's data file open: a kanoon-desk command (sync, backup or health check) still running, or Kanoon Desk on another computer using the same shared folder. Wait for it to finish (or close it) and restore again.</translation>
         </message>
@@ -7225,173 +7225,173 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
