@@ -6378,47 +6378,47 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation> minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="107" />
             <source>قفل پس از بی‌کاری</source>
             <translation>Lock after idle</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="108" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="109" />
             <source>اگر این مدت با صفحه‌کلید و موشواره کاری نشود، پنجره‌ها پوشانده می‌شود و برای ادامه، گذرواژه همان کاربر (یا ورود کاربر دیگر) خواسته می‌شود؛ آنچه نوشته شده از دست نمی‌رود و همگام‌سازی ادامه می‌یابد. صفر: قفل خودکار خاموش.</source>
             <translation>When the keyboard and mouse are not used for this long, the windows are covered and the same user's password (or another user's log-in) is asked to go on; nothing typed is lost and sync goes on. Zero: no automatic lock.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="113" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="114" />
             <source>ذخیره زمان قفل</source>
             <translation>Save the lock time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="133" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="134" />
             <source>قفل خودکار خاموش شد.</source>
             <translation>The automatic lock is off.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="134" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="135" />
             <source>این میز پس از {minutes} دقیقه بی‌کاری قفل می‌شود.</source>
             <translation>This desk locks after {minutes} idle minutes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="174" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="175" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="175" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="176" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="193" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="202" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>

@@ -166,6 +166,11 @@ def test_no_lock_when_the_admin_turned_it_off(fa: QApplication, qtbot: Any, desk
     shell, window = _session(store, tmp_path, "admin")
     try:
         page = window.show_page("admin-office")
+        window.resize(1280, 800)
+        window.show()
+        QApplication.processEvents()
+        # a few minutes' box beside its label, not across the page with its arrows at the far edge
+        assert page.idle_minutes.width() <= page.width() // 4  # type: ignore[attr-defined]
         page.idle_minutes.setValue(0)  # type: ignore[attr-defined]
         page.save_idle_lock()  # type: ignore[attr-defined]
         assert accounts.idle_lock_minutes(store) == 0

@@ -103,6 +103,7 @@ class OfficePage(QWidget):
         self.idle_minutes.setSpecialValueText(self.tr("خاموش"))
         self.idle_minutes.setSuffix(self.tr(" دقیقه"))
         self.idle_minutes.setValue(accounts.idle_lock_minutes(self.ctx.store))
+        self.idle_minutes.setMaximumWidth(180)  # a few minutes: not a box across the page, its arrows far off
         self.idle_form.add_field("idle_lock", self.tr("قفل پس از بی‌کاری"), self.idle_minutes)
         explain = QLabel(self.tr(
             "اگر این مدت با صفحه‌کلید و موشواره کاری نشود، پنجره‌ها پوشانده می‌شود و برای ادامه، گذرواژه همان "
