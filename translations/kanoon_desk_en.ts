@@ -4756,6 +4756,11 @@ Tracking code: {code}</translation>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="538" />
+            <source>«{code}» — {why}</source>
+            <translation>“{code}” — {why}</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>

@@ -695,3 +695,34 @@ def test_persian_typed_in_a_scan_box_without_key_codes_is_left_as_typed(qtbot: A
     assert latin_of_key("offscreen", 56, 0x42) == "" and latin_of_key("xcb", 56, 0) == "B"
     assert latin_of_key("wayland", 60, 0) == "." and latin_of_key("windows", 0, 0xBD) == "-"
     assert latin_of_key("windows", 0, 0x0D) == ""  # Enter: no letter
+
+
+@pytest.mark.parametrize("mode", ["lend", "return"])
+def test_a_scan_the_store_could_not_record_names_the_book_to_read_again(
+        qtbot: Any, desk: tuple[Lib, CirculationPage], mode: str) -> None:
+    """Another program held the store's file (a scheduled backup, a sync run by hand) past the
+    wait: the desk said «ثبت نشد: برنامه دیگری پرونده داده … را در دست داشت» and nothing else.
+    Scans follow fast, so the librarian could not tell which book to read again; the sentence now
+    names the code read. Nothing is recorded, and the same scan works once the file is free."""
+    import sqlite3
+
+    L, page = desk
+    if mode == "return":
+        scan(qtbot, page, L.child.member_no)
+        scan(qtbot, page, "B0001")
+        qtbot.keyClick(page.scan, Qt.Key.Key_F3)
+        assert page.mode_return.isChecked()
+    else:
+        scan(qtbot, page, L.child.member_no)
+    holder = sqlite3.connect(str(L.store.path), isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        scan(qtbot, page, "B0001")  # waits the store's busy time out, then refused
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    said = page.message.text()
+    assert said.startswith("«\u2068B0001\u2069» — ثبت نشد: برنامه دیگری پرونده داده این میز را در دست داشت"), said
+    assert lib.get_copy(L.store, "B0001").status == ("on_shelf" if mode == "lend" else "on_loan")
+    scan(qtbot, page, "B0001")
+    assert lib.get_copy(L.store, "B0001").status == ("on_loan" if mode == "lend" else "on_shelf")

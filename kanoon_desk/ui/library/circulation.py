@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...errors import InvariantError, NotFound, ValidationError
+from ...errors import InvariantError, NotFound, ValidationError, storage_trouble
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
@@ -421,7 +421,7 @@ class CirculationPage(DeskLoans, DeskHolds):
             if isinstance(err, InvariantError) and err.message in (circ.MSG_ON_LOAN, circ.MSG_ON_LOAN_TO) and self._lent_here(barcode):
                 return
             if not isinstance(err, circ.CirculationRefused):
-                self._failed(err)
+                self._failed_scan(err, barcode)
                 return
             if err.overridable:
                 self.offer_override("checkout", barcode)
@@ -526,7 +526,18 @@ class CirculationPage(DeskLoans, DeskHolds):
                     .format(n=isolated(text_digits(member.full_name))), ok=False, as_is=True)  # the key's name stays F2
                 self.scanned.emit("")
                 return
-        self._failed(err)
+        self._failed_scan(err, code)
+
+    def _failed_scan(self, err: BaseException, code: str) -> None:
+        """A scan the store could not record (another program held its file, the disk was full):
+        the sentence names the code read, since the next scans follow fast and the librarian must
+        know which book to read again; any other error is said as it is."""
+        if storage_trouble(err) is None:
+            self._failed(err)
+            return
+        self.say(QCoreApplication.translate("Library", "«{code}» — {why}").format(
+            code=isolated(code), why=error_text(err)), ok=False, as_is=True)  # the code as on its label
+        self.scanned.emit("")
 
     def do_found(self) -> None:
         """«پیدا شد»: the lost copy just scanned goes back into circulation (a hold, home or the shelf)."""
