@@ -3,7 +3,6 @@ says every field that is wrong at once, half-typed work comes back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +14,7 @@ from kanoon_desk.store import Store
 from kanoon_desk.ui.admin.agencies import AgenciesPage, AgencyDialog
 from kanoon_desk.ui.admin.users import UserDialog, UsersPage
 
-from ..factories import make_desk
-from .shell_support import language, make_ctx
-
-
-@pytest.fixture
-def fa(qapp: QApplication) -> Iterator[QApplication]:
-    with language(qapp, "fa"):
-        yield qapp
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store, admin = make_desk(tmp_path / "d.sqlite3")
-    yield store, admin
-    store.close()
+from .shell_support import make_ctx
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])

@@ -4,7 +4,6 @@ and background sync goes on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +21,8 @@ from kanoon_desk.ui.idle_lock import Cover, LockWindow
 from kanoon_desk.ui.main_window import MainWindow
 from kanoon_desk.ui.password import ChangePasswordDialog
 
-from ..factories import PASSWORD, make_desk, make_user
-from .shell_support import language, make_ctx
-
-
-@pytest.fixture
-def fa(qapp: QApplication) -> Iterator[QApplication]:
-    with language(qapp, "fa"):
-        yield qapp
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store, admin = make_desk(tmp_path / "d.sqlite3")
-    yield store, admin
-    store.close()
+from ..factories import PASSWORD, make_user
+from .shell_support import make_ctx
 
 
 def _session(store: Store, tmp_path: Path, username: str) -> tuple[Shell, MainWindow]:

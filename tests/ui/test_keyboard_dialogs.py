@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLineEdit,
-    QStyleFactory,
     QWidget,
 )
 
@@ -36,22 +35,6 @@ DAY = date(2025, 5, 4)
 def persian_app(qapp: Any) -> Iterator[None]:
     with language(qapp, "fa"):
         yield
-
-
-@pytest.fixture
-def app_as_run(qapp: Any) -> Iterator[Any]:
-    """The app as `run_app` sets it up (`ensure_app`), put back as it was afterwards."""
-    from kanoon_desk.ui.app import ensure_app
-    from kanoon_desk.ui.focus_ring import FocusRings
-
-    style = qapp.style().name()
-    assert ensure_app() is qapp
-    try:
-        yield qapp
-    finally:
-        qapp.setStyle(QStyleFactory.create(style))
-        for rings in qapp.findChildren(FocusRings):
-            rings.remove()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QVBoxLayout, QWid
 
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
-from kanoon_desk.ui.focus_ring import FocusRings, FocusRingStyle
+from kanoon_desk.ui.focus_ring import FocusRingStyle
 from kanoon_desk.ui.main_window import MainWindow
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 from tests.ui.shell_support import language, make_ctx
@@ -384,52 +384,41 @@ def test_enter_in_a_one_line_field_saves_and_esc_keeps_a_half_typed_answer(
     assert kept == ["نیمی از پاسخ"]
 
 
-def test_the_button_tab_reached_wears_a_ring_a_person_can_see(qtbot: Any, qapp: Any) -> None:
+def test_the_button_tab_reached_wears_a_ring_a_person_can_see(qtbot: Any, app_as_run: Any) -> None:
     """Fusion marked the button the cursor was on with a one-pixel border a shade lighter than its
     own: on a picture it was hard to tell which of two buttons Space would press. The app's style
     (as `ensure_app` sets it up) draws a ring in the highlight colour round it, and none round the
     other; a click leaves no ring."""
-    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStyleFactory
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
-    from kanoon_desk.ui.app import ensure_app
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QHBoxLayout(holder)
+    field, save, fresh = QLineEdit(), QPushButton("ثبت درخواست"), QPushButton("فرم تازه")
+    for w in (field, save, fresh):
+        row.addWidget(w)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is save
 
-    before = qapp.style().name()
-    assert ensure_app() is qapp
-    try:
-        holder = QWidget()
-        qtbot.addWidget(holder)
-        row = QHBoxLayout(holder)
-        field, save, fresh = QLineEdit(), QPushButton("ثبت درخواست"), QPushButton("فرم تازه")
-        for w in (field, save, fresh):
-            row.addWidget(w)
-        holder.show()
-        holder.activateWindow()
-        qtbot.waitUntil(holder.isActiveWindow)
-        field.setFocus()
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is save
+    def ring(button: QPushButton) -> int:
+        image, colour = button.grab().toImage(), button.palette().color(button.palette().ColorRole.Highlight)
+        return sum(image.pixelColor(x, y) == colour for x in range(image.width()) for y in range(image.height()))
 
-        def ring(button: QPushButton) -> int:
-            image, colour = button.grab().toImage(), button.palette().color(button.palette().ColorRole.Highlight)
-            return sum(image.pixelColor(x, y) == colour for x in range(image.width()) for y in range(image.height()))
-
-        perimeter = 2 * (save.width() + save.height())
-        assert ring(save) >= perimeter and ring(fresh) == 0
-    finally:
-        for rings in qapp.findChildren(FocusRings):
-            rings.remove()
-        qapp.setStyle(QStyleFactory.create(before))
+    perimeter = 2 * (save.width() + save.height())
+    assert ring(save) >= perimeter and ring(fresh) == 0
 
 
 def test_a_list_is_painted_without_the_ring_s_python_call(
-        qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, app_as_run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The ring's style was the whole app's, so its Python `drawControl` ran for every cell of every
     list painted: a 2,000-row table took 1.56× as long to repaint. Only a button the keyboard
     reached wears it now; a list (and a button never reached) is drawn by the app's own style."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QPushButton, QStyleFactory, QTableView
-
-    from kanoon_desk.ui.app import ensure_app
+    from PySide6.QtWidgets import QPushButton, QTableView
 
     calls: list[object] = []
     drawn = FocusRingStyle.drawControl
@@ -439,34 +428,27 @@ def test_a_list_is_painted_without_the_ring_s_python_call(
         drawn(self, element, *args)
 
     monkeypatch.setattr(FocusRingStyle, "drawControl", counted)
-    before = qapp.style().name()
-    assert ensure_app() is qapp
-    try:
-        holder = QWidget()
-        qtbot.addWidget(holder)
-        row = QVBoxLayout(holder)
-        model = QStandardItemModel(50, 4)
-        for r in range(50):
-            for c in range(4):
-                model.setItem(r, c, QStandardItem(f"ردیف {r}"))
-        table, untouched, reached = QTableView(), QPushButton("انصراف"), QPushButton("ثبت")
-        table.setModel(model)
-        for w in (table, untouched, reached):
-            row.addWidget(w)
-        holder.resize(600, 500)
-        holder.show()
-        holder.activateWindow()
-        qtbot.waitUntil(holder.isActiveWindow)
-        table.grab()
-        untouched.grab()
-        assert calls == []
-        reached.setFocus(Qt.FocusReason.TabFocusReason)
-        reached.grab()
-        assert calls != []
-    finally:
-        for rings in qapp.findChildren(FocusRings):
-            rings.remove()
-        qapp.setStyle(QStyleFactory.create(before))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QVBoxLayout(holder)
+    model = QStandardItemModel(50, 4)
+    for r in range(50):
+        for c in range(4):
+            model.setItem(r, c, QStandardItem(f"ردیف {r}"))
+    table, untouched, reached = QTableView(), QPushButton("انصراف"), QPushButton("ثبت")
+    table.setModel(model)
+    for w in (table, untouched, reached):
+        row.addWidget(w)
+    holder.resize(600, 500)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    table.grab()
+    untouched.grab()
+    assert calls == []
+    reached.setFocus(Qt.FocusReason.TabFocusReason)
+    reached.grab()
+    assert calls != []
 
 
 def test_a_case_opened_and_a_search_run_leave_nothing_unnamed(qtbot: Any, desk: Desk, tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,19 +27,6 @@ from ..factories import PASSWORD, make_desk
 from .shell_support import ROOT, compile_english, language, make_ctx
 
 BAD_LOGIN = "نام کاربری یا گذرواژه درست نیست."
-
-
-@pytest.fixture
-def fa(qapp: QApplication) -> Iterator[QApplication]:
-    with language(qapp, "fa"):
-        yield qapp
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store, admin = make_desk(tmp_path / "d.sqlite3")
-    yield store, admin
-    store.close()
 
 
 def test_bad_password_shows_persian_error_at_the_field(fa: QApplication, qtbot: Any,

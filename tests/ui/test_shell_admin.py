@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,21 +22,8 @@ from kanoon_desk.ui.main_window import MainWindow, visible_pages
 from kanoon_desk.ui.screenshots import first_admin, render_all
 from kanoon_desk.ui.widgets import JalaliDateEdit, LazyTableModel
 
-from ..factories import PASSWORD, make_desk, make_user
+from ..factories import PASSWORD, make_user
 from .shell_support import language, make_ctx
-
-
-@pytest.fixture
-def fa(qapp: QApplication) -> Iterator[QApplication]:
-    with language(qapp, "fa"):
-        yield qapp
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store, admin = make_desk(tmp_path / "d.sqlite3")
-    yield store, admin
-    store.close()
 
 
 def test_admin_creates_a_user_and_errors_stay_at_the_field(fa: QApplication, qtbot: Any, tmp_path: Path,
