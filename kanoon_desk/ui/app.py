@@ -343,9 +343,13 @@ def read_only_dialog(db_path: Path, where: Path) -> QMessageBox:
 def automatic_backups(db_path: Path, folder: Path) -> list[Path]:
     """The automatic backups of the store at `db_path` in `<folder>/backups/`, newest first: by
     how much of the store's history each holds (`backup_recency`), then by the day in its name."""
+    return sorted(_backup_files(db_path, folder), key=backup_recency, reverse=True)
+
+
+def _backup_files(db_path: Path, folder: Path) -> list[Path]:
+    """The automatic backups' files of the store at `db_path`, unread and in no order."""
     backups = folder / "backups"
-    found = list(backups.glob(f"{db_path.stem}-????-??-??.sqlite3")) if backups.is_dir() else []
-    return sorted(found, key=backup_recency, reverse=True)
+    return list(backups.glob(f"{db_path.stem}-????-??-??.sqlite3")) if backups.is_dir() else []
 
 
 def backup_recency(path: Path) -> tuple[int, str]:
@@ -408,7 +412,7 @@ def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date |
     stem = store.path.stem
     dest = backups / f"{stem}-{day.isoformat()}.sqlite3"
     if dest.exists():
-        later = any(p.name > dest.name for p in automatic_backups(store.path, folder))
+        later = any(p.name > dest.name for p in _backup_files(store.path, folder))  # (names only: no file opened)
         if not later:
             return None
         with store.reading() as conn:
