@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ def make_secretariat_desk(tmp: Path) -> Desk:
     global _TEMPLATE
     if _TEMPLATE is None:
         folder = Path(tempfile.mkdtemp(prefix="kanoon-sec-"))
+        atexit.register(shutil.rmtree, folder, True)  # the run's cache, not left in the temp folder
         store, admin = make_desk(folder / "d.sqlite3")
         agency = save_agency(store, admin, name="شهرداری مرکز استان", deadline_days=None)
         _TEMPLATE = (folder / "d.sqlite3", Desk(

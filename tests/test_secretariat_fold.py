@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ def _scenario() -> tuple[Path, list[Event], dict[str, str]]:
     global _SCENARIO
     if _SCENARIO is None:
         folder = Path(tempfile.mkdtemp(prefix="kanoon-fold-"))
+        atexit.register(shutil.rmtree, folder, True)  # the run's cache, not left in the temp folder
         d = make_secretariat_desk(folder)
         d.store.close()
         shutil.copyfile(folder / "d.sqlite3", folder / "base.sqlite3")
