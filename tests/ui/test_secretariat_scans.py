@@ -3,6 +3,10 @@ of a rejection chosen, the attachments' list and its messages."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -322,6 +326,46 @@ def test_a_scan_opened_again_is_one_copy_and_the_copies_go_when_the_program_ends
     assert not folder.exists() and not copies[0].exists()
     again = view.attachment_copy(0)  # (a scan opened after: a folder again)
     assert again is not None and again.read_bytes() == PDF_BYTES
+
+
+def test_the_scan_copies_of_a_program_that_crashed_go_when_the_next_one_opens_a_scan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program that crashed (or lost power) never reached its end, and its copies of the
+    applicants' scans stayed in the temporary folder for good. The next program to open a scan now
+    removes them; a folder another running program still owns stays."""
+    from kanoon_desk.ui.secretariat import case_view
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    crashed = subprocess.run([sys.executable, "-c", (
+        "import os\n"
+        "from kanoon_desk.ui.secretariat.case_view import scan_copies\n"
+        "folder = scan_copies()\n"
+        "(folder / 'x').mkdir()\n"
+        "(folder / 'x' / 'اسکن.pdf').write_bytes(b'%PDF-1.4')\n"
+        "print(folder, flush=True)\n"
+        "os._exit(1)\n")], capture_output=True, text=True, env={**os.environ, "TMPDIR": str(tmp_path)},
+        timeout=120)
+    left = Path(crashed.stdout.strip())
+    assert left.parent == tmp_path and (left / "x" / "اسکن.pdf").is_file()  # what a crash left
+    running = subprocess.Popen([sys.executable, "-c", (
+        "import sys\n"
+        "from kanoon_desk.ui.secretariat.case_view import scan_copies\n"
+        "print(scan_copies(), flush=True)\n"
+        "sys.stdin.readline()\n")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)})
+    try:
+        assert running.stdout is not None
+        theirs = Path(running.stdout.readline().strip())
+        case_view.remove_scan_copies()
+        ours = case_view.scan_copies()  # (a scan opened in this program)
+        assert not left.exists()
+        assert theirs.is_dir()  # another program's, still open
+        assert ours.is_dir() and ours != theirs
+    finally:
+        assert running.stdin is not None
+        running.communicate("\n", timeout=60)  # (its pipes closed with it)
+        case_view.remove_scan_copies()
+    assert not theirs.exists()  # (it ended normally and took its folder with it)
 
 
 def test_the_intake_lists_up_to_seven_scans_at_once(qtbot: Any, desk: Desk, tmp_path: Path) -> None:

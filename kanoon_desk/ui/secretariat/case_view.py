@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -59,27 +59,56 @@ from .case_timeline import EVENT_FA, TimelineModel, attachment_kind
 from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
-__all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel", "remove_scan_copies", "scan_copies"]
+__all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel", "remove_orphaned_scan_copies", "remove_scan_copies",
+           "scan_copies"]
 
-#: the folder of this session's copies of the scans opened for the system's viewer (`scan_copies`)
-_scan_copies: list[Path] = []
+#: the folders of this session's copies of the scans opened for the system's viewer (`scan_copies`),
+#: each with the lock that says a running program owns it
+_scan_copies: list[tuple[Path, QLockFile]] = []
+_SCAN_COPIES_PREFIX = "kanoon-attachments-"
+_OWNER = ".owner.lock"
 
 
 def scan_copies() -> Path:
     """Where a scan opened from a case is copied for the system's viewer: one folder for the
     session, removed when the program ends. Each opening made a folder of its own, left behind:
     the applicants' papers piled up in the computer's temporary folder, a 20 MB scan once more at
-    each look."""
-    if not _scan_copies or not _scan_copies[-1].is_dir():
-        _scan_copies.append(Path(tempfile.mkdtemp(prefix="kanoon-attachments-")))
-    return _scan_copies[-1]
+    each look. A program that crashed could not remove its folder: the next one to open a scan
+    removes it (`remove_orphaned_scan_copies`)."""
+    if not _scan_copies or not _scan_copies[-1][0].is_dir():
+        remove_orphaned_scan_copies()
+        folder = Path(tempfile.mkdtemp(prefix=_SCAN_COPIES_PREFIX))
+        owner = QLockFile(str(folder / _OWNER))
+        owner.setStaleLockTime(0)  # never stale by age: only when its program is gone
+        owner.tryLock(0)
+        _scan_copies.append((folder, owner))
+    return _scan_copies[-1][0]
 
 
 def remove_scan_copies() -> None:
     """The session's copies of scans removed (one a viewer still holds open stays: no matter)."""
-    for folder in _scan_copies:
+    for folder, owner in _scan_copies:
+        owner.unlock()
         shutil.rmtree(folder, ignore_errors=True)
     _scan_copies.clear()
+
+
+def remove_orphaned_scan_copies(temp: Path | None = None) -> list[Path]:
+    """The folders of scan copies whose program ended without removing them (a crash, a power cut)
+    removed: their owner's lock is stale. A folder another running program owns stays, and so
+    does one without a lock (not this program's kind of folder). Returns the folders removed."""
+    removed = []
+    for folder in Path(temp or tempfile.gettempdir()).glob(_SCAN_COPIES_PREFIX + "*"):
+        lock_path = folder / _OWNER
+        if not folder.is_dir() or not lock_path.is_file():
+            continue
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):  # its program is gone (Qt takes a stale lock over)
+            lock.unlock()
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 atexit.register(remove_scan_copies)
