@@ -1684,408 +1684,419 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="185" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="189" />
             <source>رویداد نخست</source>
             <extracomment>What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="185" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="189" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="194" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="198" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="241" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="254" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="41" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="42" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="254" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="38" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="39" />
             <source>نام کاربری</source>
-            <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
+            <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="39" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="40" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="40" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="41" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="42" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="43" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="43" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="44" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
+            <source>مهلت گرفتن رزرو</source>
+            <translation>Collect by</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
+            <source>از مرکز</source>
+            <translation>From centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="78" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="79" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
             <source>کنارگذاشتن نسخه</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="140" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="140" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="152" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="156" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="251" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="252" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="258" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="262" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="272" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="269" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="273" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="314" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="319" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="317" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="321" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="333" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -3146,179 +3157,189 @@
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="51" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="46" />
+            <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
+            <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="53" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="52" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="54" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="53" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="54" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="56" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="56" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="61" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="62" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="83" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="85" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="93" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="98" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="115" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="117" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="118" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="121" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="124" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="126" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="127" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="130" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="132" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="138" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="140" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="154" />
+            <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
+            <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -7938,7 +7959,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="340" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="344" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

@@ -197,7 +197,9 @@ def cancel_hold(store: Store, actor: Actor, hold_id: str, *, today: date | None 
         if hold.status not in OPEN_HOLD:
             raise InvariantError(MSG_HOLD_CLOSED)
         was = (hold.status, hold.copy_id, hold.pickup_centre, hold.sent_from or "")
-        store.record(s, actor, "hold.cancelled", hold_id, {})
+        # what this desk saw of it: a desk that served it meanwhile, unknown here, is a conflict
+        store.record(s, actor, "hold.cancelled", hold_id, {"was": {"status": hold.status,
+                                                                   "copy_id": hold.copy_id or ""}})
         return release_copy(store, s, actor, *was, today)
 
 

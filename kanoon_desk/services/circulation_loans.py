@@ -208,7 +208,9 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if mine is not None:
             claimed = s.get(Hold, mine.id) if mine.copy_id not in (None, copy.id) else None
             was = (claimed.status, claimed.copy_id, claimed.pickup_centre, claimed.sent_from or "") if claimed else None
-            store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
+            store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id,
+                                                               "was": {"status": mine.status,
+                                                                       "copy_id": mine.copy_id or ""}})
             if was is not None:  # another copy was set aside (or on its way) for this member: it is free
                 freed = release_copy(store, s, actor, *was, today)
         found = _TITLE_NAME.first(s, title_id=copy.title_id)

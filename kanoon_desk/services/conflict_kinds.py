@@ -43,6 +43,8 @@ KIND_TITLES: dict[str, str] = {
     "conflict.resolved_twice": QT_TRANSLATE_NOOP("Errors", "یک ناسازگاری در دو میز جداگانه حل شده است"),
     "copy.retired_on_loan": QT_TRANSLATE_NOOP(
         "Errors", "نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است"),
+    "hold.ended_while_served": QT_TRANSLATE_NOOP(
+        "Errors", "رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد"),
 }
 
 #: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
@@ -149,6 +151,11 @@ EXPLANATIONS[("conflict.resolved_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است "
     "(برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، "
     "سپس این را ثبت کنید.")
+EXPLANATIONS[("hold.ended_while_served", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن "
+    "برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام "
+    "رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، "
+    "با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

@@ -122,6 +122,8 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
     if c.aggregate_type == "user" and isinstance(summary.get("username"), str):
         return str(summary["username"])
     aggregate_id: Any = c.aggregate_id
+    if c.aggregate_type == "hold":  # the member it was for (the title is in the facts)
+        return _refs(s, {"member_id": summary.get("member_id")}).get("member_id", "")
     key = {"copy": "copy_id", "member": "member_id", "case": "case_id"}.get(c.aggregate_type)
     if c.aggregate_type == "loan":
         loan = s.get(Loan, aggregate_id)
@@ -132,7 +134,7 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
 
 
 #: Payload fields that name a centre or office by its code.
-_CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code")
+_CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code", "from")
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ from .errors import error_text
 from .roles import roles_text
 from .widgets import digits, isolated, text_digits
 
-#: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp).
-HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict"})
+#: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
+#: desk ending a hold saw of it).
+HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
@@ -62,6 +63,9 @@ FIELD_TITLES = {
     "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
     "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
     "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
+    "until": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت گرفتن رزرو"),
+    "notified": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
+    "from": QT_TRANSLATE_NOOP("ConflictInbox", "از مرکز"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
-from ...eventlog import FoldEvent, projector, resetter
+from ...eventlog import FoldEvent, projector, raise_conflict, resetter
+from ...models import Event
 from ...models.library import Hold
 from .common import _d
 from .copy_state import recompute_copy
@@ -20,10 +21,48 @@ def _hold_placed(s: Session, e: FoldEvent) -> None:
     s.flush()
 
 
+#: A hold's ends: no desk acts on a hold after it, unless it had not heard of it yet.
+ENDED = ("collected", "expired", "cancelled")
+_END_EVENTS = tuple(f"hold.{status}" for status in ENDED)
+#: The acts that serve a hold: a copy set aside for it, or sent to its pick-up centre.
+_SERVE_EVENTS = ("hold.ready", "hold.in_transit")
+ENDED_WHILE_SERVED = "hold.ended_while_served"
+
+
+def _first_before(s: Session, hold_id: str, types: tuple[str, ...], e: FoldEvent, *, last: bool) -> str:
+    """The id of the first (or `last`) event of `types` of the hold before `e` in fold order."""
+    key = (Event.hlc.desc(), Event.id.desc()) if last else (Event.hlc, Event.id)
+    return s.scalar(select(Event.id).where(Event.aggregate_id == hold_id, Event.type.in_(types),
+                                           tuple_(Event.hlc, Event.id) < tuple_(e.hlc, e.id))
+                    .order_by(*key).limit(1)) or ""
+
+
+def _ended_while_served(s: Session, hold: Hold, end_id: str, serve_id: str, e: FoldEvent,
+                        copy_id: str | None) -> None:
+    """One desk ended a hold (cancelled, expired, collected) while another, not knowing, served it
+    (set a copy aside, sent one): the end stands and a person is told — the copy on the hold shelf
+    or on its way is nobody's now, and the member may have been told it waits. The same conflict on
+    every desk, whichever of the two acts came first."""
+    raise_conflict(s, ENDED_WHILE_SERVED, "hold", hold.id, e.office_code, [end_id, serve_id], e.hlc,
+                   {"ended": hold.status if hold.status in ENDED else e.type.removeprefix("hold."),
+                    "member_id": hold.member_id, "title_id": hold.title_id, "copy_id": copy_id or "",
+                    "pickup_centre": hold.pickup_centre})
+
+
 def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
     hold = s.get(Hold, e.aggregate_id)
     if hold is None:
         return
+    if hold.status in ENDED and status not in ENDED:  # only a desk that had not heard of the end
+        if e.type in _SERVE_EVENTS:  # it stays ended: the later act would bring it back, silently
+            _ended_while_served(s, hold, _first_before(s, hold.id, _END_EVENTS, e, last=False), e.id, e,
+                                e.payload.get("copy_id"))
+        return
+    seen = e.payload.get("was")  # what the ending desk saw of the hold (older desks do not say)
+    if (status in ENDED and isinstance(seen, dict) and hold.status in ("ready", "in_transit")
+            and (seen.get("status"), seen.get("copy_id") or None) != (hold.status, hold.copy_id)):
+        _ended_while_served(s, hold, e.id, _first_before(s, hold.id, _SERVE_EVENTS, e, last=True), e,
+                            hold.copy_id)
     old_copy = hold.copy_id
     hold.status = status
     if status == "ready":
