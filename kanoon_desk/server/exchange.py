@@ -47,7 +47,14 @@ from .exchange_checks import (
     _seq_used,
     _upgrade,
 )
-from .exchange_notices import asks_for_sms, file_visible, names_a_file, sms_notice, withdraw_ready_notices
+from .exchange_notices import (
+    asks_for_sms,
+    file_visible,
+    names_a_file,
+    sms_notice,
+    withdraw_ready_notices,
+    withdraw_stale_notices,
+)
 from .exchange_pages import _OUT_FIELDS, Page, _page_rows, office_summary, office_summary_from_events, visible
 from .server_models import (
     CASE,
@@ -144,6 +151,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
         if sms:
             session.execute(insert(SmsOutbox), sms)
         withdraw_ready_notices(session, rows)
+        withdraw_stale_notices(session, rows, [n for n in sms if n["hold_id"]])
         refs = {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None}
         if refs:
             with dbapi_cursor(session, _REF_SQL) as (cur, sql):

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from sqlalchemy import exists, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..sync.protocol import SHARED_SCOPE
 from .server_models import AttachmentRef, ServerEvent, SmsOutbox
@@ -76,3 +76,39 @@ def withdraw_ready_notices(session: Session, rows: list[dict[str, Any]]) -> None
         session.execute(update(SmsOutbox).where(SmsOutbox.hold_id == r["aggregate_id"], SmsOutbox.status == "pending",
                                                 earlier)
                         .values(status="withdrawn", last_error=WITHDRAWN_REASON))
+
+
+#: A hold's ends: after one, no «ready» notice of the hold is news to its member.
+HOLD_ENDED = frozenset({"hold.collected", "hold.cancelled", "hold.expired"})
+ENDED_REASON = "withdrawn: the hold had ended (collected, cancelled or expired) before its «ready» notice came"
+TOLD_REASON = "withdrawn: the member was told already (two desks set the hold aside, each not knowing of the other)"
+
+
+def withdraw_stale_notices(session: Session, rows: list[dict[str, Any]], sms: list[dict[str, Any]]) -> None:
+    """A «ready» notice stored now (`sms`, of the events `rows`) that is no news is withdrawn before
+    the gateway sends it: its hold had already ended on another desk (cancelled at one centre while
+    the other, offline, set a copy aside for it), or another desk had already told the member the
+    same hold waits with nothing in between that made it stop waiting (the hold expired at one
+    centre and the member collected another copy at the other: both passed the freed copy to the
+    next hold, and its member would get two messages)."""
+    seqs = {r["id"]: r["server_seq"] for r in rows}
+    for notice in sms:
+        hold, seq = notice["hold_id"], seqs.get(notice["event_id"])
+        if not hold or seq is None or notice["status"] != "pending":
+            continue
+        of_hold = (ServerEvent.aggregate_type == "hold", ServerEvent.aggregate_id == hold)
+        reason = ENDED_REASON if session.scalar(select(exists().where(
+            *of_hold, ServerEvent.type.in_(HOLD_ENDED)))) else None
+        if reason is None:
+            told, prior, stop = aliased(ServerEvent), aliased(SmsOutbox), aliased(ServerEvent)
+            stopped_since = exists().where(stop.aggregate_type == "hold", stop.aggregate_id == hold,
+                                           stop.type.in_(HOLD_NOT_READY), stop.server_seq > told.server_seq,
+                                           stop.server_seq < seq)
+            if session.scalar(select(exists().where(
+                    prior.hold_id == hold, prior.status.in_(("pending", "sending", "sent")),
+                    told.id == prior.event_id, told.server_seq < seq, ~stopped_since))):
+                reason = TOLD_REASON
+        if reason is not None:
+            session.execute(update(SmsOutbox).where(SmsOutbox.event_id == notice["event_id"],
+                                                    SmsOutbox.status == "pending")
+                            .values(status="withdrawn", last_error=reason))

@@ -123,6 +123,9 @@ class ServerEvent(ServerBase):
         # the aggregate type is the literal this index is made for)
         Index("ix_events_case", "aggregate_id", "hlc", postgresql_where=text(f"aggregate_type = '{CASE}'"),
               sqlite_where=text(f"aggregate_type = '{CASE}'")),
+        # a hold's events, for its «ready» notices (`exchange_notices.withdraw_stale_notices`)
+        Index("ix_events_hold", "aggregate_id", "server_seq", postgresql_where=text("aggregate_type = 'hold'"),
+              sqlite_where=text("aggregate_type = 'hold'")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -1,20 +1,24 @@
 """Holds between two centres' desks that worked apart: a hold one centre ended while the other
-served it stays ended and is one conflict on every desk."""
+served it stays ended and is one conflict on every desk, and its member is not told twice (nor of
+a hold that had ended)."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from kanoon_desk.models.library import Hold
+from kanoon_desk.server.server_models import SmsOutbox
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_transit as tr
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
-from tests.library_helpers import TODAY
+from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer
 from .test_lending_across_centres import centre_13_with_a_copy, centre_14
@@ -24,6 +28,13 @@ def _sync(*stores: Store) -> None:
     for store in stores:
         report = client.sync_once(store)
         assert report.ok, report.summary_line()
+
+
+def _notices(server: LiveServer, hold_id: str) -> list[str]:
+    """The statuses of the SMS notices the server holds about a hold, in the order stored."""
+    with server.db.read() as s:
+        return [r.status for r in s.scalars(select(SmsOutbox).where(SmsOutbox.hold_id == hold_id)
+                                            .order_by(SmsOutbox.queued_at, SmsOutbox.event_id))]
 
 
 @pytest.mark.parametrize("cancel_first", [True, False], ids=["cancelled-then-set-aside", "set-aside-then-cancelled"])
@@ -66,7 +77,40 @@ def test_a_hold_cancelled_at_one_centre_while_the_other_sets_its_copy_aside(
     assert sorted(f.type for f in seen.facts) == ["hold.cancelled", "hold.ready"]
     assert {f.office_code for f in seen.facts} == {"13", "14"}
     assert seen.resolutions == ("fixed_manually",) and "قفسه رزرو" in seen.explanations[0]
+    # the reader is not told of the book he gave up: 14's «ready» notice came after the cancel
+    assert _notices(server, hold.id) == ["withdrawn"]
     conflicts.resolve(b, admin_b, seen.id, "fixed_manually", "کتاب به مرکز ۱ فرستاده شد")
     _sync(b, a)
     assert conflicts.open_count(a) == conflicts.open_count(b) == 0
+
+
+def test_a_hold_expired_at_one_centre_while_its_member_collects_at_the_other_tells_the_next_member_once(
+        server: LiveServer, tmp_path: Path) -> None:
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    third = lib.register_member(a, admin_a, lib.MemberInput(
+        first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+        phone="09350000003"), today=TODAY)
+    b, admin_b = centre_14(server, tmp_path)
+    title = lib.search_titles(a, "ماهی")[0]
+    lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")  # 14's own copy
+    circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
+    _sync(a, b, a)
+    first = circ.place_hold(a, admin_a, adult.member_no, title.id, today=TODAY)
+    second = circ.place_hold(a, admin_a, child.member_no, title.id, today=TODAY)
+    back = circ.checkin(a, admin_a, "B0001", today=TODAY)
+    assert back.next_action == "hold_here" and back.hold is not None and back.hold.id == first.id
+    _sync(a, b, a)
+    # apart: 13 expires the uncollected hold, B0001 goes to the child; meanwhile the adult borrows
+    # 14's copy there, which ends his hold and frees B0001 — to the child, as 14 knows the queue
+    [expired] = circ.expire_holds(a, admin_a, today=TODAY + datetime.timedelta(days=14))
+    assert (expired.next_action, expired.hold and expired.hold.id) == ("hold_here", second.id)
+    loan = circ.checkout(b, admin_b, adult.member_no, "B0002", today=TODAY)
+    assert loan.freed is not None and loan.freed.hold is not None and loan.freed.hold.id == second.id
+    _sync(a, b, a)
+    for store in (a, b):
+        assert [h.id for h in circ.ready_holds(store, "13")] == [second.id]
+        assert ops.check(store.path) == []
+    # the child's guardian gets one message, not one from each desk
+    told = _notices(server, second.id)
+    assert len(told) == 2 and told.count("withdrawn") == 1, told
 

@@ -108,9 +108,9 @@ def test_the_server_answers_only_for_its_offices_notices(server_db_url: str, tmp
 
 
 def test_a_ready_notice_is_withdrawn_unsent_when_its_hold_ended_first(server_db_url: str, tmp_path: Path) -> None:
-    """A desk that worked offline pushes a hold's «ready» notice and the hold's end together (the
-    member never came; the book went to the next in line): the member is not told of a book no
-    longer waiting. A later «ready» notice of the same hold (it became ready again) still goes, as
+    """A desk that worked offline pushes a hold's «ready» notice and what made it stop waiting
+    together (the book set aside was lent to another by an override): the member is not told of a
+    book no longer waiting. A later «ready» notice of the same hold (it became ready again) still goes, as
     does another hold's; the desk learns the outcome like any other."""
     from tests.sync.test_server_extras import push_raw, raw_event
 
@@ -127,7 +127,8 @@ def test_a_ready_notice_is_withdrawn_unsent_when_its_hold_ended_first(server_db_
 
         first, again, elsewhere = ready(hold, "09120000001", 5), ready(hold, "09120000002", 8), \
             ready(other, "09120000003", 9)
-        events = [first, raw_event(a, "hold.expired", "hold", hold, {}, 6),
+        # (the book set aside went to another by an override: the hold waits again, and is served again)
+        events = [first, raw_event(a, "hold.requeued", "hold", hold, {"copy_id": "b", "loan_id": "l0"}, 6),
                   raw_event(a, "hold.ready", "hold", hold, {"copy_id": "c", "until": "2025-05-20"}, 7), again,
                   elsewhere, raw_event(a, "hold.collected", "hold", hold, {"copy_id": "c", "loan_id": "l"}, 10)]
         # (the last, collected after the second notice, would withdraw it too: the drain has had no
