@@ -114,3 +114,40 @@ def test_a_hold_expired_at_one_centre_while_its_member_collects_at_the_other_tel
     told = _notices(server, second.id)
     assert len(told) == 2 and told.count("withdrawn") == 1, told
 
+
+
+def test_a_copy_set_aside_at_one_centre_while_the_other_sends_one_for_the_same_hold(
+        server: LiveServer, tmp_path: Path) -> None:
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    third = lib.register_member(a, admin_a, lib.MemberInput(
+        first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+        phone="09350000003"), today=TODAY)
+    b, admin_b = centre_14(server, tmp_path)
+    title = lib.search_titles(a, "ماهی")[0]
+    lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")
+    circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
+    _sync(a, b, a)
+    circ.checkout(b, admin_b, third.member_no, "B0002", today=TODAY)
+    _sync(b, a)
+    # the adult reserves at 14 first, the child at 13 after him: the same queue on both desks
+    for_adult = circ.place_hold(b, admin_b, adult.member_no, title.id, today=TODAY)
+    for_child = circ.place_hold(a, admin_a, child.member_no, title.id, today=TODAY)
+    _sync(a, b, a)
+    for store in (a, b):
+        assert [h.id for h in circ.holds_of_title(store, title.id)] == [for_adult.id, for_child.id]
+    # apart, both copies come back: 13 sends B0001 to 14 for the adult, 14 sets B0002 aside for him
+    sent = circ.checkin(a, admin_a, "B0001", today=TODAY)
+    assert (sent.next_action, sent.send_to) == ("send_to_hold", "14")
+    assert circ.checkin(b, admin_b, "B0002", today=TODAY).next_action == "hold_here"
+    _sync(a, b, a)
+    inboxes: list[list[tuple[str, str, str]]] = []
+    for store, admin in ((a, admin_a), (b, admin_b)):
+        assert [h.id for h in circ.ready_holds(store, "14")] == [for_adult.id]
+        assert lib.get_copy(store, "B0002").status == "held"
+        inboxes.append([(c.kind, c.id, c.subject) for c in conflicts.list_conflicts(store, admin)])
+        assert ops.check(store.path) == []
+    assert [kind for kind, _id, _subject in inboxes[0]] == ["hold.served_twice"]  # one, read alike on both
+    assert inboxes[0] == inboxes[1] and inboxes[0][0][2] == f"{adult.first_name} {adult.last_name} ({adult.member_no})"
+    # B0001, on its way, is scanned where it arrives as the inbox says: it goes to the next hold
+    arrived = circ.checkin(b, admin_b, "B0001", today=TODAY)
+    assert arrived.next_action == "send_to_hold" and arrived.hold is not None and arrived.hold.id == for_child.id

@@ -27,6 +27,7 @@ _END_EVENTS = tuple(f"hold.{status}" for status in ENDED)
 #: The acts that serve a hold: a copy set aside for it, or sent to its pick-up centre.
 _SERVE_EVENTS = ("hold.ready", "hold.in_transit")
 ENDED_WHILE_SERVED = "hold.ended_while_served"
+SERVED_TWICE = "hold.served_twice"
 
 
 def _first_before(s: Session, hold_id: str, types: tuple[str, ...], e: FoldEvent, *, last: bool) -> str:
@@ -58,6 +59,15 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
             _ended_while_served(s, hold, _first_before(s, hold.id, _END_EVENTS, e, last=False), e.id, e,
                                 e.payload.get("copy_id"))
         return
+    if status in ("ready", "in_transit") and hold.status in ("ready", "in_transit") \
+            and hold.copy_id not in (None, e.payload["copy_id"]):
+        # two copies for one hold: one centre set one aside while the other sent one, neither knowing
+        # (one desk never does: a hold served waits again before another copy serves it). The later
+        # serves it, as before; a person is told what became of the other.
+        raise_conflict(s, SERVED_TWICE, "hold", hold.id, e.office_code,
+                       [_first_before(s, hold.id, _SERVE_EVENTS, e, last=True), e.id], e.hlc,
+                       {"member_id": hold.member_id, "title_id": hold.title_id, "pickup_centre": hold.pickup_centre,
+                        "copies": sorted([hold.copy_id, e.payload["copy_id"]])})
     seen = e.payload.get("was")  # what the ending desk saw of the hold (older desks do not say)
     if (status in ENDED and isinstance(seen, dict) and hold.status in ("ready", "in_transit")
             and (seen.get("status"), seen.get("copy_id") or None) != (hold.status, hold.copy_id)):
