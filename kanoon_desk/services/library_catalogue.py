@@ -394,7 +394,8 @@ def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, 
         if loan is not None:
             record_loan_lost(store, s, actor, loan, c.barcode, note, today or office_today())
         else:
-            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize_text(note or "")}, subject=c.barcode)
+            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize_text(note or ""),
+                                                              "seen_received": c.received_hlc or 0}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 

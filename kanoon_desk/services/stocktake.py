@@ -278,7 +278,9 @@ def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
             raise InvariantError(MSG_TAKE_OPEN)
         gone = _missing_to_write_off(s, take)
         for copy, barcode in gone:
-            store.record(s, actor, "copy.marked_lost", copy.id, {"stocktake_id": take.id}, subject=barcode)
+            store.record(s, actor, "copy.marked_lost", copy.id, {"stocktake_id": take.id,
+                                                                 "seen_received": copy.received_hlc or 0},
+                         subject=barcode)
         return len(gone)
 
 

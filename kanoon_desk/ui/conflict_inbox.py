@@ -32,8 +32,8 @@ from .roles import roles_text
 from .widgets import digits, isolated, text_digits
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
-#: desk ending a hold saw of it).
-HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was"})
+#: desk ending a hold or writing off a copy saw of it).
+HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was", "seen_received"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),

@@ -71,8 +71,15 @@ def _copy_withdrawn(s: Session, e: FoldEvent) -> None:
 
 @projector("copy.marked_lost", "copy")
 def _copy_lost(s: Session, e: FoldEvent) -> None:
+    """The copy is lost — unless it had arrived somewhere the desk that said so had not heard of
+    (`seen_received`: the arrival it knew; older desks do not say): one centre wrote off the copy
+    on its way while the other received it, apart. The copy is where it arrived, as when the
+    arrival came after the loss: whichever was stamped first, the same on every desk."""
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
+        seen = e.payload.get("seen_received")
+        if isinstance(seen, int) and (copy.received_hlc or 0) > seen:
+            return
         copy.lost_hlc = e.hlc
         recompute_copy(s, copy.id)
 
