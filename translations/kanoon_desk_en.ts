@@ -1718,7 +1718,7 @@
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="39" />
             <source>نام کاربری</source>
-            <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
+            <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold or writing off a copy saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
@@ -3344,12 +3344,12 @@
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="160" />
-            <source>رزرو با نسخه‌ای پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد (زمان ثبت دو رویداد را ببینید). نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
-            <translation>The hold goes on with the copy set aside or sent later (see when the two facts were recorded). The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
+            <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
+            <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="166" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>

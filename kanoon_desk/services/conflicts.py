@@ -183,6 +183,9 @@ def _view(s: Any, c: Conflict) -> ConflictView:
         name = next((u.username for u in users if u is not None), None) or c.facts.get("summary", {}).get("username")
         if isinstance(name, str) and name:
             params["username"] = free_username(s, name)
+    if c.kind == "hold.served_twice":  # the copy that serves the hold, by its barcode
+        serving = c.facts.get("summary", {}).get("serving")
+        params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")
     return ConflictView(c.id, c.kind, KIND_TITLES.get(c.kind, c.kind), c.aggregate_type, c.aggregate_id,
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         dict(c.facts.get("summary", {})), tuple(facts),

@@ -308,6 +308,9 @@ class ConflictInbox(QWidget):
             self.explained[code] = label.text()
             label.setObjectName(f"explain-{code}")
             label.setWordWrap(True)
+            # room at the line's end: a Persian line with a Latin code in it ({barcode}) was shaped a
+            # few pixels wider than it was wrapped for, and its last letters were cut at the edge
+            label.setContentsMargins(8, 0, 8, 0)
             line.addWidget(button, 0)
             line.addWidget(label, 1)
             self.buttons.addWidget(row)

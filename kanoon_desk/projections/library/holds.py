@@ -67,7 +67,7 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         raise_conflict(s, SERVED_TWICE, "hold", hold.id, e.office_code,
                        [_first_before(s, hold.id, _SERVE_EVENTS, e, last=True), e.id], e.hlc,
                        {"member_id": hold.member_id, "title_id": hold.title_id, "pickup_centre": hold.pickup_centre,
-                        "copies": sorted([hold.copy_id, e.payload["copy_id"]])})
+                        "copies": sorted([hold.copy_id, e.payload["copy_id"]]), "serving": e.payload["copy_id"]})
     seen = e.payload.get("was")  # what the ending desk saw of the hold (older desks do not say)
     if (status in ENDED and isinstance(seen, dict) and hold.status in ("ready", "in_transit")
             and (seen.get("status"), seen.get("copy_id") or None) != (hold.status, hold.copy_id)):
