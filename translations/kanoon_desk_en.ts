@@ -864,402 +864,402 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="139" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
-            <extracomment>the folder of this session's copies of the scans opened for the system's viewer (`scan_copies`) today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
+            <extracomment>the folders of this session's copies of the scans opened for the system's viewer (`scan_copies`), each with the lock that says a running program owns it today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="147" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="420" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="195" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="626" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="621" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="625" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="626" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="598" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="627" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="406" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="414" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="410" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1314,12 +1314,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1440,7 +1440,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1461,7 +1461,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -1684,34 +1684,34 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="189" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="201" />
             <source>رویداد نخست</source>
             <extracomment>What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="189" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="201" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="198" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="210" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="259" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="254" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="42" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="254" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -1753,7 +1753,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
@@ -1764,7 +1764,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
@@ -1859,244 +1859,255 @@
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <source>کد ملی ولی</source>
+            <translation>Guardian national ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
+            <source>امانت استثنا با وجود</source>
+            <translation>Lent by exception despite</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="78" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="79" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
             <source>کنارگذاشتن نسخه</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="152" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="152" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="156" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="168" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="269" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="270" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="262" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="276" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="272" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="286" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="273" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="287" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="335" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="319" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="336" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="321" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="354" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -7969,7 +7980,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="344" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="361" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

@@ -66,6 +66,8 @@ FIELD_TITLES = {
     "until": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت گرفتن رزرو"),
     "notified": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
     "from": QT_TRANSLATE_NOOP("ConflictInbox", "از مرکز"),
+    "guardian_national_id": QT_TRANSLATE_NOOP("ConflictInbox", "کد ملی ولی"),
+    "overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا با وجود"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {
@@ -140,11 +142,21 @@ def _field_order(key: str) -> tuple[int, str]:
 
 
 def _value_text(key: str, value: Any) -> str:
+    from .library.history import FIELD_LABELS, value_text
+
+    if key in FIELD_LABELS:  # a member's, a title's or a copy's field as their history shows it
+        return value_text(key, value)
+    if value is None or value == "":
+        return "—"  # (not «null»)
     if isinstance(value, bool):
         return QCoreApplication.translate("ConflictInbox", "بله") if value else QCoreApplication.translate(
             "ConflictInbox", "خیر")
     if key == "resolution" and isinstance(value, str):
         return QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(value, value))
+    if key == "overridden" and isinstance(value, list):  # what a librarian lent past, by its name
+        from .library.overrides import refusal_text
+
+        return QCoreApplication.translate("ConflictInbox", "، ").join(refusal_text(str(v)) for v in value)
     if key == "roles" and isinstance(value, list):
         return roles_text(str(r) for r in value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
@@ -220,7 +232,7 @@ class ConflictInbox(QWidget):
     def reload(self) -> None:
         """Read the open conflicts again, the one being read (and its note) kept in view while it
         is still open (a reload follows any change at the desk: a loan, a sync round)."""
-        shown = self.current_id()
+        shown, row = self.current_id(), self.list.currentRow()
         try:
             self.items = conflicts.list_conflicts(self.ctx.store, self.ctx.actor)
         except Exception as exc:  # a refusal (role) shows as text, never a crash
@@ -238,8 +250,10 @@ class ConflictInbox(QWidget):
         self.detail.setVisible(bool(self.items))
         self.list.setVisible(bool(self.items))
         if self.items:
+            # the one shown, or (resolved, or resolved elsewhere) the one that came next in the list:
+            # working down a long inbox does not start again at its top after each decision
             ids = [c.id for c in self.items]
-            self.list.setCurrentRow(ids.index(shown) if shown in ids else 0)  # shows it (currentRowChanged)
+            self.list.setCurrentRow(ids.index(shown) if shown in ids else min(max(row, 0), len(ids) - 1))
         else:
             self.draft.switch(draft_key(self.ctx.actor.user_id, "conflict-"))  # (none: the last one's kept)
             self.title.setText(self.tr("ناسازگاری بازی نیست."))

@@ -1,0 +1,73 @@
+"""The conflict inbox after a week offline at two centres: many conflicts, worked down one after
+another, each fact reading as a person reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kanoon_desk.services import circulation
+from kanoon_desk.services import library as lib
+from kanoon_desk.ui.conflict_inbox import ConflictInbox
+from tests.library_helpers import NATIONAL_IDS, TODAY
+from tests.sync.test_conflict_resolutions import exchange, two_centres
+
+from .shell_support import make_ctx
+
+
+def test_after_a_decision_the_next_conflict_in_the_list_is_shown(qtbot: Any, tmp_path: Path) -> None:
+    """The three copies lent at both centres: three conflicts. Deciding the second showed the
+    first again (the top of the list), so an admin working down 200 went back up after each."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    assert inbox.list.count() == 3
+    inbox.list.setCurrentRow(1)
+    decided, following = inbox.items[1], inbox.items[2]
+    inbox.ask_resolve = lambda _choice, _explained: True  # type: ignore[method-assign]
+    inbox.resolve(decided.id, "keep_first")
+    assert inbox.list.count() == 2
+    assert inbox.current_id() == following.id
+    assert following.subject in inbox.list.currentItem().text()
+    # the last one decided: the one before it (now the last) is shown
+    inbox.resolve(following.id, "keep_first")
+    assert inbox.list.count() == 1 and inbox.current_id() == inbox.items[0].id
+
+
+def test_a_fact_has_no_raw_field_names_or_nulls(qtbot: Any, tmp_path: Path) -> None:
+    """An adult registered at both centres (no birth date, no guardian) and a copy lent past the
+    member's limit: the facts read «null», «guardian_national_id», «overridden: limit»."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    adult = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+                            phone="09121112233")
+    lib.register_member(a, admin_a, adult, today=TODAY)
+    lib.register_member(b, admin_b, adult, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    assert inbox.list.count() == 1
+    fact = inbox.fact_boxes[0].toPlainText()
+    assert "سارا" in fact and "کد ملی ولی" in fact and "بزرگسال" in fact
+    for raw in ("null", "None", "guardian_national_id", "adult"):
+        assert raw not in fact, raw
+    assert "—" in fact  # the birth date and the guardian's fields, empty
+
+
+def test_a_loan_lent_past_a_refusal_names_the_refusal(qtbot: Any, tmp_path: Path) -> None:
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    from kanoon_desk.services import library_rules
+
+    library_rules.set_rule(a, admin_a, "adult", period_days=14, max_loans=2, max_renewals=1)
+    for copy in L.copies:  # the adult's limit reached at centre 13, the last lent anyway
+        circulation.checkout(a, admin_a, L.adult.member_no, copy.barcode, today=TODAY, override=True, note="آشنا")
+    circulation.checkout(b, admin_b, L.child.member_no, L.copies[-1].barcode, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    text = " ".join(box.toPlainText() for box in inbox.fact_boxes)
+    assert "امانت استثنا با وجود" in text
+    assert "overridden" not in text and "limit" not in text
