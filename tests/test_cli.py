@@ -15,7 +15,7 @@ import pytest
 from kanoon_desk import __version__, demo
 from kanoon_desk.__main__ import main
 from kanoon_desk.demo import ADMIN_PASSWORD, DEMO_USERS, USER_PASSWORD, holidays_of_year
-from kanoon_desk.services import accounts
+from kanoon_desk.services import accounts, ops
 from kanoon_desk.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,3 +347,38 @@ def test_a_store_of_a_newer_version_is_said_so_on_one_line_and_left_as_it_was(tm
     assert "نسخه تازه‌تری از کانون دسک" in done.stderr and "9999_from_a_newer_version" in done.stderr
     with sqlite3.connect(path) as conn:
         assert ("9999_from_a_newer_version",) in conn.execute("SELECT version_num FROM alembic_version").fetchall()
+
+
+def test_the_demo_inbox_holds_conflicts_two_desks_met_in_the_fold(demo_db: Path, tmp_path: Path) -> None:
+    """The demo made no conflict: the screenshots' conflict page was empty. A second desk's
+    offline morning (another device at the second centre) comes back through the fold of a pull:
+    two copies lent at both centres, one child registered at both, one loan returned at both, one
+    user name made on both desks."""
+    from sqlalchemy import func, select
+
+    from kanoon_desk.models import Event
+    from kanoon_desk.services import conflicts
+
+    store = Store(demo_db)
+    try:
+        admin = accounts.login(store, "admin", ADMIN_PASSWORD)
+        inbox = conflicts.list_conflicts(store, admin)
+        assert sorted(c.kind for c in inbox) == ["copy.double_loan", "copy.double_loan", "loan.return_on_closed",
+                                                 "member.registered_twice", "username.duplicate"]
+        for c in inbox:  # both facts on this desk, each from its own machine
+            assert len(c.facts) == 2 and len({f.device_id for f in c.facts}) == 2, c.kind
+        lent = [c for c in inbox if c.kind == "copy.double_loan"]
+        assert all({f.office_code for f in c.facts} == {"2101", "2102"} for c in lent)
+        with store.read() as s:  # the other desk's events arrived as pulled ones: nothing to send
+            assert s.scalar(select(func.count()).select_from(Event).where(
+                Event.device_id != store.identity.device_id, Event.client_seq.is_not(None))) == 0
+        store.backup_to(tmp_path / "copy.sqlite3")
+    finally:
+        store.close()
+    copy = Store(tmp_path / "copy.sqlite3")  # (the other tests' demo store stays as made)
+    try:  # the admin can decide one, as on any desk
+        conflicts.resolve(copy, admin, lent[0].id, "keep_first")
+        assert conflicts.open_count(copy) == 4
+        assert ops.check(copy.path) == []
+    finally:
+        copy.close()

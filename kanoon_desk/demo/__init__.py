@@ -8,6 +8,8 @@ Jalali year's official holidays, then calls the desk generators, which own their
 * `kanoon_desk.demo.secretariat.generate(store, rng, *, cases, today)`
 * `kanoon_desk.demo.library.generate(store, rng, *, centres, members, copies, loans, today)`
   (`centres` is the list of centre office codes created here)
+* `kanoon_desk.demo.conflicts.generate(store, rng, *, centres, today)`: a second desk's offline
+  morning folded in, so the conflict inbox has a few to show
 
 A generator module that is not there yet is skipped with a message, so the core demo still works.
 Word lists come from `demo_persian.json` next to this module (see `words()`).
@@ -136,7 +138,7 @@ def _generator(module: str, name: str = "generate") -> Callable[..., Any] | None
     return fn if callable(fn) else None
 
 
-PARTS: tuple[str, ...] = ("core", "secretariat", "library")
+PARTS: tuple[str, ...] = ("core", "secretariat", "library", "conflicts")
 
 
 def available_parts() -> set[str]:
@@ -202,6 +204,8 @@ def run(db_path: Path | str, *, office: str = "13", size: str = "small", seed: i
             "secretariat": lambda gen: gen(store, rng, cases=sizes["cases"], today=today),
             "library": lambda gen: gen(store, rng, centres=result["centres"], members=sizes["members"],
                                        copies=sizes["copies"], loans=sizes["loans"], today=today),
+            # a second desk's offline morning folded in: the inbox has something to show
+            "conflicts": lambda gen: gen(store, rng, centres=result["centres"], today=today),
         }
         for name, step in steps.items():
             if name in done:
