@@ -54,7 +54,7 @@ __all__ = ["DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_T
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
            "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_STILL_SAME_ID",
            "REOPEN_REASON", "RESOLUTIONS", "RESOLUTION_TITLES", "RESOLVER_ROLES", "ConflictView", "Fact", "Plan",
-           "Planned", "explanation", "list_conflicts", "open_count", "resolve"]
+           "Planned", "conflict", "explanation", "list_conflicts", "office_names", "open_count", "resolve"]
 
 #: Roles allowed to see and resolve conflicts.
 RESOLVER_ROLES = ("admin", "manager")
@@ -159,12 +159,32 @@ class ConflictView:
     params: dict[str, str] = field(default_factory=dict)
     #: what it is about, to tell two of one kind apart (`_subject`: a user name, a barcode…)
     subject: str = ""
+    #: the offices and centres where its facts were recorded (codes, sorted), to find a centre's
+    offices: tuple[str, ...] = ()
 
 
-def _view(s: Any, c: Conflict) -> ConflictView:
+def _involved_offices(s: Any, rows: list[Conflict]) -> dict[str, tuple[str, ...]]:
+    """Conflict id → the offices of its facts (each involved id: that event's office, or the office
+    of its aggregate's first event), read for the whole list in a few statements."""
+    wanted = sorted({key for c in rows for key in c.facts.get("involved", []) if isinstance(key, str)})
+    office_of: dict[str, str] = {}
+    for i in range(0, len(wanted), 400):
+        chunk = wanted[i:i + 400]
+        for event_id, aggregate_id, office in s.execute(
+                select(Event.id, Event.aggregate_id, Event.office_code)
+                .where(or_(Event.id.in_(chunk), Event.aggregate_id.in_(chunk))).order_by(Event.hlc, Event.id)):
+            office_of[event_id] = office
+            office_of.setdefault(aggregate_id, office)  # (its first event)
+    return {c.id: tuple(sorted({office_of[k] for k in c.facts.get("involved", []) if k in office_of}))
+            for c in rows}
+
+
+def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] | None = None) -> ConflictView:
+    """The conflict as the inbox shows it; without `detail` its facts are left out (the list's
+    lines: what it is, about what, where; `conflict` gives one with its facts)."""
     involved = list(c.facts.get("involved", []))
     events = list(s.scalars(select(Event).where(or_(Event.id.in_(involved), Event.aggregate_id.in_(involved)))
-                            .order_by(Event.hlc, Event.id).limit(40))) if involved else []
+                            .order_by(Event.hlc, Event.id).limit(40))) if involved and detail else []
     # one fact per involved id: the event itself, or the first event of that aggregate
     facts: list[Fact] = []
     for key in involved:
@@ -178,7 +198,7 @@ def _view(s: Any, c: Conflict) -> ConflictView:
                               office.name if office else "", _refs(s, payload)))
     offered = RESOLUTIONS.get(c.kind, DEFAULT_RESOLUTIONS)
     params: dict[str, str] = {}
-    if c.kind == "username.duplicate" and c.status == "open":  # both accounts have the one name
+    if c.kind == "username.duplicate" and c.status == "open" and detail:  # both accounts have the one name
         users = [s.get(User, uid) for uid in involved]
         name = next((u.username for u in users if u is not None), None) or c.facts.get("summary", {}).get("username")
         if isinstance(name, str) and name:
@@ -190,17 +210,41 @@ def _view(s: Any, c: Conflict) -> ConflictView:
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         dict(c.facts.get("summary", {})), tuple(facts),
                         offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered),
-                        params, _subject(s, c, dict(c.facts.get("summary", {}))))
+                        params, _subject(s, c, dict(c.facts.get("summary", {}))),
+                        tuple(sorted({f.office_code for f in facts})) if offices is None else offices)
 
 
-def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open") -> list[ConflictView]:
-    """Conflicts, newest first (`status` None: all)."""
+def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open",
+                   detail: bool = True) -> list[ConflictView]:
+    """Conflicts, newest first (`status` None: all). Without `detail`, the lines of the inbox's
+    list: no facts (`facts` empty, `offices` filled), a few statements for the whole list rather
+    than several for each conflict; `conflict` gives the one being read with its facts."""
     require(actor, *RESOLVER_ROLES)
     with store.read() as s:
         q = select(Conflict).order_by(Conflict.raised_hlc.desc(), Conflict.id)
         if status is not None:
             q = q.where(Conflict.status == status)
-        return [_view(s, c) for c in s.scalars(q)]
+        rows = list(s.scalars(q))
+        if detail:
+            return [_view(s, c) for c in rows]
+        offices = _involved_offices(s, rows)
+        return [_view(s, c, detail=False, offices=offices[c.id]) for c in rows]
+
+
+def conflict(store: Store, actor: Actor, conflict_id: str) -> ConflictView:
+    """One conflict with its facts side by side (NotFound when this desk has none by that id)."""
+    require(actor, *RESOLVER_ROLES)
+    with store.read() as s:
+        c = s.get(Conflict, conflict_id)
+        if c is None:
+            raise NotFound(MSG_NOT_FOUND)
+        return _view(s, c)
+
+
+def office_names(store: Store) -> dict[str, str]:
+    """Office and centre code → its name, as this desk knows them (the inbox's centre filter)."""
+    with store.read() as s:
+        return {code: name for code, name in s.execute(select(Office.code, Office.name))}
 
 
 def open_count(store: Store) -> int:

@@ -8,7 +8,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -175,10 +177,38 @@ class ConflictInbox(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        #: every open conflict (the list's lines, without their facts), and those the filters let through
+        self.all_items: list[conflicts.ConflictView] = []
         self.items: list[conflicts.ConflictView] = []
+        #: the conflict shown, with its facts (read when it is selected)
+        self.shown: conflicts.ConflictView | None = None
         #: What each choice of the conflict shown does, as its label says (the confirmation repeats it).
         self.explained: dict[str, str] = {}
         layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        # after a week offline there are hundreds: one kind, one centre, or one book or child found
+        filters = QVBoxLayout()  # (one above the other: each reads whole at a third of a small screen)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("conflict-kind")
+        self.kind_filter.setAccessibleName(self.tr("نوع ناسازگاری"))
+        self.centre_filter = QComboBox()
+        self.centre_filter.setObjectName("conflict-centre")
+        self.centre_filter.setAccessibleName(self.tr("دفتر یا مرکز"))
+        for combo in (self.kind_filter, self.centre_filter):  # a long title does not widen the list
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.centre_filter)
+        left.addLayout(filters)
+        self.search = QLineEdit()
+        self.search.setObjectName("conflict-search")
+        self.search.setPlaceholderText(self.tr("جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(self.search.setFocus)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.fill_list())
+        self.centre_filter.currentIndexChanged.connect(lambda _i: self.fill_list())
+        self.search.textChanged.connect(lambda _t: self.fill_list())
         self.list = QListWidget()
         self.list.setObjectName("conflict-list")
         # a title longer than the list is wide goes on to more lines, its time in view (a small
@@ -187,7 +217,11 @@ class ConflictInbox(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self.show_conflict)
-        layout.addWidget(self.list, 1)
+        left.addWidget(self.list, 1)
+        self.count = QLabel()
+        self.count.setObjectName("conflict-count")
+        left.addWidget(self.count)
+        layout.addLayout(left, 1)
         right = QVBoxLayout()
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -231,13 +265,61 @@ class ConflictInbox(QWidget):
 
     def reload(self) -> None:
         """Read the open conflicts again, the one being read (and its note) kept in view while it
-        is still open (a reload follows any change at the desk: a loan, a sync round)."""
-        shown, row = self.current_id(), self.list.currentRow()
+        is still open (a reload follows any change at the desk: a loan, a sync round). The list's
+        lines only: the facts are read for the one shown (`show_conflict`)."""
         try:
-            self.items = conflicts.list_conflicts(self.ctx.store, self.ctx.actor)
+            self.all_items = conflicts.list_conflicts(self.ctx.store, self.ctx.actor, detail=False)
+            names = conflicts.office_names(self.ctx.store)
         except Exception as exc:  # a refusal (role) shows as text, never a crash
             self.message.setText(error_text(exc))
-            self.items = []
+            self.all_items, names = [], {}
+        self._fill_filters(names)
+        self.fill_list()
+
+    def _fill_filters(self, names: dict[str, str]) -> None:
+        """The kinds and the offices of the open conflicts, each with how many; the choice kept."""
+        kinds: dict[str, int] = {}
+        offices: dict[str, int] = {}
+        for c in self.all_items:
+            kinds[c.kind] = kinds.get(c.kind, 0) + 1
+            for code in c.offices:
+                offices[code] = offices.get(code, 0) + 1
+        def kind_label(kind: str) -> str:
+            return QCoreApplication.translate("Errors", conflicts.KIND_TITLES.get(kind) or kind)
+
+        def office_label(code: str) -> str:
+            return f"{names[code]} ({code})" if names.get(code) else code
+
+        for combo, everything, counts, label in (
+                (self.kind_filter, self.tr("همه انواع"), kinds, kind_label),
+                (self.centre_filter, self.tr("همه دفترها و مرکزها"), offices, office_label)):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"{everything} ({digits(len(self.all_items))})", None)
+            for key in sorted(counts, key=lambda k: (-counts[k], k)):
+                combo.addItem(f"{text_digits(label(key))} ({digits(counts[key])})", key)
+            found = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+        self.kind_filter.setVisible(bool(self.all_items))
+        self.centre_filter.setVisible(bool(self.all_items))
+        self.search.setVisible(bool(self.all_items))
+
+    def _passes(self, c: conflicts.ConflictView) -> bool:
+        kind, office = self.kind_filter.currentData(), self.centre_filter.currentData()
+        words = persian.normalize(self.search.text()).strip().lower()
+        if kind is not None and c.kind != kind:
+            return False
+        if office is not None and office not in c.offices:
+            return False
+        return not words or all(w in persian.normalize(c.subject).lower() for w in words.split())
+
+    def fill_list(self) -> None:
+        """The conflicts the filters let through; the one shown stays, or (decided, or filtered
+        out) the one that came after it."""
+        shown, row = self.current_id(), self.list.currentRow()
+        self.items = [c for c in self.all_items if self._passes(c)]
         self.list.blockSignals(True)
         self.list.clear()
         self.list.setCurrentRow(-1)
@@ -248,15 +330,19 @@ class ConflictInbox(QWidget):
                 f"{text_digits(persian.format_jalali_datetime(c.raised_at))}"))
         self.list.blockSignals(False)
         self.detail.setVisible(bool(self.items))
-        self.list.setVisible(bool(self.items))
+        self.list.setVisible(bool(self.all_items))
+        self.count.setText(self.tr("%1 از %2 ناسازگاری باز").replace("%1", digits(len(self.items)))
+                           .replace("%2", digits(len(self.all_items))) if self.all_items else "")
         if self.items:
             # the one shown, or (resolved, or resolved elsewhere) the one that came next in the list:
             # working down a long inbox does not start again at its top after each decision
             ids = [c.id for c in self.items]
             self.list.setCurrentRow(ids.index(shown) if shown in ids else min(max(row, 0), len(ids) - 1))
         else:
+            self.shown = None
             self.draft.switch(draft_key(self.ctx.actor.user_id, "conflict-"))  # (none: the last one's kept)
-            self.title.setText(self.tr("ناسازگاری بازی نیست."))
+            self.title.setText(self.tr("ناسازگاری بازی نیست.") if not self.all_items
+                               else self.tr("ناسازگاری بازی با این گزینش نیست."))
             for b in self.fact_boxes:
                 b.clear()
             self._set_buttons(None)
@@ -289,7 +375,12 @@ class ConflictInbox(QWidget):
     def show_conflict(self, row: int) -> None:
         if not 0 <= row < len(self.items):
             return
-        c = self.items[row]
+        try:  # its facts, read now (the list holds only what its lines say)
+            c = conflicts.conflict(self.ctx.store, self.ctx.actor, self.items[row].id)
+        except Exception as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.shown = c
         self.draft.switch(draft_key(self.ctx.actor.user_id, f"conflict-{c.id}"))
         self.title.setText(QCoreApplication.translate("Errors", c.title))
         for i, box in enumerate(self.fact_boxes):

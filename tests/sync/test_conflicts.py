@@ -160,3 +160,30 @@ def test_scope_of_a_resolution_follows_the_conflict_s_records() -> None:
     assert scope_of("conflict", "13", {"resolution": "keep_first"}) == SHARED_SCOPE
     assert scope_of("conflict", "13") == SHARED_SCOPE
     assert scope_of("case", "13", about("copy")) == "13"
+
+
+def test_the_inbox_list_without_facts_names_the_same_conflicts_and_centres(tmp_path: Path) -> None:
+    """The list's lines (`detail=False`: what the inbox reads for 200 at once) say what the full
+    views say of kind, subject and offices; `conflict` gives one with its facts."""
+    from kanoon_desk.services import circulation
+    from tests.library_helpers import TODAY
+    from tests.sync.test_conflict_resolutions import exchange, two_centres
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    exchange(a, b)
+    full = conflicts.list_conflicts(a, admin_a)
+    lines = conflicts.list_conflicts(a, admin_a, detail=False)
+    assert len(full) == 3 and all(c.facts == () for c in lines)
+    assert [(c.id, c.kind, c.subject, c.offices) for c in lines] == [
+        (c.id, c.kind, c.subject, c.offices) for c in full]
+    assert {c.offices for c in full} == {("13", "14")}
+    one = conflicts.conflict(a, admin_a, lines[1].id)
+    assert one == full[1] and len(one.facts) == 2
+    from kanoon_desk.errors import NotFound
+
+    with pytest.raises(NotFound):
+        conflicts.conflict(a, admin_a, "no-such-conflict")
+    assert conflicts.office_names(a)["14"] == "مرکز فرهنگی هنری شماره ۲"

@@ -71,3 +71,61 @@ def test_a_loan_lent_past_a_refusal_names_the_refusal(qtbot: Any, tmp_path: Path
     text = " ".join(box.toPlainText() for box in inbox.fact_boxes)
     assert "امانت استثنا با وجود" in text
     assert "overridden" not in text and "limit" not in text
+
+
+def test_an_admin_finds_conflicts_by_kind_centre_and_what_they_are_about(qtbot: Any, tmp_path: Path, fa: Any) -> None:
+    """Hundreds after a week offline were one list to scroll: no kind, centre or book to pick by."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from kanoon_desk.eventlog import system_actor
+    from kanoon_desk.ids import new_id
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    adult = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+                            phone="09121112233")
+    lib.register_member(a, admin_a, adult, today=TODAY)
+    lib.register_member(b, admin_b, adult, today=TODAY)
+    exchange(a, b)
+    for _ in range(2):  # one user name made twice at the office (13) alone
+        with a.transaction() as s:
+            a.record(s, system_actor("13"), "user.created", new_id(), {
+                "office_code": "13", "username": "ali", "full_name": "علی", "password_hash": "h",
+                "roles": ["clerk"]})
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.show()
+    inbox.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is inbox)
+    assert inbox.list.count() == 5 and inbox.count.text() == "۵ از ۵ ناسازگاری باز"
+    # by kind: the three copies lent at both centres, counted in the choice
+    kinds = {inbox.kind_filter.itemData(i): inbox.kind_filter.itemText(i) for i in range(inbox.kind_filter.count())}
+    assert kinds[None].endswith("(۵)") and kinds["copy.double_loan"].endswith("(۳)")
+    inbox.kind_filter.setCurrentIndex(inbox.kind_filter.findData("copy.double_loan"))
+    assert [c.kind for c in inbox.items] == ["copy.double_loan"] * 3 and inbox.list.count() == 3
+    assert inbox.count.text() == "۳ از ۵ ناسازگاری باز"
+    # one book by its barcode (typed with Persian digits, as a Persian keyboard gives them), found from the keyboard
+    inbox.list.setFocus()
+    qtbot.keyClick(inbox.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert inbox.search.hasFocus()
+    inbox.search.setText("B۰۰۰۲")
+    assert [c.subject for c in inbox.items] == ["B0002"]
+    assert "B0002" in inbox.fact_boxes[0].toPlainText()  # shown, its facts read
+    inbox.search.clear()
+    inbox.kind_filter.setCurrentIndex(0)
+    # by centre: centre 14 took part in four; the user name made twice at office 13 is not among them
+    inbox.centre_filter.setCurrentIndex(inbox.centre_filter.findData("14"))
+    assert sorted(c.kind for c in inbox.items) == ["copy.double_loan"] * 3 + ["member.registered_twice"]
+    assert "مرکز فرهنگی هنری شماره ۲" in inbox.centre_filter.currentText()
+    # a decision keeps the filter: the next one of centre 14 is shown
+    inbox.ask_resolve = lambda _choice, _explained: True  # type: ignore[method-assign]
+    inbox.resolve(inbox.items[0].id, "keep_first")
+    assert inbox.centre_filter.currentData() == "14" and inbox.list.count() == 3
+    assert inbox.count.text() == "۳ از ۴ ناسازگاری باز"
+    # nothing left for a choice: said so, the filters still there to change
+    inbox.search.setText("nothing-like-this")
+    assert inbox.list.count() == 0 and "با این گزینش" in inbox.title.text()
+    assert inbox.kind_filter.isVisible() and inbox.search.isVisible()
