@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html import escape
 from typing import Any
@@ -358,6 +359,13 @@ class ConflictInbox(QWidget):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)
             rows.append((field_title(key), fact.refs.get(key) or _value_text(key, value)))
+        decided = fact.payload.get("conflict") if fact.type == "conflict.resolved" else None
+        if isinstance(decided, dict) and isinstance(decided.get("kind"), str):
+            # a decision of another desk: what it meant for the conflict it decided (its two facts
+            # are named under the title), not a bare «رویداد نخست درست است»
+            meant = QCoreApplication.translate(
+                "Errors", conflicts.explanation(decided["kind"], str(fact.payload.get("resolution", ""))))
+            rows.append((self.tr("یعنی"), re.sub(r"\{\w+\}", "…", meant)))
         shown = [(k, text_digits(v)) for k, v in rows]
         shown.insert(4, (self.tr("دستگاه"), self.device_text(fact.device_id)))  # (its code keeps its digits)
         body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in shown)
@@ -382,10 +390,31 @@ class ConflictInbox(QWidget):
             return
         self.shown = c
         self.draft.switch(draft_key(self.ctx.actor.user_id, f"conflict-{c.id}"))
-        self.title.setText(QCoreApplication.translate("Errors", c.title))
+        self.title.setText("\n".join([QCoreApplication.translate("Errors", c.title), *self._decided_twice(c)]))
         for i, box in enumerate(self.fact_boxes):
             box.setHtml(self._fact_html(c.facts[i]) if i < len(c.facts) else "")
         self._set_buttons(c)
+
+    def _decided_twice(self, c: conflicts.ConflictView) -> list[str]:
+        """For a conflict decided on two desks: which conflict that was and its two facts, so that
+        each decision's «first» and «second» read as the loans, members or accounts they meant
+        (that conflict is closed and out of the list)."""
+        decided_id = c.summary.get("conflict_id") if c.kind == "conflict.resolved_twice" else None
+        if not isinstance(decided_id, str):
+            return []
+        try:
+            decided = conflicts.conflict(self.ctx.store, self.ctx.actor, decided_id)
+        except Exception:  # (not on this desk: the decisions' own rows still say what they chose)
+            return []
+        about = f" — {isolated(text_digits(decided.subject))}" if decided.subject else ""
+        lines = [self.tr("ناسازگاری دوبار حل‌شده: %1").replace(
+            "%1", QCoreApplication.translate("Errors", decided.title) + about)]
+        for caption, fact in zip((self.tr("رویداد نخست آن"), self.tr("رویداد دوم آن")), decided.facts, strict=False):
+            office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
+            who = fact.refs.get("member_id") or str(fact.payload.get("username") or fact.payload.get("case_id") or "")
+            parts = [event_title(fact.type), office, *([who] if who else [])]
+            lines.append(f"{caption}: {text_digits(' — '.join(parts))}")
+        return lines
 
     def _set_buttons(self, c: conflicts.ConflictView | None) -> None:
         while self.buttons.count():

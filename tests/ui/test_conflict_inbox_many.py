@@ -129,3 +129,31 @@ def test_an_admin_finds_conflicts_by_kind_centre_and_what_they_are_about(qtbot: 
     inbox.search.setText("nothing-like-this")
     assert inbox.list.count() == 0 and "با این گزینش" in inbox.title.text()
     assert inbox.kind_filter.isVisible() and inbox.search.isVisible()
+
+
+def test_one_conflict_decided_apart_on_two_desks_says_what_each_decision_meant(qtbot: Any, tmp_path: Path) -> None:
+    """Centre 13 kept the first loan, centre 14 the second, before either synced. Each desk's inbox
+    showed two bare «رویداد نخست درست است» / «رویداد دوم درست است» about a conflict no longer in
+    the list: first and second of what? Now the conflict decided twice and its two loans are named,
+    and each decision says what it did."""
+    from kanoon_desk.services import conflicts
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    decided = conflicts.list_conflicts(a, admin_a)[0]
+    conflicts.resolve(a, admin_a, decided.id, "keep_first")
+    conflicts.resolve(b, admin_b, decided.id, "keep_second")
+    exchange(a, b)
+    for desk, admin in ((a, admin_a), (b, admin_b)):  # the same on both desks, the first one closed
+        inbox = ConflictInbox(make_ctx(desk, admin, tmp_path / desk.identity.device_id))
+        qtbot.addWidget(inbox)
+        assert [c.kind for c in inbox.items] == ["conflict.resolved_twice"]
+        title = inbox.title.text()
+        assert "یک نسخه در دو مرکز امانت داده شده است" in title and "B0001" in title
+        assert L.child.first_name in title and L.adult.first_name in title  # whose loan was first, whose second
+        assert "(13)" in title and "(14)" in title  # at which centre each
+        meant = sorted(box.toPlainText() for box in inbox.fact_boxes)
+        assert sum("امانت دوم باطل می‌شود" in text for text in meant) == 1  # keep_first's
+        assert sum("امانت نخست باطل می‌شود" in text for text in meant) == 1  # keep_second's
