@@ -28,6 +28,9 @@ MSG_STILL_SAME_ID = QT_TRANSLATE_NOOP(
     "Errors", "هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو "
     "عضویت را نگه دارید.")
 MSG_ALREADY_MERGED = QT_TRANSLATE_NOOP("Errors", "یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.")
+MSG_NOT_ONE_SIDE = QT_TRANSLATE_NOOP(
+    "Errors", "از دو رویداد این ناسازگاری یکی و تنها یکی در این دفتر یا مرکز ثبت نشده است؛ آن را جداگانه حل کنید.")
+MSG_NO_SIDES = QT_TRANSLATE_NOOP("Errors", "این نوع ناسازگاری با درست دانستن رویداد یک دفتر یا مرکز حل نمی‌شود.")
 
 #: Persian names of the conflict kinds the desks raise.
 KIND_TITLES: dict[str, str] = {

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import hlc_millis
 from ..models import Conflict, Event, Office, User
@@ -40,8 +40,10 @@ from .conflict_kinds import (
     MSG_FORWARD_NOT_OPEN,
     MSG_LOAN_CLOSED,
     MSG_MISSING,
+    MSG_NO_SIDES,
     MSG_NOT_CLOSED,
     MSG_NOT_FOUND,
+    MSG_NOT_ONE_SIDE,
     MSG_STILL_SAME_ID,
     REOPEN_REASON,
     RESOLUTION_TITLES,
@@ -52,7 +54,8 @@ from .conflict_plans import _PLANS, Plan, Planned, _nothing, free_username
 
 __all__ = ["DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
-           "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_STILL_SAME_ID",
+           "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NO_SIDES", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_NOT_ONE_SIDE",
+           "MSG_STILL_SAME_ID", "ManyResolved", "resolve_many", "side_of",
            "REOPEN_REASON", "RESOLUTIONS", "RESOLUTION_TITLES", "RESOLVER_ROLES", "ConflictView", "Fact", "Plan",
            "Planned", "conflict", "explanation", "list_conflicts", "office_names", "open_count", "resolve"]
 
@@ -293,3 +296,44 @@ def resolve(store: Store, actor: Actor, conflict_id: str, resolution: str, note:
                          subject=subject)
         s.flush()
         return _view(s, c)
+
+
+def side_of(c: ConflictView, office_code: str) -> str:
+    """The resolution that keeps the fact recorded at `office_code` («رویداد نخست/دوم درست است»,
+    whichever of the two it is in this conflict); ValidationError when the kind is not decided by
+    keeping one fact, or not exactly one of its two facts was recorded there."""
+    if not {"keep_first", "keep_second"} <= set(c.resolutions):
+        raise ValidationError(MSG_NO_SIDES, "resolution")
+    here = [i for i, f in enumerate(c.facts[:2]) if f.office_code == office_code]
+    if len(c.facts) < 2 or len(here) != 1:
+        raise ValidationError(MSG_NOT_ONE_SIDE, "resolution")
+    return "keep_first" if here == [0] else "keep_second"
+
+
+@dataclass(frozen=True)
+class ManyResolved:
+    """What `resolve_many` did: the conflicts decided, and each refused with why (nothing written
+    for it)."""
+
+    done: tuple[str, ...]
+    refused: tuple[tuple[str, ServiceError], ...]
+
+
+def resolve_many(store: Store, actor: Actor, conflict_ids: list[str], keep_office: str,
+                 note: str = "") -> ManyResolved:
+    """Several conflicts decided alike — the fact recorded at `keep_office` is the right one in
+    each (a centre whose desk lent the books that are really out) —, each exactly as `resolve`
+    decides one, in its own transaction: a conflict refused (not decided by one fact, both facts
+    or neither from that office, a loan already closed, the facts not all on this desk, decided
+    meanwhile) is left open with its reason, and the others are decided."""
+    require(actor, *RESOLVER_ROLES)
+    done: list[str] = []
+    refused: list[tuple[str, ServiceError]] = []
+    for conflict_id in conflict_ids:
+        try:
+            resolve(store, actor, conflict_id, side_of(conflict(store, actor, conflict_id), keep_office), note)
+        except ServiceError as exc:
+            refused.append((conflict_id, exc))
+        else:
+            done.append(conflict_id)
+    return ManyResolved(tuple(done), tuple(refused))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -181,6 +182,8 @@ class ConflictInbox(QWidget):
         #: every open conflict (the list's lines, without their facts), and those the filters let through
         self.all_items: list[conflicts.ConflictView] = []
         self.items: list[conflicts.ConflictView] = []
+        #: office and centre code → name (the filters and the decision for several)
+        self.names: dict[str, str] = {}
         #: the conflict shown, with its facts (read when it is selected)
         self.shown: conflicts.ConflictView | None = None
         #: What each choice of the conflict shown does, as its label says (the confirmation repeats it).
@@ -218,7 +221,30 @@ class ConflictInbox(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self.show_conflict)
+        # several alike decided at once (Shift or Ctrl with a click or the arrows, Ctrl+A the list
+        # as filtered): the fact recorded at one office or centre is the right one in each
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._update_many)
         left.addWidget(self.list, 1)
+        self.many = QWidget()
+        self.many.setObjectName("conflict-many")
+        many = QVBoxLayout(self.many)
+        many.setContentsMargins(0, 0, 0, 0)
+        self.many_label = QLabel()
+        self.many_label.setWordWrap(True)
+        many.addWidget(self.many_label)
+        self.many_office = QComboBox()
+        self.many_office.setObjectName("conflict-many-office")
+        self.many_office.setAccessibleName(self.tr("دفتر یا مرکزی که رویدادش درست است"))
+        self.many_office.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.many_office.setMinimumContentsLength(12)
+        many.addWidget(self.many_office)
+        self.many_button = QPushButton(self.tr("ثبت برای همه گزیده‌ها"))
+        self.many_button.setObjectName("resolve-many")
+        self.many_button.clicked.connect(self.resolve_selected)
+        many.addWidget(self.many_button)
+        self.many.setVisible(False)
+        left.addWidget(self.many)
         self.count = QLabel()
         self.count.setObjectName("conflict-count")
         left.addWidget(self.count)
@@ -274,6 +300,7 @@ class ConflictInbox(QWidget):
         except Exception as exc:  # a refusal (role) shows as text, never a crash
             self.message.setText(error_text(exc))
             self.all_items, names = [], {}
+        self.names = names
         self._fill_filters(names)
         self.fill_list()
 
@@ -415,6 +442,78 @@ class ConflictInbox(QWidget):
             parts = [event_title(fact.type), office, *([who] if who else [])]
             lines.append(f"{caption}: {text_digits(' — '.join(parts))}")
         return lines
+
+    def selected(self) -> list[conflicts.ConflictView]:
+        """The conflicts selected in the list, in its order."""
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        return [self.items[r] for r in rows if 0 <= r < len(self.items)]
+
+    def _office_text(self, code: str) -> str:
+        return text_digits(f"{self.names[code]} ({code})" if self.names.get(code) else code)
+
+    def _update_many(self) -> None:
+        """With several selected: the offices and centres their facts were recorded at, to say
+        whose is right in all of them."""
+        chosen = self.selected()
+        self.many.setVisible(len(chosen) > 1)
+        if len(chosen) < 2:
+            return
+        counts: dict[str, int] = {}
+        for c in chosen:
+            for code in c.offices:
+                counts[code] = counts.get(code, 0) + 1
+        kept = self.many_office.currentData()
+        self.many_office.clear()
+        for code in sorted(counts, key=lambda k: (-counts[k], k)):
+            self.many_office.addItem(self.tr("رویداد %1 درست است").replace("%1", self._office_text(code)), code)
+        self.many_office.setCurrentIndex(max(self.many_office.findData(kept), 0))
+        self.many_label.setText(self.tr("%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر "
+                                        "یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن "
+                                        "ناسازگاری.").replace("%1", digits(len(chosen))))
+
+    def ask_many(self, count: int, choice: str) -> bool:
+        """Decide `count` conflicts alike? Not taken back, so asked first, «No» by default (tests
+        replace this method)."""
+        question = self.tr("برای %1 ناسازگاری گزیده «%2» ثبت شود؟").replace("%1", digits(count)).replace("%2", choice)
+        warning = self.tr("هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها "
+                          "می‌رسد و پس گرفته نمی‌شود.")
+        answer = QMessageBox.question(
+            self, self.tr("ثبت تصمیم"), f"{question}\n\n{warning}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def resolve_selected(self) -> None:
+        """The fact of the office chosen is right in each selected conflict: each decided as its
+        own button would, those refused left open and named with why."""
+        chosen, office = self.selected(), self.many_office.currentData()
+        if len(chosen) < 2 or not isinstance(office, str):
+            return
+        if not self.ask_many(len(chosen), self.many_office.currentText()):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # (a few seconds for a couple of hundred)
+        try:
+            result = conflicts.resolve_many(self.ctx.store, self.ctx.actor, [c.id for c in chosen], office,
+                                            self.note.text())
+        except Exception as exc:
+            self.message.setText(error_text(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        by_id = {c.id: c for c in chosen}
+        lines = [self.tr("%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.")
+                 .replace("%1", digits(len(result.done)))]
+        if result.refused:
+            lines.append(self.tr("%1 ناسازگاری باز ماند:").replace("%1", digits(len(result.refused))))
+            for conflict_id, why in result.refused[:8]:
+                c = by_id[conflict_id]
+                about = isolated(text_digits(c.subject)) if c.subject else QCoreApplication.translate("Errors", c.title)
+                lines.append(f"• {about}: {error_text(why)}")
+            if len(result.refused) > 8:
+                lines.append("…")
+        if result.done:
+            self.note.clear()
+            self.ctx.bus.changed.emit("sync")
+        self.message.setText("\n".join(lines))
 
     def _set_buttons(self, c: conflicts.ConflictView | None) -> None:
         while self.buttons.count():

@@ -187,3 +187,53 @@ def test_the_inbox_list_without_facts_names_the_same_conflicts_and_centres(tmp_p
     with pytest.raises(NotFound):
         conflicts.conflict(a, admin_a, "no-such-conflict")
     assert conflicts.office_names(a)["14"] == "مرکز فرهنگی هنری شماره ۲"
+
+
+def test_several_conflicts_decided_alike_each_as_one_at_a_time(tmp_path: Path) -> None:
+    """Centre 13's loans are the books really out: decided for three at once, each is decided as
+    its own button would (the other loan voided, the copy with centre 13's member); one whose
+    centre-14 loan was already returned is refused with the reason one at a time gives, and stays
+    open; a user name made twice at office 13 alone has no centre-14 fact to tell apart: refused."""
+    from kanoon_desk.errors import ValidationError
+    from kanoon_desk.eventlog import system_actor
+    from kanoon_desk.ids import new_id
+    from kanoon_desk.services import circulation
+    from tests.library_helpers import TODAY
+    from tests.sync.test_conflict_resolutions import exchange, two_centres
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    circulation.checkin(b, admin_b, "B0003", today=TODAY)  # back at centre 14 before the desks met
+    exchange(a, b)
+    for _ in range(2):
+        with a.transaction() as s:
+            a.record(s, system_actor("13"), "user.created", new_id(), {
+                "office_code": "13", "username": "ali", "full_name": "علی", "password_hash": "h", "roles": ["clerk"]})
+    lines = conflicts.list_conflicts(a, admin_a, detail=False)
+    by_subject = {c.subject: c.id for c in lines}
+    assert set(by_subject) == {"B0001", "B0002", "B0003", "ali"}
+    with pytest.raises(ValidationError) as one:  # what B0003 says decided alone
+        conflicts.resolve(a, admin_a, by_subject["B0003"],
+                          conflicts.side_of(conflicts.conflict(a, admin_a, by_subject["B0003"]), "13"))
+    result = conflicts.resolve_many(a, admin_a, [c.id for c in lines], "13", "کتاب‌ها نزد اعضای مرکز ۱ است")
+    assert sorted(result.done) == sorted([by_subject["B0001"], by_subject["B0002"]])
+    refused = {cid: exc.message for cid, exc in result.refused}
+    assert refused == {by_subject["B0003"]: one.value.message, by_subject["ali"]: conflicts.MSG_NOT_ONE_SIDE}
+    from kanoon_desk.models.library import Copy, Loan
+    from kanoon_desk.projections.library.copy_state import VOIDED_HLC
+
+    with a.read() as s:
+        for barcode in ("B0001", "B0002"):  # lent to centre 13's child; centre 14's loan voided
+            copy_id = s.scalar(select(Copy.id).where(Copy.barcode == barcode))
+            open_loans = s.scalars(select(Loan.member_id).where(Loan.copy_id == copy_id, Loan.returned_at.is_(None),
+                                                                 Loan.returned_hlc.is_not(VOIDED_HLC))).all()
+            assert open_loans == [L.child.id], barcode
+    assert {c.subject for c in conflicts.list_conflicts(a, admin_a)} == {"B0003", "ali"}
+    # the other centre's desk: the two decided leave its inbox after it syncs, as one at a time
+    exchange(a, b)
+    assert {c.subject for c in conflicts.list_conflicts(b, admin_b)} == {"B0003", "ali"}
+    with pytest.raises(ValidationError) as neither:  # an office neither fact was recorded at
+        conflicts.side_of(conflicts.conflict(b, admin_b, by_subject["B0003"]), "15")
+    assert neither.value.message == conflicts.MSG_NOT_ONE_SIDE

@@ -157,3 +157,46 @@ def test_one_conflict_decided_apart_on_two_desks_says_what_each_decision_meant(q
         meant = sorted(box.toPlainText() for box in inbox.fact_boxes)
         assert sum("امانت دوم باطل می‌شود" in text for text in meant) == 1  # keep_first's
         assert sum("امانت نخست باطل می‌شود" in text for text in meant) == 1  # keep_second's
+
+
+def test_several_alike_decided_at_once_from_the_keyboard(qtbot: Any, tmp_path: Path, fa: Any) -> None:
+    """170 copies lent at both centres were 170 decisions, each a click, a question and an answer.
+    The kind picked, Ctrl+A, the centre whose loans are right, one question: each decided as its
+    own button would, a refused one left open and named with why."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    circulation.checkin(a, admin_a, "B0003", today=TODAY)  # centre 13's B0003 loan already closed
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.show()
+    inbox.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is inbox)
+    assert not inbox.many.isVisible()  # one at a time: its own buttons
+    inbox.list.setFocus()
+    qtbot.keyClick(inbox.list, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(inbox.selected()) == 3 and inbox.many.isVisible()
+    assert "۳ ناسازگاری گزیده" in inbox.many_label.text()
+    offices = [inbox.many_office.itemData(i) for i in range(inbox.many_office.count())]
+    assert sorted(offices) == ["13", "14"]
+    inbox.many_office.setCurrentIndex(inbox.many_office.findData("14"))
+    assert "مرکز فرهنگی هنری شماره ۲" in inbox.many_office.currentText()
+    asked: list[tuple[int, str]] = []
+    inbox.ask_many = lambda count, choice: asked.append((count, choice)) or True  # type: ignore[method-assign]
+    inbox.many_button.setFocus()
+    qtbot.keyClick(inbox.many_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert len(asked) == 1 and asked[0][0] == 3 and "مرکز فرهنگی هنری شماره ۲" in asked[0][1]
+    # centre 14's loan kept: centre 13's voided for B0001 and B0002; B0003's closed, so it stays
+    assert [c.subject for c in inbox.items] == ["B0003"]
+    text = inbox.message.text()
+    assert "۲ ناسازگاری حل شد" in text and "۱ ناسازگاری باز ماند" in text and "B0003" in text
+    assert "پیش‌تر با بازگشت" not in text and "پیش‌تر بسته شده است" in text  # why, as one at a time says
+    assert not inbox.many.isVisible()
+    inbox.list.selectAll()
+    assert not inbox.many.isVisible()  # (one left: its own buttons)
