@@ -1684,526 +1684,563 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="262" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="274" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="262" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="274" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="271" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="283" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="372" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="386" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="382" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="382" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="43" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="44" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold or writing off a copy saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="79" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="79" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
             <source>کنارگذاشتن نسخه</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="114" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="115" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="117" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="156" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="157" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="156" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="157" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="163" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="172" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="164" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="173" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="467" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="197" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="198" />
             <source>نوع ناسازگاری</source>
             <extracomment>every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>Kind of conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="200" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="201" />
             <source>دفتر یا مرکز</source>
             <translation>Office or centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="209" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="210" />
             <source>جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)</source>
             <translation>Search: barcode, member name, number or user name (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="238" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="239" />
             <source>دفتر یا مرکزی که رویدادش درست است</source>
             <translation>Office or centre whose event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="242" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="243" />
             <source>ثبت برای همه گزیده‌ها</source>
             <translation>Record for all selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="322" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="254" />
+            <source>چاپ فهرست</source>
+            <translation>Print list</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="499" />
+            <source>خروجی اکسل</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="334" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="323" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="335" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="362" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="376" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="373" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="387" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="397" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="384" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="395" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="409" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="397" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="411" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="407" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="421" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="408" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="422" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="437" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="451" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="439" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="453" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="439" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="453" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="468" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <source>ناسازگاری</source>
+            <translation>Conflict</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <source>درباره</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <source>دفترها و مرکزها</source>
+            <translation>Offices and centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <source>زمان</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="490" />
+            <source>ناسازگاری‌ها</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="525" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="527" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="477" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="534" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="478" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="535" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="503" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="560" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="506" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="563" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="554" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="611" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="555" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="612" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="481" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="557" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="538" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="614" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="573" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="630" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -8086,7 +8123,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="580" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="637" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

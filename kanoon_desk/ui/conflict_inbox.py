@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -248,6 +249,17 @@ class ConflictInbox(QWidget):
         self.count = QLabel()
         self.count.setObjectName("conflict-count")
         left.addWidget(self.count)
+        # the list as filtered, on paper or in a sheet (to share out the work, or to keep)
+        out = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("چاپ فهرست"))
+        self.print_button.setObjectName("conflict-print")
+        self.print_button.clicked.connect(self.print_list)
+        self.export_button = QPushButton(self.tr("خروجی اکسل"))
+        self.export_button.setObjectName("conflict-export")
+        self.export_button.clicked.connect(self.export_dialog)
+        out.addWidget(self.print_button)
+        out.addWidget(self.export_button)
+        left.addLayout(out)
         layout.addLayout(left, 1)
         right = QVBoxLayout()
         self.title = QLabel()
@@ -359,6 +371,8 @@ class ConflictInbox(QWidget):
         self.list.blockSignals(False)
         self.detail.setVisible(bool(self.items))
         self.list.setVisible(bool(self.all_items))
+        self.print_button.setVisible(bool(self.items))
+        self.export_button.setVisible(bool(self.items))
         self.count.setText(self.tr("%1 از %2 ناسازگاری باز").replace("%1", digits(len(self.items)))
                            .replace("%2", digits(len(self.all_items))) if self.all_items else "")
         if self.items:
@@ -442,6 +456,49 @@ class ConflictInbox(QWidget):
             parts = [event_title(fact.type), office, *([who] if who else [])]
             lines.append(f"{caption}: {text_digits(' — '.join(parts))}")
         return lines
+
+    def list_headers(self) -> list[str]:
+        return [self.tr("ناسازگاری"), self.tr("درباره"), self.tr("دفترها و مرکزها"), self.tr("زمان")]
+
+    def list_rows(self) -> list[list[str]]:
+        """The list as filtered, a row a conflict: what, about what, where its facts were recorded,
+        when it was met."""
+        return [[QCoreApplication.translate("Errors", c.title), c.subject,
+                 QCoreApplication.translate("ConflictInbox", "، ").join(self._office_text(o) for o in c.offices),
+                 text_digits(persian.format_jalali_datetime(c.raised_at))] for c in self.items]
+
+    def list_html(self) -> str:
+        """The printed list: its heading names the choice it was printed with."""
+        from .printing import html_table, wrap_page
+
+        rtl = self.isRightToLeft()
+        heading = " — ".join(escape(combo.currentText()) for combo in (self.kind_filter, self.centre_filter))
+        if self.search.text().strip():
+            heading += " — " + escape(self.search.text().strip())
+        return wrap_page(f"<h3>{escape(self.tr('ناسازگاری‌های باز'))}</h3><p>{heading}</p>"
+                         + html_table(self.list_headers(), self.list_rows(), rtl), rtl)
+
+    def print_list(self) -> None:
+        from .printing import print_dialog
+
+        print_dialog(self, self.list_html(), self.isRightToLeft())
+
+    def export(self, path: Path) -> int:
+        from ..services import library_reports
+
+        rows: list[list[object]] = [list(row) for row in self.list_rows()]
+        library_reports.export_xlsx(path, self.list_headers(), rows, title=self.tr("ناسازگاری‌ها"),
+                                    right_to_left=self.isRightToLeft())
+        return len(rows)
+
+    def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from .saving import save_to
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی اکسل"), "conflicts.xlsx", "Excel (*.xlsx)")
+        if name:
+            save_to(self, Path(name), self.export)
 
     def selected(self) -> list[conflicts.ConflictView]:
         """The conflicts selected in the list, in its order."""

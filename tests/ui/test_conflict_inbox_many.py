@@ -200,3 +200,29 @@ def test_several_alike_decided_at_once_from_the_keyboard(qtbot: Any, tmp_path: P
     assert not inbox.many.isVisible()
     inbox.list.selectAll()
     assert not inbox.many.isVisible()  # (one left: its own buttons)
+
+
+def test_the_list_as_filtered_is_printed_and_exported(qtbot: Any, tmp_path: Path, fa: Any) -> None:
+    """No way to hand the list to the centres or keep it: it printed nothing and wrote no sheet."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.ui.printing import document_from_html
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    for copy in L.copies:
+        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
+        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.search.setText("B0002")
+    printed = document_from_html(inbox.list_html()).toPlainText()
+    assert "B0002" in printed and "B0001" not in printed and "مرکز فرهنگی هنری شماره ۲ (۱۴)" in printed
+    assert "یک نسخه در دو مرکز امانت داده شده است" in printed
+    inbox.search.clear()
+    assert inbox.export(tmp_path / "conflicts.xlsx") == 3
+    sheet = load_workbook(tmp_path / "conflicts.xlsx").active
+    assert sheet is not None
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == inbox.list_headers() and sorted(r[1] for r in rows[1:]) == ["B0001", "B0002", "B0003"]
+    assert all("مرکز فرهنگی هنری شماره ۱ (۱۳)" in str(r[2]) for r in rows[1:])
