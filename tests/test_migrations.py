@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import pkgutil
 import sqlite3
@@ -20,7 +21,11 @@ from sqlalchemy.schema import CreateIndex
 
 import kanoon_desk.models
 from kanoon_desk.models import Base
+from kanoon_desk.services import ops
 from kanoon_desk.store import MIGRATIONS, Store, alembic_config, make_engine
+
+#: Stores made by released versions (SQLite files, vacuumed, gzip): what those versions wrote.
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _heads() -> set[str]:
@@ -65,10 +70,15 @@ def _virtual_tables(path: Path) -> set[str]:
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 @pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
-    for module in pkgutil.iter_modules(kanoon_desk.models.__path__):  # every area's tables
-        importlib.import_module(f"kanoon_desk.models.{module.name}")
     path = tmp_path / "d.sqlite3"
     Store(path).close()
+    _assert_models_match(path)
+
+
+def _assert_models_match(path: Path) -> None:
+    """The store's tables, columns and indexes are the models' (FTS5 tables aside)."""
+    for module in pkgutil.iter_modules(kanoon_desk.models.__path__):  # every area's tables
+        importlib.import_module(f"kanoon_desk.models.{module.name}")
     virtual = _virtual_tables(path)
 
     def include_name(name: str | None, type_: str, _parents: Any) -> bool:
@@ -95,6 +105,31 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
     assert expression_indexes
     for name, sql in expression_indexes.items():
         assert " ".join(made[name].replace("(", " (").split()) == " ".join(sql.replace("(", " (").split()), name
+
+
+def _released_store(name: str, path: Path) -> Path:
+    path.write_bytes(gzip.decompress((FIXTURES / name).read_bytes()))
+    return path
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
+def test_a_store_whose_0003m_came_before_0003h_existed_opens_whole(tmp_path: Path) -> None:
+    """Releases of 6 Dec 2026 (22894e4 to before 5949f5b, e.g. cb3c270) put 0003m straight on
+    0003p: 0003h (a hold's `sent_at`, `sent_from`) was on another branch, and the merge moved 0003m
+    after it. A store they made is «at 0003m» without 0003h's columns, so alembic never added them
+    and 0003w's UPDATE failed: the office's store did not open at all after the update («پایگاه
+    داده باز نشد … no such column: sent_at»). The store here is such a release's small demo."""
+    path = _released_store("desk_0003m_cb3c270.sqlite3.gz", tmp_path / "cb3c270.sqlite3")
+    assert _current(path) == {"0002p", "0003m", "0004"}
+    before = ops.stats(path)
+    Store(path).close()
+    assert _current(path) == _heads()
+    _assert_models_match(path)
+    assert ops.check(path) == []
+    after = ops.stats(path)
+    assert (after["events"], after["digest"]) == (before["events"], before["digest"])
+    assert after["tables"]["lib_loans"] == before["tables"]["lib_loans"] > 0
 
 
 def test_search_indexes_gain_prefix_indexes_and_keep_their_rows(tmp_path: Path) -> None:
