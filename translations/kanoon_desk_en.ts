@@ -3008,106 +3008,111 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="9" />
+            <source>کارگزار مرکزی از این برنامه کهنه‌تر است و کارهای مرکزهای فرهنگی دفتر را نمی‌پذیرد؛ مدیر کارگزار نخست باید کارگزار را به‌روز کند. چیزی فرستاده نشد: کارهای این میز در آن می‌ماند و پس از به‌روزرسانی کارگزار فرستاده می‌شود.</source>
+            <translation>The central server is older than this program and refuses the work of the office's cultural centres; the server's administrator must update it first. Nothing was sent: this desk's work stays here and is sent once the server is updated.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="10" />
             <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.</source>
             <translation>The server refused this device (wrong secret or access revoked). Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --db … --server … --code … --replace-device; its unsent work is kept and sent under the new device.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="10" />
+            <location filename="../kanoon_desk/sync/errors.py" line="11" />
             <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
             <translation>The server refused the sync request.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="11" />
+            <location filename="../kanoon_desk/sync/errors.py" line="12" />
             <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
             <translation>This desk is not enrolled with the central server yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="12" />
+            <location filename="../kanoon_desk/sync/errors.py" line="13" />
             <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
             <translation>A database already exists at this path; a device can only be enrolled into an empty path.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="13" />
+            <location filename="../kanoon_desk/sync/errors.py" line="14" />
             <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
             <translation>After the sync, this desk's data does not match the server's.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="14" />
+            <location filename="../kanoon_desk/sync/errors.py" line="15" />
             <source>پاسخ کارگزار خوانده نشد.</source>
             <translation>The server's reply could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="15" />
+            <location filename="../kanoon_desk/sync/errors.py" line="16" />
             <source>اتصال با کارگزار در میانه قطع شد؛ آنچه رسیده بود سالم است و باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>The connection to the server was cut in the middle; what arrived is safe, and the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="16" />
+            <location filename="../kanoon_desk/sync/errors.py" line="17" />
             <source>همگام‌سازی متوقف شد.</source>
             <translation>Sync stopped.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="17" />
+            <location filename="../kanoon_desk/sync/errors.py" line="18" />
             <source>اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.</source>
             <translation>The connection to the server was cut while attachments were being transferred; the events are safe, and the attachments will be transferred in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
             <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
             <translation>No server answered at this address; check the address and the network connection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
             <source>این نشانی کارگزار کانون نیست (پاسخ آن از کارگزار کانون نبود)؛ نشانی و درگاه کارگزار را بررسی کنید.</source>
             <translation>This address is not a Kanoon server (its answer was not a Kanoon server's); check the server's address and port.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
             <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
             <translation>This enrolment code is not known; type it again carefully.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
             <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
             <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="25" />
+            <location filename="../kanoon_desk/sync/errors.py" line="26" />
             <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
             <translation>Type the enrolment code the server's operator gave you.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="26" />
+            <location filename="../kanoon_desk/sync/errors.py" line="27" />
             <source>کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.</source>
             <translation>The server does not know the device this desk was; perhaps this is another server's address.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="27" />
+            <location filename="../kanoon_desk/sync/errors.py" line="28" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="28" />
+            <location filename="../kanoon_desk/sync/errors.py" line="29" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="29" />
+            <location filename="../kanoon_desk/sync/errors.py" line="30" />
             <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.</source>
             <translation>This desk has already joined the central server. If its access was revoked or its secret lost, make it a new device with a new code and kanoon-desk enroll --replace-device.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="30" />
+            <location filename="../kanoon_desk/sync/errors.py" line="31" />
             <source>داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.</source>
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
@@ -7883,242 +7888,247 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>کارگزار باید به‌روز شود</source>
+            <translation>Server must be updated</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>همگام‌سازی متوقف شد</source>
             <translation>Sync stopped</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
             <source>%1 مگابایت</source>
             <translation>%1 MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
             <source>%1 کیلوبایت</source>
             <translation>%1 kB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="115" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="116" />
             <source>%1 پیوست فرستاده شد (%2).</source>
             <translation>%1 attachment(s) sent (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="118" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="119" />
             <source>%1 پیوست دریافت شد (%2).</source>
             <translation>%1 attachment(s) received (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="126" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="127" />
             <source>فرستادن رویدادها %1 از %2</source>
             <translation>Sending events %1 of %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="129" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="130" />
             <source>دریافت رویدادها: %1</source>
             <translation>Receiving events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
             <source>دریافت داده‌های دفتر: %1 رویداد</source>
             <translation>Receiving the office's data: %1 events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="135" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="136" />
             <source>فرستادن پیوست %1: %2٪ از %3</source>
             <translation>Sending attachment %1: %2% of %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="138" />
             <source>دریافت پیوست %1 (%2 از %3)</source>
             <translation>Receiving attachment %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="184" />
             <source>توقف</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="185" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
             <source>همگام‌سازی در نخستین جای امن می‌ایستد؛ آنچه رسیده است می‌ماند و باقی در همگام‌سازی بعدی می‌رود.</source>
             <translation>Sync stops at the next safe point; what got through stays, and the rest goes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="209" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="219" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="220" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="239" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="240" />
             <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
             <translation>The last sync, %1, did not finish: %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="250" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="272" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="295" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="296" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="297" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="298" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="301" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="302" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="305" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="306" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="308" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="309" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="338" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="339" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="332" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="333" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="342" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="343" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="352" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="353" />
             <source>در حال توقف همگام‌سازی؛ کاری که در میانه است تمام می‌شود…</source>
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="363" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="371" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
             <source>پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="375" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="376" />
             <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
@@ -8128,48 +8138,48 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="549" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="550" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="560" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="561" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="561" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="562" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="574" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="575" />
             <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
             <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="580" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="581" />
             <source>%1 رویداد در انتظار فرستادن</source>
             <translation>%1 events waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="582" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="583" />
             <source>آخرین همگام‌سازی موفق: %1</source>
             <translation>Last successful sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="585" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="586" />
             <source>همگام‌سازی با کارگزار</source>
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="591" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="592" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="593" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="594" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -8177,58 +8187,58 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="489" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="490" />
             <source>در حال همگام‌سازی…</source>
             <extracomment>The running round's (`stop`), None between rounds.</extracomment>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="493" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="494" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="531" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="533" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="537" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="521" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="508" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

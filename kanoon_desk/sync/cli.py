@@ -4,7 +4,8 @@ Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch, a st
 cannot be read, a server that is not a Kanoon server, `enroll` on a store open in the app — the
 one-line summary says why, in Persian and English); 2 bad usage: the store is not found (`sync`,
 `enroll --replace-device`), or no store can be made at `--db` (`enroll`: no such folder, not a
-folder, not writable — said before the one-time code is spent); 3 upgrade required; 4 credential refused; 5 the store is a copy of a desk
+folder, not writable — said before the one-time code is spent); 3 upgrade required (this program, or the
+server when it is older than the desk syncs with: the message says which); 4 credential refused; 5 the store is a copy of a desk
 the server follows on another computer (enrol it with --replace-device); 130 interrupted (Ctrl-C).
 """
 
@@ -51,9 +52,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _exit_for(report: SyncReport | None, exc: errors.SyncError | None = None) -> int:
     """The exit code of a refusal raised (`exc`) or of a round that stopped (`report.failure`):
-    an old program (protocol or event schema, HTTP 426) is 3, a refused credential 4."""
+    an old program (protocol or event schema, HTTP 426) or an old server is 3, a refused credential 4."""
     failure = type(exc).__name__ if exc is not None else report.failure if report is not None else ""
-    if failure == errors.UpgradeRequired.__name__:
+    if failure in (errors.UpgradeRequired.__name__, errors.ServerUpgradeRequired.__name__):
         return EXIT_UPGRADE
     if failure == errors.AuthRefused.__name__:
         return EXIT_AUTH

@@ -6,6 +6,7 @@ from ..errors import QT_TRANSLATE_NOOP
 
 MSG_OFFLINE = QT_TRANSLATE_NOOP("Errors", "کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.")
 MSG_UPGRADE = QT_TRANSLATE_NOOP("Errors", "نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.")
+MSG_SERVER_UPGRADE = QT_TRANSLATE_NOOP("Errors", "کارگزار مرکزی از این برنامه کهنه‌تر است و کارهای مرکزهای فرهنگی دفتر را نمی‌پذیرد؛ مدیر کارگزار نخست باید کارگزار را به‌روز کند. چیزی فرستاده نشد: کارهای این میز در آن می‌ماند و پس از به‌روزرسانی کارگزار فرستاده می‌شود.")
 MSG_AUTH = QT_TRANSLATE_NOOP("Errors", "کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.")
 MSG_REFUSED = QT_TRANSLATE_NOOP("Errors", "کارگزار درخواست همگام‌سازی را نپذیرفت.")
 MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کارگزار مرکزی ثبت نشده است.")
@@ -53,6 +54,11 @@ class Stopped(SyncError):
 
 class UpgradeRequired(SyncError):
     """HTTP 426: this program is older than the server accepts."""
+
+
+class ServerUpgradeRequired(SyncError):
+    """The server is older than this program syncs with (`protocol.MIN_SERVER_PROTOCOL`): its
+    administrator updates it; nothing was sent."""
 
 
 class AuthRefused(SyncError):

@@ -19,6 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 #: desk of protocol 1 refuses a field it does not know).
 PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
+#: The oldest server protocol a desk of this version syncs with. A server of protocol 1 refused the
+#: events of an office's centres (the lending desks' 1301, 1302 …) as outside the device's scope,
+#: and a refused event is answered for and never sent again: the centres' work would be lost to
+#: the office. A server that does not know `hello` (404) is asked its protocol at `/v1/health`.
+MIN_SERVER_PROTOCOL = 2
 #: The first protocol whose push results may carry `reason_fa`.
 REASON_FA_PROTOCOL = 2
 #: Newest event schema this code writes and understands.

@@ -54,6 +54,7 @@ class RecoveryMixin(Connection):
                 answer = self._hello(name, pending)
         except e.Refused as exc:
             if exc.detail.startswith("HTTP 404"):
+                self._server_new_enough()
                 return
             raise
         self._store_name = pending or name
@@ -61,6 +62,15 @@ class RecoveryMixin(Connection):
         self.recover(report, answer.last_client_seq, name, pending)
         if answer.pull_from is not None:
             self.rewind(report, answer.pull_from)
+
+    def _server_new_enough(self) -> None:
+        """A server from before `hello`: nothing is sent to one older than `p.MIN_SERVER_PROTOCOL`
+        (`e.ServerUpgradeRequired`, before the push), the outbox kept for the updated server."""
+        health = self.call("GET", "/v1/health", p.HealthResponse, authenticated=False)
+        if health.protocol_version < p.MIN_SERVER_PROTOCOL:
+            raise e.ServerUpgradeRequired(e.MSG_SERVER_UPGRADE, (
+                f"the server speaks protocol {health.protocol_version}, this desk needs {p.MIN_SERVER_PROTOCOL} "
+                "or later (a server of protocol 1 refuses the events of the office's centres): update the server"))
 
     def _hello(self, name: str, renamed: str | None, cursor: int | None = None,
                seen: list[p.Seen] | None = None) -> p.HelloResponse:

@@ -74,6 +74,7 @@ STATE_WORDS = {
     "Offline": QT_TRANSLATE_NOOP("SyncPage", "آفلاین"),
     "AuthRefused": QT_TRANSLATE_NOOP("SyncPage", "دسترسی میز پذیرفته نشد"),
     "UpgradeRequired": QT_TRANSLATE_NOOP("SyncPage", "برنامه باید به‌روز شود"),
+    "ServerUpgradeRequired": QT_TRANSLATE_NOOP("SyncPage", "کارگزار باید به‌روز شود"),
     "Mismatch": QT_TRANSLATE_NOOP("SyncPage", "ناهمخوانی با کارگزار"),
     "StoreCopied": QT_TRANSLATE_NOOP("SyncPage", "رونوشت میز؛ همگام نمی‌شود"),
     "Stopped": QT_TRANSLATE_NOOP("SyncPage", "همگام‌سازی متوقف شد"),
