@@ -26,6 +26,8 @@ from .fold import (
     _EVENT_AGGREGATE,
     _EVENT_COLUMNS,
     _EVENT_TABLE,
+    K_UNKNOWN_KINDS,
+    UNKNOWN_KINDS_KEY,
     BatchProjector,
     EventRecord,
     FoldEvent,
@@ -39,8 +41,11 @@ from .fold import (
     defer,
     defer_each,
     deferring,
+    held_kinds,
+    keep_held_kinds,
     known_event_types,
     load_projections,
+    note_unknown_kinds,
     projector,
     raise_conflict,
     raise_twin_conflict,
@@ -66,7 +71,7 @@ if TYPE_CHECKING:
 __all__ = [
     # this module: who acts, appending and ingesting events
     "SYSTEM_USER_ID", "Actor", "system_actor", "record", "insert_events", "ingest", "audit_received",
-    "held_ids",
+    "held_ids", "fold_held_kinds",
     # fold: event records, projector registries, dispatch, deferred work, conflicts
     "EventRecord", "FoldEvent", "Projector", "Resetter", "BatchProjector", "TwinFact", "projector",
     "batch_projector", "resetter", "load_projections", "known_event_types", "apply", "apply_all",
@@ -196,9 +201,33 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
         apply_all(session, [ev for ev in fresh if ev.aggregate_id not in stale] if refold else fresh)
         for aggregate_type, aggregate_id in sorted(refold):
             refold_aggregate(session, aggregate_type, aggregate_id)
+    note_unknown_kinds(session)  # a newer version's kinds: held, folded once this desk is updated
     if audited:
         audit_received(session, fresh, username=username)
     return fresh
+
+
+def fold_held_kinds(store: Store) -> list[str]:
+    """Fold the events an earlier version held unfolded (`fold.apply`: kinds it did not know)
+    that this version knows: each aggregate holding one is folded again from its events, as a
+    late arrival is, in one transaction. Run when a store is opened after its migrations; the
+    kinds still unknown stay held. Returns the kinds folded (none: one read of desk_state)."""
+    if not store.get_state(K_UNKNOWN_KINDS):
+        return []
+    load_projections()
+    with store.transaction() as s:
+        held = held_kinds(s)
+        now = sorted(k for k in held if k in _EVENT_AGGREGATE)
+        if not now:
+            return []
+        aggregates = s.execute(select(_EVENT_TABLE.c.aggregate_type, _EVENT_TABLE.c.aggregate_id)
+                               .where(_EVENT_TABLE.c.type.in_(now)).distinct()).all()
+        with deferring(s):
+            for aggregate_type, aggregate_id in sorted(aggregates):
+                refold_aggregate(s, aggregate_type, aggregate_id)
+        still: set[str] = s.info.pop(UNKNOWN_KINDS_KEY, set())
+        keep_held_kinds(s, (held - set(now)) | still)
+    return now
 
 
 def audit_received(session: Session, fresh: list[FoldEvent], *, username: str = "sync", detail: str = "") -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .models import Conflict, Event, table_of
+from .models import Conflict, DeskState, Event, table_of
 
 
 @dataclass(slots=True)
@@ -115,12 +115,53 @@ def known_event_types() -> dict[str, str]:
     return dict(_EVENT_AGGREGATE)
 
 
+#: `session.info` key: the kinds of events `apply` met and left unfolded in this session.
+UNKNOWN_KINDS_KEY = "kanoon_desk.unknown_kinds"
+
+
 def apply(session: Session, event: FoldEvent) -> None:
+    """Fold one event. An event of a kind this version has no projector for (recorded by a newer
+    version: pulled from a desk updated before this one) is held unfolded: it stays in the events
+    table, its kind is noted in `session.info` (`note_unknown_kinds` keeps it in the store), and
+    `eventlog.fold_held_kinds` folds it once the program is updated to a version that knows it.
+    A local event of an unknown kind is refused before it gets here (`eventlog.record`)."""
     load_projections()
     fn = _PROJECTORS.get(event.type)
     if fn is None:
-        raise KeyError(f"no projector for event type {event.type!r}")
+        session.info.setdefault(UNKNOWN_KINDS_KEY, set()).add(event.type)
+        return
     fn(session, event)
+
+
+#: desk_state key: the kinds of events the store holds unfolded (JSON list, sorted), for
+#: `eventlog.fold_held_kinds` to fold once the program knows them.
+K_UNKNOWN_KINDS = "fold.unknown_kinds"
+
+
+def held_kinds(session: Session) -> set[str]:
+    """The kinds of events the store holds unfolded (`K_UNKNOWN_KINDS`)."""
+    row = session.get(DeskState, K_UNKNOWN_KINDS)
+    return set(json.loads(row.value)) if row is not None and row.value else set()
+
+
+def keep_held_kinds(session: Session, kinds: set[str]) -> None:
+    """Write `kinds` as the store's kinds held unfolded (in the caller's transaction)."""
+    row = session.get(DeskState, K_UNKNOWN_KINDS)
+    value = json.dumps(sorted(kinds), ensure_ascii=False) if kinds else ""
+    if row is None:
+        if value:
+            session.add(DeskState(key=K_UNKNOWN_KINDS, value=value))
+    elif row.value != value:
+        row.value = value
+
+
+def note_unknown_kinds(session: Session) -> None:
+    """Keep in the store the kinds `apply` left unfolded in this session (with those noted before)."""
+    kinds: set[str] | None = session.info.pop(UNKNOWN_KINDS_KEY, None)
+    if kinds:
+        held = held_kinds(session)
+        if not kinds <= held:
+            keep_held_kinds(session, held | kinds)
 
 
 def apply_all(session: Session, events: Iterable[FoldEvent]) -> None:

@@ -9,7 +9,18 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from .fold import _EVENT_TABLE, _RESETTERS, EventRecord, apply, apply_all, deferring, load_projections
+from .fold import (
+    _EVENT_AGGREGATE,
+    _EVENT_TABLE,
+    _RESETTERS,
+    UNKNOWN_KINDS_KEY,
+    EventRecord,
+    apply,
+    apply_all,
+    deferring,
+    keep_held_kinds,
+    load_projections,
+)
 from .models import Base, projection_tables
 from .projection_rows import insert_values_many, release_kept
 from .sqlite_statement import SqliteStatement
@@ -41,6 +52,8 @@ def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -
     load_projections()
     reset = _RESETTERS.get(aggregate_type)
     if reset is None:
+        if aggregate_type not in _EVENT_AGGREGATE.values():  # a newer version's: its events are held unfolded
+            return
         raise KeyError(f"no resetter for aggregate type {aggregate_type!r}")
     reset(session, aggregate_id)
     session.flush()
@@ -146,6 +159,8 @@ def refold_all(session: Session, batch: int = 5000, records: Sequence[EventRecor
                 session.expunge_all()
             _write_buffers(session, everything=True)  # before the recomputations read the tables
             session.info.pop(_BUFFERS_KEY)
+        # every event was met: the kinds held unfolded are exactly those `apply` left
+        keep_held_kinds(session, session.info.pop(UNKNOWN_KINDS_KEY, set()))
     finally:
         session.info.pop(_BUFFERS_KEY, None)
 

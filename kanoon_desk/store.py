@@ -17,7 +17,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from .eventlog import Actor, EventRecord, record
+from .eventlog import Actor, EventRecord, fold_held_kinds, record
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
 from .persian_script import COLLATION, persian_collate
@@ -192,6 +192,8 @@ class Store:
             last = s.scalar(select(func.max(Event.hlc))) or 0
         self.clock = HybridClock(last)
         self._identity: DeskIdentity | None = None
+        if migrate:  # events of kinds an earlier version held unfolded, now known: folded
+            fold_held_kinds(self)
 
     # -- identity -------------------------------------------------------------------------------
 

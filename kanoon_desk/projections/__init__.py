@@ -1,3 +1,3 @@
 """Fold steps (projectors) per event type, registered with `kanoon_desk.eventlog` on import."""
 
-from . import accounts, library, secretariat  # noqa: F401
+from . import accounts, conflicts, library, secretariat  # noqa: F401

@@ -26,6 +26,7 @@ from ..sync import protocol as p
 from . import auth, exchange, logs, sms
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
+from .exchange_pages import KindsUnknownToDesk
 from .server_models import Device, ServerEvent, utcnow
 from .status import RateLimiter, lookup
 
@@ -255,6 +256,13 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:
         return _err(exc.status, exc.code, exc.reason, exc.reason_fa)
 
+    @app.exception_handler(KindsUnknownToDesk)
+    async def _unknown_kinds(_r: Request, exc: KindsUnknownToDesk) -> JSONResponse:
+        logs.event("pull.kinds_unknown_to_desk", protocol=exc.protocol, kinds=exc.kinds)
+        return _err(426, "upgrade_required", str(exc),
+                    "کارهای تازه‌ای از میزهای به‌روزشده در دفتر هست که این نسخه برنامه نمی‌شناسد؛ "
+                    "برنامه این میز را به‌روز کنید تا آن‌ها را دریافت کند.")
+
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_r: Request, exc: auth.AuthError) -> JSONResponse:
         logs.event("auth.refused", code=exc.code)
@@ -394,18 +402,23 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
                  authorization: Annotated[str | None, Header()] = None,
-                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
-        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization, x_kanoon_store)
+                 x_kanoon_store: Annotated[str | None, Header()] = None,
+                 x_kanoon_protocol: Annotated[int | None, Header()] = None) -> Response:
+        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary,
+                                   protocol_version=x_kanoon_protocol or p.PROTOCOL_VERSION),
+                     authorization, x_kanoon_store)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
     def snapshot(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  upto: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
                  authorization: Annotated[str | None, Header()] = None,
-                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+                 x_kanoon_store: Annotated[str | None, Header()] = None,
+                 x_kanoon_protocol: Annotated[int | None, Header()] = None) -> Response:
         with db.read() as s:
             device = auth.check_device(s, authorization, store=x_kanoon_store)
-            answer = _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+            answer = _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock,
+                                                 x_kanoon_protocol or p.PROTOCOL_VERSION).json())
             seen = (device.id, device.last_seen_at)
         _seen(*seen)
         return answer
@@ -433,12 +446,14 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                    cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                    limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
                    authorization: Annotated[str | None, Header()] = None,
-                   x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+                   x_kanoon_store: Annotated[str | None, Header()] = None,
+                   x_kanoon_protocol: Annotated[int | None, Header()] = None) -> Response:
         """The device's own events past client sequence number `after` (a pull leaves them out):
         what a desk restored from an old backup lost."""
         with db.read() as s:
             device = auth.check_device(s, authorization, store=x_kanoon_store)
-            return _raw_json(exchange.own_events(db, s, device, after, cursor, limit, clock).json())
+            return _raw_json(exchange.own_events(db, s, device, after, cursor, limit, clock,
+                                                 x_kanoon_protocol or p.PROTOCOL_VERSION).json())
 
     @app.post("/v1/sms-outcomes", response_model=p.SmsOutcomesResponse, responses=ERROR_DOC)
     def sms_outcomes(req: p.SmsOutcomesRequest, authorization: Annotated[str | None, Header()] = None,

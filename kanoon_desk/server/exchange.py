@@ -23,6 +23,7 @@ from ..digest import EventDigest, canonical_hash
 from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_pack
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
+    PROTOCOL_VERSION,
     EventOut,
     HelloRequest,
     HelloResponse,
@@ -234,7 +235,8 @@ def pull(db: ServerDb, session: Session, device: Device, req: PullRequest, clock
     """A page of what the device's office sees after `cursor`, other devices' events only."""
     high = db.high_water(session)
     rows = _page_rows(db, session, ServerEvent.server_seq > req.cursor, ServerEvent.server_seq <= high,
-                      visible(device.office_code), ServerEvent.device_id != device.id, limit=req.limit)
+                      visible(device.office_code), ServerEvent.device_id != device.id, limit=req.limit,
+                      protocol=req.protocol_version)
     has_more = len(rows) == req.limit
     next_cursor = rows[-1][0] if has_more else max(high, req.cursor)
     summary = office_summary(db, session, device.office_code, next_cursor) if req.summary and not has_more else None
@@ -245,12 +247,12 @@ def pull(db: ServerDb, session: Session, device: Device, req: PullRequest, clock
 
 
 def snapshot(db: ServerDb, session: Session, device: Device, cursor: int, upto: int, limit: int,
-             clock: HybridClock) -> Page:
+             clock: HybridClock, protocol: int = PROTOCOL_VERSION) -> Page:
     """A page of everything the office sees up to `upto` (0: now), own device's events included."""
     if upto <= 0:
         upto = db.high_water(session)
     rows = _page_rows(db, session, ServerEvent.server_seq > cursor, ServerEvent.server_seq <= upto,
-                      visible(device.office_code), limit=limit)
+                      visible(device.office_code), limit=limit, protocol=protocol)
     has_more = len(rows) == limit
     next_cursor = rows[-1][0] if has_more else upto
     top = max([0] + [r[1] for r in rows])
@@ -295,7 +297,7 @@ def pull_from(db: ServerDb, session: Session, req: HelloRequest) -> int:
 
 
 def own_events(db: ServerDb, session: Session, device: Device, after: int, cursor: int, limit: int,
-               clock: HybridClock) -> Page:
+               clock: HybridClock, protocol: int = PROTOCOL_VERSION) -> Page:
     """A page of the device's own events with a client sequence number past `after`, in server
     order after `cursor` (a pull leaves them out: the desk has them, unless it lost them to a
     restore). No index serves it: it reads the events after `cursor` (the desk's last
@@ -303,7 +305,7 @@ def own_events(db: ServerDb, session: Session, device: Device, after: int, curso
     high = db.high_water(session)
     rows = _page_rows(db, session, ServerEvent.server_seq > cursor, ServerEvent.server_seq <= high,
                       ServerEvent.device_id == device.id, ServerEvent.client_seq > after,
-                      ServerEvent.scope != QUARANTINE_SCOPE, limit=limit)
+                      ServerEvent.scope != QUARANTINE_SCOPE, limit=limit, protocol=protocol)
     has_more = len(rows) == limit
     next_cursor = rows[-1][0] if has_more else max(high, cursor)
     return Page(OwnEventsResponse(after=after, cursor=cursor, events=[], next_cursor=next_cursor,

@@ -15,7 +15,16 @@ from sqlalchemy import String, Text, cast, func, literal_column, select, type_co
 from sqlalchemy.orm import Session, aliased
 
 from ..digest import EventDigest, digests_by_aggregate
-from ..sync.protocol import SHARED_SCOPE, AggregateSummary, OwnEventsResponse, PullResponse, SnapshotResponse
+from ..sync.protocol import (
+    FOLDED_BELOW_3,
+    KEEPS_UNKNOWN_KINDS,
+    PROTOCOL_VERSION,
+    SHARED_SCOPE,
+    AggregateSummary,
+    OwnEventsResponse,
+    PullResponse,
+    SnapshotResponse,
+)
 from .db import SEQ_COUNTER, ServerDb
 from .server_models import DigestTotal, ServerCounter, ServerEvent
 
@@ -63,10 +72,30 @@ class Page:
         return type(self.head).model_validate_json(self.json())
 
 
-def _page_rows(db: ServerDb, session: Session, *where: Any, limit: int) -> list[Any]:
-    return list(session.execute(
-        select(ServerEvent.server_seq, ServerEvent.hlc, _event_json(db.is_postgres)).where(*where)
+def _page_rows(db: ServerDb, session: Session, *where: Any, limit: int, protocol: int = PROTOCOL_VERSION) -> list[Any]:
+    """A page's rows: (server_seq, hlc, the event's JSON, its kind), the kinds checked against
+    what a desk of `protocol` folds (`KindsUnknownToDesk`)."""
+    rows = list(session.execute(
+        select(ServerEvent.server_seq, ServerEvent.hlc, _event_json(db.is_postgres), ServerEvent.type).where(*where)
         .order_by(ServerEvent.server_seq).limit(limit)))
+    if protocol < KEEPS_UNKNOWN_KINDS:
+        folded = FOLDED_BELOW_3.get(protocol, FOLDED_BELOW_3[min(FOLDED_BELOW_3)])
+        unknown = {r[3] for r in rows} - folded
+        if unknown:
+            raise KindsUnknownToDesk(protocol, sorted(unknown))
+    return rows
+
+
+class KindsUnknownToDesk(Exception):
+    """A page for a desk of protocol `protocol` (below `KEEPS_UNKNOWN_KINDS`) holds events of
+    `kinds`, which such a desk cannot fold: its fold would fail on them in every round. The desk
+    is answered "upgrade required" (426) and says to update the program; nothing of the page is
+    sent, and it is sent whole once the desk is updated."""
+
+    def __init__(self, protocol: int, kinds: list[str]) -> None:
+        super().__init__(f"this desk (protocol {protocol}) cannot fold the office's events of kind "
+                         f"{', '.join(kinds)}, recorded by a newer version: update the desk's program")
+        self.protocol, self.kinds = protocol, kinds
 
 
 def visible(office_code: str) -> Any:

@@ -4,17 +4,28 @@ nothing is sent or marked as sent (docs/COMPATIBILITY.md)."""
 
 from __future__ import annotations
 
+import json
+import time
+from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
-from kanoon_desk.services import accounts
+from kanoon_desk import fold
+from kanoon_desk.ids import hlc_pack, new_id
+from kanoon_desk.models import Holiday
+from kanoon_desk.services import accounts, ops
+from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
+from kanoon_desk.sync import protocol as p
 from kanoon_desk.sync.state import K_ACKED, pending_count
 
 from .helpers import LiveServer, bootstrap_admin, enrol
+from .test_hostile_input import Device, stored_count
 
 
 class OlderServer(httpx.BaseTransport):
@@ -71,3 +82,81 @@ def test_a_server_from_before_hello_of_protocol_2_or_later_still_syncs(
     report = client.sync_once(a, transport=old)
     assert report.ok and report.pushed == 1, report.summary_line()
     assert "/v1/push" in old.paths
+
+
+def _pull(server: LiveServer, dev: Device, protocol: int) -> httpx.Response:
+    """A pull page as a desk of `protocol` asks for it (the body and the header say its protocol)."""
+    return httpx.post(server.url + "/v1/pull", json={"cursor": 0, "limit": 100, "protocol_version": protocol,
+                                                     "schema_version": 1},
+                      headers={**dev.headers, p.HEADER_PROTOCOL: str(protocol)})
+
+
+def test_a_desk_of_protocol_1_or_2_is_told_to_update_rather_than_handed_a_kind_it_cannot_fold(
+        server: LiveServer) -> None:
+    """A desk of protocol 1 or 2 has no projector for a kind added after its protocol's first
+    release: its pull stopped at it with a traceback, every round (a new desk of that version
+    could not even be set up: «KeyError: no projector for event type 'loan.lost'»). Its page is
+    now answered 426, which every release says as «… لطفاً برنامه را به‌روز کنید», and nothing
+    of the page is applied; a desk of protocol 3 takes every kind."""
+    writer, reader = Device(server, "13"), Device(server, "13")
+    agency = writer.event()  # agency.set: every protocol folds it
+    assert stored_count(writer.push([agency])) == 1
+    for protocol in (1, 2, 3):
+        r = _pull(server, reader, protocol)
+        assert r.status_code == 200 and [ev["id"] for ev in r.json()["events"]] == [agency["id"]]
+    merged = writer.event(type="member.merged", aggregate_type="member", aggregate_id=new_id(),
+                          payload={"into": new_id()})  # a kind of protocol 2, not of 1
+    assert stored_count(writer.push([merged])) == 1
+    refused = _pull(server, reader, 1)
+    assert refused.status_code == 426 and refused.json()["error"] == "upgrade_required"
+    assert "member.merged" in refused.json()["reason"] and "به‌روز کنید" in refused.json()["reason_fa"]
+    assert _pull(server, reader, 2).status_code == 200
+    lost = writer.event(type="loan.lost", aggregate_type="loan", aggregate_id=new_id(), payload={})
+    assert stored_count(writer.push([lost])) == 1  # a kind added after protocol 2's first release
+    assert _pull(server, reader, 2).status_code == 426
+    snapshot = httpx.get(server.url + "/v1/snapshot", headers={**reader.headers, p.HEADER_PROTOCOL: "2"})
+    assert snapshot.status_code == 426  # a first sync alike
+    r = _pull(server, reader, 3)
+    assert r.status_code == 200 and [ev["id"] for ev in r.json()["events"]] == [agency["id"], merged["id"], lost["id"]]
+
+
+def _titled(s: Session, ev: fold.FoldEvent) -> None:
+    """The projector a later version would have for «holiday.titled» (made up for the test)."""
+    s.execute(update(Holiday).where(Holiday.day == date.fromisoformat(ev.aggregate_id))
+              .values(title=ev.payload["title"]))
+
+
+def test_a_kind_this_desk_does_not_know_is_kept_and_folded_once_it_is_updated(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk updated later than another of its office pulls the other's new kinds of events: it
+    keeps them, unfolded, syncs and checks as before, and folds them once its program knows
+    them (on opening the store), the kinds it still does not know kept for a later update."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    accounts.set_holiday(a, admin, date(2026, 3, 26), "نوروز")
+    assert client.sync_once(a).ok
+    newer = Device(server, "13")  # a desk of a later version
+    stamp = hlc_pack(int(time.time() * 1000) + 1000, 0)
+    titled = newer.event(type="holiday.titled", aggregate_type="holiday", aggregate_id="2026-03-26",
+                         payload={"title": "نوروز باستانی"}, hlc=stamp)
+    poster = newer.event(type="poster.hung", aggregate_type="poster", aggregate_id=new_id(),
+                         payload={"where": "تالار"}, hlc=stamp + 1)
+    assert stored_count(newer.push([titled, poster])) == 2
+    report = client.sync_once(a)
+    assert report.ok and not report.mismatches and report.pulled == 2, report.summary_line()
+    assert ops.stats(a.path)["events"] == 4 and ops.check(a.path) == []  # held, the projections as a re-fold
+    assert accounts.list_holidays(a) == [(date(2026, 3, 26), "نوروز")]
+    assert json.loads(a.get_state(fold.K_UNKNOWN_KINDS) or "[]") == ["holiday.titled", "poster.hung"]
+    assert client.sync_once(a).ok  # and the next round too
+    a.close()
+    # the desk is updated to a version that knows «holiday.titled» (not «poster.hung» yet)
+    monkeypatch.setitem(fold._PROJECTORS, "holiday.titled", _titled)
+    monkeypatch.setitem(fold._EVENT_AGGREGATE, "holiday.titled", "holiday")
+    updated = Store(tmp_path / "a.sqlite3")
+    try:
+        assert accounts.list_holidays(updated) == [(date(2026, 3, 26), "نوروز باستانی")]
+        assert json.loads(updated.get_state(fold.K_UNKNOWN_KINDS) or "[]") == ["poster.hung"]
+        assert client.sync_once(updated).ok
+    finally:
+        updated.close()
+    assert ops.check(tmp_path / "a.sqlite3") == []
