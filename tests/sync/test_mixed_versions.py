@@ -160,3 +160,11 @@ def test_a_kind_this_desk_does_not_know_is_kept_and_folded_once_it_is_updated(
     finally:
         updated.close()
     assert ops.check(tmp_path / "a.sqlite3") == []
+
+
+def test_every_kind_an_older_desk_writes_is_still_folded() -> None:
+    """A kind is never renamed or dropped: the events of desks of every protocol, and of every
+    store, fold in this version (`p.FOLDED_BELOW_3` is fixed; a new kind is only added)."""
+    known = set(fold.known_event_types())
+    assert p.FOLDED_BELOW_3[1] < p.FOLDED_BELOW_3[2] <= known
+    assert p.PROTOCOL_VERSION >= p.KEEPS_UNKNOWN_KINDS > max(p.FOLDED_BELOW_3)
