@@ -26,6 +26,7 @@ from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services import secretariat_reports as sr
 from kanoon_desk.services import secretariat_time
+from kanoon_desk.services.secretariat_time import Span
 from kanoon_desk.store import Store
 
 WORDS = ("برق", "پروانه ساختمانی", "آسفالت", "قطعی مکرر", "انشعاب آب", "مستمری", "زهرا", "محمدی",
@@ -184,10 +185,10 @@ def _overdue(ctx: BenchContext) -> Benchmark:
     return Benchmark("secretariat.overdue_first_rows", "ms", run, floor, repeat=50, warmup=2)
 
 
-def spans_as_before(s: Any, p: sr.Period) -> dict[str, list[tuple[date, date | None]]]:
-    """The agencies' spans as the report read them before (SQLAlchemy's result rows, each payload
-    day parsed again): the "before" of `secretariat.year_report`, and the reference its test compares
-    the report with."""
+def spans_as_before(s: Any, p: sr.Period) -> dict[str, tuple[list[Span], list[Span]]]:
+    """The agencies' spans and the closed spans as the report read them before (SQLAlchemy's result
+    rows, each payload day parsed again): the "before" of `secretariat.year_report`, and the
+    reference its test compares the report with."""
     closed_ids = select(Case.id).where(Case.closed_on.between(p.start, p.end))
     rows = s.connection().execute(select(Event.aggregate_id, Event.type, case_clock_field("day"),
                                          case_clock_field("letter_date"), case_clock_field("decision"))
@@ -196,18 +197,19 @@ def spans_as_before(s: Any, p: sr.Period) -> dict[str, list[tuple[date, date | N
     events: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for case_id, kind, day, letter_date, decision in rows:
         events.setdefault(case_id, []).append((kind, {"day": day, "letter_date": letter_date, "decision": decision}))
-    return {case_id: secretariat_time.agency_spans(steps) for case_id, steps in events.items()}
+    return {case_id: (secretariat_time.agency_spans(steps), secretariat_time.closed_spans(steps))
+            for case_id, steps in events.items()}
 
 
 @contextmanager
 def report_as_before() -> Iterator[None]:
     """`build_report` as it read the clock events before (`spans_as_before`, days not cached)."""
-    spans, day = sr._agency_spans, secretariat_time._iso_day
-    sr._agency_spans, secretariat_time._iso_day = spans_as_before, date.fromisoformat  # type: ignore[assignment]
+    spans, day = sr._clock_spans, secretariat_time._iso_day
+    sr._clock_spans, secretariat_time._iso_day = spans_as_before, date.fromisoformat  # type: ignore[assignment]
     try:
         yield
     finally:
-        sr._agency_spans, secretariat_time._iso_day = spans, day
+        sr._clock_spans, secretariat_time._iso_day = spans, day
 
 
 def _year_report(ctx: BenchContext) -> Benchmark:

@@ -183,6 +183,27 @@ def test_the_report_splits_service_time_into_the_office_and_the_agencies(tmp_pat
     assert "<img" not in docs.report_html(None, rep)
 
 
+def test_a_reopened_case_counts_no_service_time_while_it_lay_closed(tmp_path: Path) -> None:
+    """Rejected on 7 Ordibehesht after a day's work, reopened on 14 Tir, forwarded, answered and
+    closed: 1 + 2 + 3 + 1 working days (office 1 + 2 + 1, agency 3). The two months it lay rejected
+    were nobody's time; they counted as the office's (60 working days)."""
+    d = make_secretariat_desk(tmp_path)
+    a = sec.intake(d.store, d.clerk, case_input(1), on=date(2025, 4, 26))  # a Saturday
+    sec.review(d.store, d.expert, a.case_id, accept=False, reason="تکراری", on=date(2025, 4, 27))  # 1
+    sec.reopen(d.store, d.manager, a.case_id, reason="مدرک تازه رسید", on=date(2025, 7, 5))
+    sec.review(d.store, d.expert, a.case_id, accept=True, on=date(2025, 7, 5))
+    sec.register(d.store, d.clerk, a.case_id, on=date(2025, 7, 6))
+    sec.forward(d.store, d.admin, a.case_id, d.agency.id, letter_date=date(2025, 7, 7), on=date(2025, 7, 7))  # 2
+    sec.record_response(d.store, d.clerk, a.case_id, text="انجام شد", on=date(2025, 7, 10))  # 3
+    sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=date(2025, 7, 12))  # Friday 11: 1
+    rep = build_report(d.store, d.manager, period("month", 1404, 4), on=date(2025, 8, 1))
+    assert rep.closed_by_outcome == {"resolved": 1}
+    assert (rep.avg_service_days, rep.p90_service_days) == (7, 7)
+    assert (rep.avg_office_days, rep.avg_agency_days) == (4, 3)
+    seen = q.get_case(d.store, d.manager, a.case_id, on=date(2025, 8, 1)).service_time
+    assert seen is not None and (seen.total, seen.office, seen.agency, seen.running) == (7, 4, 3, None)
+
+
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:
     d = make_secretariat_desk(tmp_path)
 

@@ -12,7 +12,7 @@ from kanoon_desk.persian import WorkingCalendar
 from kanoon_desk.services import accounts
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
-from kanoon_desk.services.secretariat_time import ServiceTime, agency_spans, service_time
+from kanoon_desk.services.secretariat_time import ServiceTime, agency_spans, closed_spans, service_time
 
 from .secretariat_helpers import Desk, case_input, make_secretariat_desk
 
@@ -62,6 +62,22 @@ def test_agency_spans_follow_the_folds_rules() -> None:
     assert agency_spans(backdated)[-1] == (date(2025, 5, 8), None)  # never overlaps the span before
     rejected = [("case.reviewed", {"decision": "reject", "day": "2025-05-04"}), _fw("2025-05-05")]
     assert agency_spans(rejected) == []
+
+
+def test_closed_spans_are_the_pauses_between_a_close_and_a_reopening() -> None:
+    rejected = ("case.reviewed", {"decision": "reject", "day": "2025-05-04"})
+    again = ("case.reopened", {"day": "2025-06-01"})
+    closed = ("case.closed", {"day": "2025-06-10"})
+    assert closed_spans([rejected, again, closed]) == [(date(2025, 5, 4), date(2025, 6, 1))]  # the last close ends it
+    late_step = ("case.closed", {"day": "2025-05-20"})  # after the rejection: a conflict, not a new close
+    assert closed_spans([rejected, late_step, again]) == [(date(2025, 5, 4), date(2025, 6, 1))]
+    assert closed_spans([again, closed]) == []  # a reopening of a case not closed changes nothing
+    cal = WorkingCalendar()  # (4 May, 1 Jun] holds 24 working days (four Fridays off)
+    t = service_time(cal, date(2025, 5, 3), date(2025, 6, 10), [], date(2025, 7, 1),
+                     [(date(2025, 5, 4), date(2025, 6, 1))])
+    assert t == ServiceTime(total=cal.working_days_between(date(2025, 5, 3), date(2025, 6, 10)) - 24,
+                            office=t.total, agency=0, running=None)
+    assert t.total == 1 + 8
 
 
 def test_service_time_never_counts_the_agency_beyond_the_case() -> None:

@@ -20,7 +20,7 @@ from .accounts import require, working_calendar
 from .numbers import clean_tracking_code, is_valid_tracking_code
 from .secretariat_common import MSG_NO_CASE, READ_ROLES, today
 from .secretariat_status import OUTCOME_FA, status_key
-from .secretariat_time import ServiceTime, agency_spans, service_time
+from .secretariat_time import ServiceTime, agency_spans, closed_spans, service_time
 from .sms_outcomes import Outcome, outcomes
 
 
@@ -94,6 +94,7 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
 
         steps = timeline(s, case_id)
         spans = agency_spans((t.type, t.payload) for t in steps)
+        paused = closed_spans((t.type, t.payload) for t in steps)
         person = s.get(Applicant, c.applicant_id)
         return CaseDetail(
             case=_as_dict(c), holder_name=holder.full_name if holder else None,
@@ -104,7 +105,7 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
             follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
             notices=rows(Notice, (Notice.day, Notice.id)),
             open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None,
-            service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today()),
+            service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today(), paused),
             applicant=_as_dict(person) if person is not None else {})
 
 

@@ -35,7 +35,7 @@ from ..store import Store
 from .accounts import require, working_calendar
 from .secretariat_common import today
 from .secretariat_status import OUTCOME_FA
-from .secretariat_time import agency_spans, service_time
+from .secretariat_time import ServiceTime, Span, agency_spans, closed_spans, service_time
 from .sheets import append_rows, finish_sheet
 
 
@@ -226,12 +226,14 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
                                     .group_by(Case.outcome)):
             rep.closed_by_outcome[str(outcome)] = int(n)
         rep.rejected = rep.closed_by_outcome.get("rejected", 0)
-        spans = _agency_spans(s, p)
-        none: list[tuple[date, date | None]] = []
+        spans = _clock_spans(s, p)
+        none: tuple[list[Span], list[Span]] = ([], [])
         # rows in bulk through the Core connection (the ORM's per-row handling cost more than the query)
-        times = [service_time(cal, received, closed_on, spans.get(cid, none), closed_on or asof)
-                 for cid, received, closed_on in s.connection().execute(
-                     select(Case.id, Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))]
+        times: list[ServiceTime] = []
+        for cid, received, closed_on in s.connection().execute(
+                select(Case.id, Case.received_date, Case.closed_on).where(in_range(Case.closed_on))):
+            agency, paused = spans.get(cid, none)
+            times.append(service_time(cal, received, closed_on, agency, closed_on or asof, paused))
         if times:
             totals = [t.total for t in times]
             rep.avg_service_days = sum(totals) / len(totals)
@@ -272,13 +274,17 @@ _CLOCK_EVENTS = SqliteStatement(
     .order_by(Event.aggregate_id, Event.hlc, Event.id))
 
 
-def _agency_spans(s: Any, p: Period) -> dict[str, list[tuple[date, date | None]]]:
-    """The agencies' spans of every case closed in the period, from their events in fold order
-    (only the few fields the clock reads are taken out of the payloads)."""
+def _clock_spans(s: Any, p: Period) -> dict[str, tuple[list[Span], list[Span]]]:
+    """The agencies' spans and the spans it lay closed before a reopening (`closed_spans`) of every
+    case closed in the period, from their events in fold order (only the few fields the clock reads
+    are taken out of the payloads)."""
     rows = _CLOCK_EVENTS.rows(s, start=p.start, end=p.end)
-    return {case_id: agency_spans((kind, {"day": day, "letter_date": letter_date, "decision": decision})
-                                  for _case, kind, day, letter_date, decision in steps)
-            for case_id, steps in groupby(rows, key=itemgetter(0))}
+    out: dict[str, tuple[list[Span], list[Span]]] = {}
+    for case_id, steps in groupby(rows, key=itemgetter(0)):
+        events = [(kind, {"day": day, "letter_date": letter_date, "decision": decision})
+                  for _case, kind, day, letter_date, decision in steps]
+        out[case_id] = (agency_spans(events), closed_spans(events))
+    return out
 
 
 def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:

@@ -1,7 +1,9 @@
 """Whose clock runs: a case's time split into the office's own working days and the agencies'.
 
 While an agency holds a case (from the forwarding letter's date to its answer, or to the close),
-the office's clock is paused and the agency's runs. The fold keeps which clock runs now
+the office's clock is paused and the agency's runs. While a case lies closed (from its close, or
+its rejection, to a reopening) no clock runs: a case rejected in Ordibehesht and reopened in Tir
+was not served for the two months between. The fold keeps which clock runs now
 (`cases.clock`, `agency_since`) as a pure function of the events; counting *working* days needs
 the admin's holiday table, which is not folded, so the count is made here, when it is read: the
 spans come from the case's events in fold order, the same rules as the fold's, and the Jalali
@@ -72,10 +74,32 @@ def agency_spans(events: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Span]:
     return spans
 
 
+def closed_spans(events: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Span]:
+    """The (close, reopen) days a case lay closed before it was reopened, from its events (type,
+    payload) in fold order, by the fold's rules: a close or a rejection at review closes it (a
+    step after the close is a conflict, ignored), `case.reopened` opens it again. The last close,
+    not reopened, is the case's end, not a pause: it is not among them."""
+    spans: list[Span] = []
+    since: date | None = None
+    closed = False
+    for kind, p in events:
+        if kind in _ACTIONS and closed:
+            continue
+        if kind == "case.closed" or (kind == "case.reviewed" and p.get("decision") == "reject"):
+            closed, since = True, _day(p)
+        elif kind == "case.reopened" and closed:
+            closed = False
+            again = _day(p)
+            if since is not None and again is not None:
+                spans.append((since, max(again, since)))
+    return spans
+
+
 @dataclass(frozen=True)
 class ServiceTime:
-    """A case's time in working days: `total` from its received day to its close (or `asof`),
-    `agency` the part agencies held it, `office` the rest; `running` names the clock that runs now
+    """A case's time in working days: `total` from its received day to its close (or `asof`), the
+    days it lay closed before a reopening not counted, `agency` the part agencies held it, `office`
+    the rest; `running` names the clock that runs now
     ("office", "agency", or None once closed)."""
 
     total: int
@@ -85,9 +109,15 @@ class ServiceTime:
 
 
 def service_time(calendar: WorkingCalendar, received: date, closed_on: date | None,
-                 spans: Iterable[Span], asof: date) -> ServiceTime:
+                 spans: Iterable[Span], asof: date, closed: Iterable[Span] = ()) -> ServiceTime:
+    """`spans` the agencies' (`agency_spans`), `closed` the days it lay closed before a reopening
+    (`closed_spans`): working days in (close, reopen] are nobody's."""
     end = closed_on or asof
     total = calendar.working_days_between(received, end)
+    for start, stop in closed:
+        if stop is not None:
+            total -= calendar.working_days_between(max(start, received), min(stop, end))
+    total = max(total, 0)
     agency = 0
     running: str | None = None if closed_on else "office"
     for start, stop in spans:
