@@ -204,6 +204,32 @@ def test_a_reopened_case_counts_no_service_time_while_it_lay_closed(tmp_path: Pa
     assert seen is not None and (seen.total, seen.office, seen.agency, seen.running) == (7, 4, 3, None)
 
 
+def test_the_sheet_holds_the_figures_the_screen_shows_zeros_and_fractions_alike(tmp_path: Path) -> None:
+    """Three requests by post rejected the day they came or the next: service time 0, 1, 1 and no
+    visit. The screen (the paper) reads ۰٫۷ and ۰; the sheet left the zeros' cells empty (a zero
+    average read as "no figure") and held 0.67 where the screen said ۰٫۷."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.services.secretariat_reports import ReportText, report_to_xlsx
+
+    d = make_secretariat_desk(tmp_path)
+    for n, wait in ((1, 0), (2, 1), (3, 1)):
+        r = sec.intake(d.store, d.clerk, case_input(n, channel="post"), on=DAY)
+        sec.review(d.store, d.expert, r.case_id, accept=False, reason="تکراری", on=DAY + timedelta(days=wait))
+    rep = build_report(d.store, d.manager, period("month", 1404, 2), on=DAY + timedelta(days=3))
+    t = ReportText()
+    shown = {t.avg_service: "۰٫۷", t.p90_service: "۱", t.avg_office: "۰٫۷", t.avg_agency: "۰", t.visits: "۰",
+             t.applicants_per_season: "۹", t.visits_per_case: "۰"}
+    html = docs.report_html(None, rep)
+    for label, text in shown.items():
+        assert f'<td align="right">{text}</td><td align="right">{label}</td>' in html, label
+    sheet = load_workbook(report_to_xlsx(rep, tmp_path / "r.xlsx"))[t.figures_sheet]
+    got = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {label: got[label] for label in shown} == {
+        t.avg_service: 0.7, t.p90_service: 1, t.avg_office: 0.7, t.avg_agency: 0, t.visits: 0,
+        t.applicants_per_season: 9, t.visits_per_case: 0}
+
+
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:
     d = make_secretariat_desk(tmp_path)
 

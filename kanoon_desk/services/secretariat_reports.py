@@ -325,6 +325,13 @@ def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
     return sorted(out, key=lambda a: (-a.forwarded, a.name))
 
 
+def _as_shown(x: float | None) -> float | None:
+    """A fraction as the screen and the paper show it (`ReportText.number`: one decimal), so the
+    sheet holds the same figure; a zero is a zero (an average of cases all closed the day they
+    came, no visit to any), not an empty cell."""
+    return None if x is None else round(x, 1)
+
+
 def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text: ReportText | None = None) -> Path:
     """The report as an Excel workbook (figures, overdue, agencies, by month) in `text`'s words and
     direction (Persian, right to left, by default); the first row names the period, its Jalali first
@@ -341,13 +348,10 @@ def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text
     rows: list[tuple[str, float | int | None]] = [
         (t.received, rep.received), (t.accepted, rep.accepted), (t.rejected, rep.rejected),
         *[(t.closed_as.replace("{outcome}", t.outcomes.get(k, k)), v) for k, v in sorted(rep.closed_by_outcome.items())],
-        (t.avg_service, round(rep.avg_service_days, 2) if rep.avg_service_days else None),
-        (t.p90_service, rep.p90_service_days),
-        (t.avg_office, round(rep.avg_office_days, 2) if rep.avg_office_days is not None else None),
-        (t.avg_agency, round(rep.avg_agency_days, 2) if rep.avg_agency_days is not None else None),
-        (t.visits, rep.visits),
-        (t.applicants_per_season, round(rep.applicants_per_season, 1)),
-        (t.visits_per_case, round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
+        (t.avg_service, _as_shown(rep.avg_service_days)), (t.p90_service, rep.p90_service_days),
+        (t.avg_office, _as_shown(rep.avg_office_days)), (t.avg_agency, _as_shown(rep.avg_agency_days)),
+        (t.visits, rep.visits), (t.applicants_per_season, _as_shown(rep.applicants_per_season)),
+        (t.visits_per_case, _as_shown(rep.visits_per_case))]
     append_rows(ws, [[t.sheet_heading.replace("{period}", t.period_title(rep.period)),
                       t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end)),
                       t.made.replace("{day}", t.day(made_on or today()))], *rows])
@@ -357,7 +361,7 @@ def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text
     finish_sheet(od, right_to_left=t.rtl)
     ag = wb.create_sheet(t.agencies_heading[:31])
     append_rows(ag, [agency_headers(t), *([a.name, a.forwarded, a.answered, a.on_time,
-                                           round(a.avg_days, 1) if a.avg_days is not None else None, a.waiting]
+                                           _as_shown(a.avg_days), a.waiting]
                                           for a in rep.agencies)])
     finish_sheet(ag, right_to_left=t.rtl)
     bm = wb.create_sheet(t.months_sheet[:31])
