@@ -10,7 +10,7 @@ from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, case, collate, func, literal, select, union_all
+from sqlalchemy import Select, Subquery, and_, case, collate, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ..eventlog import Actor
@@ -19,6 +19,7 @@ from ..models import Event, Office, User, office_today
 from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..persian_script import COLLATION, persian_collate
+from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
 from .accounts import require
 from .library_common import office_actor
@@ -239,7 +240,9 @@ def title_figures(store: Store, start: date, end: date, *, centre: str | None = 
 @dataclass(frozen=True)
 class OverdueRate:
     """Loans made in a period: how many were late (came back late, or are out past due) and how many
-    were lost with their member (never came back: counted apart, not as late)."""
+    were lost with their member (never came back: counted apart, not as late). A loan a person
+    voided (`loan.voided`: one copy lent at two centres while they were apart, the wrong one) is no
+    loan: in neither count."""
 
     loans: int
     late: int
@@ -253,14 +256,16 @@ class OverdueRate:
 def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = None,
                  today: date | None = None) -> OverdueRate:
     """Of the loans made in the period: how many came back late or are still out past due, and how
-    many were closed as lost with the member (`loan.lost`: the day it was recorded is no return)."""
+    many were closed as lost with the member (`loan.lost`: the day it was recorded is no return).
+    A voided loan is not counted: the day a person voided it is no late return."""
     today = today or office_today()
     with store.read() as s:
         lost = Loan.lost_hlc.is_not(None)
         late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on, Loan.lost_hlc.is_(None))
         still_out = and_(Loan.returned_at.is_(None), Loan.due_on < today)
+        not_voided = or_(Loan.returned_hlc.is_(None), Loan.returned_hlc != VOIDED_HLC)
         q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0)),
-                   func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
+                   func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)), not_voided)  # type: ignore[arg-type]
         total, late, n_lost = s.execute(q).one()
         return OverdueRate(total or 0, int(late or 0), int(n_lost or 0))
 

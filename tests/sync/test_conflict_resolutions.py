@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -171,6 +171,30 @@ def test_double_loan_the_second_is_right_voids_the_first_and_the_copy_follows_th
     assert lib.get_copy(a, "B0001").status == "on_shelf"
     with a.read() as s:
         assert [x.kind for x in s.scalars(select(Conflict))] == ["copy.double_loan"]
+
+
+def test_a_voided_loan_is_no_late_loan_in_the_overdue_rate(tmp_path: Path) -> None:
+    """The copy lent at both centres on 15 Ordibehesht (due ten working days later); the wrong loan
+    is voided weeks after that day and the right one comes back in time. The month's report counted
+    the voided loan as a loan returned late (its void day as a return): 2 loans, 1 late, 50٪."""
+    from kanoon_desk.models import acting_at
+    from kanoon_desk.services import library_reports
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "copy.double_loan")
+    later = TODAY + timedelta(days=40)
+    with acting_at(datetime.combine(later, time(9), UTC)):
+        conflicts.resolve(a, admin_a, c.id, "keep_second", "کتاب نزد عضو دوم است")
+    circulation.checkin(a, admin_a, "B0001", today=TODAY + timedelta(days=3))
+    with a.read() as s:
+        voided = s.get(Loan, c.facts[0].aggregate_id)
+        assert voided is not None and voided.returned_hlc == VOIDED_HLC and voided.returned_on == later
+    first, last = library_reports.period_bounds("month", 1404, 2)
+    got = library_reports.overdue_rate(a, first, last, today=later)
+    assert (got.loans, got.late, got.lost, got.rate) == (1, 0, 0, 0.0)
 
 
 def test_double_loan_fixed_by_hand_once_one_loan_is_back(tmp_path: Path) -> None:
