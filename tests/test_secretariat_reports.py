@@ -255,6 +255,32 @@ def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path)
     assert q.overdue_count(d.store, d.expert, on=date(2025, 6, 5)) == 0  # the queue: the new deadline holds
 
 
+def test_a_case_closed_before_the_agencys_deadline_and_reopened_after_it_was_not_late(tmp_path: Path) -> None:
+    """Both forwarded on 14 Ordibehesht with a deadline of 30 Ordibehesht (20 May), neither
+    answered. One closed on 10 May (the applicant gave up), the other on 25 May; both reopened on
+    1 June. Ordibehesht's report said one late case before the reopenings and two after: the first
+    agency had been released before its deadline."""
+    d = make_secretariat_desk(tmp_path)
+    ids = []
+    for n, closed in ((1, date(2025, 5, 10)), (2, date(2025, 5, 25))):
+        r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+        sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+        sec.register(d.store, d.clerk, r.case_id, on=DAY)
+        sec.forward(d.store, d.admin, r.case_id, d.agency.id, deadline=date(2025, 5, 20), on=DAY)
+        sec.close(d.store, d.expert, r.case_id, outcome="unresolved", note="انصراف متقاضی", on=closed)
+        ids.append(r.case_id)
+    month = period("month", 1404, 2)
+    assert build_report(d.store, d.manager, month, on=date(2025, 5, 31)).overdue_by_agency == [
+        ("شهرداری مرکز استان", 1)]
+    for case_id in ids:
+        sec.reopen(d.store, d.manager, case_id, reason="متقاضی بازگشت", on=date(2025, 6, 1))
+    assert build_report(d.store, d.manager, month, on=date(2025, 6, 5)).overdue_by_agency == [
+        ("شهرداری مرکز استان", 1)]
+    sec.close(d.store, d.expert, ids[0], outcome="unresolved", note="دوباره انصراف", on=date(2025, 6, 3))
+    assert build_report(d.store, d.manager, month, on=date(2025, 6, 5)).overdue_by_agency == [
+        ("شهرداری مرکز استان", 1)]
+
+
 def test_the_receipt_names_only_the_ways_to_ask_that_the_office_has() -> None:
     from kanoon_desk.services.accounts import OfficeView
 

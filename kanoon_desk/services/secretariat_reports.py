@@ -6,12 +6,13 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cmp_to_key
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, bindparam, collate, func, or_, select
+from sqlalchemy import ColumnElement, Date, and_, bindparam, func, or_, select
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor
@@ -29,7 +30,7 @@ from ..persian import (
     to_ascii_digits,
     to_persian_digits,
 )
-from ..persian_script import COLLATION
+from ..persian_script import persian_collate
 from ..sqlite_statement import SqliteStatement
 from ..store import Store
 from .accounts import require, working_calendar
@@ -292,17 +293,54 @@ def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
     answered late or not at all. The deadline is the one its forwarding letter gave
     (`Forward.original_deadline`): a follow-up that gives a late agency more time does not make it
     punctual. A case closed before that deadline without an answer (withdrawn, say) was not late,
-    and a forward withdrawn as made by mistake (a conflict's resolution) is not counted."""
+    even when it was reopened later (the close that took the case from the agency is read from the
+    case's events: the case's own close day is then another one, or none), and a forward withdrawn
+    as made by mistake (a conflict's resolution) is not counted."""
     due = Forward.original_deadline
+    reopened = Case.reopen_count > 0
     late = or_(Forward.answered_on > due,
                and_(Forward.answered_on.is_(None),
-                    or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > due)))
-    n = func.count(func.distinct(Forward.case_id))
-    return [(name, int(count)) for name, count in s.execute(
-        select(Agency.name, n).select_from(Forward).join(Agency, Agency.id == Forward.agency_id)
-        .join(Case, Case.id == Forward.case_id)
-        .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)
-        .group_by(Agency.name).order_by(n.desc(), collate(Agency.name, COLLATION)))]
+                    or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > due, reopened)))
+    rows = s.execute(
+        select(Agency.name, Forward.case_id, Forward.agency_id, due, Forward.answered_on, Forward.status, reopened)
+        .select_from(Forward).join(Agency, Agency.id == Forward.agency_id).join(Case, Case.id == Forward.case_id)
+        .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)).all()
+    # a forward closed unanswered on a case reopened since: late only if its own close was after the deadline
+    ask = {case_id for _n, case_id, _a, _d, got, status, again in rows if got is None and status != "open" and again}
+    closed_on = _forward_close_days(s, ask) if ask else {}
+    cases: dict[str, set[str]] = {}
+    for name, case_id, agency_id, deadline, got, status, again in rows:
+        if got is None and status != "open" and again:
+            day = closed_on.get((case_id, agency_id, deadline))
+            if day is None or day <= deadline:
+                continue
+        cases.setdefault(name, set()).add(case_id)
+    by_name = cmp_to_key(persian_collate)
+    return sorted(((name, len(ids)) for name, ids in cases.items()), key=lambda r: (-r[1], by_name(r[0])))
+
+
+def _forward_close_days(s: Any, case_ids: set[str]) -> dict[tuple[str, str, date], date | None]:
+    """The day each forward of these cases, by (case, agency, its letter's deadline), was closed with
+    its case: the first close or rejection after it in fold order (None if none came), from the
+    cases' events (a few cases: those reopened)."""
+    out: dict[tuple[str, str, date], date | None] = {}
+    field = case_clock_field
+    rows = s.execute(select(Event.aggregate_id, Event.type, field("day"), field("decision"), field("agency_id"),
+                            field("deadline"))
+                     .where(Event.aggregate_id.in_(case_ids), case_clock_events())
+                     .order_by(Event.aggregate_id, Event.hlc, Event.id))
+    for case_id, steps in groupby(rows, key=itemgetter(0)):
+        waiting: list[tuple[str, str, date]] = []
+        for _c, kind, day, decision, agency_id, deadline in steps:
+            if kind == "case.forwarded" and agency_id and deadline:
+                key = (case_id, agency_id, date.fromisoformat(deadline))
+                waiting.append(key)
+                out.setdefault(key, None)
+            elif waiting and (kind == "case.closed" or (kind == "case.reviewed" and decision == "reject")):
+                for key in waiting:
+                    out[key] = date.fromisoformat(day) if day else None
+                waiting = []
+    return out
 
 
 def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
