@@ -230,6 +230,26 @@ def test_the_sheet_holds_the_figures_the_screen_shows_zeros_and_fractions_alike(
         t.applicants_per_season: 9, t.visits_per_case: 0}
 
 
+def test_the_paper_and_the_sheet_say_what_each_disputable_figure_counts(tmp_path: Path) -> None:
+    """Service time from which step to which, where a reopened case counts, what makes an agency late,
+    how applicants are made a season's: said under the figures on the paper (the screen) and the sheet."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.services.secretariat_reports import ReportText, report_to_xlsx
+
+    d = make_secretariat_desk(tmp_path)
+    rep = build_report(d.store, d.manager, period("month", 1404, 2), on=DAY)
+    t = ReportText()
+    assert len(t.notes()) == 4 and all(t.notes())
+    html = docs.report_html(None, rep)
+    assert html.index(t.notes_heading) < html.index(t.overdue_heading)
+    assert all(note in html for note in t.notes())
+    assert "روز دریافت" in t.note_service and "بازگشایی" in t.note_service and "بازگشایی" in t.note_closed
+    sheet = load_workbook(report_to_xlsx(rep, tmp_path / "r.xlsx"))[t.figures_sheet]
+    column = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert column[column.index(t.notes_heading) + 1:] == t.notes()
+
+
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:
     d = make_secretariat_desk(tmp_path)
 

@@ -313,7 +313,9 @@ def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None 
     made = t.made.replace("{day}", t.day(made_on or today()))
     zero = num(0)
     body = (f'<p>{_html_escape(span)} <span class="muted">— {_html_escape(made)}</span></p>'
-            + table([t.figure, t.value], rows) + chart
+            + table([t.figure, t.value], rows)
+            + f'<p class="muted"><b>{_html_escape(t.notes_heading)}</b><br/>'
+            + "<br/>".join(_html_escape(note) for note in t.notes()) + "</p>" + chart
             + f"<h2>{_html_escape(t.overdue_heading)}</h2>"
             + table([t.agency, t.overdue_cases], [(a, num(n)) for a, n in rep.overdue_by_agency] or [("—", zero)])
             + f"<h2>{_html_escape(t.agencies_heading)}</h2>"

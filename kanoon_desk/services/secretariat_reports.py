@@ -100,6 +100,22 @@ class ReportText:
     month: str = QT_TRANSLATE_NOOP("SecretariatReports", "ماه")
     month_received: str = QT_TRANSLATE_NOOP("SecretariatReports", "دریافت")
     month_closed: str = QT_TRANSLATE_NOOP("SecretariatReports", "مختومه")
+    notes_heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "معنای شاخص‌ها")
+    #: what a figure counts, where a manager could read it two ways (the paper's and the sheet's notes)
+    note_service: str = QT_TRANSLATE_NOOP(
+        "SecretariatReports", "زمان ارائه خدمت: روزهای کاری از روز دریافت درخواست تا روز مختومه شدن آن، برای "
+        "پرونده‌های مختومه در این دوره؛ جمعه‌ها، تعطیلات رسمی و روزهایی که پرونده پیش از بازگشایی مختومه "
+        "بوده شمرده نمی‌شود. زمان دستگاه‌ها از تاریخ نامه ارجاع تا پاسخ دستگاه است و باقی، زمان دفتر.")
+    note_closed: str = QT_TRANSLATE_NOOP(
+        "SecretariatReports", "مختومه و ردشده: پرونده بازگشایی‌شده در دوره‌ای شمرده می‌شود که آخرین بار مختومه شده "
+        "است؛ پذیرفته‌شده یعنی پذیرفته در بررسی اولیه در این دوره.")
+    note_overdue: str = QT_TRANSLATE_NOOP(
+        "SecretariatReports", "دیرکرد دستگاه‌ها: پرونده‌هایی که مهلت نامه ارجاعشان در این دوره (تا امروز) سر "
+        "رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.")
+    note_applicants: str = QT_TRANSLATE_NOOP(
+        "SecretariatReports", "متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، "
+        "به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های "
+        "حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.")
     #: how a case ended, by outcome key
     outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_FA))
     months: tuple[str, ...] = JALALI_MONTHS
@@ -117,6 +133,10 @@ class ReportText:
         words = {f.name: tr(getattr(self, f.name)) for f in fields(self)
                  if isinstance(getattr(self, f.name), str) and f.name not in ("group", "decimal")}
         return replace(self, **{**words, **others})
+
+    def notes(self) -> list[str]:
+        """What the figures count, one sentence each (below the figures on the paper and the sheet)."""
+        return [self.note_service, self.note_closed, self.note_overdue, self.note_applicants]
 
     def period_title(self, p: Period) -> str:
         y = self.digits(str(p.year))
@@ -392,7 +412,8 @@ def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text
         (t.visits_per_case, _as_shown(rep.visits_per_case))]
     append_rows(ws, [[t.sheet_heading.replace("{period}", t.period_title(rep.period)),
                       t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end)),
-                      t.made.replace("{day}", t.day(made_on or today()))], *rows])
+                      t.made.replace("{day}", t.day(made_on or today()))], *rows,
+                     [], [t.notes_heading], *([note] for note in t.notes())])
     finish_sheet(ws, right_to_left=t.rtl)
     od = wb.create_sheet(t.overdue_sheet[:31])
     append_rows(od, [[t.agency, t.overdue_cases], *rep.overdue_by_agency])
