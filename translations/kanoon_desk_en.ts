@@ -4341,7 +4341,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -4442,7 +4442,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
@@ -4455,7 +4455,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -4470,7 +4470,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -4650,7 +4650,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -4783,12 +4783,12 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="108" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="137" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="358" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
@@ -4891,7 +4891,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="397" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -5352,7 +5352,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="430" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -5483,8 +5483,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
@@ -5548,7 +5548,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -5596,7 +5596,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="285" />
             <source>همه مراکز</source>
             <extracomment>the day the days late count to, the notices are dated and queued on: the page sets it each time it reads the list (`OverduePage.reload`)
 ----------
@@ -5686,14 +5686,14 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
@@ -5729,104 +5729,110 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Building the report…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="287" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="350" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="345" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <source>مرکز فعال (همه مراکز)</source>
             <translation>Active centre (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <source>بی‌گروه سنی</source>
             <translation>No age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
             <source>اعضای فعال</source>
+            <extracomment>what the disputable figures count (the rate of what, whose age group, which centre)</extracomment>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>مراکز فعال (همه مراکز)</source>
             <translation>Active centres (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="377" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="385" />
+            <source>نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود و امانت باطل‌شده شمرده نمی‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود.</source>
+            <translation>Overdue rate: of the loans made in this period, those returned after their due date (renewals included) or still out past it today; books lost with the member are counted apart, voided loans not at all. The age group is the book's; a loan counts at the centre that lent it, wherever it was returned.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="395" />
             <source>امانت‌های دوره</source>
             <translation>Loans in the period</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="396" />
             <source>با دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="382" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
             <source>نرخ دیرکرد (درصد)</source>
             <translation>Overdue rate (per cent)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="411" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="412" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="429" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="430" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="421" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="440" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="425" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="444" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>

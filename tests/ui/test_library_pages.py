@@ -440,6 +440,31 @@ def test_the_english_report_reads_from_the_left_in_latin_digits(L: Lib, tmp_path
     assert f"— made on {persian.to_ascii_digits(persian.format_jalali_date(today()))}</span>" in html
 
 
+def test_the_report_says_what_the_overdue_rate_the_age_groups_and_a_centres_loans_count(
+        L: Lib, tmp_path: Path, qtbot: Any, qapp: Any) -> None:
+    """«نرخ دیرکرد» of what, whose age group, which centre a loan counts at: said under the figures on
+    the page, in the PDF's paper and in the sheet, in the interface's language."""
+    from openpyxl import load_workbook
+
+    from tests.ui.shell_support import compile_english
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.refresh()
+    note = page.note.text()
+    assert "سررسید" in note and "گروه سنی کتاب" in note and "امانت باطل‌شده" in note
+    assert page.rate.toolTip() == note and page.note.isVisibleTo(page)
+    assert note in page.report_html()
+    sheet = load_workbook(page.export_xlsx(tmp_path / "r.xlsx")).active
+    assert sheet is not None and note in [row[0] for row in sheet.iter_rows(values_only=True)]
+    with language(qapp, "en", compile_english(tmp_path)):
+        english = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(english)
+        assert english.note.text().startswith("Overdue rate: of the loans made in this period")
+
+
 def test_an_export_to_a_place_that_cannot_be_written_is_said(L: Lib, tmp_path: Path, qtbot: Any,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton

@@ -229,6 +229,12 @@ class ReportsPage(QWidget):
         self.period_label.setObjectName("report-period")
         self.rate = QLabel()
         self.rate.setObjectName("overdue-rate")
+        #: what the disputable figures count (the rate of what, whose age group, which centre)
+        self.note = QLabel(self.note_text())
+        self.note.setObjectName("report-note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #546e7a;")
+        self.rate.setToolTip(self.note_text())
         self.popular_view = QChartView()
         self.popular_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.age_view = QChartView()
@@ -247,6 +253,7 @@ class ReportsPage(QWidget):
         box.addLayout(top)
         box.addWidget(self.period_label)
         box.addWidget(self.rate)
+        box.addWidget(self.note)
         box.addLayout(grid)
         self.exports = (excel, pdf)
         #: the choice whose report is being counted in the background (None: none is)
@@ -372,6 +379,15 @@ class ReportsPage(QWidget):
              [[c.label, c.count, c.detail] for c in self.active_centres]),
         ]
 
+    @staticmethod
+    def note_text() -> str:
+        """What the overdue rate, the age groups and a centre's loans count, said under the figures."""
+        return QCoreApplication.translate(
+            "Library", "نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز "
+            "از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود و امانت باطل‌شده شمرده "
+            "نمی‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا "
+            "بازگردانده شود.")
+
     def figures(self) -> list[list[object]]:
         """The period's headline figures, as the line above the charts gives them (the rate in
         whole per cent)."""
@@ -399,7 +415,8 @@ class ReportsPage(QWidget):
                 f'<h2 align="center">{esc(title)} — {esc(label)}</h2>'
                 f'<p><b>{esc(self.scope_text(isolate=True))}</b> '
                 f'<span style="color:#555555; font-size:9pt">— {esc(made)}</span></p>'
-                f"<p>{esc(self.rate.text())}</p>")
+                f"<p>{esc(self.rate.text())}</p>"
+                f'<p style="color:#555555; font-size:9pt">{esc(self.note_text())}</p>')
         for title, headers, rows in self.tables():
             # in the reader's direction: the English report reads from the left in Latin digits
             body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows, rtl=right_to_left())  # type: ignore[arg-type]
@@ -416,6 +433,8 @@ class ReportsPage(QWidget):
             rows.append([title])
             rows.append(list(head))
             rows.extend(body)
+            if body is figures[2]:  # what the figures count, under them as on the screen
+                rows.append([self.note_text()])
             rows.append([])
         rep.export_xlsx(path, headers or [self.period_label.text(), self.scope_text()], rows,
                         title=QCoreApplication.translate("Library", "گزارش"), right_to_left=right_to_left())
