@@ -171,24 +171,69 @@ def popular_titles(store: Store, start: date, end: date, *, centre: str | None =
         return [Count(tid, title, cnt, author) for tid, title, author, cnt in s.execute(q)]
 
 
+def _merged(s: Session) -> dict[str, str]:
+    """The members merged into another (`member.merged`: one child registered at two centres; the
+    merged record keeps its closed loans) and the record each was merged into."""
+    return {member_id: into for member_id, into in s.execute(
+        select(Member.id, Member.merged_into).where(Member.merged_into.is_not(None))) if into}
+
+
 def active_readers(store: Store, start: date, end: date, *, centre: str | None = None,
                    limit: int = 10) -> list[Count]:
-    """The members who borrowed most in the period (equal counts by last name, then by id)."""
+    """The members who borrowed most in the period (equal counts by last name, then by id); a child's
+    two records merged into one are one reader, under the record kept."""
     with store.read() as s:
         c = _loan_counts(Loan.member_id, start, end, centre)
         q = (select(c.c.key, Member.first_name, Member.last_name, Member.member_no, c.c.n)
              .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), collate(Member.last_name, COLLATION), c.c.key).limit(limit))
-        return [Count(mid, f"{fn} {ln}", cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
+        into = _merged(s)
+        if not into:
+            return [Count(mid, f"{fn} {ln}", cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
+        # the few merged records and those they were merged into, added up apart (by the members'
+        # index), the others counted from the period's index as always
+        ids = set(into) | set(into.values())
+        counted: dict[str, int] = {}
+        lent: set[str] = set()
+        for member_id, n in s.execute(select(Loan.member_id, func.count()).where(
+                Loan.member_id.in_(ids), and_(*_loans_in(start, end, centre))).group_by(Loan.member_id)):  # type: ignore[arg-type]
+            lent.add(member_id)
+            reader = into.get(member_id, member_id)
+            counted[reader] = counted.get(reader, 0) + int(n)
+        # the first `limit` of the others are among the first `limit + len(lent)` of all
+        rows = [tuple(r) for r in s.execute(q.limit(limit + len(lent))) if r[0] not in lent]
+        rows += [(mid, fn, ln, no, counted[mid]) for mid, fn, ln, no in s.execute(
+            select(Member.id, Member.first_name, Member.last_name, Member.member_no).where(Member.id.in_(counted)))]
+        by_name = cmp_to_key(persian_collate)
+        rows.sort(key=lambda r: (-r[4], by_name(r[2]), r[0]))
+        return [Count(mid, f"{fn} {ln}", int(cnt), no) for mid, fn, ln, no, cnt in rows[:limit]]
 
 
 def active_centres(store: Store, start: date, end: date, *, limit: int = 20) -> list[Count]:
-    """Centres by loans in the period, with how many distinct members borrowed there."""
+    """Centres by loans in the period, with how many distinct members borrowed there (a child's two
+    records merged into one counted once)."""
     with store.read() as s:
         c = (select(Loan.centre, func.count().label("n"), func.count(func.distinct(Loan.member_id)).label("readers"))
              .where(and_(*_loans_in(start, end, None))).group_by(Loan.centre).subquery())  # type: ignore[arg-type]
         q = (select(c.c.centre, Office.name, c.c.n, c.c.readers).outerjoin(Office, Office.code == c.c.centre)
              .order_by(c.c.n.desc(), c.c.centre).limit(limit))
-        return [Count(code, name or code, cnt, int(readers)) for code, name, cnt, readers in s.execute(q)]
+        rows = list(s.execute(q))
+        twice = _merged_twice(s, start, end)
+        return [Count(code, name or code, int(cnt), int(readers) - twice.get(code, 0)) for code, name, cnt, readers in rows]
+
+
+def _merged_twice(s: Session, start: date, end: date) -> dict[str, int]:
+    """Per centre, how many more members the loans of the period name than readers they are: a
+    child's records merged into one (`member.merged`) that both borrowed there. Read from the few
+    merged members' loans (by the members' index), not from every loan of the period."""
+    into = _merged(s)
+    if not into:
+        return {}
+    ids = set(into) | set(into.values())
+    names: dict[str, set[str]] = {}
+    for centre, member_id in s.execute(select(Loan.centre, Loan.member_id).where(
+            Loan.member_id.in_(ids), and_(*_loans_in(start, end, None))).distinct()):  # type: ignore[arg-type]
+        names.setdefault(centre, set()).add(member_id)
+    return {centre: len(members) - len({into.get(m, m) for m in members}) for centre, members in names.items()}
 
 
 def loans_by_age_group(store: Store, start: date, end: date, *, centre: str | None = None) -> list[Count]:

@@ -347,6 +347,34 @@ def test_one_child_registered_at_two_centres_keeps_one_and_moves_the_open_loans(
     assert circulation.checkout(a, admin_a, at_b.member_no, "B0003", today=TODAY).member_id == at_a.id
 
 
+def test_a_child_registered_twice_and_merged_is_one_reader_in_the_reports(tmp_path: Path) -> None:
+    """A child borrowed at centre 13 under one record and twice at centre 14 under another; the
+    records were merged. The book still out moved to the record kept, the returned one stayed on
+    the merged record: the month's active readers listed the child twice (2 and 1 loans) and
+    centre 14 counted two borrowing members."""
+    from kanoon_desk.services import library_reports
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    at_a = lib.register_member(a, admin_a, child, today=TODAY)
+    at_b = lib.register_member(b, admin_b, child, today=TODAY)
+    circulation.checkout(a, admin_a, at_a.member_no, "B0001", today=TODAY)
+    circulation.checkin(a, admin_a, "B0001", today=TODAY + timedelta(days=2))
+    circulation.checkout(b, admin_b, at_b.member_no, "B0003", today=TODAY)
+    circulation.checkin(b, admin_b, "B0003", today=TODAY + timedelta(days=1))
+    circulation.checkout(b, admin_b, at_b.member_no, "B0002", today=TODAY + timedelta(days=1))
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
+    first, last = library_reports.period_bounds("month", 1404, 2)
+    readers = library_reports.active_readers(a, first, last)
+    assert [(r.key, r.label, r.count, r.detail) for r in readers] == [(at_a.id, "سارا رضایی", 3, at_a.member_no)]
+    assert {c.key: (c.count, c.detail) for c in library_reports.active_centres(a, first, last)} == {
+        "13": (1, 1), "14": (2, 1)}
+    assert [(r.key, r.count) for r in library_reports.active_readers(a, first, last, centre="14")] == [(at_a.id, 2)]
+
+
 def test_one_child_twice_fixed_by_correcting_a_national_id(tmp_path: Path) -> None:
     L, a, b, admin_a, admin_b = two_centres(tmp_path)
     child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
