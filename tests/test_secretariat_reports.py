@@ -37,7 +37,7 @@ def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
     assert rep.overdue_by_agency == [("شهرداری مرکز استان", 1)]
     assert rep.visits == 3 and rep.visits_per_case == 1.0
     assert rep.applicants == 3 and rep.applicants_per_season == 3.0
-    assert [m for m, _, _ in rep.by_month] == [(1404, 2)]
+    assert rep.by_month == [((1404, 1), 0, 0), ((1404, 2), 3, 2)]  # Farvardin had none; 24 Ordibehesht is today
     other = build_report(d.store, d.manager, period("month", 1404, 3), on=DAY + timedelta(days=10))
     assert other.received == 0 and other.avg_service_days is None
     html = docs.report_html(get_office(d.store), rep)
@@ -248,6 +248,22 @@ def test_the_paper_and_the_sheet_say_what_each_disputable_figure_counts(tmp_path
     sheet = load_workbook(report_to_xlsx(rep, tmp_path / "r.xlsx"))[t.figures_sheet]
     column = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert column[column.index(t.notes_heading) + 1:] == t.notes()
+
+
+def test_a_month_with_nothing_received_or_closed_is_a_zero_in_the_chart_and_the_tables(tmp_path: Path) -> None:
+    """Summer 1404 of a small office: a request in Tir, none in Mordad, one closed in Shahrivar. The
+    months' table and chart skipped Mordad (Tir's bars stood beside Shahrivar's)."""
+    d = make_secretariat_desk(tmp_path)
+    r = sec.intake(d.store, d.clerk, case_input(1), on=date(2025, 7, 5))  # 14 Tir
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=date(2025, 7, 5))
+    sec.close(d.store, d.expert, r.case_id, outcome="unresolved", note="-", on=date(2025, 9, 1))  # 10 Shahrivar
+    rep = build_report(d.store, d.manager, period("season", 1404, 2), on=date(2025, 10, 1))
+    assert rep.by_month == [((1404, 4), 1, 0), ((1404, 5), 0, 0), ((1404, 6), 0, 1)]
+    assert "مرداد ۱۴۰۴" in docs.report_html(None, rep)
+    # the months to come are not drawn as quiet ones: on 10 Mehr, autumn's first month only
+    assert build_report(d.store, d.manager, period("season", 1404, 3), on=date(2025, 10, 2)).by_month == [
+        ((1404, 7), 0, 0)]
+    assert build_report(d.store, d.manager, period("season", 1404, 4), on=date(2025, 10, 2)).by_month == []
 
 
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:

@@ -267,7 +267,8 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
                                       .where(in_range(Case.received_date))) or 0)
         case_visits = s.scalar(select(func.sum(Case.visits)).where(in_range(Case.received_date)))
-        months: dict[tuple[int, int], list[int]] = {}
+        # every month of the period up to today, a quiet one's zeros too (the chart keeps its shape)
+        months: dict[tuple[int, int], list[int]] = {key: [0, 0] for key in _months(p.start, asof)}
         for d, n in s.execute(select(Case.received_date, func.count()).where(in_range(Case.received_date))
                               .group_by(Case.received_date)):
             months.setdefault(jalali_month_key(d), [0, 0])[0] += int(n)
@@ -280,6 +281,18 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     rep.visits_per_case = (int(case_visits or 0) / rep.received) if rep.received else None
     rep.by_month = [(key, r, c) for key, (r, c) in sorted(months.items())]
     return rep
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    """The Jalali (year, month)s from `first`'s to `last`'s, both included (none if last < first)."""
+    if last < first:
+        return []
+    out = [jalali_month_key(first)]
+    end = jalali_month_key(last)
+    while out[-1] < end:
+        year, month = out[-1]
+        out.append((year + 1, 1) if month == 12 else (year, month + 1))
+    return out
 
 
 #: The clock events of the cases closed in start..end, in fold order, with the few payload fields the

@@ -888,7 +888,9 @@ def test_the_report_is_written_in_the_interfaces_language(qapp: Any, qtbot: Any,
     assert not ws.sheet_view.rightToLeft and [ws["A1"].value, ws["B1"].value] == ["Report Year 1404",
                                                                                 "from 1404/01/01 to 1404/12/29"]
     assert re.fullmatch(r"made on 14\d\d/\d\d/\d\d", ws["C1"].value) and [ws["A2"].value, ws["B2"].value] == ["Received", 1]
-    assert wb["Monthly"]["A2"].value == "Ordibehesht 1404"
+    monthly = wb["Monthly"]  # the year's every month, the quiet ones' zeros too
+    assert [monthly[f"A{i}"].value for i in (2, 3, 13)] == ["Farvardin 1404", "Ordibehesht 1404", "Esfand 1404"]
+    assert [monthly["B2"].value, monthly["B3"].value] == [0, 1]
     page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))  # Persian again
     qtbot.addWidget(page)
     page.kind.setCurrentIndex(page.kind.findData("year"))
