@@ -266,6 +266,25 @@ def test_a_month_with_nothing_received_or_closed_is_a_zero_in_the_chart_and_the_
     assert build_report(d.store, d.manager, period("season", 1404, 4), on=date(2025, 10, 2)).by_month == []
 
 
+def test_an_agency_late_on_a_deadline_on_the_months_last_day_is_in_that_months_report(tmp_path: Path) -> None:
+    """The letter's deadline was 31 Ordibehesht, the month's last day; no answer came. Ordibehesht's
+    report (the deadline "not passed yet" on its own last day) and Khordad's (not its deadline)
+    both left the agency out, however late it grew."""
+    d = make_secretariat_desk(tmp_path)
+    r = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, r.case_id, on=DAY)
+    sec.forward(d.store, d.admin, r.case_id, d.agency.id, deadline=date(2025, 5, 21), on=DAY)  # 31 Ordibehesht
+    month = period("month", 1404, 2)
+    assert month.end == date(2025, 5, 21)
+    assert build_report(d.store, d.manager, month, on=date(2025, 5, 21)).overdue_by_agency == []  # not yet
+    assert build_report(d.store, d.manager, month, on=date(2025, 5, 22)).overdue_by_agency == [
+        ("شهرداری مرکز استان", 1)]
+    assert build_report(d.store, d.manager, month, on=date(2025, 7, 1)).overdue_by_agency == [
+        ("شهرداری مرکز استان", 1)]
+    assert build_report(d.store, d.manager, period("month", 1404, 3), on=date(2025, 7, 1)).overdue_by_agency == []
+
+
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:
     d = make_secretariat_desk(tmp_path)
 

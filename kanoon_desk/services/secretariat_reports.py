@@ -261,7 +261,7 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
             rep.p90_service_days = _p90(totals)
             rep.avg_office_days = sum(t.office for t in times) / len(times)
             rep.avg_agency_days = sum(t.agency for t in times) / len(times)
-        rep.overdue_by_agency = _overdue_by_agency(s, p, asof)
+        rep.overdue_by_agency = _overdue_by_agency(s, p, on or today())
         rep.agencies = _agency_figures(s, p, cal)
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
@@ -322,8 +322,9 @@ def _clock_spans(s: Any, p: Period) -> dict[str, tuple[list[Span], list[Span]]]:
 
 
 def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
-    """Cases per agency whose deadline fell in the period, up to `asof`, and that the agency
-    answered late or not at all. The deadline is the one its forwarding letter gave
+    """Cases per agency whose deadline fell in the period and has passed by `asof` (today: a
+    deadline on a period's last day is counted in that period's report once the day is over), and
+    that the agency answered late or not at all. The deadline is the one its forwarding letter gave
     (`Forward.original_deadline`): a follow-up that gives a late agency more time does not make it
     punctual. A case closed before that deadline without an answer (withdrawn, say) was not late,
     even when it was reopened later (the close that took the case from the agency is read from the
