@@ -36,7 +36,7 @@ def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
     assert rep.p90_service_days == 6 and rep.avg_service_days == (6 + 1) / 2
     assert rep.overdue_by_agency == [("شهرداری مرکز استان", 1)]
     assert rep.visits == 3 and rep.visits_per_case == 1.0
-    assert rep.applicants == 3 and rep.applicants_per_season == 3.0
+    assert rep.applicants == 3 and rep.applicants_per_season == 3 / (55 / 93)  # 55 of spring's 93 days gone by
     assert rep.by_month == [((1404, 1), 0, 0), ((1404, 2), 3, 2)]  # Farvardin had none; 24 Ordibehesht is today
     other = build_report(d.store, d.manager, period("month", 1404, 3), on=DAY + timedelta(days=10))
     assert other.received == 0 and other.avg_service_days is None
@@ -216,7 +216,7 @@ def test_the_sheet_holds_the_figures_the_screen_shows_zeros_and_fractions_alike(
     for n, wait in ((1, 0), (2, 1), (3, 1)):
         r = sec.intake(d.store, d.clerk, case_input(n, channel="post"), on=DAY)
         sec.review(d.store, d.expert, r.case_id, accept=False, reason="تکراری", on=DAY + timedelta(days=wait))
-    rep = build_report(d.store, d.manager, period("month", 1404, 2), on=DAY + timedelta(days=3))
+    rep = build_report(d.store, d.manager, period("month", 1404, 2), on=date(2025, 5, 25))  # the month over
     t = ReportText()
     shown = {t.avg_service: "۰٫۷", t.p90_service: "۱", t.avg_office: "۰٫۷", t.avg_agency: "۰", t.visits: "۰",
              t.applicants_per_season: "۹", t.visits_per_case: "۰"}
@@ -283,6 +283,22 @@ def test_an_agency_late_on_a_deadline_on_the_months_last_day_is_in_that_months_r
     assert build_report(d.store, d.manager, month, on=date(2025, 7, 1)).overdue_by_agency == [
         ("شهرداری مرکز استان", 1)]
     assert build_report(d.store, d.manager, period("month", 1404, 3), on=date(2025, 7, 1)).overdue_by_agency == []
+
+
+def test_applicants_per_season_of_a_year_still_running_are_of_the_seasons_gone_by(tmp_path: Path) -> None:
+    """The year 1404's report read on the last day of summer, half the year gone: 6 applicants are 3
+    a season, not 1.5 (the year's count was divided by four seasons, two of them still to come)."""
+    d = make_secretariat_desk(tmp_path)
+    for n in range(1, 7):
+        sec.intake(d.store, d.clerk, case_input(n, channel="post"), on=date(2025, 4, 1) + timedelta(days=20 * n))
+    year = period("year", 1404)
+    half = date(2025, 9, 22)  # 31 Shahrivar 1404: 186 of the year's 365 days
+    rep = build_report(d.store, d.manager, year, on=half)
+    assert rep.applicants == 6 and abs(rep.applicants_per_season - 6 / (4 * 186 / 365)) < 1e-9
+    assert round(rep.applicants_per_season, 1) == 2.9
+    assert build_report(d.store, d.manager, year, on=date(2026, 4, 1)).applicants_per_season == 6 / 4  # over
+    assert build_report(d.store, d.manager, period("season", 1404, 2), on=half).applicants_per_season == 2.0  # over
+    assert build_report(d.store, d.manager, period("year", 1405), on=half).applicants_per_season == 0.0
 
 
 def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:

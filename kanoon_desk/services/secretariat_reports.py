@@ -114,8 +114,8 @@ class ReportText:
         "رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.")
     note_applicants: str = QT_TRANSLATE_NOOP(
         "SecretariatReports", "متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، "
-        "به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های "
-        "حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.")
+        "به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته "
+        "آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.")
     #: how a case ended, by outcome key
     outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_FA))
     months: tuple[str, ...] = JALALI_MONTHS
@@ -276,8 +276,12 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
                                    .group_by(Case.closed_on)):
             if closed is not None:
                 months.setdefault(jalali_month_key(closed), [0, 0])[1] += int(n)
+    # the seasons the period spans, of a period still running the part of it gone by (the year's
+    # report in Azar is of two seasons and a half, not four)
     seasons = {"month": 1 / 3, "season": 1.0, "year": 4.0}[p.kind]
-    rep.applicants_per_season = rep.applicants / seasons
+    if asof < p.end:
+        seasons *= max((asof - p.start).days + 1, 1) / ((p.end - p.start).days + 1)
+    rep.applicants_per_season = rep.applicants / seasons if asof >= p.start else 0.0
     rep.visits_per_case = (int(case_visits or 0) / rep.received) if rep.received else None
     rep.by_month = [(key, r, c) for key, (r, c) in sorted(months.items())]
     return rep
