@@ -138,8 +138,9 @@ class Loan(Base):
         Index("ix_lib_loans_member", "member_id", "returned_at"),
         # the overdue list, most late first; with the centre, one centre's counted from the index alone
         Index("ix_lib_loans_open_due", "returned_at", "due_on", "centre"),
-        # a period's loans counted by centre, member or title from the index alone (the reports)
-        Index("ix_lib_loans_period", "out_on", "centre", "member_id", "title_id"),
+        # a period's loans counted by centre, member or title from the index alone (the reports),
+        # a voided loan told by its return stamp (VOIDED_HLC) and left out
+        Index("ix_lib_loans_period", "out_on", "centre", "member_id", "title_id", "returned_hlc"),
         {"info": PROJECTION},
     )
 

@@ -1,5 +1,6 @@
 """Lending reports: the overdue list (paged) and popular titles, active readers, active centres,
-loans by age group and the overdue rate over a Jalali month, season or year."""
+loans by age group and the overdue rate over a Jalali month, season or year. A loan voided as the
+wrong one of a copy lent at two centres (`loan.voided`) is no loan in any of them."""
 
 from __future__ import annotations
 
@@ -137,9 +138,15 @@ def period_bounds(kind: str, year: int, n: int = 1) -> tuple[date, date]:
     return jalali_year_bounds(year)
 
 
+#: A loan a person voided (`loan.voided`: one copy lent at two centres while they were apart, the
+#: wrong one) is no loan: no report counts it. Its stamp is in the period index, so the reports
+#: still count from the index alone.
+_NOT_VOIDED = or_(Loan.returned_hlc.is_(None), Loan.returned_hlc != VOIDED_HLC)
+
+
 def _loans_in(start: date, end: date, centre: str | None) -> list[object]:
-    """Loans made on the desk's business days start..end (both included)."""
-    conds: list[object] = [Loan.out_on >= start, Loan.out_on <= end]
+    """Loans made on the desk's business days start..end (both included), voided ones left out."""
+    conds: list[object] = [Loan.out_on >= start, Loan.out_on <= end, _NOT_VOIDED]
     if centre:
         conds.append(Loan.centre == centre)
     return conds
@@ -156,7 +163,8 @@ class Count:
 
 def _loan_counts(key: Any, start: date, end: date, centre: str | None) -> Subquery:
     """Loans of the period counted by `key` (a loans column) from the loans' period index alone
-    (`ix_lib_loans_period`): the reports count first and join the few groups to their names."""
+    (`ix_lib_loans_period`, which holds the stamp that tells a voided loan): the reports count first
+    and join the few groups to their names."""
     return (select(key.label("key"), func.count().label("n")).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
             .group_by(key).subquery())
 
@@ -308,9 +316,8 @@ def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = N
         lost = Loan.lost_hlc.is_not(None)
         late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on, Loan.lost_hlc.is_(None))
         still_out = and_(Loan.returned_at.is_(None), Loan.due_on < today)
-        not_voided = or_(Loan.returned_hlc.is_(None), Loan.returned_hlc != VOIDED_HLC)
         q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0)),
-                   func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)), not_voided)  # type: ignore[arg-type]
+                   func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
         total, late, n_lost = s.execute(q).one()
         return OverdueRate(total or 0, int(late or 0), int(n_lost or 0))
 

@@ -197,6 +197,47 @@ def test_a_voided_loan_is_no_late_loan_in_the_overdue_rate(tmp_path: Path) -> No
     assert (got.loans, got.late, got.lost, got.rate) == (1, 0, 0, 0.0)
 
 
+def test_a_voided_loan_is_no_loan_in_the_period_reports(tmp_path: Path) -> None:
+    """The copy lent at both centres on one day, the wrong loan voided: the month's popular titles,
+    active readers, active centres and loans by age group (all centres and each centre) counted it
+    as a loan (the title lent twice, the voided loan's member a reader, its centre a lending one)."""
+    from kanoon_desk.services import library_reports as rep
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "copy.double_loan")
+    conflicts.resolve(a, admin_a, c.id, "keep_second", "کتاب نزد عضو دوم است")
+    exchange(a, b)
+    with a.read() as s:
+        voided, kept = s.get(Loan, c.facts[0].aggregate_id), s.get(Loan, c.facts[1].aggregate_id)
+        assert voided is not None and kept is not None and voided.returned_hlc == VOIDED_HLC
+        assert voided.centre != kept.centre and voided.member_id != kept.member_id
+    first, last = rep.period_bounds("month", 1404, 2)
+    assert first <= TODAY <= last
+    for desk in (a, b):
+        for centre in (None, kept.centre):
+            titles = rep.popular_titles(desk, first, last, centre=centre)
+            assert [(t.key, t.count) for t in titles] == [(kept.title_id, 1)], centre
+            assert [(r.key, r.count) for r in rep.active_readers(desk, first, last, centre=centre)] == [
+                (kept.member_id, 1)]
+            assert sum(g.count for g in rep.loans_by_age_group(desk, first, last, centre=centre)) == 1
+            popular, ages = rep.title_figures(desk, first, last, centre=centre)
+            assert (popular, ages) == (titles, rep.loans_by_age_group(desk, first, last, centre=centre))
+        assert [(x.key, x.count, x.detail) for x in rep.active_centres(desk, first, last)] == [(kept.centre, 1, 1)]
+        # the voided loan's centre lent nothing that month
+        assert rep.popular_titles(desk, first, last, centre=voided.centre) == []
+        assert rep.active_readers(desk, first, last, centre=voided.centre) == []
+        assert sum(g.count for g in rep.loans_by_age_group(desk, first, last, centre=voided.centre)) == 0
+        assert rep.title_figures(desk, first, last, centre=voided.centre)[0] == []
+        # a season's and a year's reports alike
+        for kind, n in (("season", 1), ("year", 1)):
+            lo, hi = rep.period_bounds(kind, 1404, n)
+            assert [t.count for t in rep.popular_titles(desk, lo, hi)] == [1]
+            assert [x.key for x in rep.active_readers(desk, lo, hi)] == [kept.member_id]
+
+
 def test_double_loan_fixed_by_hand_once_one_loan_is_back(tmp_path: Path) -> None:
     L, a, b, admin_a, admin_b = two_centres(tmp_path)
     circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
