@@ -4891,7 +4891,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="399" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -5352,7 +5352,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -5769,6 +5769,11 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>No age group</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="386" />
+            <source>نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود. امانت باطل‌شده (یک نسخه که دو مرکز جدا از هم امانت داده بودند و امانت نادرست باطل شد) در هیچ‌یک از این رقم‌ها شمرده نمی‌شود.</source>
+            <translation>Overdue rate: of the loans made in this period, those returned after their due date (renewals included) or still out past it today; books lost with the member are counted apart. The age group is the book's; a loan counts at the centre that lent it, wherever it was returned. A voided loan (one copy lent at two centres while they were apart, the wrong loan voided) is counted in none of these figures.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
             <source>اعضای فعال</source>
@@ -5787,52 +5792,47 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="385" />
-            <source>نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود و امانت باطل‌شده شمرده نمی‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود.</source>
-            <translation>Overdue rate: of the loans made in this period, those returned after their due date (renewals included) or still out past it today; books lost with the member are counted apart, voided loans not at all. The age group is the book's; a loan counts at the centre that lent it, wherever it was returned.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="397" />
             <source>امانت‌های دوره</source>
             <translation>Loans in the period</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
             <source>با دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="400" />
             <source>نرخ دیرکرد (درصد)</source>
             <translation>Overdue rate (per cent)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="411" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="413" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="414" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="429" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="431" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="440" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="442" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="446" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>

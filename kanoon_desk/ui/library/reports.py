@@ -381,12 +381,14 @@ class ReportsPage(QWidget):
 
     @staticmethod
     def note_text() -> str:
-        """What the overdue rate, the age groups and a centre's loans count, said under the figures."""
+        """What the overdue rate, the age groups and a centre's loans count, said under the figures; and
+        that a voided loan is in none of them."""
         return QCoreApplication.translate(
             "Library", "نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز "
-            "از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود و امانت باطل‌شده شمرده "
-            "نمی‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا "
-            "بازگردانده شود.")
+            "از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود. گروه سنی، گروه سنی کتاب "
+            "است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود. امانت باطل‌شده (یک "
+            "نسخه که دو مرکز جدا از هم امانت داده بودند و امانت نادرست باطل شد) در هیچ‌یک از این رقم‌ها "
+            "شمرده نمی‌شود.")
 
     def figures(self) -> list[list[object]]:
         """The period's headline figures, as the line above the charts gives them (the rate in
