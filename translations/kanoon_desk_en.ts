@@ -2062,7 +2062,7 @@
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="164" />
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="173" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="467" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="475" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2099,7 +2099,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="499" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="507" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -2144,103 +2144,108 @@
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="421" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="422" />
+            <source>کاربر دفتر {office}</source>
+            <translation>a user of office {office}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="429" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="422" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="430" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="451" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="459" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="453" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="453" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="469" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="469" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="469" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="469" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="490" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="498" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="525" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="533" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="527" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="535" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="534" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="542" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="535" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="543" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="560" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="568" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="563" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="571" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="611" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="619" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="612" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="620" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="538" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="614" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="546" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="622" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="630" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="638" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -8165,7 +8170,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="637" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="645" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

@@ -394,7 +394,7 @@ class ConflictInbox(QWidget):
         Persian names and readable values (a copy by its barcode, a member by name and number)."""
         office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
         rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
-                (self.tr("کاربر"), fact.user_name or fact.user_id[-12:]),
+                (self.tr("کاربر"), self.user_text(fact, office)),
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
         for key, value in sorted(fact.payload.items(), key=lambda kv: _field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
@@ -412,6 +412,14 @@ class ConflictInbox(QWidget):
         body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in shown)
         direction = "rtl" if self.isRightToLeft() else "ltr"
         return f"<div dir='{direction}'><table cellpadding='3'>{body}</table></div>"
+
+    def user_text(self, fact: conflicts.Fact, office: str) -> str:
+        """Who recorded a fact: their name, or — a user of another office, whose account is not on
+        this desk (an office's users stay in it) — «کاربر دفتر …» with that office's name and
+        code, never the bare end of an id."""
+        if fact.user_name:
+            return fact.user_name
+        return self.tr("کاربر دفتر {office}").replace("{office}", office)
 
     def device_text(self, device_id: str) -> str:
         """Which desk recorded a fact: «همین دستگاه», or another by the last four characters of its

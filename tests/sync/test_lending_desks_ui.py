@@ -16,7 +16,7 @@ from kanoon_desk.services import library as lib
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.ui.library.circulation import CirculationPage
-from kanoon_desk.ui.widgets import ERROR_STYLE
+from kanoon_desk.ui.widgets import ERROR_STYLE, text_digits
 from tests.library_helpers import NATIONAL_IDS, TODAY
 from tests.ui.shell_support import language, make_ctx, visible
 
@@ -208,3 +208,28 @@ def test_a_hold_cancelled_while_its_copy_travels_names_the_centres_in_persian_di
     assert visible(page.message.text()) == (
         "رزرو «ماهی سیاه کوچولو» لغو شد. نسخه‌اش (B0001) در راه مرکز «مرکز فرهنگی هنری شماره ۲» است؛ وقتی رسید، "
         "در حالت بازگشت بخوانیدش: به مرکز خودش «مرکز فرهنگی هنری شماره ۱» بفرستید.")
+
+
+def test_the_conflict_inbox_names_who_recorded_a_fact_at_another_office(
+        qtbot: Any, server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path / "ui"))
+    qtbot.addWidget(inbox)
+    inbox.resize(1100, 600)
+    inbox.show()
+    assert inbox.list.count() == 1
+    texts = [box.toPlainText() for box in inbox.fact_boxes]
+    here = next(t for t in texts if "(۱۳)" in t)
+    there = next(t for t in texts if "(۱۴)" in t)
+    assert "مدیر سامانه" in here  # this office's admin by name
+    # 14's admin is not on 13's desk: said as a user of that office, not the end of an id
+    assert "کاربر دفتر مرکز فرهنگی هنری شماره ۲ (۱۴)" in there
+    assert admin_b.user_id[-12:] not in there and text_digits(admin_b.user_id[-12:]) not in there
+    inbox.grab().save("/tmp/fix-E-inbox.png")
