@@ -53,7 +53,8 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
             # and scanned at home (it never left, or came back): received here
             if copy.location != here or (copy.status == "in_transit" and sent_for is None
                                          and copy.location == copy.home_centre):
-                store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
+                store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code,
+                                                                  "knew_withdrawn": copy.withdrawn},
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
                 return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
@@ -150,7 +151,8 @@ def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
-        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code}, subject=copy.barcode)
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code,
+                                                          "knew_withdrawn": copy.withdrawn}, subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
         return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
                             title=_title_of(s, copy.title_id))

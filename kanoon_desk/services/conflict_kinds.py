@@ -49,6 +49,8 @@ KIND_TITLES: dict[str, str] = {
     "hold.ended_while_served": QT_TRANSLATE_NOOP(
         "Errors", "رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد"),
     "hold.served_twice": QT_TRANSLATE_NOOP("Errors", "برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد"),
+    "copy.retired_while_received": QT_TRANSLATE_NOOP(
+        "Errors", "نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد"),
 }
 
 #: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
@@ -77,6 +79,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "member.number_twice": ("keep_first", "keep_second"),
     "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
     "copy.retired_on_loan": ("keep_retired", "reinstate"),
+    "copy.retired_while_received": ("reinstate", "keep_retired"),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -151,6 +154,12 @@ EXPLANATIONS[("copy.retired_on_loan", "keep_retired")] = QT_TRANSLATE_NOOP(
 EXPLANATIONS[("copy.retired_on_loan", "reinstate")] = QT_TRANSLATE_NOOP(
     "Errors", "کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در "
     "امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.")
+EXPLANATIONS[("copy.retired_while_received", "reinstate")] = QT_TRANSLATE_NOOP(
+    "Errors", "کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا "
+    "می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.")
+EXPLANATIONS[("copy.retired_while_received", "keep_retired")] = QT_TRANSLATE_NOOP(
+    "Errors", "نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود "
+    "به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.")
 EXPLANATIONS[("conflict.resolved_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است "
     "(برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، "

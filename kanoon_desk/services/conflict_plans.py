@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
 from ..models import Conflict, Event, User, office_today, utcnow
-from ..models.library import Copy, Loan, Member
+from ..models.library import Copy, Hold, Loan, Member
 from ..models.secretariat import Case, Forward
 from ..store import Store
 from . import numbers
@@ -110,6 +110,23 @@ def _retired_on_loan(store: Store, s: Session, c: Conflict, resolution: str) -> 
     if copy.status == "lost":
         return [("copy.received", copy.id, {"centre": loan.centre, "found": True}, copy.barcode)]
     return []
+
+
+def _retired_while_received(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The copy stays in circulation where it arrived (the withdrawal not in force: nothing to
+    record), or is withdrawn now, knowing of its arrival (`seen_received`), and a hold it was set
+    aside or sent for waits again in the queue (`hold.requeued`)."""
+    copy = s.get(Copy, c.facts.get("summary", {}).get("copy_id", ""))
+    if copy is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "reinstate" or copy.withdrawn:
+        return []
+    planned: list[Planned] = [("copy.withdrawn", copy.id, {"reason": "", "seen_received": copy.received_hlc or 0},
+                               copy.barcode)]
+    for hold_id in s.scalars(select(Hold.id).where(Hold.copy_id == copy.id, Hold.status.in_(("ready", "in_transit")))
+                             .order_by(Hold.id)):
+        planned.append(("hold.requeued", hold_id, {"copy_id": copy.id}, copy.barcode))
+    return planned
 
 
 def _forwarded_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
@@ -233,6 +250,7 @@ _PLANS: dict[str, Plan] = {
     "copy.double_loan": _double_loan,
     "loan.return_on_closed": _return_on_closed,
     "copy.retired_on_loan": _retired_on_loan,
+    "copy.retired_while_received": _retired_while_received,
     "case.forwarded_twice": _forwarded_twice,
     "case.acted_after_close": _acted_after_close,
     "case.number_twice": _case_number_twice,

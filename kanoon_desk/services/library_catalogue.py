@@ -377,7 +377,8 @@ def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") ->
             raise NotFound(MSG_COPY_NOT_FOUND)
         if c.status == "on_loan":
             raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
-        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize_text(reason or "")}, subject=c.barcode)
+        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize_text(reason or ""),
+                                                        "seen_received": c.received_hlc or 0}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 

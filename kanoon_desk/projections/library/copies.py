@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ...eventlog import (
@@ -14,15 +14,18 @@ from ...eventlog import (
     insert_values,
     insert_values_many,
     projector,
+    raise_conflict,
     refresh_held,
     resetter,
 )
-from ...models import table_of
+from ...models import Event, table_of
 from ...models.library import Copy
+from ...sqlite_statement import SqliteStatement
 from .common import _raise_twins
 from .copy_state import recompute_copy
 
 _COPIES = table_of(Copy)
+_EVENTS = table_of(Event)
 
 
 def _new_copy(e: FoldEvent) -> dict[str, Any]:
@@ -61,10 +64,40 @@ def _copy_field_set(s: Session, e: FoldEvent) -> None:
     recompute_copy(s, copy.id)
 
 
+_LAST_OF_COPY = SqliteStatement(
+    select(_EVENTS.c.id, _EVENTS.c.office_code).where(
+        _EVENTS.c.aggregate_id == bindparam("copy_id"), _EVENTS.c.type == bindparam("kind"),
+        _EVENTS.c.hlc <= bindparam("hlc"))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1), typed=True)
+
+
+def _retired_while_received(s: Session, copy: Any, withdrawal: tuple[str, str], receipt: tuple[str, str],
+                            hlc: int) -> None:
+    """A copy withdrawn at one centre while another, apart, received it from its way (neither desk
+    knew of the other's fact): the book is where it arrived, in circulation (set aside for a hold
+    there, as that desk did); the withdrawal is not in force until a person says so
+    (`copy.retired_while_received`, raised at the later of the two; the same on every desk in any
+    arrival order: the copy's events fold in stamp order)."""
+    later_office = receipt[1] if hlc == (copy.received_hlc or 0) else withdrawal[1]
+    raise_conflict(s, "copy.retired_while_received", "copy", copy.id, later_office, [withdrawal[0], receipt[0]], hlc,
+                   {"copy_id": copy.id, "centres": sorted({withdrawal[1], receipt[1]})})
+
+
 @projector("copy.withdrawn", "copy")
 def _copy_withdrawn(s: Session, e: FoldEvent) -> None:
+    """Out of circulation — unless the copy had arrived somewhere the withdrawing desk had not
+    heard of (`seen_received`: the arrival it knew; older desks do not say): see
+    `_retired_while_received`."""
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
+        seen = e.payload.get("seen_received")
+        if isinstance(seen, int) and (copy.received_hlc or 0) > seen:
+            s.flush()
+            receipt = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.received", hlc=copy.received_hlc)
+            if receipt:
+                _retired_while_received(s, copy, (e.id, e.office_code), (receipt[0].id, receipt[0].office_code),
+                                        e.hlc)
+                return
         copy.withdrawn = True
         recompute_copy(s, copy.id)
 
@@ -109,6 +142,14 @@ def _copy_received(s: Session, e: FoldEvent) -> None:
     if copy is not None:
         copy.received_hlc = e.hlc
         copy.received_centre = e.payload.get("centre", e.office_code)
+        if copy.withdrawn and e.payload.get("knew_withdrawn") is False:  # (older desks do not say)
+            # received where the withdrawal in force was not known: the book is here, in circulation
+            s.flush()
+            withdrawal = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.withdrawn", hlc=e.hlc)
+            if withdrawal:
+                copy.withdrawn = False
+                _retired_while_received(s, copy, (withdrawal[0].id, withdrawal[0].office_code),
+                                        (e.id, e.office_code), e.hlc)
         recompute_copy(s, copy.id)
 
 
