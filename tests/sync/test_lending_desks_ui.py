@@ -233,3 +233,34 @@ def test_the_conflict_inbox_names_who_recorded_a_fact_at_another_office(
     assert "کاربر دفتر مرکز فرهنگی هنری شماره ۲ (۱۴)" in there
     assert admin_b.user_id[-12:] not in there and text_digits(admin_b.user_id[-12:]) not in there
     inbox.grab().save("/tmp/fix-E-inbox.png")
+
+
+def test_the_conflict_inbox_reads_a_withdrawal_met_by_an_arrival_in_persian(
+        qtbot: Any, server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.services import library_transit as tr
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    a, admin_a, _child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    title = lib.search_titles(a, "ماهی")[0]
+    hold = circulation.place_hold(b, admin_b, adult.member_no, title.id, pickup_centre="14", today=TODAY)
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    tr.send_for_hold(a, admin_a, hold.id, "B0001")
+    for store in (a, b):
+        assert client.sync_once(store).ok
+    lib.withdraw_copy(a, admin_a, "B0001", "فرسوده")
+    circulation.checkin(b, admin_b, "B0001", today=TODAY)
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path / "ui"))
+    qtbot.addWidget(inbox)
+    inbox.resize(1100, 640)
+    inbox.show()
+    withdrawal = next(box.toPlainText() for box in inbox.fact_boxes if "(۱۳)" in box.toPlainText())
+    # what was done, and why, in Persian: not the hold shelf's «کنار گذاشتن», not a field's code
+    assert "خارج کردن نسخه از گردش" in withdrawal and "دلیل" in withdrawal and "فرسوده" in withdrawal
+    assert "reason" not in withdrawal and "کنارگذاشتن" not in withdrawal
+    inbox.grab().save("/tmp/fix-E-retired.png")
