@@ -15,7 +15,7 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationErro
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import Event
-from ..models.library import Copy, Stocktake, StocktakeItem, Title
+from ..models.library import Copy, Hold, Stocktake, StocktakeItem, Title
 from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from .accounts import require
@@ -132,6 +132,7 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
         if take.status != "open":
             raise InvariantError(MSG_TAKE_CLOSED)
         scans = []
+        arrived: list[Copy] = []
         for code in codes:
             copy = s.scalar(select(Copy).where(Copy.barcode == code).limit(1))
             item = s.get(StocktakeItem, (take.id, code))
@@ -152,8 +153,26 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                 outcome = "found"
             scans.append({"barcode": code, "copy_id": copy.id if copy else None, "shelf": shelf,
                           "outcome": outcome})
+            if copy is not None and outcome in ("found", "misplaced") and _home_unreceived(s, copy, take.centre):
+                arrived.append(copy)
         store.record(s, office_actor(store, actor), "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
+        for copy in arrived:  # on its home shelf, though recorded on its way: it is home
+            store.record(s, actor, "copy.received", copy.id, {"centre": take.centre, "stocktake_id": take.id,
+                                                              "knew_withdrawn": copy.withdrawn}, subject=copy.barcode)
         return [x["outcome"] for x in scans]  # type: ignore[misc]
+
+
+def _home_unreceived(s: object, copy: Copy, centre: str) -> bool:
+    """A copy of `centre` recorded on its way (sent home from where it was returned, or back from a
+    hold that ended on its way) and claimed by no hold: found on its home shelf, it came home
+    unscanned at the desk (or before this desk heard it had left) and is received there."""
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    if copy.status != "in_transit" or copy.home_centre != centre:
+        return False
+    return s.scalar(select(Hold.id).where(Hold.copy_id == copy.id, Hold.status.in_(("ready", "in_transit")))
+                    .limit(1)) is None
 
 
 def last_scanned_shelf(store: Store, take_id: str) -> str:
