@@ -348,7 +348,9 @@ def renew_membership(store: Store, actor: Actor, member_id: str, until: date) ->
         m = s.get(Member, member_id)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND)
-        store.record(s, actor, "member.field_set", member_id, {"expires_on": until.isoformat()},
+        # the end it renews from: two renewals made apart at two centres both stand (the later end)
+        store.record(s, actor, "member.field_set", member_id, {"expires_on": until.isoformat(),
+                                                               "renewed_from": m.expires_on.isoformat()},
                      subject=m.member_no)
         return member_view(m)
 

@@ -38,7 +38,8 @@ from .widgets import digits, isolated, text_digits
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
 #: desk ending a hold or writing off a copy saw of it).
-HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was", "seen_received", "knew_withdrawn"})
+HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was", "seen_received", "knew_withdrawn",
+                           "renewed_from"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),

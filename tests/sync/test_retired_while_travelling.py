@@ -119,3 +119,4 @@ def test_a_copy_received_after_its_withdrawal_was_synced_is_no_conflict(server: 
     for store in (a, b):
         assert lib.get_copy(store, "B0001").status == "withdrawn"
         assert conflicts.open_count(store) == 0
+

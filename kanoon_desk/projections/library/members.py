@@ -65,6 +65,8 @@ def _members_registered(s: Session, events: list[FoldEvent]) -> None:
 
 
 _MEMBERS = table_of(Member)
+_MEMBER_EXPIRES = SqliteStatement(select(_MEMBERS.c.expires_on).where(_MEMBERS.c.id == bindparam("member_id")),
+                                  typed=True)
 _MEMBER_NAME = SqliteStatement(select(_MEMBERS.c.first_name, _MEMBERS.c.last_name)
                                .where(_MEMBERS.c.id == bindparam("member_id")))
 
@@ -82,6 +84,13 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
         if key in e.payload:
             value = e.payload[key]
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
+    renewed_from = e.payload.get("renewed_from")
+    if "expires_on" in values and isinstance(renewed_from, str):
+        # a renewal made where another end was not yet known (a renewal at another centre, apart)
+        # does not take that one back: the later end stands, whichever was stamped last
+        now = _MEMBER_EXPIRES.first(s, member_id=e.aggregate_id)
+        if now is not None and now[0] is not None and now[0] != _d(renewed_from) and now[0] > values["expires_on"]:
+            del values["expires_on"]
     first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
     values["name_key"] = search_key(f"{first} {last}")
     column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
