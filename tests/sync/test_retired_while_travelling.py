@@ -120,3 +120,28 @@ def test_a_copy_received_after_its_withdrawal_was_synced_is_no_conflict(server: 
         assert lib.get_copy(store, "B0001").status == "withdrawn"
         assert conflicts.open_count(store) == 0
 
+
+
+@pytest.mark.parametrize("received_first", [True, False], ids=["received-and-lent", "lent-without-receiving"])
+def test_a_copy_withdrawn_at_home_while_the_other_centre_lends_it_to_its_reader(
+        server: LiveServer, tmp_path: Path, received_first: bool) -> None:
+    a, admin_a, _child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    _sync(b, a)
+    title = lib.search_titles(a, "ماهی")[0]
+    hold = circ.place_hold(b, admin_b, adult.member_no, title.id, pickup_centre="14", today=TODAY)
+    _sync(b, a)
+    tr.send_for_hold(a, admin_a, hold.id, "B0001")
+    _sync(a, b)
+    lib.withdraw_copy(a, admin_a, "B0001")
+    if received_first:
+        circ.checkin(b, admin_b, "B0001", today=TODAY)
+    circ.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)  # the reader takes it home
+    _sync(a, b, a)
+    kinds = []
+    for store, admin in ((a, admin_a), (b, admin_b)):
+        assert lib.get_copy(store, "B0001").status == ("on_loan" if received_first else "withdrawn")
+        assert _hold_status(store, hold.id) == "collected"
+        kinds.append([c.kind for c in conflicts.list_conflicts(store, admin)])
+    # one question on each desk: the arrival (the loan that followed it stands), or the loan itself
+    assert kinds[0] == kinds[1] == ["copy.retired_while_received" if received_first else "copy.retired_on_loan"]
