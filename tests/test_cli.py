@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 #: The small demo shrunk so the whole pipeline (every desk generator that exists) runs in seconds.
-TINY = {"cases": 25, "centres": 3, "members": 30, "copies": 80, "loans": 120}
+TINY = {"cases": 25, "centres": 3, "members": 30, "copies": 80, "loans": 120, "conflicts": 1}
 
 
 @pytest.fixture(scope="module")
