@@ -1684,573 +1684,573 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="275" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="276" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="275" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="276" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="284" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="285" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="387" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="388" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="397" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="397" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold or writing off a copy saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="114" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="115" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="117" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="118" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="118" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="119" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="158" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="159" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="158" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="159" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="165" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="174" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="476" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="166" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="175" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="477" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="199" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="200" />
             <source>نوع ناسازگاری</source>
             <extracomment>every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>Kind of conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="202" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="203" />
             <source>دفتر یا مرکز</source>
             <translation>Office or centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="211" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="212" />
             <source>جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)</source>
             <translation>Search: barcode, member name, number or user name (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="240" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="241" />
             <source>دفتر یا مرکزی که رویدادش درست است</source>
             <translation>Office or centre whose event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="244" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
             <source>ثبت برای همه گزیده‌ها</source>
             <translation>Record for all selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
             <source>چاپ فهرست</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="258" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="508" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="259" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="509" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="335" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="336" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="336" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="377" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="378" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="388" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="389" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="399" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="399" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="400" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="410" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="411" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="412" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="413" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="423" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="424" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="430" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="431" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="431" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="432" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="460" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="462" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="463" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="462" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="463" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="499" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="500" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="534" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="535" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="536" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="537" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="543" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="544" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="544" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="545" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="569" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="570" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="572" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="573" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="620" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="621" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="621" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="622" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="547" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="623" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="548" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="624" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="639" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="640" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -8190,7 +8190,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="646" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="647" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
