@@ -16,18 +16,10 @@ from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_transit as tr
-from kanoon_desk.store import Store
-from kanoon_desk.sync import client
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer
-from .test_lending_across_centres import centre_13_with_a_copy, centre_14
-
-
-def _sync(*stores: Store) -> None:
-    for store in stores:
-        report = client.sync_once(store)
-        assert report.ok, report.summary_line()
+from .test_lending_across_centres import centre_13_with_a_copy, centre_14, hold_at_14_for_13s_copy, synced
 
 
 def _notices(server: LiveServer, hold_id: str) -> list[str]:
@@ -40,26 +32,20 @@ def _notices(server: LiveServer, hold_id: str) -> list[str]:
 @pytest.mark.parametrize("cancel_first", [True, False], ids=["cancelled-then-set-aside", "set-aside-then-cancelled"])
 def test_a_hold_cancelled_at_one_centre_while_the_other_sets_its_copy_aside(
         server: LiveServer, tmp_path: Path, cancel_first: bool) -> None:
-    a, admin_a, _child, adult = centre_13_with_a_copy(server, tmp_path)
-    b, admin_b = centre_14(server, tmp_path)
-    _sync(b, a)
-    title = lib.search_titles(a, "ماهی")[0]
-    hold = circ.place_hold(b, admin_b, adult.member_no, title.id, pickup_centre="14", today=TODAY)
-    _sync(b, a)
-    tr.send_for_hold(a, admin_a, hold.id, "B0001")  # 13's only copy goes to 14 for the reader
-    _sync(a, b)
+    d = hold_at_14_for_13s_copy(server, tmp_path)  # 13's only copy sent to 14 for the reader
+    a, admin_a, b, admin_b, adult, hold = d.a, d.admin_a, d.b, d.admin_b, d.adult, d.hold_id
     # apart: the reader phones 13 to cancel; the copy reaches 14 and is set aside for him
     if cancel_first:
-        circ.cancel_hold(a, admin_a, hold.id, today=TODAY)
+        circ.cancel_hold(a, admin_a, hold, today=TODAY)
     assert circ.checkin(b, admin_b, "B0001", today=TODAY).next_action == "hold_here"
     if not cancel_first:
-        circ.cancel_hold(a, admin_a, hold.id, today=TODAY)
-    _sync(a, b, a)
+        circ.cancel_hold(a, admin_a, hold, today=TODAY)
+    synced(a, b, a)
 
     inboxes: list[list[conflicts.ConflictView]] = []
     for store, admin in ((a, admin_a), (b, admin_b)):
         with store.read() as s:
-            got = s.get(Hold, hold.id)
+            got = s.get(Hold, hold)
             assert got is not None and got.status == "cancelled"  # the reader's cancel stands
         assert circ.ready_holds(store, "14") == []  # not on 14's hold shelf
         copy = lib.get_copy(store, "B0001")
@@ -78,9 +64,9 @@ def test_a_hold_cancelled_at_one_centre_while_the_other_sets_its_copy_aside(
     assert {f.office_code for f in seen.facts} == {"13", "14"}
     assert seen.resolutions == ("fixed_manually",) and "قفسه رزرو" in seen.explanations[0]
     # the reader is not told of the book he gave up: 14's «ready» notice came after the cancel
-    assert _notices(server, hold.id) == ["withdrawn"]
+    assert _notices(server, hold) == ["withdrawn"]
     conflicts.resolve(b, admin_b, seen.id, "fixed_manually", "کتاب به مرکز ۱ فرستاده شد")
-    _sync(b, a)
+    synced(b, a)
     assert conflicts.open_count(a) == conflicts.open_count(b) == 0
 
 
@@ -94,19 +80,19 @@ def test_a_hold_expired_at_one_centre_while_its_member_collects_at_the_other_tel
     title = lib.search_titles(a, "ماهی")[0]
     lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")  # 14's own copy
     circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
-    _sync(a, b, a)
+    synced(a, b, a)
     first = circ.place_hold(a, admin_a, adult.member_no, title.id, today=TODAY)
     second = circ.place_hold(a, admin_a, child.member_no, title.id, today=TODAY)
     back = circ.checkin(a, admin_a, "B0001", today=TODAY)
     assert back.next_action == "hold_here" and back.hold is not None and back.hold.id == first.id
-    _sync(a, b, a)
+    synced(a, b, a)
     # apart: 13 expires the uncollected hold, B0001 goes to the child; meanwhile the adult borrows
     # 14's copy there, which ends his hold and frees B0001 — to the child, as 14 knows the queue
     [expired] = circ.expire_holds(a, admin_a, today=TODAY + datetime.timedelta(days=14))
     assert (expired.next_action, expired.hold and expired.hold.id) == ("hold_here", second.id)
     loan = circ.checkout(b, admin_b, adult.member_no, "B0002", today=TODAY)
     assert loan.freed is not None and loan.freed.hold is not None and loan.freed.hold.id == second.id
-    _sync(a, b, a)
+    synced(a, b, a)
     for store in (a, b):
         assert [h.id for h in circ.ready_holds(store, "13")] == [second.id]
         assert ops.check(store.path) == []
@@ -126,20 +112,20 @@ def test_a_copy_set_aside_at_one_centre_while_the_other_sends_one_for_the_same_h
     title = lib.search_titles(a, "ماهی")[0]
     lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")
     circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
-    _sync(a, b, a)
+    synced(a, b, a)
     circ.checkout(b, admin_b, third.member_no, "B0002", today=TODAY)
-    _sync(b, a)
+    synced(b, a)
     # the adult reserves at 14 first, the child at 13 after him: the same queue on both desks
     for_adult = circ.place_hold(b, admin_b, adult.member_no, title.id, today=TODAY)
     for_child = circ.place_hold(a, admin_a, child.member_no, title.id, today=TODAY)
-    _sync(a, b, a)
+    synced(a, b, a)
     for store in (a, b):
         assert [h.id for h in circ.holds_of_title(store, title.id)] == [for_adult.id, for_child.id]
     # apart, both copies come back: 13 sends B0001 to 14 for the adult, 14 sets B0002 aside for him
     sent = circ.checkin(a, admin_a, "B0001", today=TODAY)
     assert (sent.next_action, sent.send_to) == ("send_to_hold", "14")
     assert circ.checkin(b, admin_b, "B0002", today=TODAY).next_action == "hold_here"
-    _sync(a, b, a)
+    synced(a, b, a)
     inboxes: list[list[tuple[str, str, str]]] = []
     for store, admin in ((a, admin_a), (b, admin_b)):
         assert [h.id for h in circ.ready_holds(store, "14")] == [for_adult.id]

@@ -51,6 +51,47 @@ def centre_14(server: LiveServer, tmp_path: Path) -> tuple[Store, Actor]:
     return b, admin_b
 
 
+def synced(*stores: Store) -> None:
+    """A sync round of each store in turn, each ending well and its store checking whole after it."""
+    for store in stores:
+        report = client.sync_once(store)
+        assert report.ok, report.summary_line()
+        assert ops.check(store.path) == []
+
+
+@dataclasses.dataclass
+class HoldAt14:
+    """Centre 13's desk and its copy B0001, centre 14's desk, and the hold 13's adult member placed
+    at 14 for B0001's title, to collect at 14."""
+
+    a: Store
+    admin_a: Actor
+    b: Store
+    admin_b: Actor
+    child: MemberView
+    adult: MemberView
+    hold_id: str
+    title_id: str
+
+
+def hold_at_14_for_13s_copy(server: LiveServer, tmp_path: Path, *, sent: bool = True) -> HoldAt14:
+    """Both desks synced with the hold placed at 14; with `sent`, 13 has sent its only copy, B0001,
+    to 14 for it, and 14 knows (each sync checked)."""
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library_transit as tr
+
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    synced(b, a)
+    title = lib.search_titles(a, "ماهی")[0]
+    hold = circ.place_hold(b, admin_b, adult.member_no, title.id, pickup_centre="14", today=TODAY)
+    synced(b, a)
+    if sent:
+        tr.send_for_hold(a, admin_a, hold.id, "B0001")  # 13's only copy goes to 14 for the reader
+        synced(a, b)
+    return HoldAt14(a, admin_a, b, admin_b, child, adult, hold.id, title.id)
+
+
 def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: LiveServer, tmp_path: Path) -> None:
     a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
     b, admin_b = centre_14(server, tmp_path)
