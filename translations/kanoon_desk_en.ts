@@ -1684,573 +1684,573 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="276" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="133" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="276" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="133" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="285" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="142" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="388" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="48" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="29" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="26" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold or writing off a copy saw of it). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="46" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="27" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="28" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="30" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="31" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="32" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="53" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="34" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="55" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="36" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="37" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="38" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="39" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="41" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="43" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="74" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="118" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="119" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="141" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="141" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="166" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="175" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="477" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="334" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="148" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="200" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
             <source>نوع ناسازگاری</source>
             <extracomment>every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>Kind of conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="203" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
             <source>دفتر یا مرکز</source>
             <translation>Office or centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="212" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
             <source>جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)</source>
             <translation>Search: barcode, member name, number or user name (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="241" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
             <source>دفتر یا مرکزی که رویدادش درست است</source>
             <translation>Office or centre whose event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
             <source>ثبت برای همه گزیده‌ها</source>
             <translation>Record for all selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
             <source>چاپ فهرست</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="259" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="509" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="366" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="336" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="193" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="194" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="378" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="235" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="389" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="246" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="399" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="400" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="411" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="413" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="270" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="424" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="281" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="431" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="288" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="432" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="289" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="461" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="463" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="320" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="463" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="320" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="471" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="500" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="357" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="535" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="392" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="537" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="544" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="401" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="545" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="402" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="570" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="573" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="430" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="621" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="478" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="622" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="479" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="548" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="624" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="405" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="481" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="640" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="497" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -7907,336 +7907,336 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
             <source>انجام شد، %1 رویداد رد شد</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Done, %1 events refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>موفق</source>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>کارگزار نپذیرفت: %1</source>
             <translation>Refused by the server: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>آفلاین</source>
             <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>دسترسی میز پذیرفته نشد</source>
             <translation>Desk access refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
             <source>برنامه باید به‌روز شود</source>
             <translation>Program must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>کارگزار باید به‌روز شود</source>
             <translation>Server must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
             <source>همگام‌سازی متوقف شد</source>
             <translation>Sync stopped</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
             <source>%1 مگابایت</source>
             <translation>%1 MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
             <source>%1 کیلوبایت</source>
             <translation>%1 kB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="116" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="117" />
             <source>%1 پیوست فرستاده شد (%2).</source>
             <translation>%1 attachment(s) sent (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="119" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="120" />
             <source>%1 پیوست دریافت شد (%2).</source>
             <translation>%1 attachment(s) received (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="127" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="128" />
             <source>فرستادن رویدادها %1 از %2</source>
             <translation>Sending events %1 of %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="130" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
             <source>دریافت رویدادها: %1</source>
             <translation>Receiving events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="133" />
             <source>دریافت داده‌های دفتر: %1 رویداد</source>
             <translation>Receiving the office's data: %1 events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="136" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
             <source>فرستادن پیوست %1: %2٪ از %3</source>
             <translation>Sending attachment %1: %2% of %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="138" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="139" />
             <source>دریافت پیوست %1 (%2 از %3)</source>
             <translation>Receiving attachment %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="184" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="185" />
             <source>توقف</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
             <source>همگام‌سازی در نخستین جای امن می‌ایستد؛ آنچه رسیده است می‌ماند و باقی در همگام‌سازی بعدی می‌رود.</source>
             <translation>Sync stops at the next safe point; what got through stays, and the rest goes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="220" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="221" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="240" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="241" />
             <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
             <translation>The last sync, %1, did not finish: %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="248" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="274" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="296" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="297" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="298" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="299" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="302" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="303" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="306" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="307" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="309" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="339" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="340" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="333" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="334" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="343" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="344" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="353" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
             <source>در حال توقف همگام‌سازی؛ کاری که در میانه است تمام می‌شود…</source>
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="363" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="373" />
             <source>پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="376" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="377" />
             <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="647" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="504" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="550" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="551" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="561" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="562" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="562" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="563" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="575" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="576" />
             <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
             <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="581" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="582" />
             <source>%1 رویداد در انتظار فرستادن</source>
             <translation>%1 events waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="583" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="584" />
             <source>آخرین همگام‌سازی موفق: %1</source>
             <translation>Last successful sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="586" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="587" />
             <source>همگام‌سازی با کارگزار</source>
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="592" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="593" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="594" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="595" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -8244,58 +8244,58 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="490" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="491" />
             <source>در حال همگام‌سازی…</source>
             <extracomment>The running round's (`stop`), None between rounds.</extracomment>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="494" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="495" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="511" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="531" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="531" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="532" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="535" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="539" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="526" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

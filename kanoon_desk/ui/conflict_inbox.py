@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,152 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import persian
-from ..errors import QT_TRANSLATE_NOOP
 from ..services import conflicts
+from .conflict_words import HIDDEN_FIELDS, event_title, field_order, field_title, value_text
 from .context import UiContext
 from .drafts import FormDraft, draft_key
 from .errors import error_text
-from .roles import roles_text
 from .widgets import digits, isolated, text_digits
-
-#: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
-#: desk ending a hold or writing off a copy saw of it).
-HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was", "seen_received", "knew_withdrawn",
-                           "renewed_from"})
-#: Payload field → its name on screen (translated on show, context "ConflictInbox").
-FIELD_TITLES = {
-    "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
-    "full_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام و نام خانوادگی"),
-    "roles": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌ها"),
-    "office_code": QT_TRANSLATE_NOOP("ConflictInbox", "دفتر"),
-    "must_change_password": QT_TRANSLATE_NOOP("ConflictInbox", "تغییر گذرواژه در ورود بعدی"),
-    "copy_id": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه"),
-    "member_id": QT_TRANSLATE_NOOP("ConflictInbox", "عضو"),
-    "title_id": QT_TRANSLATE_NOOP("ConflictInbox", "عنوان"),
-    "agency_id": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
-    "case_id": QT_TRANSLATE_NOOP("ConflictInbox", "پرونده"),
-    "loan_id": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
-    "barcode": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد"),
-    "shelf": QT_TRANSLATE_NOOP("ConflictInbox", "قفسه"),
-    "centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
-    "member_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت"),
-    "out_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ امانت"),
-    "due_on": QT_TRANSLATE_NOOP("ConflictInbox", "موعد بازگشت"),
-    "returned_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ بازگشت"),
-    "registration_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره ثبت"),
-    "letter_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره نامه"),
-    "letter_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ نامه"),
-    "deadline": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت"),
-    "day": QT_TRANSLATE_NOOP("ConflictInbox", "روز"),
-    "outcome": QT_TRANSLATE_NOOP("ConflictInbox", "نتیجه"),
-    "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
-    "reason": QT_TRANSLATE_NOOP("ConflictInbox", "دلیل"),
-    "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
-    "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
-    "until": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت گرفتن رزرو"),
-    "notified": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
-    "from": QT_TRANSLATE_NOOP("ConflictInbox", "از مرکز"),
-    "guardian_national_id": QT_TRANSLATE_NOOP("ConflictInbox", "کد ملی ولی"),
-    "overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا با وجود"),
-}
-#: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
-EVENT_TITLES = {
-    "user.created": QT_TRANSLATE_NOOP("ConflictInbox", "ساخت کاربر"),
-    "loan.checked_out": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
-    "loan.returned": QT_TRANSLATE_NOOP("ConflictInbox", "بازگشت امانت"),
-    "loan.renewed": QT_TRANSLATE_NOOP("ConflictInbox", "تمدید امانت"),
-    "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
-    "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
-    "conflict.resolved": QT_TRANSLATE_NOOP("ConflictInbox", "حل ناسازگاری"),
-    # the rest of what a desk records, for the refused events (a case's steps: `EVENT_FA`)
-    "user.updated": QT_TRANSLATE_NOOP("ConflictInbox", "ویرایش کاربر"),
-    "user.renamed": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری تازه"),
-    "office.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات دفتر یا مرکز"),
-    "holiday.set": QT_TRANSLATE_NOOP("ConflictInbox", "تعطیل رسمی"),
-    "agency.set": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
-    "applicant.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات متقاضی"),
-    "title.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن عنوان"),
-    "title.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح عنوان"),
-    "copy.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح نسخه"),
-    "copy.relabelled": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد تازه نسخه"),
-    "copy.withdrawn": QT_TRANSLATE_NOOP("ConflictInbox", "خارج کردن نسخه از گردش"),
-    "copy.marked_lost": QT_TRANSLATE_NOOP("ConflictInbox", "گم‌شدن نسخه"),
-    "copy.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه به مرکز دیگر"),
-    "copy.received": QT_TRANSLATE_NOOP("ConflictInbox", "رسیدن نسخه"),
-    "member.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح مشخصات عضو"),
-    "member.merged": QT_TRANSLATE_NOOP("ConflictInbox", "یکی‌شدن دو عضو"),
-    "member.renumbered": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت تازه"),
-    "loan.voided": QT_TRANSLATE_NOOP("ConflictInbox", "باطل‌شدن امانت"),
-    "loan.member_moved": QT_TRANSLATE_NOOP("ConflictInbox", "انتقال امانت به عضو دیگر"),
-    "hold.placed": QT_TRANSLATE_NOOP("ConflictInbox", "رزرو"),
-    "hold.cancelled": QT_TRANSLATE_NOOP("ConflictInbox", "لغو رزرو"),
-    "hold.ready": QT_TRANSLATE_NOOP("ConflictInbox", "آماده‌شدن رزرو"),
-    "hold.in_transit": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه برای رزرو"),
-    "hold.collected": QT_TRANSLATE_NOOP("ConflictInbox", "تحویل رزرو"),
-    "hold.expired": QT_TRANSLATE_NOOP("ConflictInbox", "گذشتن مهلت رزرو"),
-    "notice.queued": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
-    "notice.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستاده‌شدن پیامک"),
-    "stocktake.opened": QT_TRANSLATE_NOOP("ConflictInbox", "آغاز انبارگردانی"),
-    "stocktake.scanned": QT_TRANSLATE_NOOP("ConflictInbox", "خواندن نسخه در انبارگردانی"),
-    "stocktake.closed": QT_TRANSLATE_NOOP("ConflictInbox", "پایان انبارگردانی"),
-    "circulation.overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا"),
-}
-
-
-def event_title(event_type: str) -> str:
-    """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES."""
-    from .secretariat.case_timeline import EVENT_FA
-
-    if event_type in EVENT_FA:
-        return QCoreApplication.translate("Secretariat", EVENT_FA[event_type])
-    title = EVENT_TITLES.get(event_type)
-    return QCoreApplication.translate("ConflictInbox", title) if title else event_type
-
-
-def field_title(key: str) -> str:
-    """A payload field's name: a member's fields by the names their history gives them."""
-    from .library.history import FIELD_LABELS
-
-    if key in FIELD_LABELS:
-        return QCoreApplication.translate("Library", FIELD_LABELS[key])
-    title = FIELD_TITLES.get(key)
-    return QCoreApplication.translate("ConflictInbox", title) if title else key
-
-
-def _field_order(key: str) -> tuple[int, str]:
-    """Known fields first (the member's, then the table's order), then the rest by name."""
-    from .library.history import FIELD_LABELS
-
-    order = [*FIELD_LABELS, *FIELD_TITLES]
-    return (order.index(key), "") if key in order else (len(order), key)
-
-
-def _value_text(key: str, value: Any) -> str:
-    from .library.history import FIELD_LABELS, value_text
-
-    if key in FIELD_LABELS:  # a member's, a title's or a copy's field as their history shows it
-        return value_text(key, value)
-    if value is None or value == "":
-        return "—"  # (not «null»)
-    if isinstance(value, bool):
-        return QCoreApplication.translate("ConflictInbox", "بله") if value else QCoreApplication.translate(
-            "ConflictInbox", "خیر")
-    if key == "resolution" and isinstance(value, str):
-        return QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(value, value))
-    if key == "overridden" and isinstance(value, list):  # what a librarian lent past, by its name
-        from .library.overrides import refusal_text
-
-        return QCoreApplication.translate("ConflictInbox", "، ").join(refusal_text(str(v)) for v in value)
-    if key == "roles" and isinstance(value, list):
-        return roles_text(str(r) for r in value)
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return persian.format_jalali_date(date.fromisoformat(value))
-        except ValueError:
-            return value
-    if isinstance(value, list):
-        return QCoreApplication.translate("ConflictInbox", "، ").join(str(v) for v in value)
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 class ConflictInbox(QWidget):
@@ -398,10 +255,10 @@ class ConflictInbox(QWidget):
         rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
                 (self.tr("کاربر"), self.user_text(fact, office)),
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
-        for key, value in sorted(fact.payload.items(), key=lambda kv: _field_order(kv[0])):
+        for key, value in sorted(fact.payload.items(), key=lambda kv: field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)
-            rows.append((field_title(key), fact.refs.get(key) or _value_text(key, value)))
+            rows.append((field_title(key), fact.refs.get(key) or value_text(key, value)))
         decided = fact.payload.get("conflict") if fact.type == "conflict.resolved" else None
         if isinstance(decided, dict) and isinstance(decided.get("kind"), str):
             # a decision of another desk: what it meant for the conflict it decided (its two facts

@@ -31,7 +31,8 @@ from ..sync.errors import Stopped
 from ..sync.progress import Progress, RoundControl
 from ..sync.report import CLOCK_SKEW, SyncReport, size_parts
 from ..sync.state import pending_count
-from .conflict_inbox import ConflictInbox, conflict_facts, event_title
+from .conflict_inbox import ConflictInbox, conflict_facts
+from .conflict_words import event_title
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .tables import read_only
