@@ -230,8 +230,9 @@ def holds_of_title(store: Store, title_id: str) -> list[HoldView]:
 
 
 def ready_holds(store: Store, centre: str) -> list[HoldView]:
-    """The hold shelf of a centre: copies set aside for members to collect."""
+    """The hold shelf of a centre: copies set aside for members to collect, by their last day and,
+    on one day, in the order placed (the same on every desk, whatever order their rows came in)."""
     with store.read() as s:
         rows = s.scalars(select(Hold).where(Hold.pickup_centre == centre, Hold.status == "ready")
-                         .order_by(Hold.ready_until))
+                         .order_by(Hold.ready_until, Hold.placed_hlc, Hold.id))
         return [_hold_view(s, h) for h in rows]

@@ -139,3 +139,32 @@ def test_a_copy_set_aside_at_one_centre_while_the_other_sends_one_for_the_same_h
     # B0001, on its way, is scanned where it arrives as the inbox says: it goes to the next hold
     arrived = circ.checkin(b, admin_b, "B0001", today=TODAY)
     assert arrived.next_action == "send_to_hold" and arrived.hold is not None and arrived.hold.id == for_child.id
+
+
+def test_the_hold_shelf_lists_holds_due_the_same_day_in_the_order_they_were_placed_on_every_desk(
+        server: LiveServer, tmp_path: Path) -> None:
+    """Two holds set aside at 13 on one day, one placed at 14 and one at 13 while apart: the hold
+    shelf listed them by their last day alone, and each desk broke the tie by the order its rows
+    came in (its own hold first), so the two centres' lists differed. Both now read them in the
+    order they were placed."""
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    title = lib.search_titles(a, "ماهی")[0]
+    lib.add_copy(a, admin_a, title.id, barcode="B0002", shelf="A1")
+    readers = [lib.register_member(a, admin_a, lib.MemberInput(
+        first_name=name, last_name="رضایی", national_id=nid, category="adult", phone="09351234560"), today=TODAY)
+        for name, nid in (("مینا", NATIONAL_IDS[2]), ("نادر", NATIONAL_IDS[3]))]
+    for reader, barcode in zip(readers, ("B0001", "B0002"), strict=True):
+        circ.checkout(a, admin_a, reader.member_no, barcode, today=TODAY)  # both copies out
+    synced(a, b)
+    # apart: the adult reserves at 14 first, then the child at 13 (both to collect at 13)
+    first = circ.place_hold(b, admin_b, adult.member_no, title.id, pickup_centre="13", today=TODAY)
+    second = circ.place_hold(a, admin_a, child.member_no, title.id, pickup_centre="13", today=TODAY)
+    synced(b, a, b)
+    for barcode in ("B0001", "B0002"):  # both back the same day, each set aside for a hold
+        assert circ.checkin(a, admin_a, barcode, today=TODAY).next_action == "hold_here"
+    synced(a, b)
+    for store in (a, b):
+        shelf = circ.ready_holds(store, "13")
+        assert len({h.ready_until for h in shelf}) == 1  # one last day: the tie the order must break
+        assert [h.id for h in shelf] == [first.id, second.id]
