@@ -10,16 +10,35 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kanoon_desk.eventlog import Actor
 from kanoon_desk.models.library import Hold
 from kanoon_desk.server.server_models import SmsOutbox
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_transit as tr
+from kanoon_desk.services.library import MemberView, TitleView
+from kanoon_desk.store import Store
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer
 from .test_lending_across_centres import centre_13_with_a_copy, centre_14, hold_at_14_for_13s_copy, synced
+
+
+def _b0001_out_at_13_and_b0002_at_14(server: LiveServer, tmp_path: Path) -> tuple[
+        Store, Actor, MemberView, MemberView, MemberView, Store, Actor, TitleView]:
+    """13's copy B0001 lent to a third reader, 14's own copy B0002 of the title on its shelf,
+    both desks synced: 13's desk, admin, child, adult and third reader, 14's desk and admin, the title."""
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    third = lib.register_member(a, admin_a, lib.MemberInput(
+        first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+        phone="09350000003"), today=TODAY)
+    b, admin_b = centre_14(server, tmp_path)
+    title = lib.search_titles(a, "ماهی")[0]
+    lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")  # 14's own copy
+    circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
+    synced(a, b, a)
+    return a, admin_a, child, adult, third, b, admin_b, title
 
 
 def _notices(server: LiveServer, hold_id: str) -> list[str]:
@@ -72,15 +91,7 @@ def test_a_hold_cancelled_at_one_centre_while_the_other_sets_its_copy_aside(
 
 def test_a_hold_expired_at_one_centre_while_its_member_collects_at_the_other_tells_the_next_member_once(
         server: LiveServer, tmp_path: Path) -> None:
-    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
-    third = lib.register_member(a, admin_a, lib.MemberInput(
-        first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
-        phone="09350000003"), today=TODAY)
-    b, admin_b = centre_14(server, tmp_path)
-    title = lib.search_titles(a, "ماهی")[0]
-    lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")  # 14's own copy
-    circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
-    synced(a, b, a)
+    a, admin_a, child, adult, _third, b, admin_b, title = _b0001_out_at_13_and_b0002_at_14(server, tmp_path)
     first = circ.place_hold(a, admin_a, adult.member_no, title.id, today=TODAY)
     second = circ.place_hold(a, admin_a, child.member_no, title.id, today=TODAY)
     back = circ.checkin(a, admin_a, "B0001", today=TODAY)
@@ -104,15 +115,7 @@ def test_a_hold_expired_at_one_centre_while_its_member_collects_at_the_other_tel
 
 def test_a_copy_set_aside_at_one_centre_while_the_other_sends_one_for_the_same_hold(
         server: LiveServer, tmp_path: Path) -> None:
-    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
-    third = lib.register_member(a, admin_a, lib.MemberInput(
-        first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
-        phone="09350000003"), today=TODAY)
-    b, admin_b = centre_14(server, tmp_path)
-    title = lib.search_titles(a, "ماهی")[0]
-    lib.add_copy(b, admin_b, title.id, barcode="B0002", shelf="C1")
-    circ.checkout(a, admin_a, third.member_no, "B0001", today=TODAY)
-    synced(a, b, a)
+    a, admin_a, child, adult, third, b, admin_b, title = _b0001_out_at_13_and_b0002_at_14(server, tmp_path)
     circ.checkout(b, admin_b, third.member_no, "B0002", today=TODAY)
     synced(b, a)
     # the adult reserves at 14 first, the child at 13 after him: the same queue on both desks

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import circulation
 from kanoon_desk.services import library as lib
+from kanoon_desk.store import Store
 from kanoon_desk.ui.conflict_inbox import ConflictInbox
 from tests.library_helpers import NATIONAL_IDS, TODAY
 from tests.sync.test_conflict_resolutions import exchange, two_centres
@@ -15,16 +17,28 @@ from tests.sync.test_conflict_resolutions import exchange, two_centres
 from .shell_support import make_ctx
 
 
-def test_after_a_decision_the_next_conflict_in_the_list_is_shown(qtbot: Any, tmp_path: Path) -> None:
-    """The three copies lent at both centres: three conflicts. Deciding the second showed the
-    first again (the top of the list), so an admin working down 200 went back up after each."""
+def lent_at_both(tmp_path: Path) -> tuple[Any, Store, Store, Actor, Actor]:
+    """Two centres apart, every copy lent at both (the child at 13, the adult at 14), not yet
+    exchanged: `two_centres`' set-up and desks."""
     L, a, b, admin_a, admin_b = two_centres(tmp_path)
     for copy in L.copies:
         circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
         circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
-    exchange(a, b)
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    return L, a, b, admin_a, admin_b
+
+
+def _inbox(qtbot: Any, store: Store, admin: Actor, tmp_path: Path) -> ConflictInbox:
+    inbox = ConflictInbox(make_ctx(store, admin, tmp_path))
     qtbot.addWidget(inbox)
+    return inbox
+
+
+def test_after_a_decision_the_next_conflict_in_the_list_is_shown(qtbot: Any, tmp_path: Path) -> None:
+    """The three copies lent at both centres: three conflicts. Deciding the second showed the
+    first again (the top of the list), so an admin working down 200 went back up after each."""
+    L, a, b, admin_a, admin_b = lent_at_both(tmp_path)
+    exchange(a, b)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     assert inbox.list.count() == 3
     inbox.list.setCurrentRow(1)
     decided, following = inbox.items[1], inbox.items[2]
@@ -47,8 +61,7 @@ def test_a_fact_has_no_raw_field_names_or_nulls(qtbot: Any, tmp_path: Path) -> N
     lib.register_member(a, admin_a, adult, today=TODAY)
     lib.register_member(b, admin_b, adult, today=TODAY)
     exchange(a, b)
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
-    qtbot.addWidget(inbox)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     assert inbox.list.count() == 1
     fact = inbox.fact_boxes[0].toPlainText()
     assert "سارا" in fact and "کد ملی ولی" in fact and "بزرگسال" in fact
@@ -66,8 +79,7 @@ def test_a_loan_lent_past_a_refusal_names_the_refusal(qtbot: Any, tmp_path: Path
         circulation.checkout(a, admin_a, L.adult.member_no, copy.barcode, today=TODAY, override=True, note="آشنا")
     circulation.checkout(b, admin_b, L.child.member_no, L.copies[-1].barcode, today=TODAY)
     exchange(a, b)
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
-    qtbot.addWidget(inbox)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     text = " ".join(box.toPlainText() for box in inbox.fact_boxes)
     assert "امانت استثنا با وجود" in text
     assert "overridden" not in text and "limit" not in text
@@ -81,10 +93,7 @@ def test_an_admin_finds_conflicts_by_kind_centre_and_what_they_are_about(qtbot: 
     from kanoon_desk.eventlog import system_actor
     from kanoon_desk.ids import new_id
 
-    L, a, b, admin_a, admin_b = two_centres(tmp_path)
-    for copy in L.copies:
-        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
-        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    L, a, b, admin_a, admin_b = lent_at_both(tmp_path)
     adult = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
                             phone="09121112233")
     lib.register_member(a, admin_a, adult, today=TODAY)
@@ -95,8 +104,7 @@ def test_an_admin_finds_conflicts_by_kind_centre_and_what_they_are_about(qtbot: 
             a.record(s, system_actor("13"), "user.created", new_id(), {
                 "office_code": "13", "username": "ali", "full_name": "علی", "password_hash": "h",
                 "roles": ["clerk"]})
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
-    qtbot.addWidget(inbox)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     inbox.show()
     inbox.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is inbox)
@@ -166,14 +174,10 @@ def test_several_alike_decided_at_once_from_the_keyboard(qtbot: Any, tmp_path: P
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    L, a, b, admin_a, admin_b = two_centres(tmp_path)
-    for copy in L.copies:
-        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
-        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    L, a, b, admin_a, admin_b = lent_at_both(tmp_path)
     circulation.checkin(a, admin_a, "B0003", today=TODAY)  # centre 13's B0003 loan already closed
     exchange(a, b)
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
-    qtbot.addWidget(inbox)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     inbox.show()
     inbox.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is inbox)
@@ -208,13 +212,9 @@ def test_the_list_as_filtered_is_printed_and_exported(qtbot: Any, tmp_path: Path
 
     from kanoon_desk.ui.printing import document_from_html
 
-    L, a, b, admin_a, admin_b = two_centres(tmp_path)
-    for copy in L.copies:
-        circulation.checkout(a, admin_a, L.child.member_no, copy.barcode, today=TODAY)
-        circulation.checkout(b, admin_b, L.adult.member_no, copy.barcode, today=TODAY)
+    L, a, b, admin_a, admin_b = lent_at_both(tmp_path)
     exchange(a, b)
-    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
-    qtbot.addWidget(inbox)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
     inbox.search.setText("B0002")
     printed = document_from_html(inbox.list_html()).toPlainText()
     assert "B0002" in printed and "B0001" not in printed and "مرکز فرهنگی هنری شماره ۲ (۱۴)" in printed
