@@ -22,21 +22,8 @@ from kanoon_desk.ui.main_window import MainWindow
 from kanoon_desk.ui.password import ChangePasswordDialog
 from kanoon_desk.ui.setup import SetupDialog
 
-from ..factories import make_desk, make_user
+from ..factories import make_user
 from .shell_support import compile_english, language, make_ctx
-
-
-@pytest.fixture
-def fa(qapp: QApplication) -> Iterator[QApplication]:
-    with language(qapp, "fa"):
-        yield qapp
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[Store, Actor]]:
-    store, admin = make_desk(tmp_path / "d.sqlite3")
-    yield store, admin
-    store.close()
 
 
 def _opened(qtbot: Any, before: set[QWidget]) -> QDialog:
