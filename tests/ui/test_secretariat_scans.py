@@ -306,6 +306,7 @@ def test_a_scan_opened_again_is_one_copy_and_the_copies_go_when_the_program_ends
     removed when the program ends."""
     from kanoon_desk.ui.secretariat import case_view
 
+    case_view.remove_scan_copies()  # (a session of its own: scans opened by earlier tests not counted)
     one, two = tmp_path / "a" / "اسکن.pdf", tmp_path / "b" / "اسکن.pdf"
     one.parent.mkdir()
     two.parent.mkdir()
