@@ -321,3 +321,38 @@ def test_a_status_filter_reads_its_cases_newest_first_from_an_index(desk: Desk, 
     for sql, line in lines:
         assert "USING INDEX ix_cases_status_key (status=?)" in line, (line, sql)
     assert not any("TEMP B-TREE" in line for _sql, lines in seen for line in lines)
+
+
+def test_the_hint_finds_the_applicant_back_however_the_national_id_is_typed(desk: Desk) -> None:
+    """Persian digits, dashes, or the last (check) digit mistyped: the applicant's earlier case is
+    hinted; a different ID (another body) is not the same person."""
+    from kanoon_desk.persian import to_persian_digits
+    nid = case_input(7).national_id
+    earlier = sec.intake(desk.store, desk.clerk, case_input(7), on=DAY - timedelta(days=5))
+    sec.intake(desk.store, desk.clerk, case_input(8, subject="خرابی آسفالت"), on=DAY - timedelta(days=5))
+    wrong_check = nid[:9] + str((int(nid[9]) + 1) % 10)
+    for typed in (to_persian_digits(nid), f"{nid[:3]}-{nid[3:9]}-{nid[9]}", wrong_check,
+                  to_persian_digits(wrong_check)):
+        hits = q.possible_duplicates(desk.store, desk.clerk, typed, "", on=DAY)
+        assert [h.id for h in hits] == [earlier.case_id], typed
+    assert q.hinted_national_id(wrong_check) == (nid, True)
+    assert q.hinted_national_id(nid) == (nid, False) and q.hinted_national_id("12345") is None
+    other_body = str((int(nid[0]) + 1) % 10) + nid[1:]
+    assert [h.id for h in q.possible_duplicates(desk.store, desk.clerk, other_body, "", on=DAY)] == []
+
+
+def test_the_same_subject_written_again_with_more_words_is_hinted(desk: Desk) -> None:
+    """The clerk writes the earlier complaint's subject with more words, Arabic ي/ك, or without
+    its half-spaces: hinted; a subject sharing one word or a different complaint: not."""
+    earlier = sec.intake(desk.store, desk.clerk, case_input(1, subject="تأخیر در پرداخت یارانه معیشتی"),
+                         on=DAY - timedelta(days=3))
+    sec.intake(desk.store, desk.clerk, case_input(2, subject="قطعی آب در محله"), on=DAY - timedelta(days=3))
+
+    def hits(subject: str) -> list[str]:
+        return [h.id for h in q.possible_duplicates(desk.store, desk.clerk, "", subject, on=DAY)]
+
+    assert hits("شکایت از تأخیر طولانی در پرداخت یارانه معیشتی خانواده") == [earlier.case_id]
+    assert hits("تاخير در پرداخت يارانه معيشتي") == [earlier.case_id]
+    assert hits("پرداخت یارانه‌های معیشتی") == hits("پرداخت یارانههای معیشتی") == [earlier.case_id]
+    assert hits("تأخیر در صدور پروانه ساختمانی") == []  # one word of theirs is not their complaint
+    assert hits("قطعی برق خیابان") == []

@@ -25,6 +25,7 @@ from .secretariat_search import (
     find_applicant,
     find_case_id,
     fts_match,
+    hinted_national_id,
     overdue,
     overdue_count,
     possible_duplicates,
@@ -52,7 +53,7 @@ __all__ = [
     "queue_where", "OUTCOME_FA", "queue_counts",
     # finding cases
     "CaseRow", "SearchQuery", "MSG_BAD_TRACKING", "search_error", "fts_match", "search", "search_count",
-    "find_case_id", "subject_words", "possible_duplicates", "KnownApplicant", "find_applicant", "overdue",
+    "find_case_id", "subject_words", "possible_duplicates", "hinted_national_id", "KnownApplicant", "find_applicant", "overdue",
     "overdue_count",
     # the cartable
     "CartableItem", "CARTABLE_SORTS", "cartable", "cartable_count", "sent_items",

@@ -21,7 +21,7 @@ from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
 from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
-from ..persian import normalize, search_key, to_ascii_digits
+from ..persian import is_valid_national_id, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .fts_words import table_probe, words_match
@@ -321,41 +321,84 @@ def _most_of(words: list[str]) -> int:
     return math.ceil(2 * len(words) / 3)
 
 
-def _similar_match(words: list[str]) -> str:
-    """An FTS5 query for texts holding at least `_most_of(words)` of the words (as prefixes):
-    one AND group per such choice of words, ORed."""
-    need = _most_of(words)
+def _similar_match(words: list[str], need: int) -> str:
+    """An FTS5 query for texts holding at least `need` of the words (as prefixes): one AND group
+    per such choice of words, ORed."""
     groups = (" ".join('"' + w.replace('"', "") + '"*' for w in chosen)
               for chosen in itertools.combinations(words, need))
     return " OR ".join(f"({g})" for g in groups)
 
 
+def _similar(words: list[str], theirs: list[str]) -> bool:
+    """Whether two subjects are very similar: most of the words typed are in theirs (as word
+    beginnings), or every one of theirs (two at least) is in what is typed: their complaint written
+    again with more words («شکایت از تأخیر طولانی در پرداخت یارانه معیشتی خانواده» for «تأخیر در
+    پرداخت یارانه معیشتی») is the same complaint."""
+    if sum(1 for w in words if any(t.startswith(w) for t in theirs)) >= _most_of(words):
+        return True
+    return len(theirs) >= 2 and all(any(t.startswith(w) for w in words) for t in theirs)
+
+
+#: Candidates read from the index for the subject check, at most (newest first).
+_CANDIDATES = 200
+
+
+def hinted_national_id(national_id: str) -> tuple[str, bool] | None:
+    """The national ID the duplicate hint looks for, and whether it was corrected: as typed (any
+    digits, spaces or dashes) when valid; when its last digit, the check digit, does not hold,
+    the one ID its first nine digits make (a check digit mistyped: the applicant met before is
+    still found); None when it is not ten digits."""
+    nid = _NID_NOISE.sub("", to_ascii_digits(normalize(national_id or "")))
+    if len(nid) != 10 or not nid.isdigit():
+        return None
+    if is_valid_national_id(nid):
+        return nid, False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(nid[:9])) % 11
+    fixed = nid[:9] + str(total if total < 2 else 11 - total)
+    return (fixed, True) if is_valid_national_id(fixed) else None
+
+
+_NID_NOISE = re.compile(r"[\s\-\u2010-\u2015._/]")
+
+
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
-                        on: date | None = None, limit: int = 10) -> list[CaseRow]:
-    """Before saving: cases of the last 90 days with the same national ID, or with a very similar
-    subject: at least two thirds of this subject's significant words (as word beginnings, spelling
-    normalised) in theirs. A hint for the clerk, never a refusal."""
+                        on: date | None = None, limit: int = 10, exclude: str | None = None) -> list[CaseRow]:
+    """Before saving: cases of the last 90 days with the same national ID (its check digit
+    mistyped: the ID its first nine digits make, `hinted_national_id`), or with a very similar
+    subject (`_similar`: most of the words of one in the other, as word beginnings, spelling
+    normalised). A hint for the clerk, never a refusal. `exclude`: a case left out (the case
+    itself, when its reviewer looks for its twins)."""
     require(actor, *READ_ROLES)
     since = (on or today()) - timedelta(days=90)
-    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    hinted = hinted_national_id(national_id)
     words = subject_words(subject)
     if len(words) > _SUBJECT_WORDS_MAX:
         longest = set(sorted(words, key=len, reverse=True)[:_SUBJECT_WORDS_MAX])
         words = [w for w in words if w in longest]
     found: dict[str, CaseRow] = {}
     with store.read() as s:
-        if len(nid) == 10:
-            stmt = _rows_query().where(Case.national_id == nid, Case.received_date >= since)
-            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
-                found[r[0]] = _row(r)
+        if hinted is not None:
+            stmt = _rows_query().where(Case.national_id == hinted[0], Case.received_date >= since)
+            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit + 1)):
+                if r[0] != exclude:
+                    found[r[0]] = _row(r)
         if words:
-            # the index holds the whole case (text, names…): its candidates are checked on the subject
-            need = _most_of(words)
-            stmt = _join_fts(_rows_query(), _similar_match(words)).where(Case.received_date >= since)
-            for r in s.execute(_order(stmt, True).limit(limit * 5)):
-                theirs = subject_words(r.subject)
-                if sum(1 for w in words if any(t.startswith(w) for t in theirs)) >= need:
-                    found.setdefault(r[0], _row(r))
+            # the index holds the whole case (text, names…): its candidates are checked on the
+            # subject. A candidate shares two of the words at least (one of one word typed).
+            need = min(len(words), 2)
+            stmt = _join_fts(_rows_query(), _similar_match(words, need)).where(Case.received_date >= since)
+            if len(words) > 2:  # most of the words first: the closest are not crowded out
+                close = _join_fts(_rows_query(), _similar_match(words, _most_of(words))).where(
+                    Case.received_date >= since)
+                queries = [_order(close, True).limit(limit + 1), _order(stmt, True).limit(_CANDIDATES)]
+            else:
+                queries = [_order(stmt, True).limit(_CANDIDATES)]
+            for query in queries:
+                for r in s.execute(query):
+                    if r[0] != exclude and r[0] not in found and _similar(words, subject_words(r.subject)):
+                        found[r[0]] = _row(r)
+                    if len(found) >= limit:
+                        break
     return list(found.values())[:limit]
 
 
