@@ -128,6 +128,36 @@ def _search(ctx: BenchContext) -> Benchmark:
     return Benchmark("secretariat.search", "ms", run, floor, repeat=200, warmup=10)
 
 
+#: What a clerk types at intake: the demo's own subjects, one written again with more words, one
+#: with Arabic letters, a long one like none (every candidate read and refused) and one word.
+HINT_SUBJECTS = ("قطعی مکرر برق در محله", "شکایت از تأخیر طولانی در پرداخت یارانه بیمه خانواده",
+                 "عدم جمع‌آوري پسماند", "درخواست رسیدگی به وضعیت آسفالت و روشنایی معابر و پارک محله ما",
+                 "مستمری")
+
+
+def _duplicate_hint(ctx: BenchContext) -> Benchmark:
+    """The intake's similar-cases hint (a national ID and a subject, as the clerk leaves the
+    field), against the floor: one bare FTS5 MATCH of the subject's first word, a page of ten."""
+    store = Store(ctx.store_path, migrate=False)
+    actor = system_actor(store.identity.office_code)
+    with store.read() as s:
+        on = s.scalar(select(func.max(Case.received_date))) or date.today()
+        nids = list(s.scalars(select(Case.national_id).order_by(Case.fts_key.desc()).limit(50)))
+    typed = itertools.cycle(list(itertools.product(nids[:10], HINT_SUBJECTS)))
+    floor_words = itertools.cycle(HINT_SUBJECTS)
+    raw = sqlite3.connect(f"file:{ctx.store_path}?mode=ro", uri=True, check_same_thread=False)
+
+    def run() -> None:
+        nid, subject = next(typed)
+        q.possible_duplicates(store, actor, nid, subject, on=on)
+
+    def floor() -> None:
+        raw.execute("SELECT rowid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT 10",
+                    (q.fts_match(q.subject_words(next(floor_words))[0]),)).fetchall()
+
+    return Benchmark("secretariat.duplicate_hint", "ms", run, floor, repeat=100, warmup=5)
+
+
 def _fill_cartable(path: Any, user_id: str) -> None:
     """Give the bench user a cartable of CARTABLE_ROWS open items (referrals to existing cases)."""
     con = sqlite3.connect(str(path))
@@ -230,4 +260,5 @@ def _year_report(ctx: BenchContext) -> Benchmark:
 
 
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_register(ctx), _register_writes(ctx), _search(ctx), _cartable(ctx), _overdue(ctx), _year_report(ctx)]
+    return [_register(ctx), _register_writes(ctx), _search(ctx), _duplicate_hint(ctx), _cartable(ctx), _overdue(ctx),
+            _year_report(ctx)]
