@@ -779,63 +779,63 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="302" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -3623,10 +3623,21 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="115" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`) one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="128" />
+            <source>این کد رهگیری را دفتر دیگری (دفتر {office}) داده است؛ پرونده‌اش در همان دفتر است و این دفتر آن را ندارد.</source>
+            <extracomment>Between a code's groups as typed or pasted: spaces (a no-break one from an SMS), dashes</extracomment>
+            <translation>This tracking code was issued by another office (office {office}); its case is kept there, and this office does not have it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="131" />
+            <source>کد رهگیری {length} رقم دارد و این {typed} رقم است؛ رقم‌هایش را دوباره بخوانید.</source>
+            <translation>A tracking code has {length} digits and this one has {typed}; read its digits again.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/jalali.py" line="55" />
@@ -6779,7 +6790,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="606" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="608" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6986,80 +6997,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="355" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="356" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="399" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="477" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="402" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="473" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="479" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="489" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="551" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="552" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="567" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="569" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -7277,26 +7288,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -7336,45 +7347,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="114" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>به</source>
             <translation>To</translation>
         </message>

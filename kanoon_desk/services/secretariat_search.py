@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Date, Select, String, bindparam, column, func, literal_column, select, table
 from sqlalchemy.orm import aliased
 
-from ..errors import QT_TRANSLATE_NOOP
+from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
 from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
@@ -25,7 +25,13 @@ from ..persian import is_valid_national_id, normalize, search_key, to_ascii_digi
 from ..store import Store
 from .accounts import require
 from .fts_words import table_probe, words_match
-from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, is_valid_tracking_code
+from .numbers import (
+    LEGACY_TRACKING_LENGTH,
+    OFFICE_DIGITS,
+    TRACKING_LENGTH,
+    is_valid_tracking_code,
+    office_part,
+)
 from .secretariat_common import READ_ROLES, today
 from .secretariat_status import QUEUES, queue_where
 
@@ -109,17 +115,43 @@ _REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d
 MSG_BAD_TRACKING = QT_TRANSLATE_NOOP("Errors", "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.")
 
 
+#: Between a code's groups as typed or pasted: spaces (a no-break one from an SMS), dashes
+_CODE_NOISE = re.compile(r"[\s\-\u2010-\u2015]")
+
+
 def _code_digits(raw: str) -> str | None:
     """The digits of what looks like a tracking code (13 or 16 digits, in groups or not), else None."""
-    compact = raw.replace("-", "").replace(" ", "")
+    compact = _CODE_NOISE.sub("", raw)
     return compact if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) else None
 
 
-def search_error(text_: str) -> str | None:
-    """Why a search text finds nothing for sure: a tracking code whose check digit does not hold
-    (one digit misread, or two swapped), said instead of an empty list."""
-    code = _code_digits(to_ascii_digits(normalize(text_ or "")).strip())
-    return MSG_BAD_TRACKING if code is not None and not is_valid_tracking_code(code) else None
+MSG_OTHER_OFFICE_TRACKING = QT_TRANSLATE_NOOP(
+    "Errors", "این کد رهگیری را دفتر دیگری (دفتر {office}) داده است؛ پرونده‌اش در همان دفتر است و این "
+              "دفتر آن را ندارد.")
+MSG_LONG_TRACKING = QT_TRANSLATE_NOOP(
+    "Errors", "کد رهگیری {length} رقم دارد و این {typed} رقم است؛ رقم‌هایش را دوباره بخوانید.")
+
+
+def search_error(text_: str, office_code: str | None = None) -> str | None:
+    """Why a search text finds nothing for sure, said instead of an empty list: a tracking code
+    whose check digit does not hold (one digit misread, or two swapped), one with more digits than
+    a code has (a digit said twice), or, given this desk's `office_code`, a code another office
+    issued (its first four digits: `numbers.office_part`; its case is not in this office's store).
+    The two last are `errors.Problem`s (they name a value)."""
+    raw = to_ascii_digits(normalize(text_ or "")).strip()
+    code = _code_digits(raw)
+    if code is None:
+        compact = _CODE_NOISE.sub("", raw)
+        if compact.isdigit() and TRACKING_LENGTH < len(compact) <= TRACKING_LENGTH + 4:
+            return Problem(MSG_LONG_TRACKING, length=TRACKING_LENGTH, typed=len(compact))
+        return None
+    if not is_valid_tracking_code(code):
+        return MSG_BAD_TRACKING
+    if office_code is not None and len(code) == TRACKING_LENGTH:
+        issuer = code[:OFFICE_DIGITS]
+        if issuer != office_part(office_code):
+            return Problem(MSG_OTHER_OFFICE_TRACKING, office=int(issuer) if issuer.isdigit() else issuer)
+    return None
 
 
 def _registration_part(raw: str) -> tuple[str, str] | None:

@@ -248,6 +248,28 @@ def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path
     assert page.model.total == 0 and page.count.text() == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
 
 
+def test_a_code_another_office_issued_or_one_digit_too_many_is_said_so(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The applicant reads out a code of another office (its first four digits, 0014), or says a
+    digit twice: the count says why nothing is listed, not «۰ پرونده»."""
+    from kanoon_desk.services.numbers import tracking_code_for
+    r = sec.intake(desk.store, desk.clerk, case_input(9), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    for typed, said in ((tracking_code_for("14", 1, 123456), "این کد رهگیری را دفتر دیگری (دفتر ۱۴) داده است؛ "
+                         "پرونده‌اش در همان دفتر است و این دفتر آن را ندارد."),
+                        (r.tracking_code[:9] + r.tracking_code[8:], "کد رهگیری ۱۶ رقم دارد و این ۱۷ رقم است؛ "
+                         "رقم‌هایش را دوباره بخوانید.")):
+        page.text.clear()
+        qtbot.keyClicks(page.text, typed)
+        qtbot.keyClick(page.text, Qt.Key.Key_Return)
+        assert page.model.total == 0 and page.count.text() == said, typed
+    page.text.clear()
+    qtbot.keyClicks(page.text, r.tracking_code)  # this office's own: straight to its case
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.view.case_id == r.case_id and page.count.text() == "۱ پرونده"
+
+
 def test_the_arrow_keys_walk_the_list_and_the_case_below_follows(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     """A case reached with the keyboard opens below the list, as a click opens it (only a click did)."""
     for n in (11, 12, 13):

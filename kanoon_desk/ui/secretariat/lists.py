@@ -32,6 +32,7 @@ from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
+from ..errors import problem_text
 from ..fitting import FlowLayout
 from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
@@ -557,10 +558,11 @@ class SearchPage(QWidget):
                                    overdue=self.overdue.isChecked(), on=self.today(), queue=queue)
         self.model.reload()
         self.queue_notices.set_queue(queue, self.model.total)
-        problem = q.search_error(self.query.text)
-        if problem:  # a misread tracking code: said, not an empty list to wonder at
+        # a misread tracking code, or another office's: said, not an empty list to wonder at
+        problem = q.search_error(self.query.text, self.ctx.store.identity.office_code)
+        if problem and not self.model.total:
             self.count.setStyleSheet(ERROR_STYLE)
-            self.count.setText(QCoreApplication.translate("Errors", problem))
+            self.count.setText(problem_text(problem))
             if new and self.view.case_id is not None:  # nor the last caller's case left below it
                 self.view.clear()
             return
