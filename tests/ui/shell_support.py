@@ -177,3 +177,14 @@ class HeldRunner(TaskRunner):
         held, self.held = self.held, []
         for fn, on_done, on_error in held:
             super().run(fn, on_done=on_done, on_error=on_error)
+
+
+
+def label_plain(label: Any) -> str:
+    """The text a rich-text label shows (its links' words among them, its bidi marks kept), a line
+    for each line it draws."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()

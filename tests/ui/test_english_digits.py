@@ -26,6 +26,7 @@ from kanoon_desk.ui.widgets import select_row, today
 from tests.secretariat_helpers import make_secretariat_desk
 from tests.ui.shell_support import (
     compile_english,
+    label_plain,
     language,
     make_ctx,
     persian_digits_out_of_place,
@@ -158,7 +159,7 @@ def test_the_intake_page_in_english_writes_codes_dates_and_lists_the_english_way
     from kanoon_desk.services.numbers import format_tracking_code
     from kanoon_desk.ui.secretariat.intake import IntakePage
     from tests.secretariat_helpers import case_input
-    from tests.ui.shell_support import visible
+    from tests.ui.shell_support import label_plain, visible
 
     d = make_secretariat_desk(tmp_path)
     day = today()
@@ -182,7 +183,7 @@ def test_the_intake_page_in_english_writes_codes_dates_and_lists_the_english_way
         qtbot.keyClick(page.national_id, Qt.Key.Key_Return)  # known: the form filled, similar cases shown
         assert page.mobile.text() == "09121234567" and page.address.text() == "کوچه 12، پلاک 3"
         assert "First name, Last name, Mobile, Address filled in" in page.known.text()
-        hint = visible(page.duplicates.text())
+        hint = visible(label_plain(page.duplicates))
         assert f"• {format_tracking_code(earlier.tracking_code)} — " in hint
         assert f"({to_ascii_digits(format_jalali_date(day))}, " in hint  # (its date, then its status)
         look("a known applicant", page)
@@ -217,7 +218,7 @@ def test_a_similar_request_reads_in_the_interfaces_direction(qapp: QApplication,
         qtbot.addWidget(page)
         qtbot.keyClicks(page.national_id, case_input(5).national_id)
         qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
-        line = page.duplicates.text().splitlines()[0]
+        line = label_plain(page.duplicates).splitlines()[0]
         layout = QTextLayout(line, page.duplicates.font())  # as a label lays it out: direction by its text
         option = QTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)

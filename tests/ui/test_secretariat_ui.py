@@ -15,12 +15,14 @@ from PySide6.QtGui import QFont
 from kanoon_desk import persian
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.services.numbers import format_tracking_code
 from kanoon_desk.ui.secretariat import pages
+from kanoon_desk.ui.secretariat.case_view import CaseView
 from kanoon_desk.ui.secretariat.intake import IntakePage
 from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
 from kanoon_desk.ui.secretariat.reports import ReportsPage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
-from tests.ui.shell_support import drop_files, language, make_ctx, visible
+from tests.ui.shell_support import drop_files, label_plain, language, make_ctx, visible
 
 DAY = date(2025, 5, 4)
 
@@ -153,7 +155,33 @@ def test_duplicate_hint_before_saving(qtbot: Any, desk: Desk, tmp_path: Path) ->
     page = _intake(qtbot, desk, tmp_path)
     qtbot.keyClicks(page.national_id, case_input(5).national_id)
     page.national_id.editingFinished.emit()
-    assert "قطعی آب" in page.duplicates.text()
+    assert "قطعی آب" in label_plain(page.duplicates)
+
+
+def test_a_similar_case_opens_from_the_hint_and_the_form_keeps_what_was_typed(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any) -> None:
+    """The applicant comes back and the national ID is typed with its check digit wrong: the hint
+    says which ID was probably meant and lists the earlier case; its tracking code opens it in a
+    window of its own (status, holder, timeline), and the half-typed intake is all still there."""
+    earlier = sec.intake(desk.store, desk.clerk, case_input(5, subject="قطعی آب"), on=DAY)
+    nid = case_input(5).national_id
+    page = _intake(qtbot, desk, tmp_path)
+    wrong = nid[:9] + str((int(nid[9]) + 1) % 10)
+    qtbot.keyClicks(page.national_id, wrong)
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.subject, "قطعی آب کوچه")
+    page.subject.editingFinished.emit()
+    lines = visible(label_plain(page.duplicates)).splitlines()
+    assert lines[0] == f"کد ملی نوشته‌شده درست نیست؛ شاید {persian.to_persian_digits(nid)} باشد:"
+    assert persian.to_persian_digits(format_tracking_code(earlier.tracking_code)) in lines[1]
+    assert f'href="{earlier.case_id}"' in page.duplicates.text()
+    page.duplicates.linkActivated.emit(earlier.case_id)  # its code clicked
+    [window] = page.case_windows
+    view = window.findChild(CaseView)
+    assert window.isVisible() and not window.isModal() and view.case_id == earlier.case_id
+    assert visible(view.labels["status"].text()) == q.STATUS_FA["received"]
+    assert (page.national_id.text(), page.first_name.text(), page.subject.text()) == (wrong, "زهرا", "قطعی آب کوچه")
+    window.close()
 
 
 def test_enter_in_the_subject_shows_similar_cases_before_it_saves(qtbot: Any, desk: Desk, tmp_path: Path,
@@ -166,7 +194,7 @@ def test_enter_in_the_subject_shows_similar_cases_before_it_saves(qtbot: Any, de
     type_persian(page.subject, "قطعی آب محله")  # typed, then Enter at once: no hint was worked out yet
     qtbot.keyClick(page.subject, Qt.Key.Key_Return)
     assert page.receipt is None  # not saved: the similar case is shown first, and stays
-    assert "قطعی مکرر آب در محله" in page.duplicates.text() and page.confirm.isVisible()
+    assert "قطعی مکرر آب در محله" in label_plain(page.duplicates) and page.confirm.isVisible()
     assert page.subject.text() == "قطعی آب محله"
     qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # seen: Enter again saves
     assert page.receipt is not None and not page.confirm.isVisible()
@@ -689,7 +717,7 @@ def test_persian_text_reads_persian_digits_in_the_cartable_timeline_and_duplicat
     intake = _intake(qtbot, desk, tmp_path)
     intake.national_id.setText(case_input(8).national_id)
     intake.refresh_duplicates()
-    assert "قطعی برق کوچه ۱۲" in intake.duplicates.text() and "12" not in intake.duplicates.text().split("(")[0]
+    assert "قطعی برق کوچه ۱۲" in label_plain(intake.duplicates) and "12" not in label_plain(intake.duplicates).split("(")[0]
 
 
 def test_tab_in_the_request_text_goes_on_to_the_next_field(qtbot: Any, desk: Desk, tmp_path: Path,

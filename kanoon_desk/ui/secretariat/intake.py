@@ -3,6 +3,7 @@ Enter, gets the tracking code and prints the receipt. A failed save keeps everyt
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +49,7 @@ from ..widgets import (
     reads_like_the_interface,
     text_digits,
 )
+from .case_view import CaseView
 from .common import ltr, print_html, save_pdf, status_text
 
 
@@ -169,7 +172,16 @@ class IntakePage(QWidget):
         dup_box = QGroupBox(self.tr("درخواست‌های مشابه در ۹۰ روز گذشته"))
         dl = QVBoxLayout(dup_box)
         self.duplicates = QLabel(self.tr("موردی نیست."))
+        self.duplicates.setObjectName("similar-cases")
         self.duplicates.setWordWrap(True)
+        # each earlier case's tracking code opens it in a window of its own (Tab reaches the
+        # links too): its status, holder and timeline read while the form keeps what is typed
+        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.duplicates.linkActivated.connect(self.open_case)
+        #: the windows of earlier cases opened from the hint (kept while open)
+        self.case_windows: list[QDialog] = []
         self.duplicates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         dl.addWidget(self.duplicates, 1)
         self.confirm = notice_label(self.tr("پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره "
@@ -316,13 +328,37 @@ class IntakePage(QWidget):
         sep = self.tr("، ")
         # the name and the subject are isolated: the line reads in the interface's direction (set
         # by its status), not in that of a Persian name, in English too
-        lines = [f"• {ltr(digits(format_tracking_code(r.tracking_code)))} — "
-                 f"{isolated(text_digits(r.applicant_name))} — {isolated(text_digits(r.subject))} "
+        lines = [f"• <a href=\"{r.id}\">{ltr(digits(format_tracking_code(r.tracking_code)))}</a> — "
+                 f"{html.escape(isolated(text_digits(r.applicant_name)))} — "
+                 f"{html.escape(isolated(text_digits(r.subject)))} "
                  f"({text_digits(persian.format_jalali_date(r.received_date))}{sep}{status_text(r.status)})"
                  for r in rows]
-        self.duplicates.setText("\n".join(lines))
+        hinted = q.hinted_national_id(self.national_id.text())
+        if hinted is not None and hinted[1]:
+            # a check digit mistyped: the ID of the applicant met before is said, for the clerk to ask
+            lines.insert(0, html.escape(self.tr("کد ملی نوشته‌شده درست نیست؛ شاید {nid} باشد:").format(
+                nid=ltr(digits(hinted[0])))))
+        how = self.tr("برای دیدن هر پرونده، کد رهگیری‌اش را بزنید.")
+        lines.append(f"<i>{html.escape(how)}</i>")
+        self.duplicates.setText("<br>".join(lines))
         self.duplicates.setStyleSheet(NOTICE_STYLE)
         return rows
+
+    def open_case(self, case_id: str) -> None:
+        """An earlier case from the hint, in a window of its own (not modal): read, or acted on by
+        one whose role allows, while the intake keeps everything typed."""
+        window = QDialog(self)
+        window.setObjectName("similar-case")
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(window)
+        view = CaseView(self.ctx, case_id, window, day=self.today)
+        layout.addWidget(view)
+        code = view.detail.case["tracking_code"] if view.detail is not None else ""
+        window.setWindowTitle(self.tr("پرونده {code}").format(code=digits(format_tracking_code(code))))
+        window.resize(1000, 700)
+        self.case_windows.append(window)
+        window.destroyed.connect(lambda *_: self.case_windows.remove(window) if window in self.case_windows else None)
+        window.show()
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
