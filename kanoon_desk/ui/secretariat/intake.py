@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -340,7 +340,10 @@ class IntakePage(QWidget):
                 nid=ltr(digits(hinted[0])))))
         how = self.tr("برای دیدن هر پرونده، کد رهگیری‌اش را بزنید.")
         lines.append(f"<i>{html.escape(how)}</i>")
-        self.duplicates.setText("<br>".join(lines))
+        # the interface's direction, said: rich text takes it from the first letter, the Persian
+        # name's in the English interface (its lines stood on the right, the brackets backwards)
+        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.duplicates.setText(f"<div dir=\"{'rtl' if rtl else 'ltr'}\">{'<br>'.join(lines)}</div>")
         self.duplicates.setStyleSheet(NOTICE_STYLE)
         return rows
 
