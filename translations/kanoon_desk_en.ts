@@ -864,402 +864,413 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="141" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>the folders of this session's copies of the scans opened for the system's viewer (`scan_copies`), each with the lock that says a running program owns it today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="149" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="626" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="657" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <source>همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد رهگیری این یکی را در یادداشت بنویسید.</source>
+            <translation>The same applicant has another request with a very similar subject: {cases}. If it is the same request, take only one forward and reject the other with the reason «Duplicate», writing this one's tracking code in the note.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="424" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="561" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="563" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="606" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="618" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="640" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="640" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="621" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="652" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="625" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="656" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="703" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="197" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="626" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="657" />
             <source>گردش کار</source>
-            <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
+            <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="627" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1314,12 +1325,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="601" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="628" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1440,7 +1451,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1461,7 +1472,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -4254,7 +4265,7 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="143" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="358" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -4286,7 +4297,7 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="325" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="474" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
@@ -4338,22 +4349,17 @@
             <translation>Click a tracking code to see its case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="357" />
-            <source>پرونده {code}</source>
-            <translation>Case {code}</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="365" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="359" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="426" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="443" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

@@ -33,6 +33,7 @@ from .secretariat_search import (
     search_count,
     search_error,
     subject_words,
+    twin_cases,
 )
 from .secretariat_status import (
     NOTICE_FA,
@@ -53,7 +54,7 @@ __all__ = [
     "queue_where", "OUTCOME_FA", "queue_counts",
     # finding cases
     "CaseRow", "SearchQuery", "MSG_BAD_TRACKING", "search_error", "fts_match", "search", "search_count",
-    "find_case_id", "subject_words", "possible_duplicates", "hinted_national_id", "KnownApplicant", "find_applicant", "overdue",
+    "find_case_id", "subject_words", "possible_duplicates", "hinted_national_id", "twin_cases", "KnownApplicant", "find_applicant", "overdue",
     "overdue_count",
     # the cartable
     "CartableItem", "CARTABLE_SORTS", "cartable", "cartable_count", "sent_items",

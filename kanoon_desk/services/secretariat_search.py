@@ -434,6 +434,31 @@ def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: s
     return list(found.values())[:limit]
 
 
+#: Cases received this many days apart at most are compared as one paper twice.
+TWIN_DAYS = 90
+
+
+def twin_cases(store: Store, actor: Actor, case_id: str, *, limit: int = 5) -> list[CaseRow]:
+    """The other cases that are probably the same paper as this one: the same applicant (national
+    ID) with a very similar subject (`_similar`, either way round), received within `TWIN_DAYS`
+    of it, before or after, newest first; not one rejected (as a duplicate, or refused). Two desks of the office that took the same complaint
+    while apart each issued a case and a tracking code; after the sync the expert who reviews one
+    (or the manager who forwards it) is shown the other, so two agencies are not sent it, and
+    one is rejected as «تکراری» naming the other's code."""
+    require(actor, *READ_ROLES)
+    with store.read() as s:
+        me = s.get(Case, case_id)
+        if me is None:
+            return []
+        mine = subject_words(me.subject)
+        near = timedelta(days=TWIN_DAYS)
+        stmt = (_rows_query().where(Case.national_id == me.national_id, Case.id != case_id, Case.status != "rejected",
+                                    Case.received_date.between(me.received_date - near, me.received_date + near))
+                .order_by(Case.fts_key.desc()).limit(200))
+        rows = [_row(r) for r in s.execute(stmt)]
+    return [r for r in rows if mine and _similar(mine, subject_words(r.subject))][:limit]
+
+
 @dataclass(frozen=True)
 class KnownApplicant:
     """An applicant met before, as stored, to fill an intake form from their national ID."""

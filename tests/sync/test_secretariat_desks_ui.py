@@ -9,16 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
+from kanoon_desk import persian
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import accounts
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services.secretariat_agencies import AgencyView, save_agency
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
+from kanoon_desk.ui.secretariat.case_view import CaseView
 from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
 from tests.secretariat_helpers import PDF_BYTES, case_input
-from tests.ui.shell_support import language, make_ctx, visible
+from tests.ui.shell_support import label_plain, language, make_ctx, visible
 
 from .helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
 
@@ -230,3 +233,41 @@ def test_a_case_in_conflict_is_marked_in_the_cartable(office: Office, tmp_path: 
     assert subject.data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
     tip = visible(str(cartable.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)))
     assert "«یک پرونده دو بار ارسال شده است»" in tip and "«ناسازگاری‌ها»" in tip, tip
+
+
+def test_one_paper_taken_at_two_desks_while_apart_is_shown_to_the_expert_as_a_twin(
+        office: Office, tmp_path: Path, qtbot: Any) -> None:
+    """The applicant hands the same complaint to desk 2 while it is offline (desk 1 has it): two
+    cases, two printed codes. After the sync the expert reviewing either is told of the other (its
+    code opens it), so only one goes to an agency. Once one is rejected as «تکراری» (its notice
+    naming the other's code) the other goes on alone: nothing more is said of it."""
+    from kanoon_desk.services import secretariat_query as q
+    from kanoon_desk.services.numbers import format_tracking_code
+
+    clerk2 = accounts.login(office.d2, "clerk1", PASSWORD)
+    twin = sec.intake(office.d2, clerk2, case_input(1, subject="قطعی مکرر برق در محله ما"))  # (the same paper)
+    sec.intake(office.d2, clerk2, case_input(2))  # another applicant, the same subject: not a twin
+    sync(office.d2, office.d1)
+    first_code = q.get_case(office.d1, office.expert, office.case_id).case["tracking_code"]
+    page = SearchPage(make_ctx(office.d1, office.expert, tmp_path / "d1"))
+    qtbot.addWidget(page)
+    page.show()
+    for case_id, other_id, other_code in ((office.case_id, twin.case_id, twin.tracking_code),
+                                          (twin.case_id, office.case_id, first_code)):
+        page.view.load(case_id)
+        said = visible(label_plain(page.view.twin_message))
+        assert page.view.twin_message.isVisible() and said.startswith("همین متقاضی درخواستی با موضوع بسیار مشابه")
+        assert persian.to_persian_digits(format_tracking_code(other_code)) in said
+        assert f'href="{other_id}"' in page.view.twin_message.text()
+    page.view.twin_message.linkActivated.emit(office.case_id)  # the other's code clicked
+    window = page.view.findChild(QDialog, "case-window")
+    assert window is not None and window.findChild(CaseView).case_id == office.case_id
+    window.close()
+    note = f"پیگیری با کد رهگیری {first_code}"
+    sec.review(office.d1, office.expert, twin.case_id, accept=False, reason="تکراری", note=note)
+    page.view.load(office.case_id)
+    assert not page.view.twin_message.isVisible()  # decided: the one left goes on alone
+    told = q.case_status_by_tracking_code(office.d1, twin.tracking_code)
+    assert told is not None and told.status == "rejected"
+    kept = q.case_status_by_tracking_code(office.d1, first_code)
+    assert kept is not None and kept.status == "received"

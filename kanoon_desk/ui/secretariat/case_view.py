@@ -13,8 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from ..printing import esc, html_table, wrap_page
 from ..tables import read_only, remember_splitter
 from ..widgets import (
     ERROR_STYLE,
+    NOTICE_STYLE,
     FileDropList,
     Today,
     digits,
@@ -192,6 +194,18 @@ class CaseView(CaseActions, QWidget):
         self.conflict_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conflict_message.hide()
         box.addWidget(self.conflict_message)
+        #: the same paper as another case (the same applicant, a very similar subject: two desks
+        #: took it while apart, or it was brought twice), while this one is open: its code opens it
+        self.twin_message = QLabel()
+        self.twin_message.setObjectName("twin-message")
+        self.twin_message.setWordWrap(True)
+        self.twin_message.setStyleSheet(NOTICE_STYLE)
+        self.twin_message.setTextFormat(Qt.TextFormat.RichText)
+        self.twin_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.twin_message.linkActivated.connect(lambda case_id: case_window(self.ctx, case_id, self, self.today))
+        self.twin_message.hide()
+        box.addWidget(self.twin_message)
         self.timeline = QTableView()
         self.timeline.setObjectName("case-timeline")
         self.timeline.setAccessibleName(self.tr("گردش کار"))  # (a screen reader said a bare "table")
@@ -336,6 +350,7 @@ class CaseView(CaseActions, QWidget):
         self._update_remove()
         self._build_actions()
         self._say_conflicts()
+        self._say_twins()
 
     def _fit_timeline(self) -> None:
         """The timeline's rows as tall as their words at the columns' widths (once after a load or
@@ -354,6 +369,22 @@ class CaseView(CaseActions, QWidget):
                  for title in titles]
         self.conflict_message.setText(text_digits("\n".join(lines)))
         self.conflict_message.setVisible(bool(lines))
+
+    def _say_twins(self) -> None:
+        """The other cases that are probably the same paper (`twin_cases`), while this one is open."""
+        assert self.detail is not None
+        c = self.detail.case
+        twins = [] if c["status"] in ("closed", "rejected") else q.twin_cases(self.ctx.store, self.ctx.actor, c["id"])
+        sep = self.tr("، ")
+        cases = sep.join(f"<a href=\"{t.id}\">{ltr(digits(format_tracking_code(t.tracking_code)))}</a> "
+                         f"({esc(status_text(t.status))}{sep}"
+                         f"{text_digits(persian.format_jalali_date(t.received_date))})" for t in twins)
+        text = esc(self.tr("همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان "
+                                   "درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد "
+                                   "رهگیری این یکی را در یادداشت بنویسید.")).replace("{cases}", cases)
+        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.twin_message.setText(f"<div dir=\"{'rtl' if rtl else 'ltr'}\">{text}</div>" if twins else "")
+        self.twin_message.setVisible(bool(twins))
 
     def _update_remove(self) -> None:
         """«برداشتن پیوست…» for those who may take scans off this case, enabled for the one chosen."""
@@ -656,3 +687,21 @@ class CaseView(CaseActions, QWidget):
 
     def print_letter(self) -> None:
         print_html(self, self.letter_html())
+
+
+def case_window(ctx: UiContext, case_id: str, parent: QWidget, day: Today | None = None) -> QDialog:
+    """A case in a window of its own (not modal), over the page it was named on (the intake's
+    similar cases, a case's twin): read, or acted on by one whose role allows, while that page
+    keeps its state. Closed, it is deleted."""
+    window = QDialog(parent)
+    window.setObjectName("case-window")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    layout = QVBoxLayout(window)
+    view = CaseView(ctx, case_id, window, day=day)
+    layout.addWidget(view)
+    code = view.detail.case["tracking_code"] if view.detail is not None else ""
+    window.setWindowTitle(QCoreApplication.translate("CaseView", "پرونده {code}").format(
+        code=digits(format_tracking_code(code))))
+    window.resize(1000, 700)
+    window.show()
+    return window

@@ -49,7 +49,7 @@ from ..widgets import (
     reads_like_the_interface,
     text_digits,
 )
-from .case_view import CaseView
+from .case_view import case_window
 from .common import ltr, print_html, save_pdf, status_text
 
 
@@ -348,20 +348,11 @@ class IntakePage(QWidget):
         return rows
 
     def open_case(self, case_id: str) -> None:
-        """An earlier case from the hint, in a window of its own (not modal): read, or acted on by
-        one whose role allows, while the intake keeps everything typed."""
-        window = QDialog(self)
-        window.setObjectName("similar-case")
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        layout = QVBoxLayout(window)
-        view = CaseView(self.ctx, case_id, window, day=self.today)
-        layout.addWidget(view)
-        code = view.detail.case["tracking_code"] if view.detail is not None else ""
-        window.setWindowTitle(self.tr("پرونده {code}").format(code=digits(format_tracking_code(code))))
-        window.resize(1000, 700)
+        """An earlier case from the hint, in a window of its own (`case_window`): read while the
+        intake keeps everything typed."""
+        window = case_window(self.ctx, case_id, self, self.today)
         self.case_windows.append(window)
         window.destroyed.connect(lambda *_: self.case_windows.remove(window) if window in self.case_windows else None)
-        window.show()
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
