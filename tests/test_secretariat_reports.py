@@ -23,7 +23,7 @@ def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
     sec.register(d.store, d.clerk, a.case_id, on=DAY)
     sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=DAY + timedelta(days=7))  # 6 working days
     b = sec.intake(d.store, d.clerk, case_input(2, channel="post"), on=DAY)
-    sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=DAY + timedelta(days=1))
+    sec.review(d.store, d.expert, b.case_id, accept=False, reason="مدارک ناقص", on=DAY + timedelta(days=1))
     c = sec.intake(d.store, d.clerk, case_input(3), on=DAY)
     sec.review(d.store, d.expert, c.case_id, accept=True, on=DAY)
     sec.register(d.store, d.clerk, c.case_id, on=DAY)
@@ -42,6 +42,26 @@ def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
     assert other.received == 0 and other.avg_service_days is None
     html = docs.report_html(get_office(d.store), rep)
     assert 'dir="rtl"' in html and "بهار ۱۴۰۴" in html and "شهرداری مرکز استان" in html
+
+
+def test_a_request_rejected_as_a_duplicate_is_counted_once(tmp_path: Path) -> None:
+    """One paper taken twice (at two desks, or brought again): the twin rejected as «تکراری» is in
+    no figure (received, rejected, closed, service time, months); a request rejected for another
+    reason still is. The paper's notes say so."""
+    d = make_secretariat_desk(tmp_path)
+    a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    twin = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    sec.review(d.store, d.expert, a.case_id, accept=True, on=DAY)
+    sec.review(d.store, d.expert, twin.case_id, accept=False, reason="تکراری",
+               note=f"پیگیری با کد رهگیری {a.tracking_code}", on=DAY)
+    other = sec.intake(d.store, d.clerk, case_input(2), on=DAY)
+    sec.review(d.store, d.expert, other.case_id, accept=False, reason="مدارک ناقص", on=DAY + timedelta(days=1))
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=DAY + timedelta(days=10))
+    assert (rep.received, rep.accepted, rep.rejected) == (2, 1, 1)
+    assert rep.closed_by_outcome == {"rejected": 1} and rep.avg_service_days == 1
+    assert rep.by_month == [((1404, 1), 0, 0), ((1404, 2), 2, 1)]
+    assert rep.applicants == 2 and rep.visits_per_case == 1.0
+    assert "تکراری" in docs.report_html(get_office(d.store), rep)  # (the note)
 
 
 def test_printed_papers_are_rtl_with_reversed_table_columns() -> None:
@@ -173,7 +193,7 @@ def test_the_report_splits_service_time_into_the_office_and_the_agencies(tmp_pat
     sec.record_response(d.store, d.clerk, a.case_id, text="انجام شد", on=date(2025, 5, 13))
     sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=date(2025, 5, 15))  # 9 = office 4 + agency 5
     b = sec.intake(d.store, d.clerk, case_input(2), on=DAY)
-    sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=date(2025, 5, 6))  # 2, office
+    sec.review(d.store, d.expert, b.case_id, accept=False, reason="مدارک ناقص", on=date(2025, 5, 6))  # 2, office
     rep = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 6, 1))
     assert rep.avg_service_days == (9 + 2) / 2
     assert (rep.avg_office_days, rep.avg_agency_days) == ((4 + 2) / 2, (5 + 0) / 2)
@@ -189,7 +209,7 @@ def test_a_reopened_case_counts_no_service_time_while_it_lay_closed(tmp_path: Pa
     were nobody's time; they counted as the office's (60 working days)."""
     d = make_secretariat_desk(tmp_path)
     a = sec.intake(d.store, d.clerk, case_input(1), on=date(2025, 4, 26))  # a Saturday
-    sec.review(d.store, d.expert, a.case_id, accept=False, reason="تکراری", on=date(2025, 4, 27))  # 1
+    sec.review(d.store, d.expert, a.case_id, accept=False, reason="مدارک ناقص", on=date(2025, 4, 27))  # 1
     sec.reopen(d.store, d.manager, a.case_id, reason="مدرک تازه رسید", on=date(2025, 7, 5))
     sec.review(d.store, d.expert, a.case_id, accept=True, on=date(2025, 7, 5))
     sec.register(d.store, d.clerk, a.case_id, on=date(2025, 7, 6))
@@ -215,7 +235,7 @@ def test_the_sheet_holds_the_figures_the_screen_shows_zeros_and_fractions_alike(
     d = make_secretariat_desk(tmp_path)
     for n, wait in ((1, 0), (2, 1), (3, 1)):
         r = sec.intake(d.store, d.clerk, case_input(n, channel="post"), on=DAY)
-        sec.review(d.store, d.expert, r.case_id, accept=False, reason="تکراری", on=DAY + timedelta(days=wait))
+        sec.review(d.store, d.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY + timedelta(days=wait))
     rep = build_report(d.store, d.manager, period("month", 1404, 2), on=date(2025, 5, 25))  # the month over
     t = ReportText()
     shown = {t.avg_service: "۰٫۷", t.p90_service: "۱", t.avg_office: "۰٫۷", t.avg_agency: "۰", t.visits: "۰",
@@ -240,7 +260,7 @@ def test_the_paper_and_the_sheet_say_what_each_disputable_figure_counts(tmp_path
     d = make_secretariat_desk(tmp_path)
     rep = build_report(d.store, d.manager, period("month", 1404, 2), on=DAY)
     t = ReportText()
-    assert len(t.notes()) == 4 and all(t.notes())
+    assert len(t.notes()) == 5 and all(t.notes())
     html = docs.report_html(None, rep)
     assert html.index(t.notes_heading) < html.index(t.overdue_heading)
     assert all(note in html for note in t.notes())

@@ -7484,202 +7484,207 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
             <source>معنای شاخص‌ها</source>
             <translation>What the figures count</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="113" />
             <source>زمان ارائه خدمت: روزهای کاری از روز دریافت درخواست تا روز مختومه شدن آن، برای پرونده‌های مختومه در این دوره؛ جمعه‌ها، تعطیلات رسمی و روزهایی که پرونده پیش از بازگشایی مختومه بوده شمرده نمی‌شود. زمان دستگاه‌ها از تاریخ نامه ارجاع تا پاسخ دستگاه است و باقی، زمان دفتر.</source>
             <extracomment>what a figure counts, where a manager could read it two ways (the paper's and the sheet's notes)</extracomment>
             <translation>Service time: working days from the day a request was received to the day it was closed, for the cases closed in this period; Fridays, official holidays and the days a case lay closed before it was reopened are not counted. The agencies' time runs from the forwarding letter's date to the agency's answer; the rest is the office's.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="117" />
             <source>مختومه و ردشده: پرونده بازگشایی‌شده در دوره‌ای شمرده می‌شود که آخرین بار مختومه شده است؛ پذیرفته‌شده یعنی پذیرفته در بررسی اولیه در این دوره.</source>
             <translation>Closed and rejected: a reopened case counts in the period it was last closed; accepted means accepted at the initial review in this period.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="120" />
             <source>دیرکرد دستگاه‌ها: پرونده‌هایی که مهلت نامه ارجاعشان در این دوره (تا امروز) سر رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.</source>
             <translation>Late agencies: cases whose forwarding letter's deadline fell in this period (up to today) and that the agency answered after it or not at all; extra time given at a follow-up does not count.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="123" />
             <source>متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.</source>
             <translation>Applicants per season: the applicants (each person once) of the requests received in this period, scaled to one season (a month times 3, a year divided by 4; a period not over yet by the part of it gone by); in-person visits per request: all in-person visits of those requests to date, divided by their number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="127" />
+            <source>درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.</source>
+            <translation>A request rejected as «Duplicate» (the same request brought again, or taken at two desks) is counted in no figure: a request that is dealt with is counted once.</translation>
         </message>
     </context>
     <context>

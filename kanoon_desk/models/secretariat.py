@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Index, Integer, String, Text, func, literal_column
+from sqlalchemy import BigInteger, ColumnElement, Index, Integer, String, Text, func, literal_column, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..errors import QT_TRANSLATE_NOOP
@@ -69,6 +69,15 @@ class Agency(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+#: The rejection reason of a case that was the same request again: brought a second time, or one
+#: paper taken at two desks apart (`services.secretariat.REJECTION_REASONS`). Reports count the
+#: request once: the twin's figures are read from `ix_cases_duplicates` and taken off.
+DUPLICATE_REASON = "تکراری"
+#: The partial index's condition, written out (SQLite uses a partial index only for a WHERE that
+#: holds it as it is written; a reopened case's reason is cleared, so a reason says "rejected")
+DUPLICATE_ONLY = text(f"reject_reason = '{DUPLICATE_REASON}'")
+
+
 class Case(Base):
     """One request or complaint: the fold of its `case.*` events."""
 
@@ -83,6 +92,9 @@ class Case(Base):
         Index("ix_cases_closed", "closed_on", "outcome", "received_date", "id"),
         Index("ix_cases_accepted", "accepted_on"),
         Index("ix_cases_notice", "notice", "status"),
+        # the few cases rejected as duplicates, for the reports to count each request once
+        Index("ix_cases_duplicates", "received_date", "accepted_on", "closed_on", "outcome", "visits", "id",
+              "reject_reason", sqlite_where=DUPLICATE_ONLY),
         {"info": PROJECTION},
     )
 

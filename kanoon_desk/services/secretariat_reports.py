@@ -17,7 +17,15 @@ from sqlalchemy import ColumnElement, Date, and_, bindparam, func, or_, select
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor
 from ..models import Event
-from ..models.secretariat import Agency, Case, Forward, Visit, case_clock_events, case_clock_field
+from ..models.secretariat import (
+    DUPLICATE_ONLY,
+    Agency,
+    Case,
+    Forward,
+    Visit,
+    case_clock_events,
+    case_clock_field,
+)
 from ..persian import (
     JALALI_MONTHS,
     format_jalali_date,
@@ -116,6 +124,9 @@ class ReportText:
         "SecretariatReports", "متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، "
         "به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته "
         "آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.")
+    note_duplicates: str = QT_TRANSLATE_NOOP(
+        "SecretariatReports", "درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز "
+        "ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.")
     #: how a case ended, by outcome key
     outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_FA))
     months: tuple[str, ...] = JALALI_MONTHS
@@ -136,7 +147,7 @@ class ReportText:
 
     def notes(self) -> list[str]:
         """What the figures count, one sentence each (below the figures on the paper and the sheet)."""
-        return [self.note_service, self.note_closed, self.note_overdue, self.note_applicants]
+        return [self.note_service, self.note_closed, self.note_overdue, self.note_applicants, self.note_duplicates]
 
     def period_title(self, p: Period) -> str:
         y = self.digits(str(p.year))
@@ -230,8 +241,20 @@ def _p90(values: list[int]) -> int | None:
     return values[max(0, math.ceil(0.9 * len(values)) - 1)]
 
 
+def _duplicates(s: Any, p: Period) -> list[Any]:
+    """The cases rejected as duplicates (`DUPLICATE_REASON`: the same request brought again, or
+    taken at two desks) received by the period's end (those received, accepted or closed in it
+    among them), read from their own small index (`ix_cases_duplicates`, partial: its WHERE is
+    written out for SQLite to use it)."""
+    return list(s.connection().execute(
+        select(Case.id, Case.received_date, Case.accepted_on, Case.closed_on, Case.outcome, Case.visits)
+        .where(DUPLICATE_ONLY, Case.received_date <= p.end)))
+
+
 def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = None) -> Report:
-    """Every figure of the period from the projection tables (service time in working days)."""
+    """Every figure of the period from the projection tables (service time in working days). A
+    case rejected as a duplicate is in none: the request dealt with is counted once (its twin's
+    share is taken back off each figure, `_duplicates`)."""
     require(actor, "clerk", "expert", "manager", "admin")
     cal = working_calendar(store)
     rep = Report(p)
@@ -240,19 +263,32 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     def in_range(col: Any) -> ColumnElement[bool]:
         return col.between(p.start, p.end)  # type: ignore[no-any-return]
 
+    def within(day: date | None) -> bool:
+        return day is not None and p.start <= day <= p.end
+
     with store.read() as s:
         rep.received = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.received_date))) or 0)
         rep.accepted = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.accepted_on))) or 0)
         for outcome, n in s.execute(select(Case.outcome, func.count()).where(in_range(Case.closed_on))
                                     .group_by(Case.outcome)):
             rep.closed_by_outcome[str(outcome)] = int(n)
+        twins = _duplicates(s, p)
+        rep.received -= sum(1 for t in twins if within(t.received_date))
+        rep.accepted -= sum(1 for t in twins if within(t.accepted_on))
+        for t in twins:
+            if within(t.closed_on):
+                rep.closed_by_outcome[str(t.outcome)] -= 1
+        rep.closed_by_outcome = {k: n for k, n in rep.closed_by_outcome.items() if n}
         rep.rejected = rep.closed_by_outcome.get("rejected", 0)
+        twin_ids = {t.id for t in twins}
         spans = _clock_spans(s, p)
         none: tuple[list[Span], list[Span]] = ([], [])
         # rows in bulk through the Core connection (the ORM's per-row handling cost more than the query)
         times: list[ServiceTime] = []
         for cid, received, closed_on in s.connection().execute(
                 select(Case.id, Case.received_date, Case.closed_on).where(in_range(Case.closed_on))):
+            if cid in twin_ids:
+                continue
             agency, paused = spans.get(cid, none)
             times.append(service_time(cal, received, closed_on, agency, closed_on or asof, paused))
         if times:
@@ -266,7 +302,8 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
                                       .where(in_range(Case.received_date))) or 0)
-        case_visits = s.scalar(select(func.sum(Case.visits)).where(in_range(Case.received_date)))
+        case_visits = int(s.scalar(select(func.sum(Case.visits)).where(in_range(Case.received_date))) or 0)
+        case_visits -= sum(t.visits or 0 for t in twins if within(t.received_date))
         # every month of the period up to today, a quiet one's zeros too (the chart keeps its shape)
         months: dict[tuple[int, int], list[int]] = {key: [0, 0] for key in _months(p.start, asof)}
         for d, n in s.execute(select(Case.received_date, func.count()).where(in_range(Case.received_date))
@@ -276,6 +313,11 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
                                    .group_by(Case.closed_on)):
             if closed is not None:
                 months.setdefault(jalali_month_key(closed), [0, 0])[1] += int(n)
+        for t in twins:
+            if within(t.received_date):
+                months[jalali_month_key(t.received_date)][0] -= 1
+            if within(t.closed_on):
+                months[jalali_month_key(t.closed_on)][1] -= 1
     # the seasons the period spans, of a period still running the part of it gone by (the year's
     # report in Azar is of two seasons and a half, not four)
     seasons = {"month": 1 / 3, "season": 1.0, "year": 4.0}[p.kind]
