@@ -1,5 +1,6 @@
 """Rows of the CSV and XLSX files offices keep (the lending desk's imports, the agency directory's):
-the first sheet or the file, by the fields their column headings name; and the sheets the app
+the first visible sheet or the file, under the row of column headings (found below a title or blank
+rows), by the fields those headings name; and the sheets the app
 writes (`append_rows`, `finish_sheet`, `csv_safe`): text never read as a formula, a bold heading
 that stays in view, columns as wide as what they hold."""
 
@@ -7,13 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import jdatetime
+
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
-from ..persian import normalize
+from ..persian import JALALI_YEAR_MAX, JALALI_YEAR_MIN, normalize
 
 __all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN", "Table", "append_rows",
            "csv_safe", "finish_sheet", "read_rows"]
@@ -37,43 +42,118 @@ class Table:
     unknown: list[str] = field(default_factory=list)
 
 
-def _raw_rows(path: Path) -> list[list[Any]]:
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
+#: How many rows from the top are looked through for the heading row (a title, a date, a blank
+#: row or two above the headings is how many centres' sheets begin).
+HEADING_SEARCH = 20
+#: The separators a CSV may use: Excel writes «;» where the comma is the decimal mark, its
+#: «Unicode text» (UTF-16) has tabs.
+SEPARATORS = (",", ";", "\t", "|")
+
+
+def _grids(path: Path) -> Generator[list[list[Any]], None, None]:
+    """The file's candidate grids of cells, best guess first: an XLSX's visible sheets in their order
+    (a hidden one is not what the clerk sees), a CSV read with each separator."""
+    if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
-            ws = wb.worksheets[0]
-            return [list(r) for r in ws.iter_rows(values_only=True)]
+            sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+            for ws in sheets or wb.worksheets[:1]:
+                yield [list(r) for r in ws.iter_rows(values_only=True)]
         finally:
             wb.close()
-    data = path.read_bytes()
+        return
+    text = _decoded(path.read_bytes())
+    head = "\n".join(text.splitlines()[:HEADING_SEARCH])
+    order = sorted(SEPARATORS, key=lambda sep: -head.count(sep))
+    for sep in order:
+        yield [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+
+
+def _decoded(data: bytes) -> str:
+    """A CSV's text: UTF-16 with its byte-order mark (Excel's «Unicode text»), or without one when
+    every other byte is a zero or 06 (the high byte of ASCII and of the Arabic script's block); UTF-8,
+    with or without BOM; else Windows-1256 (a Persian Windows' Excel saving «CSV»)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    sample = data[:400] if len(data) % 2 == 0 else b""
+    for high, encoding in ((sample[1::2], "utf-16-le"), (sample[::2], "utf-16-be")):
+        if sample and all(b in (0, 6) for b in high) and high.count(0) < len(high):
+            return data.decode(encoding, errors="replace")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # saved by a Persian Windows' Excel: its own code page
-        text = data.decode("cp1256", errors="replace")
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1256", errors="replace")
+
+
+def _heading_row(raw: list[list[Any]], headers: Mapping[str, str]) -> tuple[int, int]:
+    """(index, fields named) of the row that holds the headings: among the first `HEADING_SEARCH`
+    rows, the first naming the most fields; none naming any: the first row not blank."""
+    best, score = -1, 0
+    for i, r in enumerate(raw[:HEADING_SEARCH]):
+        named = len({headers[h] for h in (_heading(v).lower() for v in r) if h in headers})
+        if named > score:
+            best, score = i, named
+    if best < 0:
+        best = next((i for i, r in enumerate(raw) if not _blank(r)), 0)
+    return best, score
+
+
+def _heading(v: Any) -> str:
+    return normalize(str(v if v is not None else ""))
+
+
+def _blank(r: Sequence[Any]) -> bool:
+    """A row with nothing in it: empty cells, or only spaces and invisible marks."""
+    return all(_cell(v) == "" for v in r)
+
+
+def _rows_and_heading(path: Path, headers: Mapping[str, str]) -> tuple[list[list[Any]], int]:
+    """The grid to read (the first whose headings name the most fields) and its heading row."""
+    chosen: tuple[list[list[Any]], int] | None = None
+    best = -1
+    with closing(_grids(path)) as grids:  # closed when left early: the workbook's file too
+        for raw in grids:
+            if not raw:
+                continue
+            index, score = _heading_row(raw, headers)
+            if score > best:
+                chosen, best = (raw, index), score
+            if score and score == len({h for h in _heading_names(raw[index]) if h}):
+                break  # every heading of this grid is known: no other guess can read more
+    if chosen is None:
+        return [], 0
+    return chosen
+
+
+def _heading_names(r: Sequence[Any]) -> list[str]:
+    return [_heading(v) for v in r]
 
 
 def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
-    """The first sheet (XLSX) or the file (CSV in UTF-8, with or without BOM, or Windows-1256); blank
-    rows are skipped but keep their numbers; `headers` names the fields by their accepted column
-    headings (lower case); the headings that name none are listed (`Table.unknown`). An empty, unreadable or damaged file is refused with a Persian message at
-    the "path" field, never a traceback."""
+    """The rows under the headings, by the fields their headings name: an XLSX's first visible sheet
+    whose headings name a field (else its first visible sheet), the headings on whichever of the
+    first rows names the most fields (a title or blank rows above them are left out); a CSV in
+    UTF-8 (with or without BOM), UTF-16 or Windows-1256, separated by «,», «;», tab or «|». Blank
+    rows (or rows of spaces and invisible marks) are skipped but keep their numbers, as the sheet
+    numbers them; a date cell is read as its Jalali date. `headers` names the fields by their
+    accepted column headings (lower case); the headings that name none are listed
+    (`Table.unknown`). An empty, unreadable or damaged file is refused with a Persian message at the
+    "path" field, never a traceback."""
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError(MSG_FILE_TYPE, "path")
     try:
-        raw = _raw_rows(path)
+        raw, top = _rows_and_heading(path, headers)
     except Exception:  # openpyxl and zipfile raise many kinds for a damaged or non-Excel file
         raise ValidationError(MSG_FILE_UNREADABLE, "path") from None
-    if not raw:
+    if not raw or all(_blank(r) for r in raw):
         raise ValidationError(MSG_FILE_EMPTY, "path")
-    headings = [normalize(str(h or "")) for h in raw[0]]
+    headings = _heading_names(raw[top])
     names = [headers.get(h.lower(), "") for h in headings]
     rows = []
-    for line, r in enumerate(raw[1:], start=2):
-        if all(v is None or str(v).strip() == "" for v in r):
+    for line, r in enumerate(raw[top + 1:], start=top + 2):
+        if _blank(r):
             continue
         rows.append((line, {n: _cell(v) for n, v in zip(names, r, strict=False) if n}))
     found: dict[str, str] = {}
@@ -85,10 +165,19 @@ def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
 
 
 def _cell(v: Any) -> str:
+    """A cell as text: a whole number without «.0» (a phone or national ID Excel kept as a number),
+    a date cell as its Jalali date («1402/01/05»: one typed as a Jalali date that the spreadsheet
+    took for a Gregorian year keeps its numbers)."""
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
+    elif isinstance(v, datetime | date):
+        day = v.date() if isinstance(v, datetime) else v
+        if JALALI_YEAR_MIN <= day.year <= JALALI_YEAR_MAX:
+            return f"{day.year:04d}/{day.month:02d}/{day.day:02d}"
+        j = jdatetime.date.fromgregorian(date=day)
+        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
     return normalize(str(v))
 
 
