@@ -66,3 +66,31 @@ def test_a_csv_in_utf16_or_with_semicolons_or_tabs(tmp_path: Path, encoding: str
     assert [r.line for r in preview.rows] == [3, 4] and preview.unknown_columns == []
     assert preview.rows[1].values["last_name"] == "کریمی زاده"  # a newline inside the quoted cell
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 2
+
+
+def test_jalali_dates_in_every_form_a_sheet_writes_and_what_to_fix_in_a_wrong_one(tmp_path: Path) -> None:
+    from kanoon_desk import persian
+
+    L = make_library(tmp_path)
+    dates = ["1398/1/5", "۱۳۹۸/۰۱/۰۵", "1398-01-05", "5/1/1398", "05.01.1398", "١٣٩٨/١/٥",
+             "1398/13/10", "31/12/1398", "25/03/2019"]
+    rows = [["نام", "نام خانوادگی", "کد ملی ولی", "تاریخ تولد", "نام ولی", "تلفن ولی"]]
+    rows += [[f"کودک{i}", "کریمی", NATIONAL_IDS[3], d, "رضا کریمی", "09120000000"] for i, d in enumerate(dates)]
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows(rows)
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    read = {r.line: r for r in preview.rows}
+    assert [n for n, r in read.items() if not r.errors] == [2, 3, 4, 5, 6, 7]  # all Farvardin 5, 1398
+    assert {(r.field, r.error) for r in preview.errors} == {
+        ("birth_date", persian.MSG_DATE_MONTH_INVALID), ("birth_date", persian.MSG_DATE_DAY_INVALID),
+        ("birth_date", persian.MSG_DATE_GREGORIAN)}
+    assert read[9].error_params["birth_date"] == {"month": "اسفند", "days": "29", "day": "31"}
+    preview.rows = [r for r in preview.rows if not r.error]
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 6
+    from sqlalchemy import select
+
+    from kanoon_desk.models.library import Member
+    with L.store.read() as s:
+        born = set(s.scalars(select(Member.birth_date).where(Member.first_name.like("کودک%"))))
+    assert born == {date(2019, 3, 25)}

@@ -2295,10 +2295,10 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="248" />
+            <location filename="../kanoon_desk/services/library_import.py" line="266" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview)</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
@@ -3193,80 +3193,75 @@
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="21" />
+            <location filename="../kanoon_desk/services/sheets.py" line="26" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="22" />
+            <location filename="../kanoon_desk/services/sheets.py" line="27" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="27" />
+            <location filename="../kanoon_desk/services/sheets.py" line="32" />
             <source>ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.</source>
             <extracomment>A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).</extracomment>
             <translation>The column «{c}» is not recognised and is ignored.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="47" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="48" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="49" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <location filename="../kanoon_desk/services/library_import.py" line="50" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
-            <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
-            <translation>The date is not valid (e.g. 1403/05/12).</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <location filename="../kanoon_desk/services/library_import.py" line="51" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <location filename="../kanoon_desk/services/library_import.py" line="53" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <location filename="../kanoon_desk/services/library_import.py" line="54" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <location filename="../kanoon_desk/services/library_import.py" line="55" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="50" />
+            <location filename="../kanoon_desk/services/library_import.py" line="57" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="23" />
+            <location filename="../kanoon_desk/services/sheets.py" line="28" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="51" />
+            <location filename="../kanoon_desk/services/library_import.py" line="58" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,12 +11,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InputError, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import office_today
 from ..models.library import Title
-from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
+from ..persian import (
+    JALALI_YEAR_MAX,
+    JALALI_YEAR_MIN,
+    format_jalali_date,
+    normalize,
+    normalize_isbn,
+    parse_jalali_date,
+)
 from ..store import Store
 from .accounts import require
 from .library_catalogue import (
@@ -40,7 +48,6 @@ MSG_HAS_ERRORS = QT_TRANSLATE_NOOP("Errors", "پرونده ردیف نادرست
 MSG_COLUMN_MISSING = QT_TRANSLATE_NOOP("Errors", "ستون لازم در پرونده نیست.")
 MSG_DUP_IN_FILE = QT_TRANSLATE_NOOP("Errors", "این مقدار در ردیف دیگری از همین پرونده هم آمده است.")
 MSG_TITLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "عنوانی با این شابک یا نام در فهرست نیست.")
-MSG_DATE = QT_TRANSLATE_NOOP("Errors", "تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).")
 MSG_LOANABLE = QT_TRANSLATE_NOOP("Errors", "ستون امانت‌دادنی «بله» یا «خیر» باشد.")
 #: notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)
 MSG_TITLE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.")
@@ -171,13 +178,24 @@ def read_table(path: Path) -> Table:
     return read_rows(path, HEADERS)
 
 
+#: A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[/\-.]([0-9]{1,2})[/\-.]([0-9]{4})")
+
+
 def _jalali(text: str, field_name: str) -> date | None:
+    """A date cell: year first in any digits and separators (1402/1/5, ۱۴۰۲/۰۱/۰۵, 1402-01-05), or day
+    first with a Jalali year (5/1/1402); a wrong one is said as the date field says it (the month
+    out of 1–12, a day the month lacks, a Gregorian date written)."""
     if not text:
         return None
+    cleaned = normalize(text)
+    day_first = _DAY_FIRST.fullmatch(cleaned)
+    if day_first is not None and JALALI_YEAR_MIN <= int(day_first.group(3)) <= JALALI_YEAR_MAX:
+        cleaned = "/".join(reversed(day_first.groups()))
     try:
-        return parse_jalali_date(text)
-    except ValueError:
-        raise ValidationError(MSG_DATE, field_name) from None
+        return parse_jalali_date(cleaned)
+    except InputError as exc:
+        raise ValidationError(exc.message, field_name, exc.params) from None
 
 
 def _loanable(v: dict[str, str]) -> bool:
