@@ -10,10 +10,19 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import func, select
 
+from kanoon_desk.models.events import Event
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_import as imp
+from kanoon_desk.store import Store
 from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
+
+
+def _events(store: Store) -> int:
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(Event)) or 0
+
 
 HEADINGS = ["نام", "نام خانوادگی", "کد ملی", "تاریخ تولد", "تلفن", "گروه عضویت"]
 
@@ -88,9 +97,80 @@ def test_jalali_dates_in_every_form_a_sheet_writes_and_what_to_fix_in_a_wrong_on
     assert read[9].error_params["birth_date"] == {"month": "اسفند", "days": "29", "day": "31"}
     preview.rows = [r for r in preview.rows if not r.error]
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 6
-    from sqlalchemy import select
-
     from kanoon_desk.models.library import Member
+
     with L.store.read() as s:
         born = set(s.scalars(select(Member.birth_date).where(Member.first_name.like("کودک%"))))
     assert born == {date(2019, 3, 25)}
+
+
+def test_the_same_title_written_differently_is_found_not_made_again(tmp_path: Path) -> None:
+    """Titles without an ISBN, as most centres' lists have them: the same name and author written
+    with ي/ك or a space for the half-space, in the file twice or in the catalogue already, are one
+    title — its copies join it — and the same file imported again adds nothing."""
+    L = make_library(tmp_path)
+    path = tmp_path / "t.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([
+            ["عنوان", "نویسنده", "بارکد"],
+            ["قصه‌های مجید", "هوشنگ مرادی کرمانی", "K1"],
+            ["قصه های مجيد", "هوشنگ مرادي كرماني", "K2"],  # row 3: the same book, typed on another PC
+            ["ماهي سياه كوچولو", "صمد بهرنگی", "K3"],  # in the catalogue (with its ISBN)
+            ["ماهی سیاه کوچولو", "نویسنده‌ای دیگر", "K4"],  # another author: another book
+            ["خمره", "هوشنگ مرادی کرمانی", ""],
+            ["خمره", "هوشنگ مرادی کرمانی", ""],  # row 7: twice, with no copy to add: said
+        ])
+    preview = imp.preview_import(L.store, L.admin, "titles", path)
+    assert [(r.line, r.field) for r in preview.errors] == [(7, "title")]
+    notes = {r.line: r.note for r in preview.rows}
+    assert notes[3] == imp.MSG_JOINS_ROW and notes[4] == imp.MSG_JOINS_TITLE and notes[5] == ""
+    preview.rows = [r for r in preview.rows if not r.error]
+    assert imp.commit_import(L.store, L.admin, preview) == 5
+    majid = lib.get_copy(L.store, "K1").title_id
+    assert lib.get_copy(L.store, "K2").title_id == majid
+    assert lib.get_copy(L.store, "K3").title_id == L.title.id
+    assert lib.get_copy(L.store, "K4").title_id not in (L.title.id, majid)
+    assert len(lib.search_titles(L.store, "قصه های مجید")) == 1
+
+    again = imp.preview_import(L.store, L.admin, "titles", path)
+    assert again.ok  # every row found: the twice-written «خمره» is the catalogue's now
+    assert {r.line: r.note for r in again.rows} == {
+        2: imp.MSG_COPY_THERE, 3: imp.MSG_COPY_THERE, 4: imp.MSG_COPY_THERE, 5: imp.MSG_COPY_THERE,
+        6: imp.MSG_TITLE_NAMED, 7: imp.MSG_TITLE_NAMED}
+    assert imp.commit_import(L.store, L.admin, again) == 0
+    assert len(lib.search_titles(L.store, "قصه های مجید")) == 1
+    assert len(lib.search_titles(L.store, "خمره")) == 1
+
+
+def test_members_and_copies_imported_again_are_found_and_add_nothing(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    members = tmp_path / "m.csv"
+    with members.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([
+            ["نام", "نام خانوادگی", "کد ملی", "کد ملی ولی", "تاریخ تولد", "نام ولی", "تلفن ولی", "گروه عضویت"],
+            ["مریم", "رضایی", NATIONAL_IDS[2], "", "", "", "", "بزرگسال"],
+            ["نیما", "کريمي", "", NATIONAL_IDS[3], "1398/01/05", "رضا کریمی", "09120000000", ""]])
+    copies = tmp_path / "c.csv"
+    with copies.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["بارکد", "عنوان", "مرکز"], ["K10", "ماهی سیاه کوچولو", "13"]])
+    for path, kind in ((members, "members"), (copies, "copies")):
+        first = imp.preview_import(L.store, L.admin, kind, path, today=TODAY)
+        assert imp.commit_import(L.store, L.admin, first, today=TODAY) == len(first.rows)
+    before = _events(L.store)
+    maryam = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    assert maryam is not None
+    again = imp.preview_import(L.store, L.admin, "members", members, today=TODAY)
+    assert again.ok and [r.note for r in again.rows] == [imp.MSG_MEMBER_THERE] * 2
+    assert again.rows[0].note_title == maryam.member_no
+    assert imp.commit_import(L.store, L.admin, again, today=TODAY) == 0
+    copies_again = imp.preview_import(L.store, L.admin, "copies", copies)
+    assert copies_again.ok and copies_again.rows[0].note == imp.MSG_COPY_THERE
+    assert imp.commit_import(L.store, L.admin, copies_again) == 0
+    assert _events(L.store) == before
+    # the same national ID under another name is still refused, naming who has it
+    other = tmp_path / "o.csv"
+    with other.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["نام", "نام خانوادگی", "کد ملی", "گروه عضویت"],
+                                 ["سارا", "رضایی", NATIONAL_IDS[2], "بزرگسال"]])
+    [row] = imp.preview_import(L.store, L.admin, "members", other, today=TODAY).rows
+    assert row.field == "national_id" and row.error == lib.MSG_NATIONAL_ID_TAKEN

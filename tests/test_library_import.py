@@ -68,7 +68,7 @@ def test_members_and_copies_fromwrite_xlsx(tmp_path: Path) -> None:
         ["K100", "9789643913007", "", "14", "a3"],
         ["K101", "", "ماهی سیاه کوچولو", "", ""],
         ["K102", "", "کتاب ناموجود", "", ""],
-        ["B0001", "", "ماهی سیاه کوچولو", "", ""]])
+        ["B0001", "", "ماهی سیاه کوچولو", "14", ""]])  # centre 13's copy: not this row's
     preview = imp.preview_import(L.store, L.admin, "copies", copies)
     assert [(r.line, r.field) for r in preview.errors] == [(4, "title"), (5, "barcode")]
     preview.rows = [r for r in preview.rows if not r.error]  # the librarian drops the bad rows

@@ -2295,7 +2295,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="266" />
+            <location filename="../kanoon_desk/services/library_import.py" line="300" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
@@ -2672,7 +2672,7 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="365" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="373" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -3209,48 +3209,64 @@
             <translation>The column «{c}» is not recognised and is ignored.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <location filename="../kanoon_desk/services/library_import.py" line="51" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <location filename="../kanoon_desk/services/library_import.py" line="52" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="49" />
+            <location filename="../kanoon_desk/services/library_import.py" line="53" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="50" />
+            <location filename="../kanoon_desk/services/library_import.py" line="54" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="51" />
+            <location filename="../kanoon_desk/services/library_import.py" line="55" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="53" />
+            <location filename="../kanoon_desk/services/library_import.py" line="57" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="54" />
+            <location filename="../kanoon_desk/services/library_import.py" line="58" />
+            <source>این کتاب با همین نام و نویسنده در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
+            <translation>A book of this name and author is already in the catalogue: “{t}”; the title is not added again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="61" />
+            <source>نسخه‌ای با همین بارکد از همین کتاب در فهرست هست؛ دوباره افزوده نمی‌شود.</source>
+            <extracomment>a row already in the store (the same file imported again): a note, and the row writes nothing</extracomment>
+            <translation>A copy of this book with this barcode is already in the catalogue; it is not added again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="62" />
+            <source>این عضو پیش‌تر ثبت شده است (شماره عضویت {t})؛ دوباره ثبت نمی‌شود.</source>
+            <translation>This member is already registered (member number {t}); not registered again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="64" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="55" />
+            <location filename="../kanoon_desk/services/library_import.py" line="65" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="57" />
+            <location filename="../kanoon_desk/services/library_import.py" line="67" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
@@ -3261,7 +3277,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="58" />
+            <location filename="../kanoon_desk/services/library_import.py" line="68" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>

@@ -197,15 +197,23 @@ def title_by_name(s: Session, name: str) -> Title | None:
     """The first title added of this exact name; else of the same words written with their marks
     or without («کُلاغ» for «کلاغ»: stored text keeps what was typed), by the search key."""
     named = s.scalar(select(Title).where(Title.title == normalize_text(name)).order_by(Title.added_at).limit(1))
-    key = search_key(name)
-    if named is not None or not key:
+    if named is not None:
         return named
+    return next(iter(titles_by_name(s, name)), None)
+
+
+def titles_by_name(s: Session, name: str) -> list[Title]:
+    """Every title whose name reads as `name` by the search key (ي/ك, the half-space or a space,
+    the marks), first added first."""
+    key = search_key(name)
+    if not key:
+        return []
     ids = [r[0] for r in s.execute(text(f"SELECT title_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"),
                                    {"q": '"' + key.replace('"', "") + '"'})]
     if not ids:
-        return None
-    return next((t for t in s.scalars(select(Title).where(Title.id.in_(ids)).order_by(Title.added_at))
-                 if search_key(t.title) == key), None)
+        return []
+    return [t for t in s.scalars(select(Title).where(Title.id.in_(ids)).order_by(Title.added_at, Title.id))
+            if search_key(t.title) == key]
 
 
 def _fts_ids(s: Session, match: str, key: str, limit: int) -> list[str]:

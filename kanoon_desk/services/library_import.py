@@ -9,20 +9,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InputError, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import office_today
-from ..models.library import Title
+from ..models.library import Copy, Title
 from ..persian import (
     JALALI_YEAR_MAX,
     JALALI_YEAR_MIN,
     format_jalali_date,
     normalize,
     normalize_isbn,
+    normalize_national_id,
     parse_jalali_date,
+    search_key,
 )
 from ..store import Store
 from .accounts import require
@@ -31,11 +34,12 @@ from .library_catalogue import (
     isbn_key,
     title_by_isbn,
     title_by_name,
+    titles_by_name,
     validate_barcode,
     validate_title,
 )
-from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists
-from .library_members import MemberInput, validate_member
+from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists, clean_code
+from .library_members import DuplicateChild, DuplicateNationalId, MemberInput, validate_member
 from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, MSG_UNKNOWN_COLUMN, Table, read_rows
 
 __all__ = ["KINDS", "HEADERS", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
@@ -51,6 +55,12 @@ MSG_TITLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "عنوانی با این شاب
 MSG_LOANABLE = QT_TRANSLATE_NOOP("Errors", "ستون امانت‌دادنی «بله» یا «خیر» باشد.")
 #: notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)
 MSG_TITLE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.")
+MSG_TITLE_NAMED = QT_TRANSLATE_NOOP(
+    "Errors", "این کتاب با همین نام و نویسنده در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.")
+#: a row already in the store (the same file imported again): a note, and the row writes nothing
+MSG_COPY_THERE = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای با همین بارکد از همین کتاب در فهرست هست؛ دوباره افزوده نمی‌شود.")
+MSG_MEMBER_THERE = QT_TRANSLATE_NOOP(
+    "Errors", "این عضو پیش‌تر ثبت شده است (شماره عضویت {t})؛ دوباره ثبت نمی‌شود.")
 MSG_JOINS_TITLE = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.")
 MSG_JOINS_ROW = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.")
 #: a member whose membership ended before the import (`{t}`: the Jalali date it ended)
@@ -221,31 +231,55 @@ def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState
 def _title_writes(s: Session, actor: Actor, v: dict[str, str], state: _FileState, claims: _Claims,
                   row: ImportRow) -> list[Write]:
     """A title row: a new title, unless its ISBN (either form) is in the catalogue or on a row
-    above; with a barcode, a copy of that title too."""
+    above, or (without an ISBN) its name and author, written with ي/ك, a space for the half-space or
+    the marks, are; with a barcode, a copy of that title too (none when that very copy is there)."""
     p = validate_title(TitleInput(v.get("title", ""), v.get("author", ""), v.get("publisher", ""),
                                   v.get("isbn", ""), v.get("age_group", ""), v.get("subject", "")))
-    copy = _copy_payload(s, actor, v, state, claims) if v.get("barcode") else None
     key = isbn_key(p["isbn"]) if p["isbn"] else ""
-    title_id = ""
-    if key:
-        known = title_by_isbn(s, p["isbn"])
-        if known is not None:
-            title_id = known.id
-            row.note, row.note_title = (MSG_JOINS_TITLE if copy else MSG_TITLE_KNOWN), known.title
-        elif key in state.titles:
-            if copy is None:
-                raise ValidationError(MSG_DUP_IN_FILE, "isbn")
-            title_id, name = state.titles[key]
-            row.note, row.note_title = MSG_JOINS_ROW, name
+    named = _name_key(p["title"], p["author"])
+    title_id, field_name = "", "isbn" if key else "title"
+    known = title_by_isbn(s, p["isbn"]) if key else _title_named(s, p["title"], p["author"])
+    if known is not None:
+        title_id = known.id
+        if v.get("barcode") and _copy_there(s, v, known.id):
+            _unique(state, claims, "barcode", clean_code(v["barcode"]))
+            row.note, row.note_title = MSG_COPY_THERE, known.title
+            return []
+    copy = _copy_payload(s, actor, v, state, claims) if v.get("barcode") else None
+    if known is not None:
+        row.note, row.note_title = (MSG_JOINS_TITLE if copy else MSG_TITLE_KNOWN if key else MSG_TITLE_NAMED), known.title
+    elif (key or named) in state.titles:
+        if copy is None:
+            raise ValidationError(MSG_DUP_IN_FILE, field_name)
+        title_id, name = state.titles[key or named]
+        row.note, row.note_title = MSG_JOINS_ROW, name
     writes: list[Write] = []
     if not title_id:
         title_id = new_id()
         writes.append(("title.added", title_id, p))
-        if key:
-            claims.titles.append((key, (title_id, p["title"])))
+        claims.titles.extend((k, (title_id, p["title"])) for k in (key, named) if k)
     if copy is not None:
         writes.append(("copy.added", new_id(), {**copy, "title_id": title_id}))
     return writes
+
+
+def _name_key(title: str, author: str) -> str:
+    """A title without an ISBN is the same book as another of the same name and author, as the
+    search reads them (ي/ك, the half-space, the marks)."""
+    return f"name:{search_key(title)}\n{search_key(author)}"
+
+
+def _title_named(s: Session, title: str, author: str) -> Title | None:
+    """The catalogue's first title of this name (as the search reads it) by this author."""
+    key = _name_key(title, author)
+    return next((t for t in titles_by_name(s, title) if _name_key(t.title, t.author) == key), None)
+
+
+def _copy_there(s: Session, v: dict[str, str], title_id: str) -> bool:
+    """Whether the row's barcode is already a copy of this title, at the centre the row names (if
+    it names one): the row was imported before."""
+    copy = s.scalar(select(Copy).where(Copy.barcode == clean_code(v.get("barcode", ""))).limit(1))
+    return copy is not None and copy.title_id == title_id and v.get("centre", "") in ("", copy.home_centre)
 
 
 def _category(text: str) -> str:
@@ -267,6 +301,14 @@ def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _F
     if kind == "titles":
         return _title_writes(s, actor, v, state, claims, row)
     if kind == "copies":
+        try:
+            there = _find_title(s, v)
+        except ServiceError:
+            there = None
+        if there is not None and _copy_there(s, v, there.id):
+            _unique(state, claims, "barcode", clean_code(v["barcode"]))
+            row.note, row.note_title = MSG_COPY_THERE, there.title
+            return []
         copy = _copy_payload(s, actor, v, state, claims)
         title = _find_title(s, v)
         if v.get("isbn") and title.isbn:
@@ -278,7 +320,15 @@ def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _F
                        birth_date=_jalali(v.get("birth_date", ""), "birth_date"), phone=v.get("phone", ""),
                        guardian_name=v.get("guardian_name", ""), guardian_phone=v.get("guardian_phone", ""),
                        guardian_national_id=guardian_id, home_centre=v.get("centre", ""), expires_on=_jalali(v.get("expires_on", ""), "expires_on"))
-    p = validate_member(s, actor, data, today, expired_ok=True)
+    try:
+        p = validate_member(s, actor, data, today, expired_ok=True)
+    except (DuplicateNationalId, DuplicateChild) as taken:
+        if search_key(taken.existing.full_name) != search_key(f"{data.first_name} {data.last_name}"):
+            raise
+        if national_id:  # the same member, imported before: a note, nothing written
+            _unique(state, claims, "national_id", normalize_national_id(national_id))
+        row.note, row.note_title = MSG_MEMBER_THERE, taken.existing.member_no
+        return []
     if p["national_id"]:
         _unique(state, claims, "national_id", p["national_id"])
     ended = date.fromisoformat(p["expires_on"])
