@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,9 +43,9 @@ from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists, cle
 from .library_members import DuplicateChild, DuplicateNationalId, MemberInput, validate_member
 from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, MSG_UNKNOWN_COLUMN, Table, read_rows
 
-__all__ = ["KINDS", "HEADERS", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
-           "ImportPreview",
-           "ImportRow", "Table", "commit_import", "preview_import", "read_table"]
+__all__ = ["KINDS", "HEADERS", "MSG_CANCELLED", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
+           "ImportCancelled",
+           "ImportPreview", "ImportRow", "Progress", "Table", "commit_import", "preview_import", "read_table"]
 
 KINDS = ("titles", "copies", "members")
 
@@ -65,6 +66,8 @@ MSG_JOINS_TITLE = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» 
 MSG_JOINS_ROW = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.")
 #: a member whose membership ended before the import (`{t}`: the Jalali date it ended)
 MSG_IMPORTED_EXPIRED = QT_TRANSLATE_NOOP("Errors", "عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.")
+#: The person stopped the import (its progress window's «انصراف»): nothing was written.
+MSG_CANCELLED = QT_TRANSLATE_NOOP("Errors", "درون‌ریزی لغو شد؛ هیچ ردیفی درون‌ریزی نشد.")
 MSG_CATEGORY_NAME = QT_TRANSLATE_NOOP("Errors", "گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.")
 
 #: How a "loanable" cell says yes or no (empty: yes, the usual case).
@@ -117,6 +120,18 @@ _STAND_INS: dict[str, str] = {"title": "-", "first_name": "-", "last_name": "-",
                               "guardian_phone": "09120000000"}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "titles": ("title",), "copies": ("barcode",), "members": ("first_name", "last_name")}
+
+
+#: Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns
+#: False to stop (the person pressed «انصراف»): ImportCancelled, nothing written.
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(ServiceError):
+    """The import was stopped from its progress window; a commit stopped writes nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(MSG_CANCELLED, "path")
 
 
 @dataclass
@@ -402,19 +417,29 @@ def _find_title(s: Session, v: dict[str, str]) -> Title:
 
 
 def _validate_all(s: Session, actor: Actor, kind: str, rows: list[tuple[int, dict[str, str]]],
-                  today: date) -> tuple[ImportPreview, list[list[Write]]]:
+                  today: date, progress: Progress | None = None,
+                  total: int = 0) -> tuple[ImportPreview, list[list[Write]]]:
     preview = ImportPreview(kind)
     writes: list[list[Write]] = []
     state = _FileState()
+    _tell(progress, 0, total or len(rows))
     for n, values in rows:
         row = ImportRow(n, values)
         writes.append(_check_all_of_row(s, actor, kind, values, state, today, row))
         preview.rows.append(row)
+        _tell(progress, len(preview.rows), total or len(rows))
     return preview, writes
 
 
-def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: date | None = None) -> ImportPreview:
-    """Read and check every row; nothing is written. Each bad row carries its Persian error."""
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise ImportCancelled()
+
+
+def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: date | None = None,
+                   progress: Progress | None = None) -> ImportPreview:
+    """Read and check every row; nothing is written. Each bad row carries its Persian error.
+    `progress` is told each row checked and may stop the preview (ImportCancelled)."""
     require(actor, *LIBRARIAN)
     if kind not in KINDS:
         raise ValueError(kind)
@@ -422,27 +447,33 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     if not table.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     with store.read() as s:
-        preview, _ = _validate_all(s, actor, kind, table.rows, today or office_today())
+        preview, _ = _validate_all(s, actor, kind, table.rows, today or office_today(), progress)
     preview.headings = table.headings
     preview.unknown_columns = table.unknown
     return preview
 
 
-def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, today: date | None = None) -> int:
-    """Write every row in one transaction, checked again inside it: all rows or none."""
+def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, today: date | None = None,
+                  progress: Progress | None = None) -> int:
+    """Write every row in one transaction, checked again inside it: all rows or none. `progress` is
+    told each row checked, then each written (twice the rows in all); stopped there, the transaction
+    is rolled back and nothing is written (ImportCancelled)."""
     require(actor, *LIBRARIAN)
     if not preview.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     today = today or office_today()
+    total = 2 * len(preview.rows)
     with store.transaction() as s:
-        checked, writes = _validate_all(s, actor, preview.kind, [(r.line, r.values) for r in preview.rows], today)
+        checked, writes = _validate_all(s, actor, preview.kind, [(r.line, r.values) for r in preview.rows], today,
+                                        progress, total)
         if checked.errors:
             preview.rows = checked.rows
             raise ValidationError(MSG_HAS_ERRORS, "path")
-        for row_writes in writes:
+        for done, row_writes in enumerate(writes, start=len(writes) + 1):
             for event, aggregate_id, p in row_writes:
                 if event == "member.registered":
                     p["member_no"] = _new_code(store, s, "member_no", 6)
                 subject = p.get("barcode") or p.get("member_no") or p.get("title", "")
                 store.record(s, actor, event, aggregate_id, p, subject=str(subject)[:200])
+            _tell(progress, done, total)
     return sum(1 for row_writes in writes if row_writes)

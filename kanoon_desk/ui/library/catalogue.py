@@ -30,7 +30,7 @@ from ..errors import error_text
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, select_row, text_digits
-from .catalogue_import import IMPORT_KINDS, ImportDialog
+from .catalogue_import import IMPORT_KINDS, ImportDialog, ImportProgress
 from .catalogue_import import errors_text as errors_text
 from .catalogue_import import note_text as note_text
 from .catalogue_labels import LabelsDialog
@@ -496,13 +496,17 @@ class CataloguePage(QWidget):
 
     def preview_import(self, kind: str, path: Path) -> ImportDialog | None:
         """The preview of a file; an empty, unreadable or wrong file is said under the list instead."""
+        self.import_progress = ImportProgress(self, QCoreApplication.translate("Library", "خواندن و بررسی «{f}»…").format(
+            f=path.name))
         try:
-            preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path)
+            preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path, progress=self.import_progress)
         except ServiceError as err:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(QCoreApplication.translate("Library", "«{f}» درون‌ریزی نشد: {e}").format(
                 f=path.name, e=error_text(err)))
             return None
+        finally:
+            self.import_progress.close()
         self.message.setStyleSheet("")
         self.message.clear()
         return ImportDialog(self.ctx, preview, self)

@@ -3,8 +3,8 @@ row with its errors and imports only when none is wrong."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QProgressDialog, QVBoxLayout, QWidget
 
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library_import as imp
@@ -33,6 +33,44 @@ def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
 
     return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
         c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
+
+
+class ImportProgress:
+    """The progress window of a long import (thousands of rows): «ردیف n از m», drawn while the
+    rows are checked or written, and «انصراف», which stops it with nothing written. It shows only
+    when the work takes longer than a moment; the service calls it after each row (`imp.Progress`)."""
+
+    #: how often the window is drawn again (ms): each row would cost more than the rows themselves
+    EVERY_MS = 50
+
+    def __init__(self, parent: QWidget | None, label: str) -> None:
+        self.label = label
+        self.dialog = QProgressDialog(label, QCoreApplication.translate("Library", "انصراف"), 0, 0, parent)
+        self.dialog.setObjectName("import-progress")
+        self.dialog.setWindowTitle(QCoreApplication.translate("Library", "درون‌ریزی"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(360)
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.drawn = -1
+
+    def __call__(self, done: int, total: int) -> bool:
+        if done in (0, total) or self.drawn < 0 or self.clock.elapsed() >= self.EVERY_MS:
+            self.dialog.setMaximum(total)
+            self.dialog.setLabelText(QCoreApplication.translate("Library", "{what}\nردیف {n} از {all}").format(
+                what=self.label, n=digits(done), all=digits(total)))
+            self.dialog.setValue(done)
+            QCoreApplication.processEvents()  # the window is drawn and «انصراف» read
+            self.clock.restart()
+            self.drawn = done
+        return not self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
 
 
 class ImportDialog(NamedDialog):
@@ -71,12 +109,17 @@ class ImportDialog(NamedDialog):
         self.resize(900, 500)
 
     def commit(self) -> None:
+        self.progress = ImportProgress(self, QCoreApplication.translate("Library", "درون‌ریزی ردیف‌ها…"))
+        self.ok.setEnabled(False)
         try:
-            n = imp.commit_import(self.ctx.store, self.ctx.actor, self.preview)
+            n = imp.commit_import(self.ctx.store, self.ctx.actor, self.preview, progress=self.progress)
         except Exception as err:  # shown, never swallowed: the person sees why nothing was imported
             self.summary.setText(error_text(err))
             self.summary.setStyleSheet(ERROR_STYLE)
+            self.ok.setEnabled(self.preview.ok)
             return
+        finally:
+            self.progress.close()
         self.summary.setText(QCoreApplication.translate("Library", "{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
         self.ctx.bus.changed.emit("library")
         self.accept()
