@@ -17,6 +17,7 @@ from ..errors import QT_TRANSLATE_NOOP, InputError, ServiceError, ValidationErro
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import office_today
+from ..models.accounts import Office
 from ..models.library import Copy, Title
 from ..persian import (
     JALALI_YEAR_MAX,
@@ -160,6 +161,12 @@ class _FileState:
 
     seen: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the titles the store has by name and author, asked once for the file (thousands of rows
+    #: name the same few; nothing is written while the rows are checked)
+    named: dict[str, Title | None] = field(default_factory=dict)
+    #: the office's centres, held so the session finds each in its identity map: every row asks
+    #: whether its centre exists, and each asking loaded the centre anew (a third of a member row)
+    centres: list[Office] = field(default_factory=list)
 
 
 @dataclass
@@ -253,7 +260,9 @@ def _title_writes(s: Session, actor: Actor, v: dict[str, str], state: _FileState
     key = isbn_key(p["isbn"]) if p["isbn"] else ""
     named = _name_key(p["title"], p["author"])
     title_id, field_name = "", "isbn" if key else "title"
-    known = title_by_isbn(s, p["isbn"]) if key else _title_named(s, p["title"], p["author"])
+    if not key and named not in state.named:
+        state.named[named] = _title_named(s, p["title"], p["author"])
+    known = title_by_isbn(s, p["isbn"]) if key else state.named[named]
     if known is not None:
         title_id = known.id
         if v.get("barcode") and _copy_there(s, v, known.id):
@@ -421,7 +430,7 @@ def _validate_all(s: Session, actor: Actor, kind: str, rows: list[tuple[int, dic
                   total: int = 0) -> tuple[ImportPreview, list[list[Write]]]:
     preview = ImportPreview(kind)
     writes: list[list[Write]] = []
-    state = _FileState()
+    state = _FileState(centres=list(s.scalars(select(Office))))
     _tell(progress, 0, total or len(rows))
     for n, values in rows:
         row = ImportRow(n, values)
