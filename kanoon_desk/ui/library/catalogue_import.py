@@ -3,8 +3,10 @@ row with its errors and imports only when none is wrong."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QProgressDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLabel, QProgressDialog, QVBoxLayout, QWidget
 
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library_import as imp
@@ -73,8 +75,20 @@ class ImportProgress:
         self.dialog.deleteLater()
 
 
+class _RowsModel(ListModel):
+    """The preview's rows; an error or a note cut to its column's width is whole in its tip."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() in (1, 2):
+            return super().data(index, Qt.ItemDataRole.DisplayRole) or None
+        return super().data(index, role)
+
+
 class ImportDialog(NamedDialog):
     """Preview of an import: every row with its Persian error; "import" only when no row is wrong."""
+
+    #: the widest the error and note columns open (px): the file's own cells stay in view beside them
+    TEXT_WIDTH = 380
 
     def __init__(self, ctx: UiContext, preview: imp.ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,11 +96,19 @@ class ImportDialog(NamedDialog):
         self.preview = preview
         self.setWindowTitle(QCoreApplication.translate("Library", "پیش‌نمایش درون‌ریزی"))
         table = self.table = table_view("import-table")
-        fields = sorted({k for r in preview.rows for k in r.values})
-        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
-                                  QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
-                                            *[r.values.get(f, "") for f in fields]]))
+        # the file's columns as it names and orders them (never the import's own field names)
+        fields = [*preview.headings, *sorted({k for r in preview.rows for k in r.values} - set(preview.headings))]
+        table.setModel(_RowsModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
+                                   QCoreApplication.translate("Library", "یادداشت"),
+                                   *[text_digits(preview.column(f)) for f in fields]], lambda: preview.rows,
+                                  lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
+                                             *[text_digits(r.values.get(f, "")) for f in fields]]))
+        table.verticalHeader().hide()  # its 1, 2, 3 beside «ردیف», the sheet's own numbers, misled
+        header = table.horizontalHeader()
+        for column in (1, 2):  # a row's every error and note at full length pushed the file's cells out of view
+            if header.sectionSize(column) > self.TEXT_WIDTH:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, self.TEXT_WIDTH)
         bad = len(preview.errors)
         self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
         if bad:

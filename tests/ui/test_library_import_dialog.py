@@ -1,6 +1,7 @@
-"""A long import (thousands of rows) shows its progress, «ردیف n از m», and «انصراف» stops it:
-the preview stopped says so under the list, the import stopped writes nothing and can be started
-again."""
+"""The import's preview and progress: the file's columns under its own headings, a long error cut
+to its column (whole in its tip) beside them; a long import (thousands of rows) shows its progress,
+«ردیف n از m», and «انصراف» stops it: the preview stopped says so under the list, the import
+stopped writes nothing and can be started again."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from sqlalchemy import func, select
 
 from kanoon_desk.models.events import Event
@@ -92,3 +93,28 @@ def test_an_import_stopped_writes_nothing_and_can_be_started_again(qtbot: Any, p
     dialog.commit()
     assert visible(dialog.summary.text()) == "۳۰۰ ردیف درون‌ریزی شد."
     assert _events(L.store) == before + 2 * ROWS  # a title and its copy a row
+
+
+def test_the_preview_shows_the_files_columns_under_its_own_headings_beside_the_errors(
+        qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path) -> None:
+    _L, p = page
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["نام", "نام خانوادگی", "کد ملی", "تاریخ تولد", "تلفن", "گروه عضویت"],
+                                 ["علی", "کریمی", "12345", "31/12/1398", "0912", "دانش‌آموز"]])
+    dialog = p.preview_import("members", path)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 500)
+    dialog.show()
+    table = dialog.table
+    model = table.model()
+    headings = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headings == ["ردیف", "خطا", "یادداشت", "نام", "نام خانوادگی", "کد ملی", "تاریخ تولد", "تلفن",
+                        "گروه عضویت"]  # as the file names and orders them, not birth_date, category…
+    assert model.index(0, 0).data() == "۲" and table.verticalHeader().isHidden()  # one numbering: the sheet's
+    error = model.index(0, 1).data()
+    assert error.count("«") >= 8  # four columns wrong, each named
+    assert table.columnWidth(1) <= dialog.TEXT_WIDTH  # the file's cells stay in view beside it
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == error
+    assert table.columnViewportPosition(5) + table.columnWidth(5) <= table.viewport().width()  # «کد ملی» seen
