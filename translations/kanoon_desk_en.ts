@@ -303,62 +303,68 @@
     <context>
         <name>AgencyImportDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="34" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>افزودن دستگاه‌ها از پرونده</source>
+            <extracomment>the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in)</extracomment>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>مهلت (روز کاری)</source>
             <translation>Deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="42" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="48" />
             <source>پیش‌فرض</source>
             <translation>Default</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
+            <source>«{c}»: {e}</source>
+            <translation>“{c}”: {e}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="65" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="67" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="76" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="79" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>

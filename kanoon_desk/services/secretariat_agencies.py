@@ -165,9 +165,12 @@ class AgencyRows(list[AgencyRow]):
     """The rows of an agency list, and the headings of the file's columns that name no field (not
     read: the preview says so, `sheets.MSG_UNKNOWN_COLUMN`)."""
 
-    def __init__(self, rows: list[AgencyRow], unknown_columns: list[str]) -> None:
+    def __init__(self, rows: list[AgencyRow], unknown_columns: list[str],
+                 headings: dict[str, str] | None = None) -> None:
         super().__init__(rows)
         self.unknown_columns = unknown_columns
+        #: each field's column heading as the file writes it (a row's error names its column so)
+        self.headings = dict(headings or {})
 
 
 def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
@@ -198,7 +201,7 @@ def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
         seen.add(key)
         out.append(AgencyRow(line, fields["name"], fields["deadline_days"], fields["phone"], fields["address"],
                              error, "name" if error else ""))
-    return AgencyRows(out, table.unknown)
+    return AgencyRows(out, table.unknown, table.headings)
 
 
 def import_agencies(store: Store, actor: Actor, rows: list[AgencyRow]) -> int:

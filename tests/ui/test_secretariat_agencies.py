@@ -96,7 +96,8 @@ def test_an_agency_list_is_previewed_and_added_only_when_no_row_is_wrong(qtbot: 
     bad.write_text("نام,مهلت (روز کاری),تلفن\nاداره کل بهزیستی,10,021-111\nشهرداری مرکز استان,,\n", encoding="utf-8")
     dialog = page.import_file(bad)
     assert dialog is not None and dialog.table.rowCount() == 2 and not dialog.ok.isEnabled()
-    assert dialog.table.item(1, 5).text() == "دستگاهی با همین نام در فهرست هست." and dialog.table.item(0, 5).text() == ""
+    assert dialog.table.item(1, 5).text() == "«نام»: دستگاهی با همین نام در فهرست هست."  # the column to fix
+    assert dialog.table.item(0, 5).text() == ""
     assert dialog.table.item(0, 2).text() == "۱۰" and "۱ ردیف نادرست" in dialog.summary.text()
     dialog.reject()
     good = tmp_path / "good.csv"
@@ -124,6 +125,26 @@ def test_an_agency_lists_unknown_columns_are_said_in_the_preview(qtbot: Any, des
     dialog = page.import_file(path)
     assert dialog is not None and dialog.ok.isEnabled()
     assert visible(dialog.summary.text()).endswith("ستون «رئیس» شناخته نشد و نادیده گرفته می‌شود.")
+
+
+def test_a_provinces_agency_list_as_it_comes_a_title_above_utf16_and_each_error_names_its_column(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The province's list saved as Excel's «Unicode text» (UTF-16, tabs), its title and a blank row
+    above the headings: read, rows numbered as the sheet numbers them, and each wrong row says
+    which column to fix, as the file names it."""
+    page = AgenciesPage(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(page)
+    path = tmp_path / "list.txt.csv"
+    path.write_text("فهرست دستگاه‌های اجرایی استان\n\nنام دستگاه\tمهلت پاسخ\tتلفن\n"
+                    "اداره کل راه و شهرسازی\t10\t\nشهرداری مرکز استان\t\t\nاداره کل ورزش\t200\t\n", encoding="utf-16")
+    dialog = page.import_file(path)
+    assert dialog is not None and dialog.table.rowCount() == 3
+    assert [dialog.table.item(r, 0).text() for r in range(3)] == ["۴", "۵", "۶"]
+    assert dialog.table.item(0, 5).text() == ""
+    assert dialog.table.item(1, 5).text() == "«نام دستگاه»: دستگاهی با همین نام در فهرست هست."
+    assert dialog.table.item(2, 5).text().startswith("«مهلت پاسخ»: ")
+    assert dialog.table.item(2, 2).foreground().color().name() == "#b00020"  # the wrong cell itself
+    dialog.reject()
 
 
 def test_a_new_agency_half_typed_and_closed_by_esc_comes_back_and_cancel_drops_it(

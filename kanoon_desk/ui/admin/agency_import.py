@@ -4,6 +4,7 @@ what is wrong with it, added only when none is (`secretariat_agencies.preview_ag
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -21,6 +22,9 @@ from ..context import UiContext
 from ..errors import error_text, unknown_columns_text
 from ..widgets import ERROR_STYLE, digits, text_digits
 
+#: the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in)
+ERROR_COLOUR = "#b00020"
+
 __all__ = ["AgencyImportDialog"]
 
 
@@ -34,16 +38,25 @@ class AgencyImportDialog(NamedDialog):
         self.setWindowTitle(self.tr("افزودن دستگاه‌ها از پرونده"))
         self.table = QTableWidget(len(rows), 6)
         self.table.setObjectName("agency-import")
-        self.table.setHorizontalHeaderLabels([self.tr("ردیف"), self.tr("نام"), self.tr("مهلت (روز کاری)"),
-                                              self.tr("تلفن"), self.tr("نشانی"), self.tr("خطا")])
+        labels = [self.tr("ردیف"), self.tr("نام"), self.tr("مهلت (روز کاری)"), self.tr("تلفن"), self.tr("نشانی"),
+                  self.tr("خطا")]
+        self.table.setHorizontalHeaderLabels(labels)
+        columns = {"name": 1, "deadline_days": 2, "phone": 3, "address": 4}
+        headings = getattr(rows, "headings", {})
         for r, row in enumerate(rows):
             days = (text_digits(row.deadline_text) if row.field == "deadline_days"
                     else digits(row.deadline_days) if row.deadline_days else self.tr("پیش‌فرض"))
+            error = QCoreApplication.translate("Errors", row.error) if row.error else ""
+            column = columns.get(row.field)
+            if error and column is not None:  # which column to fix, as the file names it
+                error = self.tr("«{c}»: {e}").format(c=text_digits(headings.get(row.field) or labels[column]), e=error)
             cells = [digits(row.line), text_digits(row.name), days,
-                     f"\u2066{digits(row.phone)}\u2069" if row.phone else "", text_digits(row.address),
-                     QCoreApplication.translate("Errors", row.error) if row.error else ""]
+                     f"\u2066{digits(row.phone)}\u2069" if row.phone else "", text_digits(row.address), error]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if row.error and c in (column, 5):
+                    item.setForeground(QColor(ERROR_COLOUR))  # the wrong cell, and what is wrong with it
+                self.table.setItem(r, c, item)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
