@@ -174,3 +174,29 @@ def test_members_and_copies_imported_again_are_found_and_add_nothing(tmp_path: P
                                  ["سارا", "رضایی", NATIONAL_IDS[2], "بزرگسال"]])
     [row] = imp.preview_import(L.store, L.admin, "members", other, today=TODAY).rows
     assert row.field == "national_id" and row.error == lib.MSG_NATIONAL_ID_TAKEN
+
+
+def test_the_same_child_twice_in_a_file_written_differently_is_said_not_registered_twice(tmp_path: Path) -> None:
+    """A child known by the guardian's national ID only, on two rows of one list (typed again on a
+    PC with Arabic ي/ك, the date in another form, or without it): the second row is said, as a
+    national ID twice is; a sibling (another name) and a namesake born another day are not."""
+    L = make_library(tmp_path)
+    guardian = ["رضا کریمی", "09120000000"]
+    rows = [["نام", "نام خانوادگی", "کد ملی ولی", "تاریخ تولد", "نام ولی", "تلفن ولی"],
+            ["نیما", "کریمی", NATIONAL_IDS[3], "1398/01/05", *guardian],
+            ["نيما", "كريمي", NATIONAL_IDS[3], "5/1/1398", *guardian],  # row 3: the same child
+            ["نیما", "کریمی", NATIONAL_IDS[3], "", *guardian],  # row 4: no date: the same child
+            ["سارا", "کریمی", NATIONAL_IDS[3], "1398/01/05", *guardian],  # a twin sister
+            ["نیما", "کریمی", NATIONAL_IDS[2], "1398/01/05", *guardian]]  # another guardian's Nima
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows(rows)
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    assert [(r.line, r.errors) for r in preview.errors] == [
+        (3, [("first_name", imp.MSG_CHILD_TWICE)]), (4, [("first_name", imp.MSG_CHILD_TWICE)])]
+    preview.rows = [r for r in preview.rows if not r.error]
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 3
+    from kanoon_desk.models.library import Member
+
+    with L.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.first_name == "نیما")) == 2

@@ -53,6 +53,8 @@ KINDS = ("titles", "copies", "members")
 MSG_HAS_ERRORS = QT_TRANSLATE_NOOP("Errors", "پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.")
 MSG_COLUMN_MISSING = QT_TRANSLATE_NOOP("Errors", "ستون لازم در پرونده نیست.")
 MSG_DUP_IN_FILE = QT_TRANSLATE_NOOP("Errors", "این مقدار در ردیف دیگری از همین پرونده هم آمده است.")
+MSG_CHILD_TWICE = QT_TRANSLATE_NOOP(
+    "Errors", "همین کودک (همین نام با همین کد ملی ولی) در ردیف دیگری از همین پرونده هم آمده است.")
 MSG_TITLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "عنوانی با این شابک یا نام در فهرست نیست.")
 MSG_LOANABLE = QT_TRANSLATE_NOOP("Errors", "ستون امانت‌دادنی «بله» یا «خیر» باشد.")
 #: notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)
@@ -355,6 +357,8 @@ def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _F
         return []
     if p["national_id"]:
         _unique(state, claims, "national_id", p["national_id"])
+    elif p["guardian_national_id"]:
+        _unique_child(state, claims, p)
     ended = date.fromisoformat(p["expires_on"])
     if ended < today:  # a member of years ago: kept, with the membership run out (renewed at the desk)
         row.note, row.note_title = MSG_IMPORTED_EXPIRED, format_jalali_date(ended)
@@ -406,6 +410,19 @@ def _unique(state: _FileState, claims: _Claims, name: str, value: str) -> None:
     if value in state.seen.get(name, ()) or (name, value) in claims.seen:
         raise ValidationError(MSG_DUP_IN_FILE, name)
     claims.seen.append((name, value))
+
+
+def _unique_child(state: _FileState, claims: _Claims, p: dict[str, Any]) -> None:
+    """A child known only by the guardian's national ID is the same child as a row above of the
+    same name (as the search reads it) under the same ID, unless both rows give birth dates that
+    differ: the rule a registration follows against the members already there."""
+    key = f"{p['guardian_national_id']}\n{search_key(p['first_name'] + ' ' + p['last_name'])}"
+    born = p.get("birth_date") or ""
+    for value in state.seen.get("child", set()) | {v for n, v in claims.seen if n == "child"}:
+        other_key, _, other_born = value.rpartition("\n")
+        if other_key == key and (not born or not other_born or born == other_born):
+            raise ValidationError(MSG_CHILD_TWICE, "first_name")  # the name: what makes it the same child
+    claims.seen.append(("child", f"{key}\n{born}"))
 
 
 def _find_title(s: Session, v: dict[str, str]) -> Title:
