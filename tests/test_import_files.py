@@ -200,3 +200,24 @@ def test_the_same_child_twice_in_a_file_written_differently_is_said_not_register
 
     with L.store.read() as s:
         assert s.scalar(select(func.count()).select_from(Member).where(Member.first_name == "نیما")) == 2
+
+
+def test_codes_kept_as_numbers_in_a_column_formatted_with_zeros_keep_their_leading_zeros(tmp_path: Path) -> None:
+    """Excel keeps «00123» typed in a column formatted «00000» as the number 123, and shows it
+    «00123» (the label on the book): the copy is «00123», as the scanner reads it."""
+    L = make_library(tmp_path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["بارکد", "عنوان"])
+    for code in (123, 4501):
+        ws.append([code, "ماهی سیاه کوچولو"])
+    ws.append([77, "ماهی سیاه کوچولو"])  # row 4: a plain number, shown «77»
+    for row in (2, 3):
+        ws.cell(row=row, column=1).number_format = "00000"
+    path = tmp_path / "c.xlsx"
+    wb.save(path)
+    preview = imp.preview_import(L.store, L.admin, "copies", path)
+    assert [r.values["barcode"] for r in preview.rows] == ["00123", "04501", "77"]
+    assert imp.commit_import(L.store, L.admin, preview) == 3
+    assert lib.get_copy(L.store, "00123").title_id == L.title.id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def _grids(path: Path) -> Generator[list[list[Any]], None, None]:
         try:
             sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             for ws in sheets or wb.worksheets[:1]:
-                yield [list(r) for r in ws.iter_rows(values_only=True)]
+                yield [[_shown(c) for c in r] for r in ws.iter_rows()]
         finally:
             wb.close()
         return
@@ -69,6 +70,22 @@ def _grids(path: Path) -> Generator[list[list[Any]], None, None]:
     order = sorted(SEPARATORS, key=lambda sep: -head.count(sep))
     for sep in order:
         yield [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+
+
+#: A number format of zeros only («0000000»): Excel shows the number with its leading zeros.
+_ZEROS = re.compile(r"0+")
+
+
+def _shown(cell: Any) -> Any:
+    """A cell's value; a whole number shown through a format of zeros (a barcode «00123» or a
+    national ID «0012345678» kept as a number, its column formatted «00000») as the text Excel
+    shows, its leading zeros kept."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        form = getattr(cell, "number_format", "") or ""
+        if _ZEROS.fullmatch(form) and len(form) > len(str(int(value))) and value >= 0:
+            return str(int(value)).zfill(len(form))
+    return value
 
 
 def _decoded(data: bytes) -> str:
