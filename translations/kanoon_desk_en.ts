@@ -2301,7 +2301,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="326" />
+            <location filename="../kanoon_desk/services/library_import.py" line="327" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns False to stop (the person pressed «انصراف»): ImportCancelled, nothing written. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
@@ -3199,17 +3199,17 @@
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="26" />
+            <location filename="../kanoon_desk/services/sheets.py" line="27" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="27" />
+            <location filename="../kanoon_desk/services/sheets.py" line="28" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="32" />
+            <location filename="../kanoon_desk/services/sheets.py" line="33" />
             <source>ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.</source>
             <extracomment>A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).</extracomment>
             <translation>The column «{c}» is not recognised and is ignored.</translation>
@@ -3289,7 +3289,7 @@
             <translation>The import was cancelled; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="28" />
+            <location filename="../kanoon_desk/services/sheets.py" line="29" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>

@@ -207,9 +207,10 @@ class ImportPreview:
         return bool(self.rows) and not self.errors
 
 
-def read_table(path: Path) -> Table:
-    """The file's rows by the lending desk's column names (`sheets.read_rows` with `HEADERS`)."""
-    return read_rows(path, HEADERS)
+def read_table(path: Path, progress: Progress | None = None) -> Table:
+    """The file's rows by the lending desk's column names (`sheets.read_rows` with `HEADERS`);
+    `progress` is told (0, 0) as the rows are read: rows in all not known yet."""
+    return read_rows(path, HEADERS, tick=None if progress is None else lambda: _tell(progress, 0, 0))
 
 
 #: A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.
@@ -469,7 +470,7 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     require(actor, *LIBRARIAN)
     if kind not in KINDS:
         raise ValueError(kind)
-    table = read_table(path)
+    table = read_table(path, progress)
     if not table.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     with store.read() as s:

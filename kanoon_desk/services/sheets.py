@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Generator, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +18,7 @@ from typing import Any
 
 import jdatetime
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..persian import JALALI_YEAR_MAX, JALALI_YEAR_MIN, normalize
 
 __all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN", "Table", "append_rows",
@@ -51,7 +51,11 @@ HEADING_SEARCH = 20
 SEPARATORS = (",", ";", "\t", "|")
 
 
-def _grids(path: Path) -> Generator[list[list[Any]], None, None]:
+#: How many rows are read between two calls of `read_rows`' `tick`.
+TICK_ROWS = 500
+
+
+def _grids(path: Path, tick: Callable[[], None] | None = None) -> Generator[list[list[Any]], None, None]:
     """The file's candidate grids of cells, best guess first: an XLSX's visible sheets in their order
     (a hidden one is not what the clerk sees), a CSV read with each separator."""
     if path.suffix.lower() == ".xlsx":
@@ -61,7 +65,12 @@ def _grids(path: Path) -> Generator[list[list[Any]], None, None]:
         try:
             sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             for ws in sheets or wb.worksheets[:1]:
-                yield [[_shown(c) for c in r] for r in ws.iter_rows()]
+                grid: list[list[Any]] = []
+                for r in ws.iter_rows():
+                    grid.append([_shown(c) for c in r])
+                    if tick is not None and len(grid) % TICK_ROWS == 0:
+                        tick()
+                yield grid
         finally:
             wb.close()
         return
@@ -126,11 +135,12 @@ def _blank(r: Sequence[Any]) -> bool:
     return all(_cell(v) == "" for v in r)
 
 
-def _rows_and_heading(path: Path, headers: Mapping[str, str]) -> tuple[list[list[Any]], int]:
+def _rows_and_heading(path: Path, headers: Mapping[str, str],
+                      tick: Callable[[], None] | None = None) -> tuple[list[list[Any]], int]:
     """The grid to read (the first whose headings name the most fields) and its heading row."""
     chosen: tuple[list[list[Any]], int] | None = None
     best = -1
-    with closing(_grids(path)) as grids:  # closed when left early: the workbook's file too
+    with closing(_grids(path, tick)) as grids:  # closed when left early: the workbook's file too
         for raw in grids:
             if not raw:
                 continue
@@ -148,7 +158,7 @@ def _heading_names(r: Sequence[Any]) -> list[str]:
     return [_heading(v) for v in r]
 
 
-def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
+def read_rows(path: Path, headers: Mapping[str, str], *, tick: Callable[[], None] | None = None) -> Table:
     """The rows under the headings, by the fields their headings name: an XLSX's first visible sheet
     whose headings name a field (else its first visible sheet), the headings on whichever of the
     first rows names the most fields (a title or blank rows above them are left out); a CSV in
@@ -157,11 +167,14 @@ def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
     numbers them; a date cell is read as its Jalali date. `headers` names the fields by their
     accepted column headings (lower case); the headings that name none are listed
     (`Table.unknown`). An empty, unreadable or damaged file is refused with a Persian message at the
-    "path" field, never a traceback."""
+    "path" field, never a traceback. `tick` is called every `TICK_ROWS` rows of an XLSX read (a
+    progress window is drawn; a ServiceError it raises stops the reading and is raised)."""
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError(MSG_FILE_TYPE, "path")
     try:
-        raw, top = _rows_and_heading(path, headers)
+        raw, top = _rows_and_heading(path, headers, tick)
+    except ServiceError:  # `tick` stopped the reading (the import's «انصراف»)
+        raise
     except Exception:  # openpyxl and zipfile raise many kinds for a damaged or non-Excel file
         raise ValidationError(MSG_FILE_UNREADABLE, "path") from None
     if not raw or all(_blank(r) for r in raw):

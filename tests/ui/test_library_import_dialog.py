@@ -118,3 +118,31 @@ def test_the_preview_shows_the_files_columns_under_its_own_headings_beside_the_e
     assert table.columnWidth(1) <= dialog.TEXT_WIDTH  # the file's cells stay in view beside it
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == error
     assert table.columnViewportPosition(5) + table.columnWidth(5) <= table.viewport().width()  # «کد ملی» seen
+
+
+def test_a_long_sheet_can_be_stopped_while_it_is_still_being_read(page: tuple[Lib, CataloguePage],
+                                                                  tmp_path: Path) -> None:
+    """Reading a sheet of thousands of rows takes seconds before any row is checked: the progress
+    window is there already (its bar busy, no row count yet) and «انصراف» stops it."""
+    from openpyxl import Workbook
+
+    _L, p = page
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["عنوان", "بارکد"])
+    for i in range(1_200):
+        ws.append([f"کتاب شماره {i}", f"R{i:05d}"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    seen: list[tuple[str, int]] = []
+
+    def press_cancel() -> None:
+        dialog = p.import_progress.dialog
+        seen.append((visible(dialog.labelText()), dialog.maximum()))
+        dialog.cancel()
+
+    QTimer.singleShot(0, press_cancel)
+    assert p.preview_import("titles", path) is None
+    assert seen == [("خواندن و بررسی «t.xlsx»…", 0)]  # still reading: no «ردیف n از m» yet
+    assert visible(p.message.text()) == f"«t.xlsx» درون‌ریزی نشد: {imp.MSG_CANCELLED}"

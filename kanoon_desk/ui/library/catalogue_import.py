@@ -61,9 +61,9 @@ class ImportProgress:
 
     def __call__(self, done: int, total: int) -> bool:
         if done in (0, total) or self.drawn < 0 or self.clock.elapsed() >= self.EVERY_MS:
-            self.dialog.setMaximum(total)
+            self.dialog.setMaximum(total)  # 0 while the file is read: a bar that only says it is busy
             self.dialog.setLabelText(QCoreApplication.translate("Library", "{what}\nردیف {n} از {all}").format(
-                what=self.label, n=digits(done), all=digits(total)))
+                what=self.label, n=digits(done), all=digits(total)) if total else self.label)
             self.dialog.setValue(done)
             QCoreApplication.processEvents()  # the window is drawn and «انصراف» read
             self.clock.restart()
