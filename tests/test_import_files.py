@@ -221,3 +221,18 @@ def test_codes_kept_as_numbers_in_a_column_formatted_with_zeros_keep_their_leadi
     assert [r.values["barcode"] for r in preview.rows] == ["00123", "04501", "77"]
     assert imp.commit_import(L.store, L.admin, preview) == 3
     assert lib.get_copy(L.store, "00123").title_id == L.title.id
+
+
+def test_headings_as_centres_write_them_words_run_together_or_half_spaced_and_mobile(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["نام", "نام\u200cخانوادگی", "کدملی", "تاریخ‌تولد", "موبایل", "گروه عضویت", "نام پدر"],
+                                 ["مریم", "رضایی", NATIONAL_IDS[2], "1369/01/05", "9121234567", "بزرگسال", "علی"]])
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    assert preview.ok, [(r.line, r.errors) for r in preview.rows]
+    assert preview.unknown_columns == ["نام پدر"]  # a column no field reads is still said
+    assert preview.column("national_id") == "کدملی" and preview.column("phone") == "موبایل"
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 1
+    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    assert m is not None and m.phone == "09121234567" and m.birth_date == date(1990, 3, 25)

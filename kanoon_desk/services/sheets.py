@@ -118,12 +118,27 @@ def _heading_row(raw: list[list[Any]], headers: Mapping[str, str]) -> tuple[int,
     rows, the first naming the most fields; none naming any: the first row not blank."""
     best, score = -1, 0
     for i, r in enumerate(raw[:HEADING_SEARCH]):
-        named = len({headers[h] for h in (_heading(v).lower() for v in r) if h in headers})
+        named = len({f for f in (_field(headers, _heading(v)) for v in r) if f})
         if named > score:
             best, score = i, named
     if best < 0:
         best = next((i for i, r in enumerate(raw) if not _blank(r)), 0)
     return best, score
+
+
+def _field(headers: Mapping[str, str], heading: str) -> str:
+    """The field a column heading names: as accepted, or written with its words run together or
+    joined by a half-space («کدملی», «کد‌ملی» for «کد ملی»), or snake_case as «national id»."""
+    key = heading.lower()
+    found = headers.get(key)
+    if found is None:
+        loose = _loose(key)
+        found = next((f for h, f in headers.items() if _loose(h) == loose), "") if loose else ""
+    return found
+
+
+def _loose(heading: str) -> str:
+    return "".join(c for c in heading if not c.isspace() and c not in "\u200c_-")
 
 
 def _heading(v: Any) -> str:
@@ -180,7 +195,7 @@ def read_rows(path: Path, headers: Mapping[str, str], *, tick: Callable[[], None
     if not raw or all(_blank(r) for r in raw):
         raise ValidationError(MSG_FILE_EMPTY, "path")
     headings = _heading_names(raw[top])
-    names = [headers.get(h.lower(), "") for h in headings]
+    names = [_field(headers, h) for h in headings]
     rows = []
     for line, r in enumerate(raw[top + 1:], start=top + 2):
         if _blank(r):
