@@ -72,7 +72,12 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
     p = e.payload
     if "full_name" in p:
         user.full_name = p["full_name"]
-    if "roles" in p:
+    if "roles_given" in p or "roles_taken" in p:
+        # the change the admin made, onto the roles as folded so far: a role given or taken at
+        # another desk meanwhile stays given or taken
+        roles = (user.role_set | set(p.get("roles_given", ()))) - set(p.get("roles_taken", ()))
+        user.roles = " ".join(sorted(roles))
+    elif "roles" in p:  # written by a version that sent the whole set only
         user.roles = " ".join(sorted(p["roles"]))
     if "active" in p:
         user.active = bool(p["active"])

@@ -357,6 +357,13 @@ def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | No
             active is False or (roles is not None and "admin" not in set(roles)))
         if losing_admin and _active_admins(s) <= 1:
             raise ValidationError(MSG_LAST_ADMIN, "roles")
+        if roles is not None:
+            # What changed, besides the whole set (which a desk of an older version reads): a role
+            # given at one desk and another taken at a desk apart both stand after the sync; the
+            # whole set written last undid the other desk's change.
+            wanted = set(roles)
+            payload["roles_given"] = sorted(wanted - user.role_set)
+            payload["roles_taken"] = sorted(user.role_set - wanted)
         store.record(s, actor, "user.updated", user_id, payload, subject=user.username)
         return _view(user)
 
