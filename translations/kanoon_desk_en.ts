@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="101" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="103" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="102" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="104" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="150" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -2368,55 +2368,56 @@
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="71" />
+            <location filename="../kanoon_desk/services/accounts.py" line="114" />
             <source>شما اجازه این کار را ندارید.</source>
+            <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`).</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="200" />
+            <location filename="../kanoon_desk/services/accounts.py" line="245" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="293" />
+            <location filename="../kanoon_desk/services/accounts.py" line="343" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="351" />
-            <location filename="../kanoon_desk/services/accounts.py" line="373" />
-            <location filename="../kanoon_desk/services/accounts.py" line="394" />
+            <location filename="../kanoon_desk/services/accounts.py" line="403" />
+            <location filename="../kanoon_desk/services/accounts.py" line="432" />
+            <location filename="../kanoon_desk/services/accounts.py" line="453" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="381" />
+            <location filename="../kanoon_desk/services/accounts.py" line="440" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="405" />
+            <location filename="../kanoon_desk/services/accounts.py" line="464" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="437" />
+            <location filename="../kanoon_desk/services/accounts.py" line="496" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="472" />
+            <location filename="../kanoon_desk/services/accounts.py" line="531" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="473" />
+            <location filename="../kanoon_desk/services/accounts.py" line="532" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="572" />
+            <location filename="../kanoon_desk/services/accounts.py" line="631" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -6823,17 +6824,17 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="233" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="235" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="242" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="244" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="243" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="245" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -8390,42 +8391,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="171" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="173" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="172" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="174" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="189" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="190" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="190" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="193" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="196" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="198" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="198" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="200" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -8453,12 +8454,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="64" />
+            <source>فعال، تا مدیر سامانه دیگری فعال شود</source>
+            <translation>Active, until another admin is active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
@@ -8466,48 +8472,63 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="272" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="273" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="276" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="316" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="277" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="335" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="316" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="313" />
+            <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
+            <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="334" />
+            <source>فعال نگه داشتن</source>
+            <translation>Keep active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="335" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="337" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="338" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="357" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
+            <source>کاربر %1 مدیر سامانه فعال ماند.</source>
+            <translation>User %1 stays an active admin.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

@@ -22,7 +22,7 @@ from ..errors import (
 )
 from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import new_id
-from ..models import ROLES, AuditEntry, Holiday, Office, User, utcnow
+from ..models import ROLES, AuditEntry, Event, Holiday, Office, User, utcnow
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 
@@ -58,11 +58,54 @@ class UserView:
     active: bool
     office_code: str
     must_change_password: bool
+    #: Kept an active admin though a change made at another desk took that away: it left the office
+    #: with no active admin after a sync (`stand_in_admin`).
+    kept_as_admin: bool = False
 
 
-def _view(u: User) -> UserView:
+def _view(u: User, stand_in: str | None = None) -> UserView:
+    if u.id == stand_in:
+        return UserView(u.id, u.username, u.full_name, u.role_set | {"admin"}, True, u.office_code,
+                        u.must_change_password, kept_as_admin=True)
     return UserView(u.id, u.username, u.full_name, u.role_set, u.active, u.office_code,
                     u.must_change_password)
+
+
+def stand_in_admin(s: Session) -> str | None:
+    """The user who stays an active admin when the office has none left, or None while it has one.
+
+    Each desk keeps its last active admin (`update_user`), but two desks apart can each take one
+    of two admins away (deactivate, or take the role): after the sync nobody could manage the
+    office's accounts, on any desk. Then the change that took the last admin away by (HLC, id) is
+    held back: its user logs in and acts as an active admin until another admin is active again.
+    Read from the events, not kept in a table, so every desk holding the same events names the
+    same user, in whatever order they came."""
+    users = {u.id: u for u in s.scalars(select(User))}
+    if any(u.active and "admin" in u.role_set for u in users.values()):
+        return None
+    admin: dict[str, bool] = {}  # user id -> an active admin after the events so far
+    active: dict[str, bool] = {}
+    holds: dict[str, bool] = {}
+    last: str | None = None
+    for user_id, kind, p in s.execute(
+            select(Event.aggregate_id, Event.type, Event.payload)
+            .where(Event.aggregate_type == "user", Event.type.in_(("user.created", "user.updated")))
+            .order_by(Event.hlc, Event.id)):
+        if kind == "user.created":
+            active[user_id], holds[user_id] = True, "admin" in p.get("roles", ())
+        else:
+            if "active" in p:
+                active[user_id] = bool(p["active"])
+            if "roles_given" in p or "roles_taken" in p:
+                holds[user_id] = (holds.get(user_id, False) or "admin" in p.get("roles_given", ())) \
+                    and "admin" not in p.get("roles_taken", ())
+            elif "roles" in p:
+                holds[user_id] = "admin" in p["roles"]
+        was, now = admin.get(user_id, False), active.get(user_id, False) and holds.get(user_id, False)
+        admin[user_id] = now
+        if was and not now:
+            last = user_id
+    return last if last in users else None
 
 
 def require(actor: Actor, *roles: str) -> None:
@@ -81,6 +124,8 @@ def _require_acting_admin(s: Session, actor: Actor) -> None:
         return
     me = s.get(User, actor.user_id)
     if me is None or not me.active or "admin" not in me.role_set:
+        if me is not None and stand_in_admin(s) == me.id:
+            return
         raise PermissionDenied(MSG_NO_LONGER_ADMIN)
 
 
@@ -271,10 +316,14 @@ def login(store: Store, username: str, password: str) -> Actor:
                 ok = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password or "")
             except (VerificationError, InvalidHashError):
                 ok = False
+            kept = ok and user is not None and (not user.active or "admin" not in user.role_set) \
+                and stand_in_admin(s) == user.id
             audit(s, user_id=user.id if user else "", username=name,
-                  action="login.ok" if ok and user and user.active else "login.failed")
+                  action="login.ok" if ok and user and (user.active or kept) else "login.failed")
             if not ok or user is None:
                 refusal = ValidationError(MSG_BAD_LOGIN, "password")
+            elif kept:  # the office's admin until another is active again (`stand_in_admin`)
+                actor = Actor(user.id, user.username, user.full_name, user.office_code, user.role_set | {"admin"})
             elif not user.active:
                 refusal = PermissionDenied(MSG_DISABLED, "username")
             else:
@@ -287,7 +336,8 @@ def login(store: Store, username: str, password: str) -> Actor:
 def list_users(store: Store, actor: Actor) -> list[UserView]:
     require(actor, "admin")
     with store.read() as s:
-        return [_view(u) for u in s.scalars(select(User).order_by(User.username))]
+        stand_in = stand_in_admin(s)
+        return [_view(u, stand_in) for u in s.scalars(select(User).order_by(User.username))]
 
 
 MSG_USER_CENTRE = QT_TRANSLATE_NOOP("Errors", "کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.")
@@ -326,7 +376,9 @@ def create_user(store: Store, actor: Actor, *, username: str, full_name: str, pa
 
 
 def _active_admins(s: Session) -> int:
-    return sum(1 for u in s.scalars(select(User).where(User.active.is_(True))) if "admin" in u.role_set)
+    """The office's active admins, the one kept as admin among them (`stand_in_admin`)."""
+    return sum(1 for u in s.scalars(select(User).where(User.active.is_(True))) if "admin" in u.role_set) \
+        or (1 if stand_in_admin(s) is not None else 0)
 
 
 def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | None = None,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kanoon_desk import eventlog
+from kanoon_desk.errors import PermissionDenied, ValidationError
+from kanoon_desk.models import User
 from kanoon_desk.services import accounts
 from kanoon_desk.sync import client
 
@@ -31,8 +35,10 @@ def synced(d1: client.Store, d2: client.Store) -> None:
 
 
 def roles_at(store: client.Store, user_id: str) -> set[str]:
-    admin = accounts.login(store, "admin2", PASSWORD)
-    return {u.id: set(u.roles) for u in accounts.list_users(store, admin)}[user_id]
+    with store.read() as s:
+        user = s.get(User, user_id)
+        assert user is not None
+        return set(user.role_set)
 
 
 def test_a_role_given_at_one_desk_and_another_taken_at_the_other_both_stand(
@@ -50,3 +56,47 @@ def test_a_role_given_at_one_desk_and_another_taken_at_the_other_both_stand(
     assert not sara.has("manager") and sara.has("expert")
     with d1.read() as s1, d2.read() as s2:
         assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+
+
+def test_each_desk_deactivating_one_of_two_admins_never_locks_the_office_out(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], active=False)
+    # desk 2, apart, lets «admin» go later that day: each desk kept its own last admin
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["admin"], active=False)
+    synced(d1, d2)
+    # the change that took the office's last admin away is held back, the same on both desks
+    for store in (d1, d2):
+        with pytest.raises(PermissionDenied):
+            accounts.login(store, "admin2", PASSWORD)
+        kept = accounts.login(store, "admin", PASSWORD)
+        assert kept.has("admin")
+        shown = {u.username: u for u in accounts.list_users(store, kept)}
+        assert shown["admin"].active and shown["admin"].kept_as_admin and "admin" in shown["admin"].roles
+        assert not shown["admin2"].active and not shown["admin2"].kept_as_admin
+        with pytest.raises(ValidationError):  # still the last admin: nobody takes it away
+            accounts.update_user(store, kept, ids["admin"], roles={"clerk"})
+    with d1.read() as s1, d2.read() as s2:
+        assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+    # the kept admin brings «admin2» back: the office has an admin again, and desk 2's change stands
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], active=True)
+    synced(d1, d2)
+    for store in (d1, d2):
+        assert accounts.login(store, "admin2", PASSWORD).has("admin")
+        with pytest.raises(PermissionDenied):
+            accounts.login(store, "admin", PASSWORD)
+
+
+def test_the_admin_kept_may_stay_for_good(server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], roles={"clerk"})
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["admin"], active=False)
+    synced(d1, d2)
+    kept = accounts.login(d2, "admin", PASSWORD)
+    view = {u.username: u for u in accounts.list_users(d2, kept)}["admin"]
+    accounts.update_user(d2, kept, ids["admin"], active=True, roles=set(view.roles))
+    synced(d1, d2)
+    for store in (d1, d2):
+        shown = {u.username: u for u in accounts.list_users(store, kept)}
+        assert shown["admin"].active and not shown["admin"].kept_as_admin
+        assert roles_at(store, ids["admin2"]) == {"clerk"}

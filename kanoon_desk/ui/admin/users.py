@@ -60,6 +60,8 @@ class UsersModel(LazyTableModel):
             return user.full_name
         if column == 2:
             return roles_text(user.roles)
+        if user.kept_as_admin:
+            return self.tr("فعال، تا مدیر سامانه دیگری فعال شود")
         return self.tr("فعال") if user.active else self.tr("غیرفعال")
 
 
@@ -280,23 +282,39 @@ class UsersPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("users-message")
         self.message.setWordWrap(True)
+        self.kept_note = notice_label("", "kept-admin-note")
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.password_button, self.active_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
         box.addLayout(buttons)
+        box.addWidget(self.kept_note)
         box.addWidget(self.table, 1)
         box.addWidget(self.message)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         ctx.bus.changed.connect(self._on_changed)
         self.model.reload()
         self._update_buttons()
+        self._show_kept()
 
     def _on_changed(self, area: str) -> None:
         if area == "accounts":
             self.model.reload()
             self._update_buttons()
+            self._show_kept()
+
+    def _show_kept(self) -> None:
+        """Say so when a user is an admin only because the office would have none left otherwise."""
+        kept = [self.model.row_at(i) for i in range(self.model.rowCount()) if self.model.row_at(i).kept_as_admin]
+        self.kept_note.setVisible(bool(kept))
+        if kept:
+            self.kept_note.setText(self.tr(
+                "پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر "
+                "دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر "
+                "سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا "
+                "مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.").format(
+                    name=isolated(kept[0].full_name), username=isolated(kept[0].username)))
 
     def selected(self) -> UserView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -313,7 +331,8 @@ class UsersPage(QWidget):
         user = self.selected()
         for b in (self.edit_button, self.password_button, self.active_button):
             b.setEnabled(user is not None)
-        self.active_button.setText(self.tr("فعال کردن") if user and not user.active else self.tr("غیرفعال کردن"))
+        self.active_button.setText(self.tr("فعال نگه داشتن") if user and user.kept_as_admin
+                                   else self.tr("فعال کردن") if user and not user.active else self.tr("غیرفعال کردن"))
 
     def user_dialog(self, user: UserView | None = None) -> UserDialog:
         return UserDialog(self.ctx, user, self)
@@ -348,18 +367,24 @@ class UsersPage(QWidget):
             return
         store, actor = self.ctx.store, self.ctx.actor
         self.message.clear()
+        if user.kept_as_admin:  # the admin kept for want of another stays, active and an admin, for good
+            self._run_toggle(user, lambda: accounts.update_user(store, actor, user.id, active=True, roles=set(user.roles)),
+                             self.tr("کاربر %1 مدیر سامانه فعال ماند."))
+            return
         if user.active and user.id != actor.user_id and not self.ask_deactivate(user):
             return
 
+        self._run_toggle(user, lambda: accounts.update_user(store, actor, user.id, active=not user.active),
+                         self.tr("کاربر %1 غیرفعال شد.") if user.active else self.tr("کاربر %1 فعال شد."))
+
+    def _run_toggle(self, user: UserView, work: Callable[[], object], said: str) -> None:
         def done(_: object) -> None:
             self.message.setStyleSheet("")
-            self.message.setText((self.tr("کاربر %1 غیرفعال شد.") if user.active else self.tr("کاربر %1 فعال شد."))
-                                 .replace("%1", user.full_name))
+            self.message.setText(said.replace("%1", user.full_name))
             self.ctx.bus.changed.emit("accounts")
 
         def failed(err: BaseException) -> None:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(err))
 
-        self.ctx.tasks.run(lambda: accounts.update_user(store, actor, user.id, active=not user.active),
-                           on_done=done, on_error=failed)
+        self.ctx.tasks.run(work, on_done=done, on_error=failed)

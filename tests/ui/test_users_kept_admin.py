@@ -1,0 +1,53 @@
+"""The users page when two desks apart left the office with no active admin after a sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
+from kanoon_desk.ui.admin.users import UsersPage
+
+from ..factories import PASSWORD, make_user
+from .shell_support import make_ctx
+
+
+def both_admins_let_go(store: Store, admin: Actor) -> Actor:
+    """«admin2» deactivated at one desk, then «admin» at another, as the sync brings both in."""
+    admin2 = make_user(store, admin, "admin2", "admin")
+    with store.transaction() as s:  # each desk's own check passed: it still had the other admin
+        store.record(s, admin, "user.updated", admin2.user_id, {"active": False})
+        store.record(s, admin2, "user.updated", admin.user_id, {"active": False})
+    return admin2
+
+
+def test_the_admin_kept_for_want_of_another_is_said_and_may_stay(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                  desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    both_admins_let_go(store, admin)
+    kept = accounts.login(store, "admin", PASSWORD)  # the change that came last is held back
+    page = UsersPage(make_ctx(store, kept, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(900, 420)
+    page.show()
+    assert page.kept_note.isVisible()
+    note = page.kept_note.text().replace("\u2068", "").replace("\u2069", "")  # less the names' isolates
+    assert "«مدیر سامانه» (admin) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود" in note
+    page.select_username("admin")
+    assert page.model.display(page.selected(), 3) == "فعال، تا مدیر سامانه دیگری فعال شود"
+    page.select_username("admin2")
+    assert page.model.display(page.selected(), 3) == "غیرفعال"
+    page.grab().save("/tmp/fix-C-users-kept.png")
+    page.select_username("admin")
+    assert page.active_button.text() == "فعال نگه داشتن"
+    page.toggle_active()
+    assert page.message.text() == "کاربر مدیر سامانه مدیر سامانه فعال ماند."
+    assert not page.kept_note.isVisible()
+    page.select_username("admin")
+    assert page.model.display(page.selected(), 3) == "فعال" and page.active_button.text() == "غیرفعال کردن"
+    with store.read() as s:
+        assert accounts.stand_in_admin(s) is None  # an admin of its own now, whatever else comes
