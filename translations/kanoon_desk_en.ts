@@ -4763,7 +4763,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -5439,49 +5439,54 @@ row {n} of {all}</translation>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <source>کاربر دفتر {office}</source>
+            <translation>A user of office {office}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="77" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="79" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="83" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="83" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="91" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..eventlog import SYSTEM_USER_ID
-from ..models import Event, User
+from ..models import Event, Office, User
 from ..projections.library.members import MEMBER_FIELDS
 from ..projections.library.titles import TITLE_FIELDS
 from ..store import Store
@@ -41,10 +41,13 @@ class FieldChange:
     field: str
     value: Any
     recorded_at: datetime
+    #: who gave it, by name; "" for a user of another office (an office's accounts stay on its own
+    #: desks: a member's record is changed at any centre), whose office `office_name` names
     user: str
     office_code: str
     event_id: str
     in_force: bool
+    office_name: str = ""
 
 
 def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[FieldChange]:
@@ -58,12 +61,14 @@ def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[
             Event.type.in_(list(FIELD_EVENTS))).order_by(Event.hlc, Event.id)))
         names: dict[str, str] = {user_id: name for user_id, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_({e.user_id for e in events})))}
+        offices: dict[str, str] = {code: name for code, name in s.execute(
+            select(Office.code, Office.name).where(Office.code.in_({e.office_code for e in events})))}
     names.setdefault(SYSTEM_USER_ID, "سیستم")
     changes: list[tuple[str, Event]] = [(f, e) for e in events for f in fields if f in e.payload]
     last = {f: e.id for f, e in changes}  # fold order: the last value of a field is the one in force
     out = [FieldChange(field=f, value=e.payload[f], recorded_at=e.recorded_at,
-                       user=names.get(e.user_id, e.user_id[:8]), office_code=e.office_code,
-                       event_id=e.id, in_force=last[f] == e.id)
+                       user=names.get(e.user_id, ""), office_code=e.office_code,
+                       event_id=e.id, in_force=last[f] == e.id, office_name=offices.get(e.office_code, ""))
            for f, e in changes]
     out.reverse()
     return out

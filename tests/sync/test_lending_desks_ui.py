@@ -264,3 +264,32 @@ def test_the_conflict_inbox_reads_a_withdrawal_met_by_an_arrival_in_persian(
     assert "خارج کردن نسخه از گردش" in withdrawal and "دلیل" in withdrawal and "فرسوده" in withdrawal
     assert "reason" not in withdrawal and "کنارگذاشتن" not in withdrawal
     inbox.grab().save("/tmp/fix-E-retired.png")
+
+
+def test_a_members_history_names_who_changed_it_at_another_office(
+        qtbot: Any, server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.services import history
+    from kanoon_desk.ui.library.history import FieldHistoryDialog
+
+    a, admin_a, child, _adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    for store in (a, b):
+        assert client.sync_once(store).ok
+    # the guardian gives centre 14 a new phone number
+    lib.update_member(b, admin_b, child.id, lib.MemberInput(
+        first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
+        guardian_phone="09129876543", birth_date=child.birth_date), today=TODAY)
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    dialog = FieldHistoryDialog(history.field_history(a, "member", child.id), child.full_name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = [[dialog.model.index(r, c).data() for c in range(dialog.model.columnCount())]
+            for r in range(dialog.model.rowCount())]
+    phones = {row[2]: row for row in rows if row[0] == "تلفن ولی"}  # by «در اجرا» / «جایگزین شد»
+    assert phones["جایگزین شد"][3] == "مدیر سامانه"  # 13's admin, by name
+    # 14's admin is not on 13's desk: said as a user of that office, never the start of an id
+    there = phones["در اجرا"][3]
+    assert there == "کاربر دفتر مرکز فرهنگی هنری شماره ۲ (۱۴)"
+    assert admin_b.user_id[:8] not in there and text_digits(admin_b.user_id[:8]) not in there
+    dialog.grab().save("/tmp/fix-C-history.png")

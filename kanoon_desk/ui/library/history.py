@@ -58,6 +58,16 @@ def value_text(field: str, value: object) -> str:
     return str(value)
 
 
+def user_text(change: FieldChange) -> str:
+    """Who gave a value: their name, or — a user of another office, whose account is not on this
+    desk — «کاربر دفتر …» with that office's name (where this desk has it) and code, never an id."""
+    if change.user:
+        return change.user
+    code = digits(change.office_code)
+    office = f"{change.office_name} ({code})" if change.office_name else code
+    return QCoreApplication.translate("Library", "کاربر دفتر {office}").replace("{office}", office)
+
+
 class FieldHistoryDialog(NamedDialog):
     """Newest first; a replaced value (a later stamp won, here or at another centre) says so."""
 
@@ -75,7 +85,7 @@ class FieldHistoryDialog(NamedDialog):
              QCoreApplication.translate("Library", "مرکز یا دفتر"), QCoreApplication.translate("Library", "زمان")],
             lambda: list(changes),
             lambda c: [tr_dynamic(FIELD_LABELS.get(c.field, c.field)),
-                       value_text(c.field, c.value), in_force if c.in_force else replaced, c.user,
+                       value_text(c.field, c.value), in_force if c.in_force else replaced, user_text(c),
                        digits(c.office_code), persian.format_jalali_datetime(c.recorded_at)])
         self.table.setModel(self.model)
         note = QLabel(QCoreApplication.translate(
