@@ -4540,8 +4540,8 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
@@ -4556,7 +4556,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <source>نویسنده</source>
             <translation>Author</translation>
@@ -4564,21 +4564,21 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -4633,7 +4633,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
@@ -4707,7 +4707,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
@@ -4723,14 +4723,14 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="53" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="53" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
@@ -4752,7 +4752,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="172" />
             <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4763,7 +4763,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -4774,7 +4774,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
@@ -5429,64 +5429,69 @@ row {n} of {all}</translation>
             <translation>Guardian's phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
+            <source>کد ملی ولی</source>
+            <translation>Guardian's national ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <source>عکس</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
             <source>کاربر دفتر {office}</source>
             <translation>A user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="78" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="81" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="92" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
@@ -5619,7 +5624,7 @@ row {n} of {all}</translation>
             <translation>Save changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="30" />
             <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <source>اعتبار تا</source>

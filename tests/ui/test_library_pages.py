@@ -240,6 +240,9 @@ def test_member_history_shows_the_replaced_value(L: Lib, tmp_path: Path, qtbot: 
     rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
     phones = [row for row in rows if row[0] == "شماره همراه"]
     assert [(row[1], row[2]) for row in phones] == [("۰۹۳۵۹۹۹۸۸۷۷", "در اجرا"), ("۰۹۳۵۱۲۳۴۵۶۷", "جایگزین شد")]
+    # every field by its Persian name (the guardian's national ID read «guardian_national_id»)
+    assert "کد ملی ولی" in [row[0] for row in rows]
+    assert not [row[0] for row in rows if row[0].isascii()]
     from kanoon_desk.persian import format_jalali_date
     from kanoon_desk.ui.widgets import today
     assert all(format_jalali_date(today()) in row[5] for row in rows)  # recorded today, shown Jalali

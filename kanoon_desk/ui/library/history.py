@@ -25,6 +25,7 @@ FIELD_LABELS = {
     "phone": QT_TRANSLATE_NOOP("Library", "شماره همراه"),
     "guardian_name": QT_TRANSLATE_NOOP("Library", "نام ولی"),
     "guardian_phone": QT_TRANSLATE_NOOP("Library", "تلفن ولی"),
+    "guardian_national_id": QT_TRANSLATE_NOOP("Library", "کد ملی ولی"),
     "home_centre": QT_TRANSLATE_NOOP("Library", "مرکز"),
     "expires_on": QT_TRANSLATE_NOOP("Library", "اعتبار تا"),
     "photo": QT_TRANSLATE_NOOP("Library", "عکس"),
@@ -53,7 +54,7 @@ def value_text(field: str, value: object) -> str:
         return QCoreApplication.translate("Library", "بله") if value else QCoreApplication.translate("Library", "خیر")
     if field == "photo":  # a stored file's SHA-256: its first characters tell one photo from another
         return QCoreApplication.translate("Library", "عکس ({id})").format(id=str(value)[:8])
-    if field in ("national_id", "phone", "guardian_phone", "home_centre"):
+    if field in ("national_id", "phone", "guardian_phone", "home_centre", "guardian_national_id"):
         return digits(str(value))
     return str(value)
 
