@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="103" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="106" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="104" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="107" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="150" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="153" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -2807,17 +2807,27 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="29" />
+            <source>کارتابل را به همان کاربر نمی‌توان سپرد؛ کاربر دیگری برگزینید.</source>
+            <translation>A cartable cannot be handed to the same user; choose another user.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="30" />
+            <source>در کارتابل این کاربر درخواست بازی نیست که سپرده شود.</source>
+            <translation>No open case waits in this user's cartable to hand over.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -2862,17 +2872,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="124" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="126" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -2882,7 +2892,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="131" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
@@ -2913,38 +2923,38 @@
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="127" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="129" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="127" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="131" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -3865,6 +3875,34 @@
             <location filename="../kanoon_desk/services/ops.py" line="70" />
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="262" />
+            <source>سپردن کارتابل {name}</source>
+            <translation>Hand over {name}'s cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="265" />
+            <source>سپردن</source>
+            <translation>Hand over</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="272" />
+            <source>{name} ({roles})</source>
+            <translation>{name} ({roles})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <source>{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
+            <translation>{count} case(s) wait in «{name}»'s cartable. Each goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="280" />
+            <source>گیرنده</source>
+            <translation>Receiver</translation>
         </message>
     </context>
     <context>
@@ -6834,17 +6872,17 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="235" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="238" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="244" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="247" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="245" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -7287,32 +7325,37 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
+            <source> — سپرده از کارتابل {name}</source>
+            <translation> — handed over from {name}'s cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
@@ -7323,37 +7366,37 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="50" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="131" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="134" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -8401,42 +8444,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="173" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="174" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="177" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="190" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="193" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="195" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="193" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="196" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="198" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="203" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -8444,37 +8487,37 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="64" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="67" />
             <source>فعال، تا مدیر سامانه دیگری فعال شود</source>
             <translation>Active, until another admin is active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
@@ -8482,63 +8525,73 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="308" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="309" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="276" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="310" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="277" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="335" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="311" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="313" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="312" />
+            <source>سپردن کارتابل</source>
+            <translation>Hand over cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="350" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="334" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="371" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="335" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="395" />
+            <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
+            <translation>No case waits in «{name}»'s cartable.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="412" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="357" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="413" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="428" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

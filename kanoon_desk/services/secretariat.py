@@ -86,6 +86,8 @@ from .secretariat_notices import (
 from .secretariat_referrals import (
     CC_ROLES,
     MSG_CC_ROLE,
+    MSG_HAND_OVER_EMPTY,
+    MSG_HAND_OVER_SAME,
     MSG_NO_ITEM,
     MSG_NO_USER,
     MSG_RECALL_ACTED,
@@ -93,7 +95,9 @@ from .secretariat_referrals import (
     MSG_RECEIVER_ROLE,
     MSG_SELF,
     REFERRAL_ROLES,
+    hand_over,
     mark_read,
+    open_items_count,
     recall,
     refer,
     refer_back,
@@ -102,12 +106,12 @@ from .secretariat_referrals import (
 __all__ = [
     # the steps (and the forms) in the order of the process
     "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
-    "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
+    "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "hand_over", "open_items_count", "ForwardView",
     "FORWARDABLE", "forward", "forward_many", "forward_instruction", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
-    "MSG_RECEIVER_ROLE", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
+    "MSG_RECEIVER_ROLE", "MSG_HAND_OVER_SAME", "MSG_HAND_OVER_EMPTY", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
     "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
     "MSG_BATCH_STATE", "MSG_BATCH_HOLDER", "MSG_BATCH_EARLY",

@@ -14,7 +14,7 @@ from ..models import Event, User
 from ..models.secretariat import Referral
 from ..persian import normalize_text
 from ..store import Store
-from .accounts import require
+from .accounts import _require_acting_admin, require
 from .secretariat_common import MSG_NOT_HOLDER, _check_holder, _load, _need, _stamp, _subject
 
 MSG_NO_USER = QT_TRANSLATE_NOOP("Errors", "گیرنده ارجاع پیدا نشد یا فعال نیست.")
@@ -26,6 +26,8 @@ MSG_NO_ITEM = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیدا نشد.")
 MSG_RECALL_ACTED = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.")
 MSG_RECALL_OWNER = QT_TRANSLATE_NOOP("Errors", "فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.")
 MSG_SELF = QT_TRANSLATE_NOOP("Errors", "نمی‌توانید درخواست را به خودتان ارجاع دهید.")
+MSG_HAND_OVER_SAME = QT_TRANSLATE_NOOP("Errors", "کارتابل را به همان کاربر نمی‌توان سپرد؛ کاربر دیگری برگزینید.")
+MSG_HAND_OVER_EMPTY = QT_TRANSLATE_NOOP("Errors", "در کارتابل این کاربر درخواست بازی نیست که سپرده شود.")
 
 #: Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت).
 REFERRAL_ROLES = ("expert", "manager")
@@ -118,3 +120,39 @@ def mark_read(store: Store, actor: Actor, item_id: str) -> None:
         if item.to_user_id != actor.user_id or item.read:
             return
         store.record(s, actor, "case.referral_read", item.case_id, {"item_id": item_id, "at": at})
+
+
+def _open_items_of(s: Session, user_id: str) -> list[Referral]:
+    return list(s.scalars(select(Referral).where(Referral.to_user_id == user_id, Referral.kind == "action",
+                                                  Referral.status == "open").order_by(Referral.sent_at, Referral.id)))
+
+
+def open_items_count(store: Store, actor: Actor, user_id: str) -> int:
+    """How many cases wait in `user_id`'s cartable for them to act on (their CCs aside)."""
+    require(actor, "admin")
+    with store.read() as s:
+        return len(_open_items_of(s, user_id))
+
+
+def hand_over(store: Store, actor: Actor, from_user_id: str, to_user_id: str, *, on: date | None = None) -> int:
+    """The admin hands the cases waiting in one user's cartable (a manager who left, or whose role
+    went to another) to an active expert or manager: each is referred to them with its instruction
+    and its sender (who may still recall it, and to whom it is sent back), as one more step of its
+    timeline, by the admin. Only the holder (or an admin) acts on a referred case: without
+    this they stayed where nobody could act on them. Returns how many were handed over."""
+    require(actor, "admin")
+    if to_user_id == from_user_id:
+        raise ValidationError(MSG_HAND_OVER_SAME, "to_user_id")
+    _, at = _stamp(on)
+    with store.transaction() as s:
+        _require_acting_admin(s, actor)
+        _receiver(s, to_user_id, "to_user_id", REFERRAL_ROLES, MSG_RECEIVER_ROLE)
+        items = _open_items_of(s, from_user_id)
+        if not items:
+            raise ValidationError(MSG_HAND_OVER_EMPTY, "to_user_id")
+        for item in items:
+            c = _load(s, item.case_id)
+            store.record(s, actor, "case.referred", c.id, {
+                "to_user_id": to_user_id, "instruction": item.instruction, "cc": [], "from_status": c.status,
+                "at": at, "handed_over_from": from_user_id, "from_user_id": item.from_user_id}, subject=_subject(c))
+        return len(items)

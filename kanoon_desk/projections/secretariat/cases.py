@@ -213,7 +213,8 @@ def _referred(s: Session, e: FoldEvent) -> None:
     p, at = e.payload, _at(e)
     _finish_items(s, c.id, at)
     cc = list(p.get("cc", []))
-    insert_row(s, Referral(id=e.id, referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
+    # a case handed over from one cartable to another keeps its sender (`hand_over`)
+    insert_row(s, Referral(id=e.id, referral_id=e.id, case_id=c.id, from_user_id=p.get("from_user_id", e.user_id),
                            to_user_id=p["to_user_id"], kind="action", instruction=p.get("instruction", ""),
                            cc=cc, sent_at=at, read=False, status="open"))
     for uid in cc:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...models import ROLES
 from ...services import accounts
+from ...services import secretariat as sec
 from ...services.accounts import UserView
 from ..accessible import NamedDialog
 from ..context import UiContext
@@ -36,6 +38,7 @@ from ..widgets import (
     Form,
     LazyTableModel,
     LtrLineEdit,
+    digits,
     isolated,
     list_fetcher,
     notice_label,
@@ -251,6 +254,37 @@ class PasswordDialog(_ServiceDialog):
         self.run(lambda: accounts.reset_password(store, actor, user_id, password))
 
 
+class HandOverDialog(_ServiceDialog):
+    """The cases waiting in a user's cartable (a manager who left, or whose role went to another)
+    handed to an active expert or manager, who can then act on them."""
+
+    def __init__(self, ctx: UiContext, user: UserView, waiting: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, QCoreApplication.translate("HandOverDialog", "سپردن کارتابل {name}").format(
+            name=isolated(user.full_name)), parent)
+        self.user = user
+        self.ok_button.setText(self.tr("سپردن"))
+        self.receiver = QComboBox()
+        self.receiver.setObjectName("to_user_id")
+        others = [u for u in accounts.list_users(ctx.store, ctx.actor)
+                  if u.active and u.id != user.id and u.roles & set(sec.REFERRAL_ROLES)]
+        others.sort(key=lambda u: ("manager" not in u.roles, u.full_name))
+        for u in others:
+            self.receiver.addItem(self.tr("{name} ({roles})").format(
+                name=isolated(u.full_name), roles=roles_text(u.roles & set(sec.REFERRAL_ROLES))), u.id)
+        said = QLabel(self.tr("{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و "
+                              "فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.").format(
+            count=digits(str(waiting)), name=isolated(user.full_name)))
+        said.setObjectName("hand-over-said")
+        said.setWordWrap(True)
+        self.box.insertWidget(0, said)
+        self.form.add_field("to_user_id", self.tr("گیرنده"), self.receiver)
+
+    def submit(self) -> None:
+        store, actor, from_id = self.ctx.store, self.ctx.actor, self.user.id
+        to_id = str(self.receiver.currentData() or "")
+        self.run(lambda: sec.hand_over(store, actor, from_id, to_id))
+
+
 class UsersPage(QWidget):
     """The users table with buttons for the admin's four jobs. Dialog classes are attributes so
     tests (and Picard-style dialog services) can drive them without a modal loop."""
@@ -275,6 +309,8 @@ class UsersPage(QWidget):
         self.edit_button = QPushButton(self.tr("ویرایش نام و نقش‌ها"))
         self.password_button = QPushButton(self.tr("گذرواژه تازه"))
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.hand_over_button = QPushButton(self.tr("سپردن کارتابل"))
+        self.hand_over_button.clicked.connect(self.hand_over)
         self.new_button.clicked.connect(self.new_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.password_button.clicked.connect(self.reset_password)
@@ -284,7 +320,8 @@ class UsersPage(QWidget):
         self.message.setWordWrap(True)
         self.kept_note = notice_label("", "kept-admin-note")
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.password_button, self.active_button):
+        for b in (self.new_button, self.edit_button, self.password_button, self.active_button,
+                  self.hand_over_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -329,7 +366,7 @@ class UsersPage(QWidget):
 
     def _update_buttons(self) -> None:
         user = self.selected()
-        for b in (self.edit_button, self.password_button, self.active_button):
+        for b in (self.edit_button, self.password_button, self.active_button, self.hand_over_button):
             b.setEnabled(user is not None)
         self.active_button.setText(self.tr("فعال نگه داشتن") if user and user.kept_as_admin
                                    else self.tr("فعال کردن") if user and not user.active else self.tr("غیرفعال کردن"))
@@ -349,6 +386,25 @@ class UsersPage(QWidget):
         user = self.selected()
         if user is not None:
             PasswordDialog(self.ctx, user, self).open()
+
+    def hand_over_dialog(self, user: UserView) -> HandOverDialog | None:
+        """The dialog handing `user`'s waiting cases over; None (said on the page) when none wait."""
+        waiting = sec.open_items_count(self.ctx.store, self.ctx.actor, user.id)
+        if not waiting:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("در کارتابل «{name}» درخواستی منتظر اقدام نیست.").format(
+                name=isolated(user.full_name)))
+            return None
+        return HandOverDialog(self.ctx, user, waiting, self)
+
+    def hand_over(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        self.message.clear()
+        dialog = self.hand_over_dialog(user)
+        if dialog is not None:
+            dialog.open()
 
     def ask_deactivate(self, user: UserView) -> bool:
         """Deactivate `user`? Asked first, «No» by default (tests replace this method)."""

@@ -87,7 +87,9 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.registered":
         return ltr(unbroken(persian.to_persian_digits(str(p.get("registration_no", "")))))
     if t == "case.referred":
-        return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + (
+        handed = (QCoreApplication.translate("Secretariat", " — سپرده از کارتابل {name}").format(
+            name=isolated(names.get(p["handed_over_from"], "?"))) if p.get("handed_over_from") else "")
+        return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + handed + (
             f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
     if t == "case.forwarded":
         letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
