@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="112" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="107" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="113" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="153" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="159" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -2368,56 +2368,56 @@
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="114" />
+            <location filename="../kanoon_desk/services/accounts.py" line="120" />
             <source>شما اجازه این کار را ندارید.</source>
-            <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`).</extracomment>
+            <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`). Another account has this user name (made at two desks apart: a `username.duplicate` conflict until an admin resolves it); `login` takes the oldest of them, so the others cannot log in. ... and this is one of the others (`name_shared`, not the oldest)</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="245" />
+            <location filename="../kanoon_desk/services/accounts.py" line="251" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="343" />
+            <location filename="../kanoon_desk/services/accounts.py" line="355" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="403" />
-            <location filename="../kanoon_desk/services/accounts.py" line="432" />
-            <location filename="../kanoon_desk/services/accounts.py" line="453" />
+            <location filename="../kanoon_desk/services/accounts.py" line="415" />
+            <location filename="../kanoon_desk/services/accounts.py" line="444" />
+            <location filename="../kanoon_desk/services/accounts.py" line="465" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="440" />
+            <location filename="../kanoon_desk/services/accounts.py" line="452" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="464" />
+            <location filename="../kanoon_desk/services/accounts.py" line="476" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="496" />
+            <location filename="../kanoon_desk/services/accounts.py" line="508" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="531" />
+            <location filename="../kanoon_desk/services/accounts.py" line="543" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="532" />
+            <location filename="../kanoon_desk/services/accounts.py" line="544" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="631" />
+            <location filename="../kanoon_desk/services/accounts.py" line="643" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -3880,27 +3880,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="262" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="268" />
             <source>سپردن کارتابل {name}</source>
             <translation>Hand over {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="265" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="271" />
             <source>سپردن</source>
             <translation>Hand over</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="272" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="278" />
             <source>{name} ({roles})</source>
             <translation>{name} ({roles})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="280" />
             <source>{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
             <translation>{count} case(s) wait in «{name}»'s cartable. Each goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="280" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="286" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
@@ -6872,17 +6872,17 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="238" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="244" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="247" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="253" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="254" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -8444,42 +8444,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="182" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="177" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="183" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="198" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="193" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="199" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="195" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="196" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="202" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="209" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -8512,86 +8512,96 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Active, until another admin is active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="71" />
+            <source> — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود</source>
+            <translation> — another account has this user name; cannot log in with it until resolved in «Conflicts»</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="73" />
+            <source> — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید</source>
+            <translation> — another account has the same user name; resolve it in «Conflicts»</translation>
         </message>
     </context>
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="308" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="314" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="309" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="315" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="310" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="316" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="311" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="317" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="312" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="318" />
             <source>سپردن کارتابل</source>
             <translation>Hand over cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="350" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="371" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="377" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="372" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="378" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="395" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="401" />
             <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="412" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="418" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="413" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="419" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="428" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="440" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="440" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

@@ -61,14 +61,20 @@ class UserView:
     #: Kept an active admin though a change made at another desk took that away: it left the office
     #: with no active admin after a sync (`stand_in_admin`).
     kept_as_admin: bool = False
+    #: Another account has this user name (made at two desks apart: a `username.duplicate` conflict
+    #: until an admin resolves it); `login` takes the oldest of them, so the others cannot log in.
+    name_shared: bool = False
+    #: ... and this is one of the others (`name_shared`, not the oldest)
+    name_taken_by_older: bool = False
 
 
-def _view(u: User, stand_in: str | None = None) -> UserView:
+def _view(u: User, stand_in: str | None = None, older: str | None = None) -> UserView:
+    shared = {"name_shared": older is not None, "name_taken_by_older": older not in (None, u.id)}
     if u.id == stand_in:
         return UserView(u.id, u.username, u.full_name, u.role_set | {"admin"}, True, u.office_code,
-                        u.must_change_password, kept_as_admin=True)
+                        u.must_change_password, kept_as_admin=True, **shared)
     return UserView(u.id, u.username, u.full_name, u.role_set, u.active, u.office_code,
-                    u.must_change_password)
+                    u.must_change_password, **shared)
 
 
 def stand_in_admin(s: Session) -> str | None:
@@ -301,7 +307,7 @@ def login(store: Store, username: str, password: str) -> Actor:
     with store.transaction() as s:
         # Two desks set up apart may both have a user of this name (a sync conflict): the
         # oldest account keeps the name until an admin resolves it.
-        user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
+        user = s.scalar(select(User).where(User.username == username).order_by(User.created_at, User.id).limit(1))
         # A name no user has is kept on the chain as a digest: it is often a password typed
         # into the user name's box (and its wait is counted under the digest all the same).
         name = user.username if user is not None else unknown_name(username)
@@ -337,7 +343,13 @@ def list_users(store: Store, actor: Actor) -> list[UserView]:
     require(actor, "admin")
     with store.read() as s:
         stand_in = stand_in_admin(s)
-        return [_view(u, stand_in) for u in s.scalars(select(User).order_by(User.username))]
+        users = list(s.scalars(select(User).order_by(User.username, User.created_at, User.id)))
+        count: dict[str, int] = {}
+        oldest: dict[str, str] = {}
+        for u in users:  # the account `login` takes for a name: the oldest
+            count[u.username] = count.get(u.username, 0) + 1
+            oldest.setdefault(u.username, u.id)
+        return [_view(u, stand_in, oldest[u.username] if count[u.username] > 1 else None) for u in users]
 
 
 MSG_USER_CENTRE = QT_TRANSLATE_NOOP("Errors", "کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.")

@@ -9,7 +9,7 @@ import pytest
 from kanoon_desk import eventlog
 from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.models import User
-from kanoon_desk.services import accounts
+from kanoon_desk.services import accounts, conflicts
 from kanoon_desk.sync import client
 
 from .helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
@@ -100,3 +100,30 @@ def test_the_admin_kept_may_stay_for_good(server: LiveServer, tmp_path: Path) ->
         shown = {u.username: u for u in accounts.list_users(store, kept)}
         assert shown["admin"].active and not shown["admin"].kept_as_admin
         assert roles_at(store, ids["admin2"]) == {"clerk"}
+
+
+def test_one_user_name_made_at_both_desks_is_said_on_the_users_list_until_resolved(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, _ids = office_of_two_desks(server, tmp_path)
+    at_1 = accounts.login(d1, "admin", PASSWORD)
+    at_2 = accounts.login(d2, "admin2", PASSWORD)
+    # two Alis, one at each desk, each with a password of their own
+    first = accounts.create_user(d1, at_1, username="ali", full_name="علی محمدی", password=PASSWORD,
+                                 roles={"clerk"}, must_change_password=False)
+    second = accounts.create_user(d2, at_2, username="ali", full_name="علی رضایی", password="other-pass-2",
+                                  roles={"librarian"}, must_change_password=False)
+    synced(d1, d2)
+    for store in (d1, d2):
+        alis = {u.id: u for u in accounts.list_users(store, at_1) if u.username == "ali"}
+        assert alis[first.id].name_shared and not alis[first.id].name_taken_by_older
+        assert alis[second.id].name_shared and alis[second.id].name_taken_by_older
+        assert accounts.login(store, "ali", PASSWORD).user_id == first.id  # the older account
+        with pytest.raises(ValidationError):  # the other Ali cannot log in with the name: the list says so
+            accounts.login(store, "ali", "other-pass-2")
+    [c] = conflicts.list_conflicts(d1, at_1)
+    conflicts.resolve(d1, at_1, c.id, "keep_first" if c.facts[0].aggregate_id == first.id else "keep_second")
+    synced(d1, d2)
+    for store in (d1, d2):
+        shown = {u.id: u for u in accounts.list_users(store, at_1)}
+        assert not shown[first.id].name_shared and not shown[second.id].name_shared
+        assert accounts.login(store, shown[second.id].username, "other-pass-2").user_id == second.id

@@ -64,8 +64,14 @@ class UsersModel(LazyTableModel):
         if column == 2:
             return roles_text(user.roles)
         if user.kept_as_admin:
-            return self.tr("فعال، تا مدیر سامانه دیگری فعال شود")
-        return self.tr("فعال") if user.active else self.tr("غیرفعال")
+            state = self.tr("فعال، تا مدیر سامانه دیگری فعال شود")
+        else:
+            state = self.tr("فعال") if user.active else self.tr("غیرفعال")
+        if user.name_taken_by_older:  # made at two desks apart: log-in takes the older account
+            return state + self.tr(" — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود")
+        if user.name_shared:
+            return state + self.tr(" — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید")
+        return state
 
 
 class RoleChecks(QWidget):

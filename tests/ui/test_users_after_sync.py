@@ -1,4 +1,5 @@
-"""The users page when two desks apart left the office with no active admin after a sync."""
+"""The users page after a sync brought in what two desks did apart: no active admin left, one user
+name made at both."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from kanoon_desk.eventlog import Actor
+from kanoon_desk.ids import new_id
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
 from kanoon_desk.ui.admin.users import UsersPage
@@ -51,3 +53,24 @@ def test_the_admin_kept_for_want_of_another_is_said_and_may_stay(fa: QApplicatio
     assert page.model.display(page.selected(), 3) == "فعال" and page.active_button.text() == "غیرفعال کردن"
     with store.read() as s:
         assert accounts.stand_in_admin(s) is None  # an admin of its own now, whatever else comes
+
+
+def test_a_user_name_made_at_two_desks_says_which_account_cannot_log_in(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                         desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    make_user(store, admin, "ali", "clerk")
+    with store.transaction() as s:  # the other desk's Ali, as the sync brings him in
+        store.record(s, admin, "user.created", new_id(), {
+            "office_code": admin.office_code, "username": "ali", "full_name": "علی رضایی",
+            "password_hash": "h", "roles": ["librarian"]})
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    page.show()
+    states = {page.model.display(page.model.row_at(i), 1): page.model.display(page.model.row_at(i), 3)
+              for i in range(page.model.rowCount())}
+    assert states["کاربر ali"] == "فعال — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید"
+    assert states["علی رضایی"] == ("فعال — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد "
+                                   "نمی‌شود")
+    assert states["مدیر سامانه"] == "فعال"
+    page.grab().save("/tmp/fix-C-users-twin.png")
