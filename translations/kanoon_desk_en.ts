@@ -8581,27 +8581,32 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="418" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="423" />
+            <source>{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
+            <translation>{count} case(s) wait in their cartable, and only they (or an admin) can act on them; hand them with «Hand over cartable» to whoever takes their work over.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="430" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="419" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="417" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="434" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="444" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="440" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="450" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="440" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="450" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

@@ -25,10 +25,20 @@ def test_the_admin_hands_a_departed_managers_cartable_over(fa: QApplication, qtb
     sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
     sec.register(d.store, d.clerk, r.case_id, on=DAY)
     sec.refer(d.store, d.expert, r.case_id, d.manager.user_id, instruction="پیگیری فوری", on=DAY)
-    accounts.update_user(d.store, d.admin, d.manager.user_id, active=False)
     page = UsersPage(make_ctx(d.store, d.admin, tmp_path / "ui"))
     qtbot.addWidget(page)
     page.show()
+    # asked before the manager is deactivated: the case waiting in their cartable is said
+    page.select_username("manager1")
+    assert visible(page.deactivate_question(page.selected())).endswith(  # type: ignore[arg-type]
+        "۱ درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ "
+        "با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.")
+    page.select_username("expert1")
+    assert "کارتابل" not in page.deactivate_question(page.selected())  # type: ignore[arg-type]
+    page.ask_deactivate = lambda user: True  # type: ignore[method-assign]
+    page.select_username("manager1")
+    page.toggle_active()
+    assert visible(page.message.text()) == "کاربر کاربر manager1 غیرفعال شد."
     page.select_username("manager2")  # nothing waits for manager2: said on the page, no dialog
     assert page.hand_over_dialog(page.selected()) is None  # type: ignore[arg-type]
     assert visible(page.message.text()) == "در کارتابل «کاربر manager2» درخواستی منتظر اقدام نیست."

@@ -412,12 +412,22 @@ class UsersPage(QWidget):
         if dialog is not None:
             dialog.open()
 
+    def deactivate_question(self, user: UserView) -> str:
+        """What the admin is asked before `user` is deactivated, the cases waiting in their cartable too."""
+        text = self.tr("«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و "
+                       "می‌توانید او را دوباره فعال کنید.").format(name=isolated(user.full_name),
+                                                                 username=isolated(user.username))
+        waiting = sec.open_items_count(self.ctx.store, self.ctx.actor, user.id)
+        if waiting:
+            text += "\n\n" + self.tr(
+                "{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ "
+                "با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.").format(count=digits(str(waiting)))
+        return text
+
     def ask_deactivate(self, user: UserView) -> bool:
         """Deactivate `user`? Asked first, «No» by default (tests replace this method)."""
         answer = QMessageBox.question(
-            self, self.tr("غیرفعال کردن کاربر"),
-            self.tr("«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و "
-                    "می‌توانید او را دوباره فعال کنید.").format(name=isolated(user.full_name), username=isolated(user.username)),
+            self, self.tr("غیرفعال کردن کاربر"), self.deactivate_question(user),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
