@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from kanoon_desk import eventlog
 from kanoon_desk.errors import PermissionDenied, ValidationError
-from kanoon_desk.models import User
+from kanoon_desk.models import Event, User
 from kanoon_desk.services import accounts, conflicts
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.sync import client
 
+from ..secretariat_helpers import case_input
 from .helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
 
 
@@ -127,3 +131,30 @@ def test_one_user_name_made_at_both_desks_is_said_on_the_users_list_until_resolv
         shown = {u.id: u for u in accounts.list_users(store, at_1)}
         assert not shown[first.id].name_shared and not shown[second.id].name_shared
         assert accounts.login(store, shown[second.id].username, "other-pass-2").user_id == second.id
+
+
+def test_a_clerk_let_go_at_one_desk_keeps_working_at_the_other_until_it_syncs_and_that_work_is_said(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, _ids = office_of_two_desks(server, tmp_path)
+    at_1 = accounts.login(d1, "admin", PASSWORD)
+    clerk = accounts.create_user(d1, at_1, username="reza", full_name="رضا کریمی", password=PASSWORD,
+                                 roles={"clerk"}, must_change_password=False)
+    synced(d1, d2)
+    accounts.update_user(d1, at_1, clerk.id, active=False)  # he leaves; desk 2 is offline for days
+    at_desk_2 = accounts.login(d2, "reza", PASSWORD)  # desk 2 cannot know yet
+    receipt = sec.intake(d2, at_desk_2, case_input(1))
+    synced(d2, d1)
+    for store in (d1, d2):
+        with pytest.raises(PermissionDenied):
+            accounts.login(store, "reza", PASSWORD)
+        # his work stands, by his name, and the users list says it came after he was let go
+        steps = q.get_case(store, at_1, receipt.case_id).timeline
+        assert steps and steps[0].user_name == "رضا کریمی"
+        shown = {u.id: u for u in accounts.list_users(store, at_1)}
+        with store.read() as s:  # all he recorded (the case and its applicant) came after he left
+            his = s.scalar(select(func.count()).select_from(Event).where(Event.user_id == clerk.id))
+        assert not shown[clerk.id].active and shown[clerk.id].late_steps == his and his >= len(steps)
+        assert all(u.late_steps == 0 for u in shown.values() if u.id != clerk.id)
+    # brought back, he is active again: nothing late to say
+    accounts.update_user(d1, at_1, clerk.id, active=True)
+    assert {u.id: u for u in accounts.list_users(d1, at_1)}[clerk.id].late_steps == 0

@@ -74,3 +74,23 @@ def test_a_user_name_made_at_two_desks_says_which_account_cannot_log_in(fa: QApp
                                    "نمی‌شود")
     assert states["مدیر سامانه"] == "فعال"
     page.grab().save("/tmp/fix-C-users-twin.png")
+
+
+def test_work_recorded_after_a_users_deactivation_is_said_beside_them(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                        desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.services import secretariat as sec
+
+    from ..secretariat_helpers import case_input
+
+    store, admin = desk
+    clerk = make_user(store, admin, "reza", "clerk")
+    accounts.update_user(store, admin, clerk.user_id, active=False)
+    sec.intake(store, clerk, case_input(1))  # as at a desk that did not know yet (the case and its applicant)
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1100, 300)
+    page.show()
+    page.select_username("reza")
+    assert page.model.display(page.selected(), 3).replace("\\u2068", "").replace("\\u2069", "") == (
+        "غیرفعال — پس از غیرفعال شدن، ۲ مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند")
+    page.grab().save("/tmp/fix-C-users-late.png")

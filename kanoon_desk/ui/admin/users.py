@@ -67,6 +67,9 @@ class UsersModel(LazyTableModel):
             state = self.tr("فعال، تا مدیر سامانه دیگری فعال شود")
         else:
             state = self.tr("فعال") if user.active else self.tr("غیرفعال")
+        if user.late_steps:  # recorded at a desk that did not know yet: kept, and said
+            state += self.tr(" — پس از غیرفعال شدن، {count} مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ "
+                             "آن‌ها ماندند").format(count=digits(str(user.late_steps)))
         if user.name_taken_by_older:  # made at two desks apart: log-in takes the older account
             return state + self.tr(" — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود")
         if user.name_shared:
