@@ -507,9 +507,9 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="384" />
-            <location filename="../kanoon_desk/ui/app.py" line="541" />
+            <location filename="../kanoon_desk/ui/app.py" line="544" />
             <source>بازگرداندن پشتیبان</source>
-            <extracomment>imports the main window's modules while the log-in window waits (`preload`) what the last restore in the app said (shown over the log-in window)</extracomment>
+            <extracomment>imports the main window's modules while the log-in window waits (`preload`) what the last restore in the app said (shown over the log-in window) why a sync ended the last session (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
@@ -523,17 +523,22 @@
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="545" />
+            <location filename="../kanoon_desk/ui/app.py" line="548" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="551" />
+            <location filename="../kanoon_desk/ui/app.py" line="554" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="593" />
+            <location filename="../kanoon_desk/ui/app.py" line="590" />
+            <source>پایان جلسه کاری</source>
+            <translation>Session ended</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="609" />
             <source>برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.</source>
             <translation>Another program has this desk's data file open: a kanoon-desk command (sync, backup or health check) still running, or Kanoon Desk on another computer using the same shared folder. Wait for it to finish (or close it) and restore again.</translation>
         </message>
@@ -2380,44 +2385,54 @@
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="393" />
+            <location filename="../kanoon_desk/services/accounts.py" line="378" />
+            <source>حساب شما در میز دیگری غیرفعال شد و همگام‌سازی آن را به این میز آورد؛ جلسه کاری شما بسته شد. آنچه پیش از این ثبت کرده بودید می‌ماند.</source>
+            <translation>Your account was disabled at another desk and the sync brought that to this desk; your session was closed. What you recorded before stays.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="381" />
+            <source>نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه دوباره وارد شوید.</source>
+            <translation>Your roles were changed at another desk and the sync brought that to this desk; log in again to work with your new roles.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="418" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="453" />
-            <location filename="../kanoon_desk/services/accounts.py" line="482" />
-            <location filename="../kanoon_desk/services/accounts.py" line="503" />
+            <location filename="../kanoon_desk/services/accounts.py" line="478" />
+            <location filename="../kanoon_desk/services/accounts.py" line="507" />
+            <location filename="../kanoon_desk/services/accounts.py" line="528" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="490" />
+            <location filename="../kanoon_desk/services/accounts.py" line="515" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="514" />
+            <location filename="../kanoon_desk/services/accounts.py" line="539" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="546" />
+            <location filename="../kanoon_desk/services/accounts.py" line="571" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="581" />
+            <location filename="../kanoon_desk/services/accounts.py" line="606" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="582" />
+            <location filename="../kanoon_desk/services/accounts.py" line="607" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="681" />
+            <location filename="../kanoon_desk/services/accounts.py" line="706" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -6565,99 +6580,100 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="156" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="158" />
             <source>کانون دسک</source>
+            <extracomment>a sync brought in a change made elsewhere that ends this session (why, in Persian)</extracomment>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="166" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="168" />
             <source>صفحه‌ها</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="275" />
             <source>در حال انجام…</source>
             <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`) covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="291" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="305" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="309" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="299" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="313" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
             <source>قفل کردن میز</source>
             <translation>Lock the desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="306" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="334" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="340" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="327" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="341" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="331" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="345" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="335" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="349" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="341" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="355" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="342" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="356" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="346" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="360" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="351" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="365" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="460" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="474" />
             <source>{title} ({n})</source>
             <translation>{title} ({n})</translation>
         </message>

@@ -375,6 +375,31 @@ def login(store: Store, username: str, password: str) -> Actor:
     return actor
 
 
+MSG_SESSION_INACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "حساب شما در میز دیگری غیرفعال شد و همگام‌سازی آن را به این میز آورد؛ جلسه کاری شما بسته شد. "
+              "آنچه پیش از این ثبت کرده بودید می‌ماند.")
+MSG_SESSION_ROLES = QT_TRANSLATE_NOOP(
+    "Errors", "نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه "
+              "دوباره وارد شوید.")
+
+
+def session_out_of_date(store: Store, actor: Actor) -> str | None:
+    """Why a logged-in session no longer holds after a sync brought in a change made elsewhere (the
+    user deactivated, or their roles changed: `require` reads the roles of the session, as a
+    lending desk's every scan does), or None while it does. The app ends such a session."""
+    if actor.user_id == SYSTEM_USER_ID:
+        return None
+    with store.read() as s:
+        user = s.get(User, actor.user_id)
+        if user is None:
+            return None  # (a session of an account this store does not hold: nothing to compare)
+        kept = stand_in_admin(s) == user.id
+        if not user.active and not kept:
+            return MSG_SESSION_INACTIVE
+        roles = user.role_set | {"admin"} if kept else user.role_set
+        return MSG_SESSION_ROLES if roles != actor.roles else None
+
+
 def list_users(store: Store, actor: Actor) -> list[UserView]:
     require(actor, "admin")
     with store.read() as s:

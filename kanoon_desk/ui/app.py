@@ -457,6 +457,8 @@ class Shell(QObject):
         self.preloader: Preloader | None = None
         #: what the last restore in the app said (shown over the log-in window)
         self.restore_box: QMessageBox | None = None
+        #: why a sync ended the last session (shown over the log-in window)
+        self.session_box: QMessageBox | None = None
 
     def start(self) -> bool:
         """Run set-up while the desk needs it (no identity; enrolled, with its first sync or its
@@ -491,6 +493,7 @@ class Shell(QObject):
                         self.settings, restore=self.restore_from)
         window = MainWindow(ctx)
         window.logout_requested.connect(self.logout)
+        window.session_ended.connect(self.end_session)
         window.idle_lock.user_switched.connect(self.switch_user)
         window.show()
         self.main_window = window
@@ -577,6 +580,19 @@ class Shell(QObject):
         if old is not None:
             old.close()
             old.deleteLater()
+
+    def end_session(self, why: str) -> None:
+        """A sync ended the session (the user deactivated elsewhere, or their roles changed): the
+        log-in window shows, saying why (`why`: a service message, translated here)."""
+        self.logout()
+        box = QMessageBox(self.login_window)
+        box.setObjectName("session-ended")
+        box.setWindowTitle(QCoreApplication.translate("App", "پایان جلسه کاری"))
+        box.setStyleSheet(WIDE_MESSAGE)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(QCoreApplication.translate("Errors", why))
+        box.open()
+        self.session_box = box
 
     def logout(self) -> None:
         self.show_login()  # first, so closing the main window does not end the app

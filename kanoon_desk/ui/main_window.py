@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
     """
 
     logout_requested = Signal()
+    #: a sync brought in a change made elsewhere that ends this session (why, in Persian)
+    session_ended = Signal(str)
 
     def __init__(self, ctx: UiContext, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.refresh_badges()
         # (items arrive by a sync, are read — "cartable" — or acted on; a page switch reads nothing)
         ctx.bus.changed.connect(lambda area: self.refresh_badges() if area in BADGE_AREAS else None)
+        ctx.bus.changed.connect(self._check_session)
         if self.pages:
             self.select_page(0)
         self._first_size()
@@ -232,6 +235,17 @@ class MainWindow(QMainWindow):
 
         #: covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)
         self.idle_lock = IdleLock(ctx, self)
+
+    def _check_session(self, area: str) -> None:
+        """After a sync: the user deactivated elsewhere, or given other roles, no longer works on in
+        the session they logged in with (`accounts.session_out_of_date`)."""
+        if area != "sync":
+            return
+        from ..services import accounts
+
+        why = accounts.session_out_of_date(self.ctx.store, self.ctx.actor)
+        if why is not None:
+            self.session_ended.emit(why)
 
     # -- chrome ---------------------------------------------------------------------------------
 

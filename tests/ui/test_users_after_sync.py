@@ -94,3 +94,40 @@ def test_work_recorded_after_a_users_deactivation_is_said_beside_them(fa: QAppli
     assert page.model.display(page.selected(), 3).replace("\\u2068", "").replace("\\u2069", "") == (
         "غیرفعال — پس از غیرفعال شدن، ۲ مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند")
     page.grab().save("/tmp/fix-C-users-late.png")
+
+
+def test_a_session_ends_when_a_sync_brings_its_users_deactivation_or_new_roles(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any]) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui.app import Shell
+    from kanoon_desk.ui.main_window import MainWindow
+
+    store, admin = desk
+    clerk = make_user(store, admin, "reza", "clerk", "expert")
+    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), synchronous_tasks=True)
+    shell.open_main(clerk)
+    main = shell.main_window
+    assert isinstance(main, MainWindow)
+    qtbot.addWidget(main)
+    main.ctx.bus.changed.emit("sync")  # a round that changed nothing of his: he works on
+    assert shell.main_window is main
+    with store.transaction() as s:  # another desk took his expert role; the sync folds it in
+        store.record(s, admin, "user.updated", clerk.user_id, {"roles": ["clerk"]})
+    main.ctx.bus.changed.emit("sync")
+    assert shell.main_window is None and shell.login_window is not None
+    qtbot.addWidget(shell.login_window)
+    assert shell.session_box is not None and shell.session_box.text() == (
+        "نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه دوباره وارد شوید.")
+    shell.session_box.grab().save("/tmp/fix-C-session-ended.png")
+    # logged in again, as a clerk only; then another desk lets him go
+    shell.open_main(accounts.login(store, "reza", PASSWORD))
+    again = shell.main_window
+    assert isinstance(again, MainWindow) and not again.ctx.actor.has("expert")
+    qtbot.addWidget(again)
+    with store.transaction() as s:
+        store.record(s, admin, "user.updated", clerk.user_id, {"active": False})
+    again.ctx.bus.changed.emit("sync")
+    assert shell.main_window is None and shell.session_box is not None
+    assert shell.session_box.text().startswith("حساب شما در میز دیگری غیرفعال شد")
+    qtbot.addWidget(shell.login_window)
