@@ -85,6 +85,10 @@ class Fact:
     refs: dict[str, str] = field(default_factory=dict)
 
 
+#: Payload fields that hold users' ids (a referral's receiver and CCs, a handed-over one's sender).
+_USER_FIELDS = ("to_user_id", "from_user_id", "handed_over_from", "cc")
+
+
 def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
     from ..models.library import Copy, Member, Title
     from ..models.secretariat import Agency, Case
@@ -106,8 +110,14 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
             found[key] = row.name
         else:
             found[key] = row.tracking_code
-    from ..models import Office
+    from ..models import Office, User
 
+    for key in _USER_FIELDS:  # a referral's users by their names, a CC's several in order
+        value = payload.get(key)
+        ids = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+        names = [u.full_name for u in (s.get(User, v) for v in ids) if u is not None]
+        if names and len(names) == len(ids):
+            found[key] = "، ".join(names)
     for key in _CENTRE_FIELDS:  # a centre by its name, as the office row above it is
         code = payload.get(key)
         office = s.get(Office, code) if isinstance(code, str) and code else None

@@ -18,9 +18,9 @@ __all__ = ["EVENT_TITLES", "FIELD_TITLES", "HIDDEN_FIELDS", "event_title", "fiel
 
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
-#: desk ending a hold or writing off a copy saw of it).
+#: desk ending a hold or writing off a copy saw of it, the status a case's step found it in).
 HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict", "was", "seen_received", "knew_withdrawn",
-                           "renewed_from"})
+                           "renewed_from", "from_status"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
@@ -50,6 +50,10 @@ FIELD_TITLES = {
     "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
     "reason": QT_TRANSLATE_NOOP("ConflictInbox", "دلیل"),
     "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
+    "to_user_id": QT_TRANSLATE_NOOP("ConflictInbox", "گیرنده"),
+    "cc": QT_TRANSLATE_NOOP("ConflictInbox", "رونوشت"),
+    "from_user_id": QT_TRANSLATE_NOOP("ConflictInbox", "فرستنده"),
+    "handed_over_from": QT_TRANSLATE_NOOP("ConflictInbox", "سپرده از کارتابل"),
     "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
     "until": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت گرفتن رزرو"),
     "notified": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),

@@ -1,0 +1,44 @@
+"""The conflict inbox names the users a fact is about (a referral's receiver, its sender, its CCs) by
+name, never by an id."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk.services import secretariat as sec
+
+from ..secretariat_helpers import case_input, make_secretariat_desk
+from .shell_support import make_ctx, visible
+
+DAY = date(2025, 5, 4)
+
+
+def test_a_referral_made_at_a_desk_that_had_not_heard_of_the_closure_names_its_users(
+        fa: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    d = make_secretariat_desk(tmp_path)
+    r = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, r.case_id, on=DAY)
+    sec.close(d.store, d.admin, r.case_id, outcome="unresolved", on=DAY)
+    with d.store.transaction() as s:  # the expert's referral at the other desk, as the sync brings it
+        d.store.record(s, d.expert, "case.referred", r.case_id, {
+            "to_user_id": d.manager.user_id, "instruction": "بررسی شود", "cc": [d.manager2.user_id],
+            "from_status": "registered", "at": f"{DAY + timedelta(days=1)}T09:00:00+03:30"})
+    inbox = ConflictInbox(make_ctx(d.store, d.admin, tmp_path / "ui"))
+    qtbot.addWidget(inbox)
+    inbox.resize(1100, 600)
+    inbox.show()
+    assert inbox.list.count() == 1
+    referral = next(visible(b.toPlainText()) for b in inbox.fact_boxes if "بررسی شود" in b.toPlainText())
+    assert "گیرنده" in referral and "کاربر manager1" in referral
+    assert "رونوشت" in referral and "کاربر manager2" in referral
+    for user_id in (d.manager.user_id, d.manager2.user_id):
+        assert user_id not in referral
+    assert "to_user_id" not in referral
+    inbox.grab().save("/tmp/fix-C-inbox-users.png")
