@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
 from ..services import conflicts
+from ..services.secretariat_status import OUTCOME_FA
 from .roles import roles_text
 
 __all__ = ["EVENT_TITLES", "FIELD_TITLES", "HIDDEN_FIELDS", "event_title", "field_order", "field_title", "value_text"]
@@ -54,6 +55,7 @@ FIELD_TITLES = {
     "cc": QT_TRANSLATE_NOOP("ConflictInbox", "رونوشت"),
     "from_user_id": QT_TRANSLATE_NOOP("ConflictInbox", "فرستنده"),
     "handed_over_from": QT_TRANSLATE_NOOP("ConflictInbox", "سپرده از کارتابل"),
+    "responsible_party": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه مسئول"),
     "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
     "until": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت گرفتن رزرو"),
     "notified": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
@@ -150,6 +152,8 @@ def value_text(key: str, value: Any) -> str:
         from .library.overrides import refusal_text
 
         return QCoreApplication.translate("ConflictInbox", "، ").join(refusal_text(str(v)) for v in value)
+    if key == "outcome" and isinstance(value, str) and value in OUTCOME_FA:  # a case's closure, by its name
+        return QCoreApplication.translate("Status", OUTCOME_FA[value])
     if key == "roles" and isinstance(value, list):
         return roles_text(str(r) for r in value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":

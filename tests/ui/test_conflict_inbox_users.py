@@ -41,4 +41,8 @@ def test_a_referral_made_at_a_desk_that_had_not_heard_of_the_closure_names_its_u
     for user_id in (d.manager.user_id, d.manager2.user_id):
         assert user_id not in referral
     assert "to_user_id" not in referral
+    # and the closure it met reads in Persian: its outcome by name, the responsible agency's field too
+    closure = next(visible(b.toPlainText()) for b in inbox.fact_boxes if "بررسی شود" not in b.toPlainText())
+    assert "مختومه بدون حل" in closure and "دستگاه مسئول" in closure
+    assert "unresolved" not in closure and "responsible_party" not in closure
     inbox.grab().save("/tmp/fix-C-inbox-users.png")
