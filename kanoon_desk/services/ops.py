@@ -422,9 +422,18 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
         _remove([tmp, *sidecars(tmp)])
         raise
     previous: Path | None = None
+    previous_kept = False
     if store_path.exists():
         previous = store_path.with_name(store_path.name + ".before-restore")
-        _remove([previous, *sidecars(previous)])
+        if _restored_again(store_path, previous, tmp):
+            # The store is this backup restored already (a restore cut off after it was done, so
+            # nothing was said, and run again): the kept store it replaced is the only copy of the
+            # work done after the backup, and what tells the numbers given after it. Kept.
+            _checkpoint(store_path)
+            previous_kept = True
+        else:
+            _remove([previous, *sidecars(previous)])
+    if previous is not None and not previous_kept:
         try:
             try:
                 _online_copy(store_path, previous)
@@ -443,19 +452,46 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
                 raise _disk_full(store_path, source) from exc
             raise
     try:
+        # The restored store is marked (and its counters moved past the numbers given after the
+        # backup) before it takes the store's place: the replacement is the one step that commits
+        # the restore. Marked after it, a restore cut off in between (a power cut) left the backup
+        # in place unmarked, and it gave those numbers a second time.
+        numbers_kept = _mark_restored(tmp, previous)
+        _checkpoint(tmp)
+        _remove(sidecars(tmp))
+    except BaseException:
+        _remove([tmp, *sidecars(tmp), *([previous, *sidecars(previous)] if previous is not None and not previous_kept
+                                        else [])])
+        raise
+    try:
         # Again, last, just before the file is replaced: the app may have been started while the
         # backup was checked or the store copied aside (a copy as long as the store is big). Asked
         # before that copy, an app opened during it wrote into the file then replaced, and its
         # write-ahead log was deleted under it: its work was lost without a word.
         _refuse_if_open(store_path)
     except RestoreRefused:
-        _remove([tmp, *sidecars(tmp), *([previous, *sidecars(previous)] if previous is not None else [])])
+        _remove([tmp, *sidecars(tmp), *([previous, *sidecars(previous)] if previous is not None and not previous_kept
+                                        else [])])
         raise
     if previous is not None:
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(sidecars(store_path))
     os.replace(tmp, store_path)
-    return Restored(previous, _mark_restored(store_path, previous))
+    return Restored(previous, numbers_kept)
+
+
+def _restored_again(store_path: Path, previous: Path, restored: Path) -> bool:
+    """Whether `store_path` is a restored store (marked, not synced since) holding no event the
+    store about to be `restored` lacks, with the store its restore replaced still kept as
+    `previous`: the same restore being made again."""
+    if not previous.is_file():
+        return False
+    try:
+        with closing(_connect_ro(store_path)) as conn:
+            marked = conn.execute("SELECT 1 FROM desk_state WHERE key = ?", (K_RESTORED_AT,)).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return marked is not None and _events_not_in(store_path, restored, "count(*)") == [(0,)]
 
 
 def _refuse_if_open(store_path: Path) -> None:
