@@ -4,8 +4,13 @@ half-made is left under a good file's name."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -94,3 +99,75 @@ def test_a_restore_killed_anywhere_then_run_again_never_gives_a_number_twice(tmp
     finally:
         store.close()
     shutil.rmtree(work)
+
+
+EXPORT = """
+import sys
+from pathlib import Path
+from kanoon_desk.services.library_reports import export_xlsx
+
+rows = [[f"بارکد {i}", f"عنوان کتاب شماره {i}", "قفسه الف", i, i * 2.5, "پیدا شد"] for i in range(int(sys.argv[2]))]
+print("ready", flush=True)
+export_xlsx(Path(sys.argv[1]), ["بارکد", "عنوان", "قفسه", "شماره", "مبلغ", "نتیجه"], rows, title="آزمون")
+"""
+
+
+ROWS = 4000
+
+
+def _export(path: Path, rows: int) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", EXPORT, str(path), str(rows)], cwd=kill_points.ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def _rows_in(path: Path) -> int:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        ws = wb.active
+        assert ws is not None
+        return sum(1 for _ in ws.iter_rows(values_only=True))
+    finally:
+        wb.close()
+
+
+def _done(proc: subprocess.Popen[str]) -> None:
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+
+
+def _kill(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+
+
+def test_an_export_killed_mid_way_never_leaves_a_cut_off_sheet_under_its_name(tmp_path: Path) -> None:
+    """A report exported again over last week's sheet of the same name, and the program killed
+    the moment that name's file changes, then at delays through the writing. Before, the sheet
+    was written in place: killed, the name held a cut-off file Excel cannot open, and last week's
+    good one was gone. Now the name holds last week's sheet or the new one, whole; the part left
+    by a kill is replaced by the next export of that name, which works."""
+    path = tmp_path / "report.xlsx"
+    _done(_export(path, 10))
+    good = path.stat()
+    proc = _export(path, ROWS)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        now = path.stat()
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (good.st_size, good.st_mtime_ns, good.st_ino):
+            break
+        time.sleep(0.001)
+    _kill(proc)
+    assert _rows_in(path) in (11, ROWS + 1)
+    for delay in (0.05, 0.3, 0.6):
+        proc = _export(path, ROWS)
+        time.sleep(delay)
+        _kill(proc)
+        assert _rows_in(path) in (11, ROWS + 1)
+    _done(_export(path, 20))
+    assert _rows_in(path) == 21
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]

@@ -22,6 +22,7 @@ from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bou
 from ..persian_script import COLLATION, persian_collate
 from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
+from ..whole_file import written_whole
 from .accounts import require
 from .library_common import office_actor
 from .sheets import append_rows, finish_sheet
@@ -336,7 +337,8 @@ def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, tit
         ws.title = title[:31]
     append_rows(ws, [headers, *rows])
     finish_sheet(ws, right_to_left=right_to_left)
-    wb.save(path)
+    with written_whole(path) as part:
+        wb.save(part)
 
 
 def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = None, centre: str | None = None,

@@ -41,6 +41,7 @@ from ..persian import (
 from ..persian_script import persian_collate
 from ..sqlite_statement import SqliteStatement
 from ..store import Store
+from ..whole_file import written_whole
 from .accounts import require, working_calendar
 from .secretariat_common import today
 from .secretariat_status import OUTCOME_FA
@@ -488,5 +489,6 @@ def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text
                      *([t.month_title(month), r, c] for month, r, c in rep.by_month)])
     finish_sheet(bm, right_to_left=t.rtl)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with written_whole(path) as part:
+        wb.save(part)
     return path

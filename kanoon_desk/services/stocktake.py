@@ -18,6 +18,7 @@ from ..models import Event
 from ..models.library import Copy, Hold, Stocktake, StocktakeItem, Title
 from ..persian import normalize, to_ascii_digits
 from ..store import Store
+from ..whole_file import written_whole
 from .accounts import require
 from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
 from .sheets import append_rows, csv_safe, finish_sheet
@@ -362,9 +363,10 @@ def export_stocktake(store: Store, take_id: str, path: Path, *, headers: Sequenc
         assert ws is not None
         append_rows(ws, [list(headers), *rows])
         finish_sheet(ws, right_to_left=right_to_left)
-        wb.save(path)
+        with written_whole(path) as part:
+            wb.save(part)
     else:
-        with path.open("w", newline="", encoding="utf-8-sig") as f:
+        with written_whole(path) as part, part.open("w", newline="", encoding="utf-8-sig") as f:
             writer = csv.writer(f)
             writer.writerow(list(headers))
             writer.writerows([csv_safe(v) for v in row] for row in rows)

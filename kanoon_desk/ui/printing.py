@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..errors import QT_TRANSLATE_NOOP
 from ..persian import script_digits, to_persian_digits
 from ..services.secretariat_docs import KEEP_WITH_PREVIOUS
+from ..whole_file import written_whole
 from .fonts import FONT_FAMILY, load_fonts
 
 if TYPE_CHECKING:
@@ -143,15 +144,17 @@ def to_pdf(html: str, path: Path, rtl: bool = True, page: QPageSize.PageSizeId =
     paint rectangle, QTextDocument lays the text out narrow and adds page numbers.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("ab"):  # an OSError here, not a PDF silently unwritten (a folder, a file open elsewhere)
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(page))
-    writer.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
-                          QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setCreator("Kanoon Desk")
-    print_document(document_from_html(html, rtl), writer, rtl)
+    # Written beside it and put in its place whole (`written_whole`): an OSError when the place
+    # cannot be written, not a PDF silently unwritten, and never a cut-off PDF under its name.
+    with written_whole(path) as part:
+        writer = QPdfWriter(str(part))
+        writer.setPageSize(QPageSize(page))
+        writer.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
+                              QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        writer.setCreator("Kanoon Desk")
+        print_document(document_from_html(html, rtl), writer, rtl)
+        del writer  # (the file is closed)
     return path
 
 

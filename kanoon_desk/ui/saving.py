@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..whole_file import written_whole
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -39,8 +41,9 @@ def save_to(parent: QWidget | None, path: Path, write: Callable[[Path], T]) -> T
 def save_image(image: QImage, path: Path) -> Path:
     """`image` as the file `path` (its kind from the suffix); an `OSError` when it was not written
     (QImage.save only answers False)."""
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    with written_whole(path) as part:  # (the kind from the chosen name's suffix, not the part's)
+        if not image.save(str(part), path.suffix.lstrip(".").upper() or "PNG"):  # type: ignore[call-overload]  # (the stubs say bytes; PySide6 takes str)
+            raise OSError(f"could not write {path}")
     return path
 
 
