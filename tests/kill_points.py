@@ -1,6 +1,7 @@
 """Kill a real `kanoon-desk` process at a chosen point of its work, repeatably.
 
-`run(args, at=N)` runs `python -m kanoon_desk *args` in a subprocess that kills itself with
+`run(args, at=N)` runs `python -m kanoon_desk *args` (or, args being `["-c", code, *argv]`, a
+piece of Python) in a subprocess that kills itself with
 SIGKILL (no clean-up, no `finally`, as a power cut or the lid of a laptop) just before its N-th
 step: an SQL statement about to run (on any connection, SQLAlchemy's included) or a file renamed,
 replaced or removed. `count(args)` runs it to the end and says how many steps it took, so a test
@@ -55,8 +56,12 @@ def _say() -> None:
 
 atexit.register(_say)
 sys.addaudithook(_hook)
-sys.argv = ["kanoon_desk", *sys.argv[3:]]
-runpy.run_module("kanoon_desk", run_name="__main__", alter_sys=True)
+if sys.argv[3] == "-c":  # a piece of Python: what the app does, without its windows
+    _code, sys.argv = sys.argv[4], ["-c", *sys.argv[5:]]
+    exec(compile(_code, "<kill_points>", "exec"), {"__name__": "__main__"})
+else:
+    sys.argv = ["kanoon_desk", *sys.argv[3:]]
+    runpy.run_module("kanoon_desk", run_name="__main__", alter_sys=True)
 """
 
 

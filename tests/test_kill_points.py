@@ -171,3 +171,49 @@ def test_an_export_killed_mid_way_never_leaves_a_cut_off_sheet_under_its_name(tm
     _done(_export(path, 20))
     assert _rows_in(path) == 21
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]
+
+
+AUTO_BACKUP = """
+import sys
+from datetime import date
+from pathlib import Path
+from kanoon_desk.store import Store
+from kanoon_desk.ui.app import auto_backup
+
+store = Store(Path(sys.argv[1]))
+auto_backup(store, Path(sys.argv[2]), keep=3, day=date.fromisoformat(sys.argv[3]))
+store.close()
+"""
+
+
+def test_backups_at_closing_cut_off_on_some_days_leave_nothing_piling_up(tmp_path: Path) -> None:
+    """The app backs the store up as it closes, once a day, keeping the newest (three here). On
+    two days of six it is killed as the backup is done but not yet named (the lid closed on it).
+    Before, each such day left its `.part`, as big as the store and named for its own day, which
+    no later backup replaced, and an old backup rotated away left its `-shm` and `-wal`: the
+    folder grew day after day. Now it holds the three kept backups (with what reading them made)
+    and nothing else, each a healthy store."""
+    store, _ = make_desk(tmp_path / "desk.sqlite3")
+    store.close()
+
+    def args(day: str) -> list[str]:
+        return ["-c", AUTO_BACKUP, str(tmp_path / "desk.sqlite3"), str(tmp_path), day]
+
+    trial = kill_points.count(args("2026-11-30"), tmp_path)
+    assert trial.done.returncode == 0, trial.done.stderr
+    named = trial.after("rename", "desk-2026-11-30.sqlite3")[0] - 1
+    backups = tmp_path / "backups"
+    for p in backups.iterdir():
+        p.unlink()
+    for day in ("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"):
+        if day in ("2026-12-01", "2026-12-03"):
+            assert kill_points.run(args(day), named, tmp_path)
+        else:
+            done = kill_points.count(args(day), tmp_path).done
+            assert done.returncode == 0, done.stderr
+    kept = [f"desk-2026-12-0{d}.sqlite3" for d in (4, 5, 6)]
+    left = {p.name for p in backups.iterdir()}
+    assert left - {f"{name}{side}" for name in kept for side in ("", "-wal", "-shm")} == set()
+    assert set(kept) <= left
+    for name in kept:
+        assert ops.check(backups / name) == []

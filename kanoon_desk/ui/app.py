@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..errors import storage_trouble
 from ..eventlog import Actor
-from ..store import NewerStoreError, Store, not_writable, open_store, private_file
+from ..store import NewerStoreError, Store, not_writable, open_store, private_file, sidecars
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .focus_ring import install_focus_ring
@@ -411,6 +411,11 @@ def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date |
     backups = folder / "backups"
     stem = store.path.stem
     dest = backups / f"{stem}-{day.isoformat()}.sqlite3"
+    # A backup cut off (the app stopped while it closed: a power cut, the laptop's lid) left its
+    # part, as big as the store, named for its own day: no later backup has that name to replace
+    # it, and one a day such cut piled up in the folder.
+    for part in backups.glob(f"{stem}-????-??-??.sqlite3.part*") if backups.is_dir() else []:
+        part.unlink(missing_ok=True)
     if dest.exists():
         later = any(p.name > dest.name for p in _backup_files(store.path, folder))  # (names only: no file opened)
         if not later:
@@ -426,6 +431,8 @@ def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date |
     olds = [p for p in reversed(automatic_backups(store.path, folder)) if p != dest]
     for old in olds[:max(0, len(olds) + 1 - keep)] if keep > 0 else olds:
         old.unlink()
+        for side in sidecars(old):  # (reading it to rank it left its -shm and -wal)
+            side.unlink(missing_ok=True)
     log.info("backup written to %s", dest)
     return dest
 
