@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -14,7 +16,7 @@ from ..ids import new_id
 from ..models import DeskState, Event
 from ..persian import to_ascii_digits
 from ..services.accounts import require
-from ..store import Store, StoreError, sidecars
+from ..store import Store, StoreError, known_revisions, sidecars
 from . import errors as e
 from . import protocol as p
 from .client import sync_once
@@ -33,6 +35,14 @@ def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.
     down as a snapshot. On an existing desk's store (one that worked on its own) it joins that
     desk (`enroll_store`): its whole history goes up, the office's comes down."""
     path = Path(db_path)
+    if path.is_file() and path.stat().st_size > 0 and _never_set_up(path):
+        # A store begun for a new desk and never set up: an enrolment (or the app's first run)
+        # cut off while it made the store (a power cut). Made again from nothing: before, such a
+        # file was refused as «a store exists here» by this command and by `sync` as «not set
+        # up», and the desk could not be enrolled at all until someone deleted it by hand.
+        for side in sidecars(path):
+            side.unlink(missing_ok=True)
+        path.write_bytes(b"")
     if path.exists() and path.stat().st_size > 0:
         try:
             existing = Store(path, migrate=False)
@@ -61,6 +71,29 @@ def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.
         on_store(store)
     report = sync_once(store, transport=transport) if first_sync else None
     return store, report
+
+
+def _never_set_up(path: Path) -> bool:
+    """Whether the database at `path` is a desk store this program began to make and never set
+    up: its tables none, or made by this version's migrations (maybe not all of them), and it
+    holds no desk identity and no event. Anything else (another program's database, a desk, a
+    file that is not a database) is not one."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return True
+            if "alembic_version" not in tables:
+                return False
+            revisions = {str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")}
+            if not revisions <= known_revisions():
+                return False
+            if "events" in tables and conn.execute("SELECT 1 FROM events LIMIT 1").fetchone():
+                return False
+            return not ("desk_state" in tables and conn.execute(
+                "SELECT 1 FROM desk_state WHERE key IN ('device_id', 'office_code') LIMIT 1").fetchone())
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _new_store(path: Path, existed: bool) -> Store:

@@ -98,3 +98,32 @@ def test_kill_9_mid_push_and_mid_pull(server: LiveServer, tmp_path: Path) -> Non
         finally:
             store.close()
     assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"]
+
+
+def test_an_enrolment_killed_while_it_made_the_store_is_done_again_with_the_same_code(
+        server: LiveServer, tmp_path: Path) -> None:
+    """`kanoon-desk enroll` on a new path makes the store first (its migrations), then spends the
+    code. Killed while it made the store (a power cut on the first day), it left a store begun and
+    never set up; before, enrolling again said «a store exists here; enrol only on an empty path»
+    and `sync` «this desk is not set up», with that code or a new one, until someone deleted the
+    file by hand. Now the same command with the same code (never spent) enrols the desk and its
+    first sync brings the office's data down, at every point tried."""
+    from tests import kill_points
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    fill(a, 30)
+    a.close()
+    finish(a.path)
+    made = kill_points.count(["-c", "import sys\nfrom kanoon_desk.store import Store\nStore(sys.argv[1]).close()\n",
+                              str(tmp_path / "made.sqlite3")], tmp_path)
+    assert made.done.returncode == 0 and made.total > 20, made.done.stderr
+    b = tmp_path / "b.sqlite3"
+    for at in kill_points.spread(made.total - 10, 4):
+        for p in tmp_path.glob("b.sqlite3*"):
+            p.unlink()
+        args = ["enroll", "--db", str(b), "--server", server.url, "--code", server.code("13")]
+        assert kill_points.run(args, at, tmp_path)
+        again = kill_points.count(args, tmp_path).done
+        assert again.returncode == 0, (at, again.stderr)
+        assert ops.check(b) == [], at
+        assert ops.stats(b)["aggregates"] == ops.stats(a.path)["aggregates"], at
