@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
@@ -217,3 +218,40 @@ def test_backups_at_closing_cut_off_on_some_days_leave_nothing_piling_up(tmp_pat
     assert set(kept) <= left
     for name in kept:
         assert ops.check(backups / name) == []
+
+
+def test_checks_killed_mid_way_leave_no_copy_of_the_store_in_the_temporary_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` re-folds a copy of the store made in the computer's temporary folder. Killed at
+    points through it (the app closed while its health check ran in the background, a power cut),
+    before, each left its folder with a whole copy of the store, citizens' data in it, which
+    nothing removed: they piled up. Now the next check removes those of checks no longer running
+    (and passes), and a check running meanwhile keeps its folder."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))  # (the subprocesses' temporary folder, and this one's)
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    store, _ = make_desk(tmp_path / "desk.sqlite3")
+    store.close()
+    args = ["check", "--db", str(tmp_path / "desk.sqlite3")]
+    steps = kill_points.count(args, tmp_path)
+    assert steps.done.returncode == 0, steps.done.stderr
+    assert list(temp.iterdir()) == []
+    for at in kill_points.spread(steps.total - 5, 4)[:4]:
+        assert kill_points.run(args, at, tmp_path)
+    left = list(temp.glob("kanoon-check-*"))
+    assert len(left) >= 3, [p.name for p in temp.iterdir()]
+    a_while_ago = time.time() - 120  # (one made just now is left: its lock may not be taken yet)
+    for folder in left:
+        os.utime(folder, (a_while_ago, a_while_ago))
+    done = kill_points.count(args, tmp_path).done
+    assert done.returncode == 0, done.stderr
+    assert list(temp.iterdir()) == []
+    from kanoon_desk.services.ops import check_folder
+
+    with check_folder() as running:
+        os.utime(running, (a_while_ago, a_while_ago))
+        done = kill_points.count(args, tmp_path).done
+        assert done.returncode == 0, done.stderr
+        assert list(temp.iterdir()) == [running]
+    assert list(temp.iterdir()) == []

@@ -15,8 +15,9 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Sequence
-from contextlib import closing
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,13 +207,58 @@ def check(store_path: Path, *, snapshot: bool = True) -> list[str]:
         return problems
     if not snapshot:
         return problems + _deep_checks(store_path)
-    with tempfile.TemporaryDirectory(prefix="kanoon-check-") as tmp:
-        copy = Path(tmp) / store_path.name
+    with check_folder() as tmp:
+        copy = tmp / store_path.name
         try:
             _online_copy(store_path, copy)
         except sqlite3.DatabaseError as exc:
             return [*problems, Problem(MSG_UNREADABLE, error=exc)]
         return problems + _deep_checks(copy)
+
+
+#: The temporary folders `check` copies a store into, and the file that says one is in use.
+CHECK_PREFIX, _CHECK_OWNER = "kanoon-check-", "owner.lock"
+
+
+@contextmanager
+def check_folder() -> Iterator[Path]:
+    """A temporary folder for a check's copy of the store, removed after it; one a check killed
+    mid-way left (a power cut, the app closed: a copy of the whole store, citizens' data in it)
+    is removed by the next check. An open SQLite lock on its `owner.lock` says the folder is in
+    use: held while the check runs, released by the system when its program ends, however."""
+    remove_orphaned_check_folders()
+    with tempfile.TemporaryDirectory(prefix=CHECK_PREFIX) as tmp:
+        owner = sqlite3.connect(str(Path(tmp) / _CHECK_OWNER), isolation_level=None)
+        try:
+            owner.execute("BEGIN EXCLUSIVE")
+            yield Path(tmp)
+        finally:
+            owner.close()
+
+
+def remove_orphaned_check_folders(temp: Path | None = None, *, settled: float = 60.0) -> list[Path]:
+    """The folders of checks whose program ended without removing them, removed; one another
+    check is running in (its owner's lock held), one made less than `settled` seconds ago (its
+    lock maybe not yet taken) and one without an owner file (not a check's) stay."""
+    removed = []
+    for folder in Path(temp or tempfile.gettempdir()).glob(CHECK_PREFIX + "*"):
+        owner = folder / _CHECK_OWNER
+        try:
+            if not owner.is_file() or time.time() - folder.stat().st_mtime < settled:
+                continue
+        except OSError:
+            continue
+        conn = sqlite3.connect(str(owner), timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:  # its check is running
+            continue
+        finally:
+            conn.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def _deep_checks(path: Path) -> list[str]:
