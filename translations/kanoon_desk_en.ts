@@ -507,7 +507,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="384" />
-            <location filename="../kanoon_desk/ui/app.py" line="544" />
+            <location filename="../kanoon_desk/ui/app.py" line="551" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>imports the main window's modules while the log-in window waits (`preload`) what the last restore in the app said (shown over the log-in window) why a sync ended the last session (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
@@ -523,22 +523,22 @@
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="548" />
+            <location filename="../kanoon_desk/ui/app.py" line="555" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="554" />
+            <location filename="../kanoon_desk/ui/app.py" line="561" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="590" />
+            <location filename="../kanoon_desk/ui/app.py" line="597" />
             <source>پایان جلسه کاری</source>
             <translation>Session ended</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="609" />
+            <location filename="../kanoon_desk/ui/app.py" line="616" />
             <source>برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.</source>
             <translation>Another program has this desk's data file open: a kanoon-desk command (sync, backup or health check) still running, or Kanoon Desk on another computer using the same shared folder. Wait for it to finish (or close it) and restore again.</translation>
         </message>
@@ -3220,32 +3220,32 @@
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="30" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="31" />
             <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
@@ -3791,128 +3791,128 @@
             <translation>Row {row} of the audit chain has been tampered with (its hash does not match).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="44" />
+            <location filename="../kanoon_desk/services/ops.py" line="45" />
             <source>پرونده پیدا نشد: {path}</source>
             <extracomment>Tables every store has from the first revision on.</extracomment>
             <translation>File not found: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="45" />
+            <location filename="../kanoon_desk/services/ops.py" line="46" />
             <source>این پرونده پایگاه داده SQLite نیست: {path}</source>
             <translation>This file is not an SQLite database: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="46" />
+            <location filename="../kanoon_desk/services/ops.py" line="47" />
             <source>این پرونده پایگاه داده کانون دسک نیست (جدول‌های {tables} را ندارد): {path}</source>
             <translation>This file is not a Kanoon Desk database (it lacks the tables {tables}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="47" />
+            <location filename="../kanoon_desk/services/ops.py" line="48" />
             <source>پایگاه داده خوانده نشد ({error}): {path}</source>
             <translation>The database could not be read ({error}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="48" />
+            <location filename="../kanoon_desk/services/ops.py" line="49" />
             <source>نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}</source>
             <translation>The file does not record its database schema version: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="49" />
+            <location filename="../kanoon_desk/services/ops.py" line="50" />
             <source>این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {revisions}).</source>
             <translation>This file comes from a newer version of the program (revision {revisions}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="50" />
+            <location filename="../kanoon_desk/services/ops.py" line="51" />
             <source>میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}</source>
             <translation>The desk of this file has not been set up yet (it has no device id): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="51" />
+            <location filename="../kanoon_desk/services/ops.py" line="52" />
             <source>بررسی درستی SQLite (integrity_check) خطا یافت: {found}</source>
             <translation>SQLite's integrity check (integrity_check) found errors: {found}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="52" />
+            <location filename="../kanoon_desk/services/ops.py" line="53" />
             <source>کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).</source>
             <translation>Broken foreign key in table {table}: {n} row(s) (foreign_key_check).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="53" />
+            <location filename="../kanoon_desk/services/ops.py" line="54" />
             <source>جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).</source>
             <translation>Table {table} is missing from the database (the migrations do not match the models).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="54" />
+            <location filename="../kanoon_desk/services/ops.py" line="55" />
             <source>بازسازی جدول‌ها از رویدادها شکست خورد: {error}</source>
             <translation>Rebuilding the tables from the events failed: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="55" />
+            <location filename="../kanoon_desk/services/ops.py" line="56" />
             <source>جدول {table} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است).</source>
             <translation>The table {table} does not match its rebuild from the events (its rows were tampered with or are incomplete).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="57" />
+            <location filename="../kanoon_desk/services/ops.py" line="58" />
             <source>پایگاه داده خوانده نشد: {error}</source>
             <translation>The database could not be read: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="58" />
+            <location filename="../kanoon_desk/services/ops.py" line="59" />
             <source>پایگاه داده باز نشد: {error}</source>
             <translation>The database could not be opened: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="59" />
+            <location filename="../kanoon_desk/services/ops.py" line="60" />
             <source>پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد.</source>
             <translation>The backup file cannot be the database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="60" />
+            <location filename="../kanoon_desk/services/ops.py" line="61" />
             <source>مسیر پشتیبان پرونده نیست (شاید پوشه است)</source>
             <translation>The backup path is not a file (perhaps a folder)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="61" />
+            <location filename="../kanoon_desk/services/ops.py" line="62" />
             <source>پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید</source>
             <translation>The backup file exists and was not replaced; give --force to replace it</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="71" />
+            <location filename="../kanoon_desk/services/ops.py" line="72" />
             <source>این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید</source>
             <translation>This database is open in the app now; close the app first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="72" />
+            <location filename="../kanoon_desk/services/ops.py" line="73" />
             <source>دیسک مقصد پر است و پشتیبان در آن جا نشد؛ نیمه‌کاره آن پاک شد و داده‌های این میز دست نخورد. روی آن دیسک جا باز کنید (پشتیبان دست‌کم به اندازه پرونده داده، {size}، جا می‌خواهد) یا جای دیگری را برگزینید</source>
             <translation>The destination disk is full and the backup did not fit; its partial copy was removed and this desk's data is untouched. Make room on that disk (a backup needs at least the data file's size, {size}) or choose another place</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="75" />
+            <location filename="../kanoon_desk/services/ops.py" line="76" />
             <source>دیسک پایگاه داده پر است و بازگردانی در آن جا نشد؛ نیمه‌کاره آن پاک شد و پایگاه داده کنونی دست نخورد. بازگردانی کنار پایگاه داده یک رونوشت از پشتیبان و یکی از پایگاه داده کنونی می‌سازد: دست‌کم {size} جا باز کنید و دوباره بازگردانید</source>
             <translation>The disk of the data file is full and the restore did not fit; its partial copies were removed and the current data file is untouched. A restore makes a copy of the backup and one of the current data file next to it: make at least {size} of room and restore again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="62" />
+            <location filename="../kanoon_desk/services/ops.py" line="63" />
             <source>این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با --force</source>
             <translation>This file is the store of another desk (device {device}), not a backup of this desk: it is not overwritten, even with --force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="65" />
+            <location filename="../kanoon_desk/services/ops.py" line="66" />
             <source>این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود</source>
             <translation>This file is open in a program now; it is not replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="67" />
+            <location filename="../kanoon_desk/services/ops.py" line="68" />
             <source>این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید</source>
             <translation>This backup is of another desk (device {theirs}; this desk is device {ours}): restored, this desk would take that desk's identity and credential and the server would refuse one of the two. If that is meant, give --other-device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="66" />
+            <location filename="../kanoon_desk/services/ops.py" line="67" />
             <source>پرونده پشتیبان همان پایگاه داده کنونی است.</source>
             <translation>The backup file is the current database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="70" />
+            <location filename="../kanoon_desk/services/ops.py" line="71" />
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
         </message>
@@ -6931,19 +6931,19 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Printing</name>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="159" />
+            <location filename="../kanoon_desk/ui/printing.py" line="162" />
             <source>صفحه {page} از {pages}</source>
             <extracomment>The longest run of letters a printed line keeps whole: a longer one may break every this many. The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
             <translation>Page {page} of {pages}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="437" />
+            <location filename="../kanoon_desk/ui/printing.py" line="440" />
             <source>چاپ نشد</source>
             <extracomment>The room the page number takes under the text (mm).</extracomment>
             <translation>Not printed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="438" />
+            <location filename="../kanoon_desk/ui/printing.py" line="441" />
             <source>چاپگر «{printer}» کاغذ را نپذیرفت: روشن نیست، به این رایانه وصل نیست یا نصب نشده است. آن را بررسی کنید و دوباره چاپ کنید، یا کاغذ را به PDF ذخیره کنید.</source>
             <translation>The printer “{printer}” took nothing: it is off, not connected to this computer, or not installed. Check it and print again, or save the paper as a PDF.</translation>
         </message>
@@ -7135,22 +7135,22 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Saving</name>
         <message>
-            <location filename="../kanoon_desk/ui/saving.py" line="29" />
+            <location filename="../kanoon_desk/ui/saving.py" line="31" />
             <source>پرونده نوشته نشد</source>
             <translation>The file was not written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/saving.py" line="30" />
+            <location filename="../kanoon_desk/ui/saving.py" line="32" />
             <source>نوشتن در {path} انجام نشد: پرونده باز است یا اجازه نوشتن در آن‌جا نیست؛ آن را ببندید یا جای دیگری برگزینید.</source>
             <translation>Could not write to {path}: the file is open, or there is no permission to write there; close it or choose another place.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/saving.py" line="34" />
+            <location filename="../kanoon_desk/ui/saving.py" line="36" />
             <source>ذخیره شد</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/saving.py" line="35" />
+            <location filename="../kanoon_desk/ui/saving.py" line="37" />
             <source>پرونده در {path} ذخیره شد.</source>
             <translation>The file was saved to {path}.</translation>
         </message>
@@ -7628,205 +7628,205 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
             <source>معنای شاخص‌ها</source>
             <translation>What the figures count</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="114" />
             <source>زمان ارائه خدمت: روزهای کاری از روز دریافت درخواست تا روز مختومه شدن آن، برای پرونده‌های مختومه در این دوره؛ جمعه‌ها، تعطیلات رسمی و روزهایی که پرونده پیش از بازگشایی مختومه بوده شمرده نمی‌شود. زمان دستگاه‌ها از تاریخ نامه ارجاع تا پاسخ دستگاه است و باقی، زمان دفتر.</source>
             <extracomment>what a figure counts, where a manager could read it two ways (the paper's and the sheet's notes)</extracomment>
             <translation>Service time: working days from the day a request was received to the day it was closed, for the cases closed in this period; Fridays, official holidays and the days a case lay closed before it was reopened are not counted. The agencies' time runs from the forwarding letter's date to the agency's answer; the rest is the office's.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="117" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="118" />
             <source>مختومه و ردشده: پرونده بازگشایی‌شده در دوره‌ای شمرده می‌شود که آخرین بار مختومه شده است؛ پذیرفته‌شده یعنی پذیرفته در بررسی اولیه در این دوره.</source>
             <translation>Closed and rejected: a reopened case counts in the period it was last closed; accepted means accepted at the initial review in this period.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="121" />
             <source>دیرکرد دستگاه‌ها: پرونده‌هایی که مهلت نامه ارجاعشان در این دوره (تا امروز) سر رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.</source>
             <translation>Late agencies: cases whose forwarding letter's deadline fell in this period (up to today) and that the agency answered after it or not at all; extra time given at a follow-up does not count.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="123" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="124" />
             <source>متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.</source>
             <translation>Applicants per season: the applicants (each person once) of the requests received in this period, scaled to one season (a month times 3, a year divided by 4; a period not over yet by the part of it gone by); in-person visits per request: all in-person visits of those requests to date, divided by their number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="127" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="128" />
             <source>درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.</source>
             <translation>A request rejected as «Duplicate» (the same request brought again, or taken at two desks) is counted in no figure: a request that is dealt with is counted once.</translation>
         </message>
