@@ -573,11 +573,39 @@ def _mark_restored(store_path: Path, previous: Path | None) -> dict[tuple[str, i
             if previous is not None and store.is_initialised:
                 ident = store.identity
                 kept = numbers_past_backup(previous, store_path, ident.office_code, ident.device_no)
+                for key, value in _counters_past(previous, store_path, ident.device_id).items():
+                    kept[key] = max(value, kept.get(key, 0))
                 for (series, year), value in kept.items():
                     eventlog.counter_at_least(s, series, value, year)
     finally:
         store.close()
     return kept
+
+
+#: The counters of the numbers put on paper (registration and letter numbers, membership numbers,
+#: copies' barcodes): `numbers.NUMBER_FIELDS` and `numbers.CODE_FIELDS`' series.
+PAPER_SERIES = ("case", "letter", "member_no", "copy_barcode")
+
+
+def _counters_past(previous: Path, restored: Path, device_id: str) -> dict[tuple[str, int], int]:
+    """The counters of numbers on paper where the replaced store (this desk's: the same device)
+    had gone further than the restored one. Its events the backup lacks name most of them
+    (`numbers_past_backup`); a store itself restored, then worked on without giving such a
+    number, holds the ones its own restore moved its counters past in its counters alone: restored
+    again, they would be given a second time."""
+    if _device_id(previous) != device_id:
+        return {}
+    marks = ",".join("?" * len(PAPER_SERIES))
+    try:
+        with closing(_connect_ro(previous)) as conn:
+            conn.execute("ATTACH DATABASE ? AS restored", (f"{restored.resolve().as_uri()}?mode=ro",))
+            rows = conn.execute(
+                f"SELECT p.series, p.year, p.value FROM main.counters p LEFT JOIN restored.counters r "
+                f"ON r.series = p.series AND r.year = p.year WHERE p.series IN ({marks}) "
+                f"AND p.value > coalesce(r.value, 0)", PAPER_SERIES).fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    return {(str(series), int(year)): int(value) for series, year, value in rows}
 
 
 def _events_not_in(previous: Path, restored: Path, columns: str) -> list[tuple[Any, ...]] | None:
