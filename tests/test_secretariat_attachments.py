@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -146,3 +147,29 @@ def test_the_agencys_answer_with_a_scan_the_case_already_has_is_refused_at_the_s
     assert d.case["status"] == "answered"
     assert ("پاسخ شهرداری.pdf", "response") in [(a["filename"], a["kind"]) for a in d.attachments]
     assert len(d.attachments) == 3
+
+
+def test_a_scans_bytes_are_on_the_disk_before_its_name_is(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The case's event naming a scan commits durably right after the scan is kept; its file was
+    named before its bytes were flushed, so a power cut could leave the event naming an empty
+    file. (A power cut cannot be played in a test: the order of the two steps is checked.)"""
+    import os
+
+    from kanoon_desk.services import secretariat_files
+
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append("fsync")
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        steps.append(f"name {Path(dst).name[:8]}")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(secretariat_files.os, "fsync", fsync)
+    monkeypatch.setattr(secretariat_files.os, "replace", replace)
+    kept = secretariat_files.put_bytes(desk.store, PDF_BYTES, "درخواست.pdf")
+    assert steps == ["fsync", f"name {kept.sha256[:8]}"]
+    assert attachment_path(desk.store, kept.sha256).read_bytes() == PDF_BYTES

@@ -62,12 +62,40 @@ def put_bytes(store: Store, data: bytes, filename: str, field: str = "attachment
         raise ValidationError(MSG_TYPE, field)
     sha = hashlib.sha256(data).hexdigest()
     dest = attachment_path(store, sha)
-    if not dest.exists():
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + f".{os.getpid()}.part")
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)  # atomic: a reader never sees half a file
+    if not _kept_whole(dest, len(data)):
+        keep_bytes(dest, data)
     return StoredFile(sha, Path(filename).name[:260], mime, len(data))
+
+
+def keep_bytes(dest: Path, data: bytes) -> None:
+    """A document's bytes put at `dest` whole: written beside it, on the disk, then named. The
+    event that names the document commits next (durably): a power cut must not leave it naming an
+    empty or cut-off file, which the next adding or sync would take as the document kept."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + f".{os.getpid()}.part")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, dest)  # atomic: a reader never sees half a file
+
+
+def _kept_whole(dest: Path, size: int) -> bool:
+    """Whether the document is already kept at `dest`, whole. A file of another size there is
+    what a power cut left of a write before `keep_bytes` made it durable: written again now."""
+    try:
+        return dest.stat().st_size == size
+    except OSError:
+        return False
+
+
+def kept_intact(store: Store, sha256: str) -> bool:
+    """Whether the document of this digest is on this desk and its bytes are still the ones the
+    digest names (not a file a power cut or a damaged disk left cut off)."""
+    try:
+        return hashlib.sha256(attachment_path(store, sha256).read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
 
 
 def put_file(store: Store, path: Path | str, field: str = "attachments") -> StoredFile:

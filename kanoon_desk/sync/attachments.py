@@ -17,7 +17,7 @@ import httpx
 from sqlalchemy import func, select
 
 from ..models import Event
-from ..services.secretariat_files import attachment_path
+from ..services.secretariat_files import attachment_path, keep_bytes, kept_intact
 from . import errors as e
 from . import protocol as p
 from .progress import DOWNLOAD, UPLOAD
@@ -177,7 +177,7 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     unsent = _kept(store, K_UNSENT)
     for before in sorted(unsent):  # own files missing before: here again?
         path = attachment_path(store, before)
-        if path.is_file():
+        if kept_intact(store, before):  # (whole: one a power cut left cut off is not sent as it)
             data = path.read_bytes()
             upload(c, before, data, report)
             report.uploaded += 1
@@ -191,7 +191,7 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
         if sha is None:
             continue
         path = attachment_path(store, sha)
-        if path.is_file():
+        if kept_intact(store, sha):
             data = path.read_bytes()
             upload(c, sha, data, report, name=_filename(payload))
             report.uploaded += 1
@@ -216,7 +216,7 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
     names = {sha: _filename(payload) for _seq, payload in theirs if (sha := _named(payload))}
     wanted = list(dict.fromkeys(sorted(missing) + list(names)))  # the ones kept first, then in server order
     for i, sha in enumerate(wanted):
-        if attachment_path(store, sha).is_file():
+        if kept_intact(store, sha):  # (a file a power cut left cut off is fetched again)
             missing.discard(sha)
             continue
         c.control.tell(DOWNLOAD, i, len(wanted), names.get(sha) or sha[:12])
@@ -226,11 +226,7 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
             continue
         if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
             raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
-        dest = attachment_path(store, sha)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + ".part")
-        tmp.write_bytes(r.content)
-        tmp.replace(dest)
+        keep_bytes(attachment_path(store, sha), r.content)
         report.downloaded += 1
         report.downloaded_bytes += len(r.content)
         missing.discard(sha)

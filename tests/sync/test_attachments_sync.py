@@ -278,3 +278,49 @@ def test_a_scan_taken_off_on_one_desk_leaves_the_case_on_the_other(server: LiveS
         d = q.get_case(desk, admin, receipt.case_id)
         assert [x["filename"] for x in d.attachments] == ["right.pdf"]
         assert d.timeline[-1].type == "case.attachment_removed"
+
+
+def test_a_scan_a_power_cut_left_cut_off_is_fetched_again_and_never_sent_cut_off(
+        server: LiveServer, tmp_path: Path) -> None:
+    """A scan's file was named before its bytes reached the disk: after a power cut it could be
+    there empty, taken for the scan at every later round (never fetched again on the desk that
+    downloaded it, and sent as it was by the desk that took it). Now a file is on the disk before
+    its name; one whose bytes are not its digest's is fetched again, and not sent."""
+    from kanoon_desk.sync.attachments import K_DOWN
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    case = sec.intake(a, admin, case_input(1)).case_id
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    sha = hashlib.sha256(PDF).hexdigest()
+    sec.add_attachment(a, admin, case, scan)
+    assert client.sync_once(a).uploaded == 1
+    down_from = b.get_state(K_DOWN)
+    assert client.sync_once(b).downloaded == 1
+    # the power cut: b's file named but empty, and the round's position not yet kept
+    attachment_path(b, sha).write_bytes(b"")
+    with b.transaction() as s:
+        b.set_state(s, K_DOWN, down_from or "0")
+    report = client.sync_once(b)
+    assert report.ok and report.downloaded == 1, report.summary_line()
+    assert attachment_path(b, sha).read_bytes() == PDF
+    # a's own new scan cut off by a power cut before its first upload: said, not sent cut off
+    other = tmp_path / "other.pdf"
+    other.write_bytes(PDF + b"%2\n")
+    other_sha = hashlib.sha256(PDF + b"%2\n").hexdigest()
+    sec.add_attachment(a, admin, case, other)
+    attachment_path(a, other_sha).write_bytes(PDF[:1000])
+    report = client.sync_once(a)
+    assert report.uploaded == 0
+    assert [w.template for w in report.warnings] == [ATTACHMENT_NOT_HERE]
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+    assert httpx.get(f"{server.url}/v1/attachments/{other_sha}", headers=headers).status_code == 404
+    # the clerk adds the scan again (from the paper): it is written whole, and goes up
+    sec.add_attachment(a, admin, sec.intake(a, admin, case_input(2)).case_id, other)
+    assert attachment_path(a, other_sha).read_bytes() == PDF + b"%2\n"
+    assert client.sync_once(a).ok
+    assert httpx.get(f"{server.url}/v1/attachments/{other_sha}", headers=headers).content == PDF + b"%2\n"
