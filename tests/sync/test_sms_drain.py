@@ -24,6 +24,7 @@ from sqlalchemy import insert, select
 from kanoon_desk.ids import new_id
 from kanoon_desk.server import create_app, sms
 from kanoon_desk.server.db import ServerDb
+from kanoon_desk.server.logs import JsonFormatter
 from kanoon_desk.server.server_models import SmsOutbox, utcnow
 from kanoon_desk.server.sms import LogGateway
 from kanoon_desk.sync import client, state
@@ -253,3 +254,16 @@ def test_the_secretariats_sms_notices_are_sent_through_the_gateway(server_db_url
     finally:
         server.stop()
         provider.close()
+
+
+def test_the_log_only_gateway_keeps_numbers_and_texts_out_of_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    """With no gateway (the default) each notice is a line of the server's log: it names no
+    applicant's number and none of the notice's text (a tracking code, a child's name)."""
+    text = "متقاضی گرامی، درخواست شما با کد رهگیری 0013 0133 8094 0062 بررسی شد."
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        LogGateway().send("09193038132", text)
+    (record,) = [r for r in caplog.records if r.getMessage() == "sms.logged"]
+    line = json.loads(JsonFormatter().format(record))
+    assert "09193038132" not in json.dumps(line, ensure_ascii=False)
+    assert "0013 0133" not in json.dumps(line, ensure_ascii=False)
+    assert line["mobile"] == "0919•••••32" and line["chars"] == len(text)
