@@ -198,6 +198,17 @@ def default_attachments_dir(db: ServerDb) -> Path:
     return Path.cwd() / "kanoon-attachments"
 
 
+def claimed_device(header: str | None) -> str:
+    """The device id a request's credential names ("" for none), for its log line: which desk
+    pulled, or was refused. Only the id before the colon, never the secret after it; as claimed,
+    so a refused request is logged with the id it tried."""
+    if not header:
+        return ""
+    scheme, _, value = header.partition(" ")
+    device_id, sep, _secret = value.strip().partition(":")
+    return device_id[:64] if scheme.lower() == "bearer" and sep else ""
+
+
 def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None,
                sms_every: float | None = sms.DRAIN_EVERY) -> FastAPI:
@@ -249,7 +260,8 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                             "خطای پیش‌بینی‌نشده در کارگزار؛ در گزارش کارگزار ثبت شد.")
         logs.event("request", method=request.method, path=request.url.path, status=response.status_code,
                    ms=round((time.perf_counter() - t0) * 1000, 2),
-                   client=request.client.host if request.client else "")
+                   client=request.client.host if request.client else "",
+                   device=claimed_device(request.headers.get("authorization")))
         return response
 
     @app.exception_handler(ApiError)
@@ -264,8 +276,8 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                     "برنامه این میز را به‌روز کنید تا آن‌ها را دریافت کند.")
 
     @app.exception_handler(auth.AuthError)
-    async def _auth_error(_r: Request, exc: auth.AuthError) -> JSONResponse:
-        logs.event("auth.refused", code=exc.code)
+    async def _auth_error(r: Request, exc: auth.AuthError) -> JSONResponse:
+        logs.event("auth.refused", code=exc.code, device=claimed_device(r.headers.get("authorization")))
         return _err(exc.status, exc.code, exc.reason, exc.reason_fa)
 
     @app.exception_handler(AttachmentError)
