@@ -21,7 +21,9 @@ SQLite database that does not exist); 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -151,6 +153,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     import uvicorn
 
+    try:
+        sock = listening_socket(args.host, args.port)
+    except PortTaken as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     from .app import create_app
     from .logs import setup_json_logging
 
@@ -167,8 +174,44 @@ def _main(argv: Sequence[str] | None) -> int:
                              "sms": _gateway_host(gateway) or "log only"}
     event("server.start", **start)
     quiet_collector()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+class PortTaken(Exception):
+    """The server's address cannot be taken; the message is the operator's one line ("fa | en")."""
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's listening socket, bound before the database is opened or migrated: a port
+    another program holds (often the server already running: two servers, or the old release
+    still up during an upgrade) is one line and exit 1, with nothing migrated and no
+    «server.start» logged for a server that never started."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        raise PortTaken(f"نشانی --host {host} شناخته نشد | --host {host} is not an address of this machine: "
+                        f"{exc.strerror}") from exc
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise PortTaken(f"درگاه {port} را برنامه دیگری گرفته است (شاید کارگزاری که در حال کار است) | port {port} "
+                            f"on {host} is already in use (is the server already running?): stop that program, or "
+                            "give another --port") from exc
+        if exc.errno == errno.EACCES:
+            raise PortTaken(f"اجازه گرفتن درگاه {port} نیست | no permission to listen on port {port} (ports below "
+                            "1024 need root): give a --port of 1024 or more") from exc
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise PortTaken(f"نشانی --host {host} از آن این رایانه نیست | --host {host} is not an address of this "
+                            "machine (0.0.0.0: every address)") from exc
+        raise PortTaken(f"درگاه {port} گرفته نشد | cannot listen on {host}:{port}: {exc.strerror}") from exc
+    return sock
 
 
 def describe_db(db: str) -> dict[str, str]:

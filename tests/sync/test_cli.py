@@ -336,3 +336,20 @@ def test_wrong_numbers_in_arguments_are_usage_errors(tmp_path: Path, capsys: pyt
     for flag, value in (("--batch", "0"), ("--batch", "-3"), ("--page", "0"), ("--batch", "x")):
         assert cli.main(["sync", "--db", str(desk), flag, value]) == cli.EXIT_USAGE, (flag, value)
         assert flag in capsys.readouterr().err
+
+
+def test_a_port_already_taken_is_one_line_and_touches_no_database(tmp_path: Path) -> None:
+    """The second server on a port (the first still running, an old release left up during an
+    upgrade) says so on one line, exit 1: no «server.start» for a server that never ran, no
+    traceback or uvicorn text, and its database is not opened (so not migrated)."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        port = holder.getsockname()[1]
+        db = tmp_path / "srv.sqlite3"
+        done = run("kanoon_desk", "server", "--db", str(db), "--port", str(port))
+    assert done.returncode == 1, done.stderr
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    assert len(lines) == 1 and " | " in lines[0] and f"port {port}" in lines[0] and "already in use" in lines[0]
+    assert "server.start" not in done.stdout + done.stderr
+    assert not db.exists()
