@@ -318,7 +318,27 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_UNAVAILABLE)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    if handler not in (cmd_app, cmd_smoke) and args.db and "://" in str(args.db) \
+            and not str(args.db).startswith("sqlite"):
+        _err(server_url_given(args_list[0] if args_list else "", str(args.db)))
+        return EXIT_UNAVAILABLE
     return handler(args)
+
+
+def server_url_given(command: str, db: str) -> str:
+    """What a desk's command says of a database URL (the server's database, not a desk's store
+    file): where to look instead, the URL said without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        shown = make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = db.split("@")[-1]
+    hint = {"stats": "kanoon-desk server stats --db URL", "check": "kanoon-desk server check --db URL"}.get(
+        command, "kanoon-desk server stats|check --db URL; back it up with the database's own tools (pg_dump)")
+    return (f"--db {shown} نشانی پایگاه داده کارگزار است، نه پرونده یک میز؛ برای کارگزار: {hint} — "
+            f"--db {shown} is a server's database URL, not a desk's store file; for the server: {hint}")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
                                         "last seen, revoked)")
     dv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     dv.add_argument("--office", default=None, type=cli_support.office_code, help="only this office's devices")
+    st = sub.add_parser("stats", help="per office: events and digest per aggregate type (as a synced desk's "
+                                      "`kanoon-desk stats` prints them)")
+    st.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
+    st.add_argument("--office", default=None, type=cli_support.office_code, help="only this office")
+    st.add_argument("--json", action="store_true", help="print JSON")
+    ck = sub.add_parser("check", help="recompute every office's totals from the events; the schema's revision")
+    ck.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     return ap
 
 
@@ -103,6 +110,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     from .db import ServerDb
 
+    if args.cmd in ("stats", "check"):
+        return _stats_or_check(args)
     if args.cmd == "enroll":
         from .auth import new_enrolment_code
 
@@ -212,6 +221,43 @@ def listening_socket(host: str, port: int) -> socket.socket:
                             "machine (0.0.0.0: every address)") from exc
         raise PortTaken(f"درگاه {port} گرفته نشد | cannot listen on {host}:{port}: {exc.strerror}") from exc
     return sock
+
+
+def _stats_or_check(args: argparse.Namespace) -> int:
+    """`server stats` / `server check`: read only, the database not migrated."""
+    import json
+
+    from . import admin
+    from .db import ServerDb
+
+    server_db = ServerDb(args.db, migrate=False)
+    try:
+        if args.cmd == "check":
+            problems = admin.check(server_db)
+            where = " ".join(f"{k}={v}" for k, v in describe_db(args.db).items())
+            if problems:
+                print(f"بررسی ناموفق | check FAILED: {where}")
+                for problem in problems:
+                    print(f"  - {problem}")
+                return 1
+            print(f"درست است | check ok: {where}")
+            return 0
+        data = admin.stats(server_db, args.office)
+    finally:
+        server_db.close()
+    if args.json:
+        print(json.dumps({**describe_db(args.db), **data}, ensure_ascii=False, indent=2))
+        return 0
+    where = " ".join(f"{k}={v}" for k, v in describe_db(args.db).items())
+    print(f"{where}  schema {','.join(data['schema']) or '-'}  events {data['events']}  server_seq {data['server_seq']}")
+    if not data["offices"]:
+        print("دفتری ثبت نشده است | no offices")
+    for code, office in data["offices"].items():
+        print(f"office {code}  devices {office['devices']}  events {office['events']}  digest {office['digest'][:16]}")
+        print(f"  {'aggregate type':<16}{'events':>12}  digest")
+        for name, row in office["aggregates"].items():
+            print(f"  {name:<16}{row['events']:>12}  {row['digest'][:16]}")
+    return 0
 
 
 def describe_db(db: str) -> dict[str, str]:

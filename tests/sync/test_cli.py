@@ -353,3 +353,43 @@ def test_a_port_already_taken_is_one_line_and_touches_no_database(tmp_path: Path
     assert len(lines) == 1 and " | " in lines[0] and f"port {port}" in lines[0] and "already in use" in lines[0]
     assert "server.start" not in done.stdout + done.stderr
     assert not db.exists()
+
+
+def test_server_stats_and_check_give_an_operator_the_figures_a_desk_prints(
+        server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kanoon-desk stats` and `check` on the server's URL said «پرونده پیدا نشد: postgresql+psycopg:/kanoon:
+    PASSWORD@…» (the password printed); `server stats` gives each office's figures as its synced desk
+    prints them, `server check` recomputes them from the events, and the desk's commands given a
+    URL point there without the password."""
+    from sqlalchemy import text
+
+    from kanoon_desk import __main__ as desk_cli
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.services import ops
+
+    desk = enrol(server, tmp_path / "desk.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    add_user(desk, admin, "clerk9")
+    assert client.sync_once(desk).ok
+    desk.close()
+    mine = ops.stats(tmp_path / "desk.sqlite3")
+    url = server.db_url
+    assert server_cli.main(["server", "stats", "--db", url, "--json"]) == 0
+    office = json.loads(capsys.readouterr().out)["offices"]["13"]
+    assert (office["events"], office["digest"], office["devices"]) == (mine["events"], mine["digest"], 1)
+    assert {t: row["digest"] for t, row in office["aggregates"].items()} == {
+        t: row["digest"] for t, row in mine["aggregates"].items()}
+    assert server_cli.main(["stats", "--db", url]) == 0
+    assert f"office 13  devices 1  events {mine['events']}  digest {mine['digest'][:16]}" in capsys.readouterr().out
+    assert server_cli.main(["check", "--db", url]) == 0
+    assert "check ok" in capsys.readouterr().out
+    with server.db.transaction() as s:
+        s.execute(text("UPDATE digest_totals SET events = events + 1 WHERE aggregate_type = 'user'"))
+    assert server_cli.main(["check", "--db", url]) == 1
+    out = capsys.readouterr().out
+    assert "check FAILED" in out and "office 13, user" in out
+    secret_url = "postgresql+psycopg://kanoon:s3cret-pass@127.0.0.1:55432/kanoon"
+    for command in ("stats", "check"):
+        assert desk_cli.main([command, "--db", secret_url]) == 2
+        err = _one_line(capsys.readouterr().err)
+        assert "s3cret-pass" not in err and f"kanoon-desk server {command} --db URL" in err
