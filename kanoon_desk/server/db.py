@@ -19,7 +19,10 @@ SEQ_COUNTER = "server_seq"
 
 
 def normalise_url(db: str) -> str:
-    """A plain file path means an SQLite file; URLs pass through (`postgresql+psycopg://…`)."""
+    """A plain file path means an SQLite file; URLs pass through (`postgresql+psycopg://…`), and
+    `postgres://…` (as PostgreSQL's own tools and most hosting panels write it) means the same."""
+    if db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.removeprefix("postgres://")
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"

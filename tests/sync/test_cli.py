@@ -393,3 +393,17 @@ def test_server_stats_and_check_give_an_operator_the_figures_a_desk_prints(
         assert desk_cli.main([command, "--db", secret_url]) == 2
         err = _one_line(capsys.readouterr().err)
         assert "s3cret-pass" not in err and f"kanoon-desk server {command} --db URL" in err
+
+
+def test_a_postgres_url_as_psql_writes_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """`postgres://user:pw@host/db` (PostgreSQL's own spelling, a hosting panel's) was «Can't load
+    plugin: sqlalchemy.dialects:postgres»; it names the same database as postgresql+psycopg://."""
+    from kanoon_desk.server.cli import describe_db
+    from kanoon_desk.server.db import make_engine, normalise_url
+
+    assert normalise_url("postgres://kanoon:pw@db.local:5432/kanoon") == "postgresql+psycopg://kanoon:pw@db.local:5432/kanoon"
+    engine = make_engine("postgres://kanoon:pw@db.local:5432/kanoon")
+    assert (engine.dialect.name, engine.dialect.driver) == ("postgresql", "psycopg")
+    engine.dispose()
+    assert describe_db("postgres://kanoon:pw@db.local:5432/kanoon") == {"database": "postgresql",
+                                                                       "db_host": "db.local:5432/kanoon"}
