@@ -242,6 +242,12 @@ def _stats_or_check(args: argparse.Namespace) -> int:
                 return 1
             print(f"درست است | check ok: {where}")
             return 0
+        current, heads = admin.schema_revisions(server_db)
+        if not current:
+            print(f"این پایگاه داده، پایگاه داده کارگزار نیست یا هنوز راه‌اندازی نشده است | no Kanoon server schema in "
+                  f"{' '.join(describe_db(args.db).values())} (this release is at {', '.join(sorted(heads))}): "
+                  "start the server on it once", file=sys.stderr)
+            return 1
         data = admin.stats(server_db, args.office)
     finally:
         server_db.close()

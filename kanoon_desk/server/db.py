@@ -108,6 +108,8 @@ class ServerDb:
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if not migrate:  # read as it is (`server stats`/`check`): nothing written
+            return
         with self.transaction() as s:
             if s.get(ServerCounter, SEQ_COUNTER) is None:
                 s.add(ServerCounter(name=SEQ_COUNTER, value=0))

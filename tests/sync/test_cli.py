@@ -8,6 +8,7 @@ import http.server
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -407,3 +408,17 @@ def test_a_postgres_url_as_psql_writes_it_is_read(capsys: pytest.CaptureFixture[
     engine.dispose()
     assert describe_db("postgres://kanoon:pw@db.local:5432/kanoon") == {"database": "postgresql",
                                                                        "db_host": "db.local:5432/kanoon"}
+
+
+def test_server_check_and_stats_read_a_database_without_writing_or_migrating_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.server import cli as server_cli
+
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    assert server_cli.main(["check", "--db", str(empty)]) == 1
+    assert "revision none" in capsys.readouterr().out
+    assert server_cli.main(["stats", "--db", str(empty)]) == 1
+    assert "start the server on it once" in _one_line(capsys.readouterr().err)
+    with sqlite3.connect(empty) as conn:  # no table made in it (the server's would be)
+        assert conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone() == (0,)
