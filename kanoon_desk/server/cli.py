@@ -179,6 +179,20 @@ def _main(argv: Sequence[str] | None) -> int:
     app = create_app(db, sms_gateway=gateway,  # type: ignore[arg-type]
                      attachments_dir=Path(args.attachments) if args.attachments else None,
                      sms_every=args.sms_every if args.sms_every > 0 else None)
+    from .exchange import clock_behind, now_ms
+    from .exchange_checks import how_far
+
+    behind = clock_behind(app.state.db, now_ms())
+    if behind:
+        sock.close()
+        app.state.db.close()
+        span_en, span_fa = how_far(behind)
+        print(f"ساعت این رایانه {span_fa} از رویدادهایی که کارگزار پیش‌تر نگه داشته عقب است؛ تاریخ و ساعت را درست "
+              f"کنید (NTP) و کارگزار را دوباره راه بیندازید | this computer's clock is {span_en} behind the newest "
+              "events the server stored: it went back since they came. Set the date and time right (NTP) and "
+              "start the server again (started so, it would refuse every desk's new work as stamped ahead of it)",
+              file=sys.stderr)
+        return 1
     start: dict[str, Any] = {"address": f"http://{args.host}:{args.port}", **describe_db(db),
                              "sms": _gateway_host(gateway) or "log only"}
     event("server.start", **start)

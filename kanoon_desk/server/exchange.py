@@ -16,11 +16,11 @@ import json
 import time
 from typing import Any, Literal
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..digest import EventDigest, canonical_hash
-from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_pack
+from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_millis, hlc_pack
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
     PROTOCOL_VERSION,
@@ -81,6 +81,28 @@ def hlc_limit(now: int) -> int:
     stamp further ahead is a desk's clock that is wrong, and following it would drag every clock
     that saw it along (one stamp near 2**63 made other offices' desks overflow)."""
     return hlc_pack(now + MAX_DRIFT_MS, COUNTER_MASK)
+
+
+#: How far the newest events stored may be ahead of the server's clock when it starts before the
+#: clock is called wrong (a stored stamp is at most MAX_DRIFT_MS ahead of the clock that took it).
+CLOCK_BEHIND_MS = 2 * MAX_DRIFT_MS
+
+
+def clock_behind(db: ServerDb, now: int, recent: int = 1000) -> int:
+    """By how many ms the server's clock at `now` is behind the newest events it stored (0: it
+    is not, beyond CLOCK_BEHIND_MS). The server never stored a stamp more than MAX_DRIFT_MS past
+    its own clock, so events stamped well past `now` mean the clock went back since (a reboot
+    with a flat clock battery, a wrong time zone set by hand): a server started so would refuse
+    every desk's new work as "your clock is ahead". Read from the last `recent` events stored
+    (by `server_seq`), the quarantined ones left out."""
+    last = (select(ServerEvent.hlc).where(ServerEvent.scope != QUARANTINE_SCOPE)
+            .order_by(ServerEvent.server_seq.desc()).limit(recent).subquery())
+    with db.read() as s:
+        newest = s.scalar(select(func.max(last.c.hlc)))
+    if newest is None:
+        return 0
+    ahead = hlc_millis(int(newest)) - now
+    return ahead if ahead > CLOCK_BEHIND_MS else 0
 
 
 def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock: HybridClock) -> PushResponse:

@@ -63,7 +63,7 @@ def _fa(n: int | str) -> str:
     return to_persian_digits(n)
 
 
-def _how_far(ms: int) -> tuple[str, str]:
+def how_far(ms: int) -> tuple[str, str]:
     """A span in the largest unit that reads well, in English and in Persian."""
     minutes = round(ms / 60_000)
     if minutes >= 2 * 24 * 60:
@@ -74,7 +74,7 @@ def _how_far(ms: int) -> tuple[str, str]:
 
 
 def _ahead(ev: EventIn, now: int) -> Refusal:
-    en, fa = _how_far(hlc_millis(ev.hlc) - now)
+    en, fa = how_far(hlc_millis(ev.hlc) - now)
     return Refusal(
         f"the event's clock stamp is {en} ahead of the server's clock (more than "
         f"{MAX_DRIFT_MS // 60_000} minutes): the clock of the computer that recorded it is wrong",

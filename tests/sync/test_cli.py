@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import logging
 import os
 import socket
 import sqlite3
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client, state
@@ -422,3 +424,35 @@ def test_server_check_and_stats_read_a_database_without_writing_or_migrating_it(
     assert "start the server on it once" in _one_line(capsys.readouterr().err)
     with sqlite3.connect(empty) as conn:  # no table made in it (the server's would be)
         assert conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone() == (0,)
+
+
+def test_a_server_whose_clock_went_back_says_so_and_does_not_start(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A server restarted with its clock hours behind (a flat clock battery, a time zone set by
+    hand) would refuse every desk's new work as «the clock of the computer that recorded it is
+    wrong», and a refused event is not sent again; it says its own clock is behind, exit 1."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server import exchange
+
+    desk = enrol(server, tmp_path / "desk.sqlite3", "13")
+    bootstrap_admin(desk)
+    assert client.sync_once(desk).ok
+    desk.close()
+    real = exchange.now_ms
+    monkeypatch.setattr(exchange, "now_ms", lambda: real() - 3 * 3_600_000)
+
+    def serve(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the server started with its clock three hours behind")
+
+    monkeypatch.setattr(uvicorn, "run", serve)
+    monkeypatch.setattr(uvicorn.Server, "run", serve)
+    kanoon_log = logging.getLogger("kanoon")  # (the server's set-up replaces its handlers in place)
+    for name in ("handlers", "propagate", "level"):
+        monkeypatch.setattr(kanoon_log, name, list(kanoon_log.handlers) if name == "handlers" else getattr(kanoon_log, name))
+    port = free_port()
+    assert server_cli.main(["--db", server.db_url, "--port", str(port)]) == 1
+    err = _one_line(capsys.readouterr().err)
+    assert "clock is 3 hours behind" in err and "۳ ساعت" in err
+    with socket.socket() as again:  # the port was given back
+        again.bind(("127.0.0.1", port))
