@@ -167,6 +167,17 @@ def _main(argv: Sequence[str] | None) -> int:
     except PortTaken as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    from .db import ServerRunning, hold_server_lock
+
+    try:
+        server_lock = hold_server_lock(db)
+    except ServerRunning:
+        sock.close()
+        where = " ".join(describe_db(db).values())
+        print(f"کارگزار دیگری هم‌اکنون روی همین پایگاه داده کار می‌کند؛ نخست آن را ببندید | another Kanoon server is "
+              f"already running on this database ({where}): stop it first (one server per database; a new "
+              "release started beside the old one would migrate the database under it)", file=sys.stderr)
+        return 1
     from .app import create_app
     from .logs import setup_json_logging
 
@@ -199,6 +210,7 @@ def _main(argv: Sequence[str] | None) -> int:
     quiet_collector()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
+    del server_lock  # (held until here; released with the process in any case)
     return 0
 
 

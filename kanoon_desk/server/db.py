@@ -11,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from .server_models import ServerCounter
 
@@ -153,3 +154,44 @@ class ServerDb:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+#: The PostgreSQL advisory lock key a running server holds (any constant: "KANOON" in ASCII).
+SERVER_LOCK_KEY = 0x4B414E4F4F4E
+
+
+class ServerRunning(Exception):
+    """Another server process holds this database."""
+
+
+def hold_server_lock(db: str) -> Any:
+    """Take the database's "a server runs on it" lock for this process's lifetime (released when
+    the process ends, however it ends) and return what holds it (keep a reference). Raises
+    ServerRunning when another server holds it: two servers on one database (the old release left
+    running while the new one starts on another port, and migrates under it) are refused.
+    PostgreSQL: a session advisory lock on a connection of its own; SQLite: an exclusive `flock`
+    on `<file>.server-lock` beside the database (not on Windows, where it is skipped)."""
+    url = normalise_url(db)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if not path or path == ":memory:":
+            return None
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            return None
+        handle = open(f"{path}.server-lock", "a+b")  # noqa: SIM115 (held open for the process's life)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise ServerRunning(path) from exc
+        return handle
+    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+    conn = engine.connect()
+    if not conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({SERVER_LOCK_KEY})").scalar():
+        conn.close()
+        engine.dispose()
+        raise ServerRunning(url)
+    conn.commit()
+    return conn

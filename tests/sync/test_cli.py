@@ -456,3 +456,39 @@ def test_a_server_whose_clock_went_back_says_so_and_does_not_start(
     assert "clock is 3 hours behind" in err and "۳ ساعت" in err
     with socket.socket() as again:  # the port was given back
         again.bind(("127.0.0.1", port))
+
+
+def test_a_second_server_on_one_database_is_refused_before_it_migrates(server_db_url: str, tmp_path: Path) -> None:
+    """Two servers on one database (the old release left running while the new one starts on
+    another port) ran side by side, the new one migrating the database under the old; the second
+    says another server runs on it, exit 1, and the first one goes on answering."""
+    first_port = free_port()
+    log = tmp_path / "first.log"
+    with log.open("wb") as sink:
+        first = subprocess.Popen([sys.executable, "-m", "kanoon_desk.server.cli", "--db", server_db_url,
+                                  "--port", str(first_port)], cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        url = f"http://127.0.0.1:{first_port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(url + "/v1/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline and first.poll() is None, log.read_text()
+            time.sleep(0.1)
+        second = run("kanoon_desk", "server", "--db", server_db_url, "--port", str(free_port()), timeout=30)
+        assert second.returncode == 1, second.stdout + second.stderr
+        lines = (second.stdout + second.stderr).strip().splitlines()
+        assert len(lines) == 1 and "another Kanoon server is already running on this database" in lines[0]
+        assert "kanoon:kanoon@" not in lines[0]  # (the URL's password is not said)
+        assert httpx.get(url + "/v1/health").status_code == 200
+    finally:
+        first.terminate()
+        first.wait(10)
+    from kanoon_desk.server.db import hold_server_lock
+
+    held = hold_server_lock(server_db_url)  # the lock went with the first server
+    held.close()
