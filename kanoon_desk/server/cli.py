@@ -160,14 +160,12 @@ def _main(argv: Sequence[str] | None) -> int:
             server_db.close()
         print(f"{sent} پیامک فرستاده شد | {sent} SMS sent")
         return 0
-    import uvicorn
-
     try:
         sock = listening_socket(args.host, args.port)
     except PortTaken as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    from .db import ServerRunning, hold_server_lock
+    from .db import ServerRunning, hold_server_lock, release_server_lock
 
     try:
         server_lock = hold_server_lock(db)
@@ -178,6 +176,16 @@ def _main(argv: Sequence[str] | None) -> int:
               f"already running on this database ({where}): stop it first (one server per database; a new "
               "release started beside the old one would migrate the database under it)", file=sys.stderr)
         return 1
+    try:
+        return _serve(args, db, sock)
+    finally:
+        release_server_lock(server_lock)
+
+
+def _serve(args: argparse.Namespace, db: str, sock: socket.socket) -> int:
+    """Open (and migrate) the database, check the clock, log the start and serve on `sock`."""
+    import uvicorn
+
     from .app import create_app
     from .logs import setup_json_logging
 
@@ -210,7 +218,6 @@ def _main(argv: Sequence[str] | None) -> int:
     quiet_collector()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
-    del server_lock  # (held until here; released with the process in any case)
     return 0
 
 

@@ -195,3 +195,9 @@ def hold_server_lock(db: str) -> Any:
         raise ServerRunning(url)
     conn.commit()
     return conn
+
+
+def release_server_lock(held: Any) -> None:
+    """Let go of what `hold_server_lock` returned (the process's end does it too)."""
+    if held is not None:
+        held.close()
