@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -41,32 +42,42 @@ def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+@contextmanager
+def running_server(db: str, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A server started by the command line on `db` (its output in `log`), once it answers; it is
+    stopped when the block ends."""
+    port = free_port()
+    with log.open("wb") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "kanoon_desk.server.cli", "--db", db, "--port", str(port)],
+                                cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(url + "/v1/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(log.read_text())
+            time.sleep(0.1)
+        yield proc, url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
 @pytest.fixture
 def server_proc(tmp_path: Path) -> Iterator[tuple[str, str]]:
     db = str(tmp_path / "srv.sqlite3")
-    port = free_port()
-    log = tmp_path / "server.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen([sys.executable, "-m", "kanoon_desk.server.cli", "--db", db, "--port", str(port)],
-                                cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/v1/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            proc.wait(10)
-            raise RuntimeError(log.read_text())
-        time.sleep(0.1)
-    try:
+    with running_server(db, tmp_path / "server.log") as (_proc, url):
         yield db, url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_enrol_and_sync_from_the_command_line(server_proc: tuple[str, str], tmp_path: Path) -> None:
@@ -462,32 +473,13 @@ def test_a_second_server_on_one_database_is_refused_before_it_migrates(server_db
     """Two servers on one database (the old release left running while the new one starts on
     another port) ran side by side, the new one migrating the database under the old; the second
     says another server runs on it, exit 1, and the first one goes on answering."""
-    first_port = free_port()
-    log = tmp_path / "first.log"
-    with log.open("wb") as sink:
-        first = subprocess.Popen([sys.executable, "-m", "kanoon_desk.server.cli", "--db", server_db_url,
-                                  "--port", str(first_port)], cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
-                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
-    try:
-        url = f"http://127.0.0.1:{first_port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/v1/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline and first.poll() is None, log.read_text()
-            time.sleep(0.1)
+    with running_server(server_db_url, tmp_path / "first.log") as (_first, url):
         second = run("kanoon_desk", "server", "--db", server_db_url, "--port", str(free_port()), timeout=30)
         assert second.returncode == 1, second.stdout + second.stderr
         lines = (second.stdout + second.stderr).strip().splitlines()
         assert len(lines) == 1 and "another Kanoon server is already running on this database" in lines[0]
         assert "kanoon:kanoon@" not in lines[0]  # (the URL's password is not said)
         assert httpx.get(url + "/v1/health").status_code == 200
-    finally:
-        first.terminate()
-        first.wait(10)
     from kanoon_desk.server.db import hold_server_lock
 
     held = hold_server_lock(server_db_url)  # the lock went with the first server
