@@ -484,3 +484,34 @@ def test_a_second_server_on_one_database_is_refused_before_it_migrates(server_db
 
     held = hold_server_lock(server_db_url)  # the lock went with the first server
     held.close()
+
+
+def test_the_servers_connections_answer_without_waiting_for_the_desks_ack() -> None:
+    """The listening socket taken before the database (for a clear «port in use») was made without
+    its protocol, and asyncio turns Nagle's delay off only on connections that say TCP: every answer
+    waited ~40 ms for the desk's delayed ACK, and a push of 5,000 events took twice as long. Served
+    as uvicorn serves it (asyncio on the socket), a connection has TCP_NODELAY set."""
+    import asyncio
+
+    from kanoon_desk.server.cli import listening_socket
+
+    sock = listening_socket("127.0.0.1", free_port())
+    nodelay: list[int] = []
+
+    class Answer(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            nodelay.append(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    async def serve_one() -> None:
+        server = await asyncio.get_running_loop().create_server(Answer, sock=sock)
+        async with server:
+            _reader, writer = await asyncio.open_connection(*sock.getsockname()[:2])
+            for _ in range(200):
+                if nodelay:
+                    break
+                await asyncio.sleep(0.01)
+            writer.close()
+
+    asyncio.run(serve_one())
+    assert nodelay and nodelay[0] != 0
