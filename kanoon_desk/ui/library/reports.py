@@ -101,9 +101,10 @@ def chart_labels(labels: list[str], width: int = 28) -> list[str]:
 
 
 def popular_chart(rows: list[rep.Count]) -> QChart:
-    """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up)."""
+    """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up): every
+    title the period's table (and its export) lists, so the chart and the sheet agree."""
     chart = _chart(QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"))
-    rows = list(reversed(rows[:8]))
+    rows = list(reversed(rows))
     rtl = right_to_left()
     bars = QBarSet(QCoreApplication.translate("Library", "امانت"))
     bars.append([float(r.count) for r in rows])
@@ -113,6 +114,11 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append(chart_labels([r.label for r in rows]) or [""])
+    # ten names a line each: in the font of the chart's title, not the larger interface font, or
+    # on a 800-pixel-high screen the axis cuts every one of them to «…» for want of height
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(9)
+    axis_y.setLabelsFont(font)
     # the labels on the reader's starting side
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
