@@ -14,10 +14,10 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..models import Event
-from ..services.secretariat_files import attachment_path, keep_bytes, kept_intact
+from ..services.secretariat_files import attachment_path, attachments_dir, keep_bytes, kept_intact
 from . import errors as e
 from . import protocol as p
 from .progress import DOWNLOAD, UPLOAD
@@ -45,6 +45,10 @@ CHUNK_SHARE = 0.25
 #: Only events whose payload has a `sha256` are read (the desk's store is SQLite): a first sync's
 #: scan of every payload, parsed, was several seconds for 200,000 events.
 _NAMES_A_FILE = func.json_extract(Event.payload, "$.sha256").is_not(None)
+#: Left in the attachments folder once every file the store's events name was looked for there
+#: (`_look_again`): a folder without it is new to this store (the store restored or copied to
+#: another computer, or to another folder, without its attachments).
+FOLDER_MARK = ".kanoon-looked"
 
 
 def _named(payload: dict[str, object]) -> str | None:
@@ -202,19 +206,46 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
             _save(store, up=str(seq), unsent=unsent)
     if acked > up_from:  # every event up to `acked` that names a file has been seen to
         _save(store, up=str(acked))
+    if not (attachments_dir(store) / FOLDER_MARK).is_file():
+        _look_again(store, acked)
+    _download(c, report, list(theirs), last_pulled, unsent)
     for sha in sorted(unsent):
         report.warnings.append(SyncWarning(ATTACHMENT_NOT_HERE, (("sha", sha[:12]),)))
-    _download(c, report, list(theirs), last_pulled)
 
 
-def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | None) -> None:
+def _look_again(store: Store, acked: int) -> None:
+    """Keep to fetch (`K_MISSING`) every file named by an event the server holds (pulled, or this
+    desk's own sent ones) that is not in the attachments folder, then mark the folder.
+
+    The scan positions say which files were fetched or sent, not where they are: a store restored
+    from its backup on a new computer (or copied there, or to another folder) without its
+    attachments folder had none of the files of its events up to those positions, and no round
+    fetched them, though the server held them all: the cases' scans and the members' photos were
+    gone from that desk for good, without a word. Read once per folder (every event that names a
+    file; whether the file is there, not its bytes)."""
+    with store.read() as s:
+        payloads = s.scalars(select(Event.payload).where(
+            _NAMES_A_FILE, or_(Event.client_seq.is_(None), Event.client_seq <= acked)))
+        absent = {sha for payload in payloads
+                  if (sha := _named(payload)) is not None and not attachment_path(store, sha).is_file()}
+    if absent:
+        _save(store, missing=_kept(store, K_MISSING) | absent)
+    folder = attachments_dir(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FOLDER_MARK).write_bytes(b"")
+
+
+def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | None, unsent: set[str]) -> None:
     """Fetch the files pulled events name, in server order. One the server does not have yet
     (404: its desk has not sent it, or lost it) is skipped and kept to try again next round; the
-    scan position goes to `last` (the newest pulled event) with the set of those kept."""
+    scan position goes to `last` (the newest pulled event) with the set of those kept. This desk's
+    own files that are not on this computer (`unsent`) are asked for too: the server has them
+    when they went up before the store came here without its folder (they then leave `unsent`)."""
     store = c.store
     missing = _kept(store, K_MISSING)
     names = {sha: _filename(payload) for _seq, payload in theirs if (sha := _named(payload))}
-    wanted = list(dict.fromkeys(sorted(missing) + list(names)))  # the ones kept first, then in server order
+    # the ones kept first, then in server order
+    wanted = list(dict.fromkeys(sorted(missing) + sorted(unsent) + list(names)))
     for i, sha in enumerate(wanted):
         if kept_intact(store, sha):  # (a file a power cut left cut off is fetched again)
             missing.discard(sha)
@@ -222,7 +253,8 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
         c.control.tell(DOWNLOAD, i, len(wanted), names.get(sha) or sha[:12])
         r = _transfer(c, "GET", sha)
         if r.status_code == 404:
-            missing.add(sha)
+            if sha not in unsent:  # (an own file the server lacks is said as one not here)
+                missing.add(sha)
             continue
         if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
             raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
@@ -230,6 +262,9 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
         report.downloaded += 1
         report.downloaded_bytes += len(r.content)
         missing.discard(sha)
+        if sha in unsent:
+            unsent.discard(sha)
+            _save(store, unsent=unsent)
     for sha in sorted(missing):
         report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))
     if last is not None:

@@ -232,3 +232,45 @@ def test_restore_with_sync_takes_back_at_once_what_the_server_holds(server: Live
     c = Store(path)
     assert event_ids(c) == held and not ops.restored_unsynced(c)  # its lost events back, at once
     c.close()
+
+
+def test_a_desk_restored_on_a_new_computer_fetches_its_scans_back(server: LiveServer, tmp_path: Path) -> None:
+    """The PC died; its last backup (the store file: the attachments folder beside it is gone) is
+    restored on a new computer. The round fetches every file its events name from the server: its
+    own scans sent before the backup and after it, and the other desk's it had pulled."""
+    import hashlib
+
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services.secretariat_files import attachment_path
+    from tests.secretariat_helpers import case_input
+
+    def scanned(store: Store, n: int) -> str:
+        admin = bootstrap_admin(store, f"admin{n}")
+        body = b"%PDF-1.4 scan " + bytes([n]) * 2000
+        scan = tmp_path / f"scan{n}.pdf"
+        scan.write_bytes(body)
+        sec.add_attachment(store, admin, sec.intake(store, admin, case_input(n)).case_id, scan)
+        return hashlib.sha256(body).hexdigest()
+
+    for folder in ("old-pc", "other", "new-pc"):
+        (tmp_path / folder).mkdir()
+    a = enrol(server, tmp_path / "old-pc" / "desk.sqlite3", "13")
+    b = enrol(server, tmp_path / "other" / "desk.sqlite3", "13")
+    own_before = scanned(a, 1)
+    theirs = scanned(b, 2)
+    assert client.sync_once(b).uploaded == 1 and client.sync_once(a).downloaded == 1
+    a.backup_to(tmp_path / "weekly.sqlite3")
+    own_after = scanned(a, 3)
+    assert client.sync_once(a).uploaded == 1
+    a.close()
+    new = tmp_path / "new-pc" / "desk.sqlite3"
+    ops.restore(new, tmp_path / "weekly.sqlite3")
+    c = Store(new)
+    report = client.sync_once(c)
+    assert report.ok and report.downloaded == 3, report.summary_line()
+    assert [w.template for w in report.warnings] == [RECOVERED]  # (its events sent after the backup)
+    for sha in (own_before, theirs, own_after):
+        assert hashlib.sha256(attachment_path(c, sha).read_bytes()).hexdigest() == sha
+    again = client.sync_once(c)
+    assert again.ok and again.downloaded == again.uploaded == 0 and not again.warnings, again.summary_line()
+    c.close()
