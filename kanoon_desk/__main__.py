@@ -186,6 +186,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"  {missing} رویداد پایگاه داده پیشین در پشتیبان نیست (کارهای پس از پشتیبان) — {missing} events of "
                   "the previous store are not in the backup: the work done after it")
             _say_numbers_kept(restored.numbers_kept)
+    if restored.enrolment_kept:
+        print("  پشتیبان از پیش از پیوستن این میز به کارگزار است؛ پیوستن آن (کارگزار، رمز و شماره دستگاه) از پایگاه داده "
+              "پیشین نگه داشته شد — the backup is from before the desk joined its server: its enrolment (server, "
+              "credential, device number) was kept from the previous store")
     if not _enrolled(Path(args.db)):
         if args.sync:  # (said, not skipped in silence: the operator asked for it)
             print("  این میز به کارگزاری نپیوسته است؛ همگام‌سازی انجام نشد — the desk is not enrolled with a "

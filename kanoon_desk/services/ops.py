@@ -408,6 +408,9 @@ class Restored:
 
     previous: Path | None
     numbers_kept: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: The backup was taken before the desk joined its server: the restored store took the
+    #: replaced one's enrolment (`_enrolment_to_keep`), and its device number as the server gave it.
+    enrolment_kept: bool = False
 
 
 def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Restored:
@@ -502,7 +505,7 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
         # backup) before it takes the store's place: the replacement is the one step that commits
         # the restore. Marked after it, a restore cut off in between (a power cut) left the backup
         # in place unmarked, and it gave those numbers a second time.
-        numbers_kept = _mark_restored(tmp, previous)
+        numbers_kept, enrolment_kept = _mark_restored(tmp, previous)
         _checkpoint(tmp)
         _remove(sidecars(tmp))
     except BaseException:
@@ -523,7 +526,7 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(sidecars(store_path))
     os.replace(tmp, store_path)
-    return Restored(previous, numbers_kept)
+    return Restored(previous, numbers_kept, enrolment_kept)
 
 
 def _restored_again(store_path: Path, previous: Path, restored: Path) -> bool:
@@ -559,27 +562,62 @@ def restore_newest(store_path: Path, backups: Sequence[Path]) -> tuple[Path, Res
     return None
 
 
-def _mark_restored(store_path: Path, previous: Path | None) -> dict[tuple[str, int], int]:
+def _mark_restored(store_path: Path, previous: Path | None) -> tuple[dict[tuple[str, int], int], bool]:
     """Note in the restored store when it was restored (`K_RESTORED_AT`): the app and `sync` say
     so until a round with the server has brought back what this desk did after the backup. In the
     same transaction its counters move past every number the replaced store issued after the
     backup (`numbers_past_backup`): a registration number, a letter number, a membership number or
-    a barcode already on paper is not issued a second time, with or without a server."""
+    a barcode already on paper is not issued a second time, with or without a server; and a backup
+    taken before the desk joined its server takes the replaced store's enrolment
+    (`_enrolment_to_keep`). Returns the numbers passed and whether the enrolment was kept."""
     store = Store(store_path, migrate=False)
     kept: dict[tuple[str, int], int] = {}
+    enrolment_kept = False
     try:
         with store.transaction() as s:
             store.set_state(s, K_RESTORED_AT, utcnow().isoformat())
             if previous is not None and store.is_initialised:
                 ident = store.identity
-                kept = numbers_past_backup(previous, store_path, ident.office_code, ident.device_no)
+                enrolment = _enrolment_to_keep(store, previous)
+                for name, text_value in enrolment.items():
+                    store.set_state(s, name, text_value)
+                enrolment_kept = bool(enrolment)
+                office, device_no = enrolment.get("office_code", ident.office_code), ident.device_no
+                if enrolment.get("device_no", "").isdigit():
+                    device_no = int(enrolment["device_no"])
+                kept = numbers_past_backup(previous, store_path, office, device_no)
                 for key, value in _counters_past(previous, store_path, ident.device_id).items():
                     kept[key] = max(value, kept.get(key, 0))
                 for (series, year), value in kept.items():
                     eventlog.counter_at_least(s, series, value, year)
     finally:
         store.close()
-    return kept
+    return kept, enrolment_kept
+
+
+#: What makes a desk a device of its server (`sync.state`: the server, the credential, the
+#: store's name there and its next one) and the identity the server gave it.
+ENROLMENT_KEYS = ("sync.server_url", "sync.secret", "sync.store_id", "sync.store_next", "office_code", "device_no")
+
+
+def _enrolment_to_keep(store: Store, previous: Path) -> dict[str, str]:
+    """A backup taken before the desk joined its server, restored over the desk (the same device)
+    since joined: the restored store takes the replaced one's enrolment (`ENROLMENT_KEYS`), so it
+    goes on syncing as the device it is on the server, takes back from it the events it sent since
+    the backup, and numbers with the device number the server gave it. Before, it came back as a
+    desk of no server under its old number: `sync` said it was not enrolled, `enroll` that the
+    server knew the device already, and the numbers it gave carried the number of another desk of
+    the office when the server had renumbered it on joining (13-D01-… of the office's device 1)."""
+    if store.get_state("sync.secret") or _device_id(previous) != store.identity.device_id:
+        return {}
+    try:
+        with closing(_connect_ro(previous)) as conn:
+            marks = ",".join("?" * len(ENROLMENT_KEYS))
+            theirs = {str(k): str(v) for k, v in conn.execute(
+                f"SELECT key, value FROM desk_state WHERE key IN ({marks})", ENROLMENT_KEYS)}
+    except sqlite3.DatabaseError:
+        return {}
+    return theirs if theirs.get("sync.secret") and theirs.get("sync.server_url") else {}
 
 
 #: The counters of the numbers put on paper (registration and letter numbers, membership numbers,

@@ -274,3 +274,53 @@ def test_a_desk_restored_on_a_new_computer_fetches_its_scans_back(server: LiveSe
     again = client.sync_once(c)
     assert again.ok and again.downloaded == again.uploaded == 0 and not again.warnings, again.summary_line()
     c.close()
+
+
+def test_a_backup_from_before_the_desk_joined_keeps_its_enrolment(server: LiveServer, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A desk that worked on its own joined the server on Monday (renumbered: the office's device 1
+    was taken); on Wednesday its newest backup from before Monday is restored over it. The restored
+    desk stays the server's device: it syncs, takes back what it sent since, and its numbers carry
+    the device number the server gave it, not the office's other desk's."""
+    from kanoon_desk.__main__ import main
+    from kanoon_desk.models import Conflict
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    a = d.store
+    office = a.identity.office_code
+    (tmp_path / "b").mkdir()
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", office)  # the office's device 1
+
+    def registered(store: Store, n: int) -> str:
+        r = sec.intake(store, d.clerk, case_input(n))
+        sec.review(store, d.expert, r.case_id, accept=True)
+        return sec.register(store, d.clerk, r.case_id)
+
+    given = [registered(a, 1)]
+    a.backup_to(tmp_path / "before-joining.sqlite3")
+    assert enrolment.enroll_store(a, server.url, server.code(office)).ok
+    device_no = a.identity.device_no
+    assert device_no == 2
+    given.append(registered(a, 2))
+    assert client.sync_once(a).ok
+    held, path = event_ids(a), a.path
+    a.close()
+    assert main(["restore", "--db", str(path), "--from", str(tmp_path / "before-joining.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "enrolment" in out and "kanoon-desk sync" in out, out
+    c = d.store = Store(path)
+    assert c.identity.device_no == device_no and c.get_state(state.K_SERVER) == server.url
+    report = client.sync_once(c)
+    assert report.ok and report.recovered > 0, report.summary_line()
+    assert event_ids(c) == held and not ops.restored_unsynced(c)
+    again = registered(c, 3)
+    assert again not in given and f"-D{device_no:02d}-" in again and again.endswith("000003"), again
+    assert client.sync_once(c).ok and client.sync_once(b).ok
+    with b.read() as s:
+        assert s.scalar(select(func.count()).select_from(Conflict)) == 0
+    assert_matches_server(server, c)
+    assert ops.stats(c.path)["aggregates"] == ops.stats(b.path)["aggregates"]
+    b.close()
+
