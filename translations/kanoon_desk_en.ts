@@ -3181,8 +3181,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="29" />
-            <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
-            <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
+            <source>این میز پیش‌تر در کارگزار ثبت شده است (پشتیبانی از پیش از پیوستنش برگردانده شده است). این کد به کار نرفت: با همین کد، این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای از دفترش کنید؛ داده‌هایش می‌ماند و کارهایی که کارگزار ندارد فرستاده می‌شود.</source>
+            <translation>The server knows this desk already (a backup from before it joined was restored). The code was not spent: with the same code, make this desk a new device of its office with kanoon-desk enroll --db … --server … --code … --replace-device; its data stays and what the server lacks is sent.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="30" />

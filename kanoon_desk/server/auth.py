@@ -102,8 +102,10 @@ def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | Non
             raise AuthError("wrong_office", f"the code is for office {row.office_code}, the desk is of office "
                             f"{existing.office_code}", "این کد برای دفتر دیگری صادر شده است.", status=409)
         if existing is not None and s.get(Device, existing.device_id) is not None:
-            raise AuthError("device_known", "this device is enrolled already",
-                            "این دستگاه پیش‌تر در کارگزار ثبت شده است.", status=409)
+            raise AuthError("device_known", "this device is enrolled already (a backup from before it joined, "
+                            "restored?): enrol it as a new device with this code (kanoon-desk enroll --replace-device)",
+                            "این دستگاه پیش‌تر در کارگزار ثبت شده است؛ با همین کد و --replace-device دستگاه تازه‌ای "
+                            "شود.", status=409)
         if replaces is not None:
             old = s.get(Device, replaces.device_id)
             if old is None:

@@ -26,7 +26,7 @@ MSG_SERVER_URL = QT_TRANSLATE_NOOP("Errors", "نشانی کارگزار را ک�
 MSG_CODE_MISSING = QT_TRANSLATE_NOOP("Errors", "کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.")
 MSG_DEVICE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.")
 MSG_CODE_OTHER_OFFICE = QT_TRANSLATE_NOOP("Errors", "این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.")
-MSG_DEVICE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.")
+MSG_DEVICE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر در کارگزار ثبت شده است (پشتیبانی از پیش از پیوستنش برگردانده شده است). این کد به کار نرفت: با همین کد، این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای از دفترش کنید؛ داده‌هایش می‌ماند و کارهایی که کارگزار ندارد فرستاده می‌شود.")
 MSG_ALREADY_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.")
 MSG_STORE_COPIED = QT_TRANSLATE_NOOP("Errors", "داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.")
 #: The server's error code of a refused enrolment → the message shown for it.

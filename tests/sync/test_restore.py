@@ -324,3 +324,33 @@ def test_a_backup_from_before_the_desk_joined_keeps_its_enrolment(server: LiveSe
     assert ops.stats(c.path)["aggregates"] == ops.stats(b.path)["aggregates"]
     b.close()
 
+
+def test_a_backup_from_before_joining_restored_on_a_new_computer_says_what_to_do(
+        server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With no store of the desk to take its enrolment from (a new computer), `enroll` is refused
+    because the server knows the device: it says to make it a new device with the same code, and
+    that code, not spent, does it; the desk then holds everything the server has."""
+    from kanoon_desk.sync import cli
+    from tests.secretariat_helpers import make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    a = d.store
+    office = a.identity.office_code
+    a.backup_to(tmp_path / "before-joining.sqlite3")
+    assert enrolment.enroll_store(a, server.url, server.code(office)).ok
+    holidays(a, 0, 3)
+    assert client.sync_once(a).ok
+    held = event_ids(a)
+    a.close()
+    (tmp_path / "new-pc").mkdir()
+    new = tmp_path / "new-pc" / "desk.sqlite3"
+    ops.restore(new, tmp_path / "before-joining.sqlite3")
+    code = server.code(office)
+    assert cli.main(["enroll", "--db", str(new), "--server", server.url, "--code", code]) == cli.EXIT_AUTH
+    err = capsys.readouterr().err
+    assert "--replace-device" in err and "این کد به کار نرفت" in err, err
+    assert cli.main(["enroll", "--db", str(new), "--server", server.url, "--code", code, "--replace-device"]) == 0
+    c = Store(new)
+    assert held <= event_ids(c) and state.pending_count(c) == 0 and ops.check(c.path) == []
+    assert_matches_server(server, c)
+    c.close()
