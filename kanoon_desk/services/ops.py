@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import delete, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import eventlog
 from ..digest import EventDigest
 from ..errors import QT_TRANSLATE_NOOP, Problem, storage_trouble
-from ..models import utcnow
+from ..models import DeskState, utcnow
 from ..store import K_RESTORED_AT, Store, in_use, known_revisions, private_file, sidecars
 from .numbers import numbers_issued
 
@@ -505,7 +505,7 @@ def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> R
         # backup) before it takes the store's place: the replacement is the one step that commits
         # the restore. Marked after it, a restore cut off in between (a power cut) left the backup
         # in place unmarked, and it gave those numbers a second time.
-        numbers_kept, enrolment_kept = _mark_restored(tmp, previous)
+        numbers_kept, enrolment_kept = _mark_restored(tmp, previous, store_path if previous is not None else None)
         _checkpoint(tmp)
         _remove(sidecars(tmp))
     except BaseException:
@@ -562,14 +562,16 @@ def restore_newest(store_path: Path, backups: Sequence[Path]) -> tuple[Path, Res
     return None
 
 
-def _mark_restored(store_path: Path, previous: Path | None) -> tuple[dict[tuple[str, int], int], bool]:
+def _mark_restored(store_path: Path, previous: Path | None,
+                   replaced: Path | None = None) -> tuple[dict[tuple[str, int], int], bool]:
     """Note in the restored store when it was restored (`K_RESTORED_AT`): the app and `sync` say
     so until a round with the server has brought back what this desk did after the backup. In the
     same transaction its counters move past every number the replaced store issued after the
     backup (`numbers_past_backup`): a registration number, a letter number, a membership number or
-    a barcode already on paper is not issued a second time, with or without a server; and a backup
-    taken before the desk joined its server takes the replaced store's enrolment
-    (`_enrolment_to_keep`). Returns the numbers passed and whether the enrolment was kept."""
+    a barcode already on paper is not issued a second time, with or without a server; and it takes
+    the enrolment of the store it replaces (`replaced`, this desk's), `_enrolment_to_keep`. Returns
+    the numbers passed and whether the backup, taken before the desk joined its server, took the
+    whole enrolment."""
     store = Store(store_path, migrate=False)
     kept: dict[tuple[str, int], int] = {}
     enrolment_kept = False
@@ -578,13 +580,16 @@ def _mark_restored(store_path: Path, previous: Path | None) -> tuple[dict[tuple[
             store.set_state(s, K_RESTORED_AT, utcnow().isoformat())
             if previous is not None and store.is_initialised:
                 ident = store.identity
-                enrolment = _enrolment_to_keep(store, previous)
+                enrolment = _enrolment_to_keep(store, replaced) if replaced is not None else {}
+                enrolment_kept = bool(enrolment) and not store.get_state("sync.secret")
                 for name, text_value in enrolment.items():
-                    store.set_state(s, name, text_value)
-                enrolment_kept = bool(enrolment)
-                office, device_no = enrolment.get("office_code", ident.office_code), ident.device_no
-                if enrolment.get("device_no", "").isdigit():
-                    device_no = int(enrolment["device_no"])
+                    if text_value is None:
+                        s.execute(delete(DeskState).where(DeskState.key == name))
+                    else:
+                        store.set_state(s, name, text_value)
+                office, device_no = enrolment.get("office_code") or ident.office_code, ident.device_no
+                if (enrolment.get("device_no") or "").isdigit():
+                    device_no = int(enrolment["device_no"] or 0)
                 kept = numbers_past_backup(previous, store_path, office, device_no)
                 for key, value in _counters_past(previous, store_path, ident.device_id).items():
                     kept[key] = max(value, kept.get(key, 0))
@@ -600,24 +605,34 @@ def _mark_restored(store_path: Path, previous: Path | None) -> tuple[dict[tuple[
 ENROLMENT_KEYS = ("sync.server_url", "sync.secret", "sync.store_id", "sync.store_next", "office_code", "device_no")
 
 
-def _enrolment_to_keep(store: Store, previous: Path) -> dict[str, str]:
-    """A backup taken before the desk joined its server, restored over the desk (the same device)
-    since joined: the restored store takes the replaced one's enrolment (`ENROLMENT_KEYS`), so it
-    goes on syncing as the device it is on the server, takes back from it the events it sent since
-    the backup, and numbers with the device number the server gave it. Before, it came back as a
-    desk of no server under its old number: `sync` said it was not enrolled, `enroll` that the
-    server knew the device already, and the numbers it gave carried the number of another desk of
-    the office when the server had renumbered it on joining (13-D01-… of the office's device 1)."""
-    if store.get_state("sync.secret") or _device_id(previous) != store.identity.device_id:
+def _enrolment_to_keep(store: Store, replaced: Path) -> dict[str, str | None]:
+    """The enrolment (`ENROLMENT_KEYS`; None: a key to remove) the restored store takes from the
+    enrolled store of this desk (the same device) that it replaces: what the server knows the
+    device by now, which the backup may not.
+
+    - A backup taken before the desk joined its server came back a desk of no server under its old
+      number: `sync` said it was not enrolled, `enroll` that the server knew the device already,
+      and the numbers it gave carried the number of another desk of the office when the server
+      had renumbered it on joining (13-D01-… of the office's device 1).
+    - A backup taken before the desk last took its own events back from the server (a restore
+      before this one) carried the store's name from before: the server follows the new one, and
+      refused the restored desk as a copy of itself on another computer, to be enrolled again as a
+      new device (an old backup restored twice, or Tuesday's restored after Monday's).
+
+    Either way it now syncs as the device it is, and takes back what it sent since the backup."""
+    if _device_id(replaced) != store.identity.device_id:
         return {}
     try:
-        with closing(_connect_ro(previous)) as conn:
+        with closing(_connect_ro(replaced)) as conn:
             marks = ",".join("?" * len(ENROLMENT_KEYS))
             theirs = {str(k): str(v) for k, v in conn.execute(
                 f"SELECT key, value FROM desk_state WHERE key IN ({marks})", ENROLMENT_KEYS)}
     except sqlite3.DatabaseError:
         return {}
-    return theirs if theirs.get("sync.secret") and theirs.get("sync.server_url") else {}
+    if not (theirs.get("sync.secret") and theirs.get("sync.server_url")):
+        return {}
+    # (the store's names: none there is none here either; the rest are always there)
+    return {key: theirs.get(key) for key in ENROLMENT_KEYS if key in theirs or key.startswith("sync.store")}
 
 
 #: The counters of the numbers put on paper (registration and letter numbers, membership numbers,

@@ -354,3 +354,30 @@ def test_a_backup_from_before_joining_restored_on_a_new_computer_says_what_to_do
     assert held <= event_ids(c) and state.pending_count(c) == 0 and ops.check(c.path) == []
     assert_matches_server(server, c)
     c.close()
+
+
+def test_an_old_backup_restored_twice_on_the_desk_syncs_as_the_same_device(server: LiveServer, tmp_path: Path) -> None:
+    """Monday's backup restored, synced (the desk takes its events back under a new store name),
+    worked on; then restored again (or Tuesday's, taken before that first restore): the desk is
+    not a copy of itself on another computer. It goes on as the same device, nothing lost."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    device = a.identity.device_id
+    holidays(a, 0, 3)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "monday.sqlite3")
+    holidays(a, 100, 2)
+    assert client.sync_once(a).ok
+    a = restored(a, tmp_path / "monday.sqlite3")
+    first = client.sync_once(a)
+    assert first.ok and first.recovered == 2, first.summary_line()
+    holidays(a, 200, 2)
+    assert client.sync_once(a).ok
+    held = event_ids(a)
+    a = restored(a, tmp_path / "monday.sqlite3")
+    holidays(a, 300, 1)  # and worked on before the round
+    again = client.sync_once(a)
+    assert again.ok and (again.recovered, again.renumbered, again.pushed) == (4, 1, 1), again.summary_line()
+    assert a.identity.device_id == device and held < event_ids(a)
+    assert_matches_server(server, a)
+    assert state.pending_count(a) == 0 and ops.check(a.path) == []
+    a.close()
