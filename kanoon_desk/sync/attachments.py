@@ -207,13 +207,14 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     if acked > up_from:  # every event up to `acked` that names a file has been seen to
         _save(store, up=str(acked))
     if not (attachments_dir(store) / FOLDER_MARK).is_file():
-        _look_again(store, acked)
+        # (a desk whose scans start from its first event, a first sync's, sees every file this round)
+        _look_again(store, acked, look=bool(up_from or down_from))
     _download(c, report, list(theirs), last_pulled, unsent)
     for sha in sorted(unsent):
         report.warnings.append(SyncWarning(ATTACHMENT_NOT_HERE, (("sha", sha[:12]),)))
 
 
-def _look_again(store: Store, acked: int) -> None:
+def _look_again(store: Store, acked: int, *, look: bool = True) -> None:
     """Keep to fetch (`K_MISSING`) every file named by an event the server holds (pulled, or this
     desk's own sent ones) that is not in the attachments folder, then mark the folder.
 
@@ -222,12 +223,14 @@ def _look_again(store: Store, acked: int) -> None:
     attachments folder had none of the files of its events up to those positions, and no round
     fetched them, though the server held them all: the cases' scans and the members' photos were
     gone from that desk for good, without a word. Read once per folder (every event that names a
-    file; whether the file is there, not its bytes)."""
-    with store.read() as s:
-        payloads = s.scalars(select(Event.payload).where(
-            _NAMES_A_FILE, or_(Event.client_seq.is_(None), Event.client_seq <= acked)))
-        absent = {sha for payload in payloads
-                  if (sha := _named(payload)) is not None and not attachment_path(store, sha).is_file()}
+    file; whether the file is there, not its bytes). Not `look`: the folder is only marked."""
+    absent: set[str] = set()
+    if look:
+        with store.read() as s:
+            payloads = s.scalars(select(Event.payload).where(
+                _NAMES_A_FILE, or_(Event.client_seq.is_(None), Event.client_seq <= acked)))
+            absent = {sha for payload in payloads
+                      if (sha := _named(payload)) is not None and not attachment_path(store, sha).is_file()}
     if absent:
         _save(store, missing=_kept(store, K_MISSING) | absent)
     folder = attachments_dir(store)
