@@ -4494,81 +4494,96 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="193" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="55" />
             <source>{what}
 ردیف {n} از {all}</source>
             <translation>{what}
 row {n} of {all}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="122" />
             <source>پیش‌نمایش درون‌ریزی</source>
-            <extracomment>the widest the error and note columns open (px): the file's own cells stay in view beside them</extracomment>
+            <extracomment>the widest the error and note columns open (px): the file's own cells stay in view beside them the import being written (None when none is): its progress, and its «توقف» the person asked to close the window while the rows were written: closed once stopped</extracomment>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="126" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="126" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="127" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="138" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="151" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="50" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="226" />
+            <source>درون‌ریزی متوقف می‌شود…</source>
+            <translation>Stopping the import…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="241" />
+            <source>ردیف‌ها هنوز درون‌ریزی می‌شوند. درون‌ریزی متوقف شود؟ هیچ ردیفی درون‌ریزی نمی‌شود.</source>
+            <translation>The rows are still being imported. Stop the import? No row will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="193" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="75" />
             <source>انصراف</source>
-            <extracomment>how often the window is drawn again (ms): each row would cost more than the rows themselves</extracomment>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="171" />
             <source>درون‌ریزی ردیف‌ها…</source>
             <translation>Importing the rows…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="173" />
+            <source>توقف</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="198" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
@@ -4598,24 +4613,24 @@ row {n} of {all}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="86" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
-            <extracomment>what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
+            <extracomment>the file being read and checked (its progress and «انصراف»); None when none is what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
             <source>نوع درون‌ریزی</source>
             <translation>Import kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
@@ -4632,84 +4647,84 @@ row {n} of {all}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="388" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="270" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
@@ -4720,54 +4735,54 @@ row {n} of {all}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="155" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="351" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="499" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="515" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="505" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4783,38 +4798,38 @@ row {n} of {all}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="161" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="267" />
             <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="267" />
             <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4828,7 +4843,7 @@ row {n} of {all}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="172" />
@@ -4840,61 +4855,61 @@ row {n} of {all}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="270" />
             <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="271" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="271" />
             <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="314" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="407" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="437" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="446" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="457" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="460" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="466" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="479" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4904,8 +4919,9 @@ row {n} of {all}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="240" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -5401,7 +5417,7 @@ row {n} of {all}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -5574,7 +5590,7 @@ row {n} of {all}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -5664,7 +5680,7 @@ row {n} of {all}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <location filename="../kanoon_desk/ui/library/members.py" line="213" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -5695,7 +5711,7 @@ row {n} of {all}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="376" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="372" />
             <source>ذخیره تغییرات</source>
@@ -5720,7 +5736,7 @@ row {n} of {all}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/members.py" line="499" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -107,3 +109,45 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+class Progressing(QObject):
+    """How far a long background job is (an import of thousands of rows), and a person's «انصراف».
+
+    The job (on a pool thread) calls `tell(done, total)` after each step; the GUI thread hears it
+    through `progress` and may call `stop()`, after which `tell` returns False (the job stops where
+    stopping loses nothing: a service rolls its transaction back). A job telling each of 40,000 rows
+    would flood the GUI thread's queue with signals it cannot draw: `progress` is emitted at most
+    every `EVERY_S` seconds, and always for the first and the last step.
+
+    Signals:
+        progress(int, int): (done, total) of the job, total 0 while it is not known yet; emitted from
+            the job's thread, delivered on the GUI thread.
+    """
+
+    progress = Signal(int, int)
+
+    #: the most often `progress` is emitted (s): a bar drawn more often than this only costs time
+    EVERY_S = 0.05
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stop = threading.Event()
+        self._last = 0.0
+        self._told: tuple[int, int] | None = None
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def tell(self, done: int, total: int) -> bool:
+        """Told by the job (any thread) after each step; False once `stop()` was called."""
+        now = time.monotonic()
+        first = self._told is None or (total != self._told[1])  # a new stage (reading, then checking)
+        if first or done in (0, total) or now - self._last >= self.EVERY_S:
+            self._last, self._told = now, (done, total)
+            self.progress.emit(done, total)
+        return not self._stop.is_set()

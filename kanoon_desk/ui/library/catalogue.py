@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
+from ..tasks import Progressing
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog, ImportProgress
 from .catalogue_import import errors_text as errors_text
@@ -58,11 +59,23 @@ def show_title_error(form: Form, err: BaseException) -> None:
 
 
 class CataloguePage(QWidget):
-    """Search titles (normalised Persian, prefixes), see copies and their status at every centre."""
+    """Search titles (normalised Persian, prefixes), see copies and their status at every centre.
+
+    Signals:
+        import_ready(object): a file given to `preview_import` was read and checked: its preview
+            (an `ImportDialog`).
+        import_failed(object): it was not (the `ServiceError` said under the list: stopped, empty,
+            unreadable).
+    """
+
+    import_ready = Signal(object)
+    import_failed = Signal(object)
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        #: the file being read and checked (its progress and «انصراف»); None when none is
+        self.import_task: Progressing | None = None
         self.setObjectName("catalogue-page")
         self.titles: list[lib.TitleView] = []
         #: what the title list shows: the search run last (its text), or None for the titles added last
@@ -490,23 +503,45 @@ class CataloguePage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")
         if not name:
             return
-        dialog = self.preview_import(self.kind.currentData(), Path(name))
-        if dialog is not None:
-            dialog.exec()
+        self.preview_import(self.kind.currentData(), Path(name), show=True)
 
-    def preview_import(self, kind: str, path: Path) -> ImportDialog | None:
-        """The preview of a file; an empty, unreadable or wrong file is said under the list instead."""
-        self.import_progress = ImportProgress(self, QCoreApplication.translate("Library", "خواندن و بررسی «{f}»…").format(
-            f=path.name))
-        try:
-            preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path, progress=self.import_progress)
-        except ServiceError as err:
+    def preview_import(self, kind: str, path: Path, *, show: bool = False) -> ImportDialog | None:
+        """Read and check a file off the GUI thread, its progress in a window with «انصراف»; then
+        its preview (`import_ready`, opened when `show`), or an empty, unreadable or wrong file said
+        under the list. Returns the preview when it is ready at once (a synchronous task runner)."""
+        if self.import_task is not None:
+            return None  # one file at a time (the progress window is modal: only a second call)
+        task = self.import_task = Progressing(self)
+        self.import_progress = progress = ImportProgress(self, QCoreApplication.translate("Library", "خواندن و بررسی «{f}»…").format(
+            f=path.name), task)
+        self.import_button.setEnabled(False)
+        ready: list[ImportDialog] = []
+
+        def ended() -> None:
+            self.import_task = None
+            self.import_button.setEnabled(True)
+            progress.close()
+
+        def done(preview: imp.ImportPreview) -> None:
+            ended()
+            self.message.setStyleSheet("")
+            self.message.clear()
+            dialog = ImportDialog(self.ctx, preview, self)
+            ready.append(dialog)
+            self.import_ready.emit(dialog)
+            if show:
+                dialog.open()
+
+        def failed(err: BaseException) -> None:
+            ended()
+            if not isinstance(err, ServiceError):
+                raise err
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(QCoreApplication.translate("Library", "«{f}» درون‌ریزی نشد: {e}").format(
                 f=path.name, e=error_text(err)))
-            return None
-        finally:
-            self.import_progress.close()
-        self.message.setStyleSheet("")
-        self.message.clear()
-        return ImportDialog(self.ctx, preview, self)
+            self.import_failed.emit(err)
+
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda: imp.preview_import(store, actor, kind, path, progress=task.tell),
+                           on_done=done, on_error=failed)
+        return ready[0] if ready else None
