@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
-from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
+from ..models.secretariat import DUPLICATE_REASON, Agency, Applicant, Case, FollowUp, Forward
 from ..persian import is_valid_national_id, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
@@ -29,6 +29,7 @@ from .numbers import (
     LEGACY_TRACKING_LENGTH,
     OFFICE_DIGITS,
     TRACKING_LENGTH,
+    clean_tracking_code,
     is_valid_tracking_code,
     office_part,
 )
@@ -457,6 +458,39 @@ def twin_cases(store: Store, actor: Actor, case_id: str, *, limit: int = 5) -> l
                 .order_by(Case.fts_key.desc()).limit(200))
         rows = [_row(r) for r in s.execute(stmt)]
     return [r for r in rows if mine and _similar(mine, subject_words(r.subject))][:limit]
+
+
+#: A run of digits (any script) that may be a tracking code written in a note: groups joined by
+#: spaces, hyphens, dashes or the invisible bidi marks a pasted code brings (`clean_tracking_code`).
+_CODE_IN_TEXT = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669](?:[\s\-\u2010-\u2015\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
+                           r"[0-9\u06f0-\u06f9\u0660-\u0669])*")
+
+
+def codes_in(text_: str) -> list[str]:
+    """The tracking codes (valid check digit) written in a note, as digits, each once, in order."""
+    out: list[str] = []
+    for found in _CODE_IN_TEXT.finditer(text_ or ""):
+        code = clean_tracking_code(found.group())
+        if is_valid_tracking_code(code) and code not in out:
+            out.append(code)
+    return out
+
+
+def duplicate_of(store: Store, actor: Actor, case_id: str) -> list[CaseRow]:
+    """For a case rejected as «تکراری» (`DUPLICATE_REASON`), the cases its rejection's note names
+    by tracking code (the case dealt with: the twin hint asks the expert to write its code there);
+    none for any other case, or a note naming no case this desk holds."""
+    require(actor, *READ_ROLES)
+    with store.read() as s:
+        me = s.get(Case, case_id)
+        if me is None or me.status != "rejected" or me.reject_reason != DUPLICATE_REASON:
+            return []
+        codes = [c for c in codes_in(me.reject_note or "") if c != me.tracking_code]
+        if not codes:
+            return []
+        rows = {r.tracking_code: r for r in (_row(r) for r in s.execute(
+            _rows_query().where(Case.tracking_code.in_(codes), Case.id != case_id)))}
+    return [rows[c] for c in codes if c in rows]
 
 
 @dataclass(frozen=True)

@@ -909,3 +909,38 @@ def test_each_earlier_letter_of_a_long_case_can_be_printed_again(qtbot: Any, des
     assert "نامه پیگیری" in printed[1] and desk.agency.name in printed[1]
     assert water.name in view.letter_html()  # the latest stays where it was
     assert first.letter_no != second.letter_no
+
+
+@pytest.mark.parametrize("written", ["plain", "grouped", "persian"])
+def test_a_case_rejected_as_a_duplicate_links_the_case_its_note_names(
+        qtbot: Any, desk: Desk, tmp_path: Path, written: str) -> None:
+    """Rejected as «تکراری», a case named the one dealt with only in its note's words (its tracking
+    code as the expert typed or pasted it, on the timeline): the case view now says which case it
+    duplicates, and that case's code opens it, as the twin hint and the intake's similar cases do."""
+    from PySide6.QtWidgets import QDialog
+
+    from kanoon_desk.persian import to_persian_digits
+    from kanoon_desk.services.numbers import format_tracking_code
+    from tests.ui.shell_support import label_plain
+
+    kept = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    again = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    code = {"plain": kept.tracking_code, "grouped": format_tracking_code(kept.tracking_code).replace(" ", "-"),
+            "persian": to_persian_digits(format_tracking_code(kept.tracking_code))}[written]
+    sec.review(desk.store, desk.expert, again.case_id, accept=False, reason="تکراری",
+               note=f"همان درخواست با کد رهگیری {code}؛ با همان پیگیری می‌شود.", on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.expert, again.case_id)
+    view.show()
+    said = visible(label_plain(view.twin_message))
+    assert view.twin_message.isVisible() and said.startswith("این درخواست با دلیل «تکراری» رد شد؛ همان درخواست:")
+    assert to_persian_digits(format_tracking_code(kept.tracking_code)) in said
+    assert f'href="{kept.case_id}"' in view.twin_message.text()
+    view.twin_message.linkActivated.emit(kept.case_id)  # its code clicked
+    window = view.findChild(QDialog, "case-window")
+    assert window is not None and window.findChild(CaseView).case_id == kept.case_id
+    window.close()
+    other = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)  # rejected for another reason
+    sec.review(desk.store, desk.expert, other.case_id, accept=False, reason="مدارک ناقص",
+               note=f"مانند {kept.tracking_code}", on=DAY)
+    view.load(other.case_id)
+    assert not view.twin_message.isVisible()

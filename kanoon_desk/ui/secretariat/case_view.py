@@ -371,17 +371,24 @@ class CaseView(CaseActions, QWidget):
         self.conflict_message.setVisible(bool(lines))
 
     def _say_twins(self) -> None:
-        """The other cases that are probably the same paper (`twin_cases`), while this one is open."""
+        """The other cases that are probably the same paper (`twin_cases`), while this one is open;
+        once it is rejected as «تکراری», the case its note names (`duplicate_of`): each code opens it."""
         assert self.detail is not None
         c = self.detail.case
-        twins = [] if c["status"] in ("closed", "rejected") else q.twin_cases(self.ctx.store, self.ctx.actor, c["id"])
+        store, actor = self.ctx.store, self.ctx.actor
+        if c["status"] == "rejected":
+            twins = q.duplicate_of(store, actor, c["id"])
+            words = self.tr("این درخواست با دلیل «تکراری» رد شد؛ همان درخواست: {cases}.")
+        else:
+            twins = [] if c["status"] == "closed" else q.twin_cases(store, actor, c["id"])
+            words = self.tr("همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان "
+                            "درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد "
+                            "رهگیری این یکی را در یادداشت بنویسید.")
         sep = self.tr("، ")
         cases = sep.join(f"<a href=\"{t.id}\">{ltr(digits(format_tracking_code(t.tracking_code)))}</a> "
                          f"({esc(status_text(t.status))}{sep}"
                          f"{text_digits(persian.format_jalali_date(t.received_date))})" for t in twins)
-        text = esc(self.tr("همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان "
-                                   "درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد "
-                                   "رهگیری این یکی را در یادداشت بنویسید.")).replace("{cases}", cases)
+        text = esc(words).replace("{cases}", cases)
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         self.twin_message.setText(f"<div dir=\"{'rtl' if rtl else 'ltr'}\">{text}</div>" if twins else "")
         self.twin_message.setVisible(bool(twins))
