@@ -18,8 +18,9 @@ gives neither code, nothing changes.
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QWidget
 
-from .widgets import LtrLineEdit
+from .widgets import LtrLineEdit, digits_in_order
 
 #: Windows virtual-key codes of the keys a barcode holds besides letters and digits
 _WINDOWS_KEYS = {0xBD: "-", 0xBE: ".", 0x6D: "-", 0x6E: "."}  # VK_OEM_MINUS, VK_OEM_PERIOD, numpad - and .
@@ -57,6 +58,10 @@ def platform_name() -> str:
 class ScanLineEdit(LtrLineEdit):
     """An `LtrLineEdit` for barcodes and member numbers that a scanner types even on a Persian
     keyboard layout (see the module)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        digits_in_order(self)  # a member number typed in Arabic-Indic digits read in order too
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         text = event.text()

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QTextCharFormat,
+    QValidator,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -178,6 +179,30 @@ def reads_like_the_interface(edit: QPlainTextEdit) -> QPlainTextEdit:
     option.setTextDirection(Qt.LayoutDirection.RightToLeft)  # (alone it left the lines where they were)
     option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     edit.document().setDefaultTextOption(option)
+    return edit
+
+
+#: The Arabic-Indic digits (٠١٢٣…, what an Arabic or an old Persian Windows keyboard types) → the
+#: Persian ones (۰۱۲۳…): the same numbers, as Persian text writes them.
+_ARABIC_TO_PERSIAN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+
+
+class PersianDigits(QValidator):
+    """Arabic-Indic digits typed or pasted into a box become Persian digits as they arrive.
+
+    The bidi algorithm takes Arabic-Indic digits for an "Arabic number": a code typed with them
+    («٠٠١٣-٠١٢٤-٠٨٨٩», «١٣-D02-١٤٠٤») was drawn in a search box with its groups backwards, the
+    hyphens splitting it into right-to-left pieces, and the box stood it on the right. Persian
+    digits are "European numbers" to it: the groups stay in the order typed, as Latin digits do.
+    The search reads all three kinds of digits alike (`persian.normalize`); nothing else changes."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return QValidator.State.Acceptable, text.translate(_ARABIC_TO_PERSIAN_DIGITS), pos
+
+
+def digits_in_order(edit: QLineEdit) -> QLineEdit:
+    """A search (or scan) box whose codes keep the order they were typed in (`PersianDigits`)."""
+    edit.setValidator(PersianDigits(edit))
     return edit
 
 

@@ -1139,3 +1139,49 @@ def test_a_subject_typed_as_a_formula_goes_to_excel_as_the_words_typed(qtbot: An
     for column in ws.iter_cols():
         longest = max(len(str(c.value)) for c in column if c.value is not None)
         assert (ws.column_dimensions[column[0].column_letter].width or 0) >= min(longest, 60)
+
+
+def _drawn_x(edit: Any, position: int) -> int:
+    """Where a line edit draws its cursor standing before character `position`."""
+    edit.setCursorPosition(position)
+    return int(edit.cursorRect().center().x())
+
+
+@pytest.mark.parametrize("sep", ["-", " "])
+def test_a_code_typed_in_arabic_indic_digits_reads_in_order_in_the_search_box(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any, sep: str) -> None:
+    """An Arabic (or an old Persian Windows) keyboard types ٠١٢٣…: the bidi algorithm takes them
+    for an Arabic number, and a tracking code typed so, in its groups, was drawn last group first
+    («٦٣٢١-٠٨٨٩-٠١٢٤-٠٠١٣»). They become Persian digits as they are typed: the code reads as
+    typed, and still finds its case."""
+    r = sec.intake(desk.store, desk.clerk, case_input(9), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    typed = format_tracking_code(r.tracking_code).replace(" ", sep).translate(arabic)
+    type_persian(page.text, typed)
+    assert page.text.text() == persian.to_persian_digits(format_tracking_code(r.tracking_code)).replace(" ", sep)
+    # the first group is drawn first (on the left), the last group last: the order it was typed in
+    first, last = _drawn_x(page.text, 2), _drawn_x(page.text, len(typed) - 2)
+    assert first < last, (first, last)
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 1 and page.view.case_id == r.case_id
+
+
+def test_every_search_box_takes_arabic_indic_digits_as_persian(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                              type_persian: Any) -> None:
+    """The cartable's filter, the catalogue's and the members' search, and a scan box (a member
+    number typed by hand at the circulation desk) as the search page's."""
+    from kanoon_desk.ui.library.catalogue import CataloguePage
+    from kanoon_desk.ui.library.members import MembersPage
+    from kanoon_desk.ui.scan_box import ScanLineEdit
+
+    ctx = make_ctx(desk.store, desk.admin, tmp_path)
+    boxes = [page.search_box for page in (CartablePage(make_ctx(desk.store, desk.manager, tmp_path)),
+                                          CataloguePage(ctx), MembersPage(ctx))] + [ScanLineEdit()]
+    for box in boxes:
+        qtbot.addWidget(box.window())
+        type_persian(box, "١٣-٤٥٦")
+        assert box.text() == "۱۳-۴۵۶", box

@@ -30,7 +30,7 @@ from ..errors import error_text
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..tasks import Progressing
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, select_row, text_digits
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, digits_in_order, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog, ImportProgress
 from .catalogue_import import errors_text as errors_text
 from .catalogue_import import note_text as note_text
@@ -81,7 +81,7 @@ class CataloguePage(QWidget):
         #: what the title list shows: the search run last (its text), or None for the titles added last
         self.listed_query: str | None = None
         self.copies: list[lib.CopyView] = []
-        self.query = self.search_box = QLineEdit()
+        self.query = self.search_box = digits_in_order(QLineEdit())
         self.query.setObjectName("title-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "عنوان، نویسنده، ناشر، موضوع یا شابک"))
         self.query.returnPressed.connect(self.search)

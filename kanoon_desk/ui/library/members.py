@@ -37,6 +37,7 @@ from ..widgets import (
     ReadWhenShown,
     Today,
     digits,
+    digits_in_order,
     select_row,
     text_digits,
     today,
@@ -101,7 +102,7 @@ class MembersPage(QWidget):
         self.ctx = ctx
         self.setObjectName("members-page")
         self.current: lib.MemberView | None = None
-        self.query = self.search_box = QLineEdit()
+        self.query = self.search_box = digits_in_order(QLineEdit())
         self.query.setObjectName("member-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)

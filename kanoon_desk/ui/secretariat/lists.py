@@ -41,6 +41,7 @@ from ..widgets import (
     LazyTableModel,
     Today,
     digits,
+    digits_in_order,
     number_text,
     right_to_left,
     select_row,
@@ -192,7 +193,7 @@ class CartablePage(QWidget):
         self.box.addItem(self.tr("فرستاده‌های من (هنوز باز)"), "sent")
         self.box.currentIndexChanged.connect(self._box_changed)
         bar.addWidget(self.box)
-        self.filter = self.search_box = QLineEdit()
+        self.filter = self.search_box = digits_in_order(QLineEdit())
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع، کد رهگیری یا شماره ثبت"))
         self.filter.textChanged.connect(self._refilter)
         self.filter.setClearButtonEnabled(True)
@@ -352,7 +353,7 @@ class SearchPage(QWidget):
         self.query = q.SearchQuery(overdue=overdue_only)
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.text = self.search_box = QLineEdit()
+        self.text = self.search_box = digits_in_order(QLineEdit())
         self.text.setPlaceholderText(self.tr("کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter"))
         self.text.returnPressed.connect(self.run)
         self.text.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the list by the other filters again
