@@ -12,7 +12,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from kanoon_desk.errors import ValidationError
 from kanoon_desk.models.events import Event
+from kanoon_desk.models.library import Copy
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_import as imp
 from kanoon_desk.store import Store
@@ -236,3 +238,64 @@ def test_headings_as_centres_write_them_words_run_together_or_half_spaced_and_mo
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 1
     m = lib.lookup_member(L.store, NATIONAL_IDS[2])
     assert m is not None and m.phone == "09121234567" and m.birth_date == date(1990, 3, 25)
+
+
+def test_a_formula_saved_without_its_value_is_said_at_its_row_and_column_not_read_as_empty(tmp_path: Path) -> None:
+    """A sheet written by a program (openpyxl, some exporters) keeps a formula without the value
+    Excel would save beside it: its cell read as empty, silently (a phone gone, a last name «fill
+    this cell»). Each such cell is now an error of its row, at its column, saying what to do."""
+    from kanoon_desk.services.sheets import MSG_FORMULA_UNCOMPUTED
+    from tests.secretariat_helpers import national_id
+
+    L = make_library(tmp_path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADINGS)
+    ws.append(["مریم", "رضایی", NATIONAL_IDS[2], "1369/01/05", "=\"0912\"&\"1234567\"", "بزرگسال"])  # row 2
+    ws.append(["علی", "=UPPER(\"کریمی\")", NATIONAL_IDS[3], "1369/01/05", "09121234568", "بزرگسال"])  # row 3
+    ws.append(["سارا", "احمدی", national_id(424242), "1369/01/05", "09121234569", "بزرگسال"])  # row 4: plain
+    ws.append([None, None, None, "=TODAY()", None, None])  # row 5: only a formula: not a blank row
+    path = tmp_path / "members.xlsx"
+    wb.save(path)
+    before = _events(L.store)
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    by_line = {r.line: r for r in preview.rows}
+    assert sorted(by_line) == [2, 3, 4, 5]
+    assert by_line[2].errors == [("phone", MSG_FORMULA_UNCOMPUTED)]  # (its other cells are right)
+    assert by_line[3].errors[0] == ("last_name", MSG_FORMULA_UNCOMPUTED)
+    assert ("birth_date", MSG_FORMULA_UNCOMPUTED) in by_line[5].errors
+    assert by_line[4].errors == []
+    assert preview.column("phone") == "تلفن"  # the column the error names, as the file heads it
+    assert not preview.ok
+    with pytest.raises(ValidationError):
+        imp.commit_import(L.store, L.admin, preview, today=TODAY)  # all or nothing, checked again
+    assert _events(L.store) == before
+
+
+def test_a_centre_merged_down_a_block_of_rows_is_each_rows_centre(tmp_path: Path) -> None:
+    """A centre's code written once for its block of rows, the cell merged down (how many centres
+    lay their lists out): only the block's top row had it, the others came out with no centre, and
+    the copies went to this desk's centre. Each row of the block is now that centre's; a merge
+    across columns (a title over the headings) is left alone."""
+    L = make_library(tmp_path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["فهرست کتاب‌ها"])  # row 1: a title, merged across the columns
+    ws.merge_cells("A1:C1")
+    ws.append(["عنوان", "بارکد", "مرکز"])  # row 2
+    ws.append(["کتاب یک", "M0001", "14"])  # rows 3–5: centre 14, written once
+    ws.append(["کتاب دو", "M0002", None])
+    ws.append(["کتاب سه", "M0003", None])
+    ws.merge_cells("C3:C5")
+    ws.append(["کتاب چهار", "M0004", None])  # row 6: no centre: this desk's
+    path = tmp_path / "titles.xlsx"
+    wb.save(path)
+    preview = imp.preview_import(L.store, L.admin, "titles", path, today=TODAY)
+    assert preview.ok, [(r.line, r.errors) for r in preview.rows]
+    assert [(r.line, r.values.get("centre", "")) for r in preview.rows] == [(3, "14"), (4, "14"), (5, "14"), (6, "")]
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 4
+    with L.store.read() as s:
+        homes = [s.scalar(select(Copy.home_centre).where(Copy.barcode == f"M000{i}")) for i in range(1, 5)]
+    assert homes == ["14", "14", "14", "13"]

@@ -119,3 +119,19 @@ def test_the_agencies_are_listed_in_the_persian_alphabets_order(desk: Desk) -> N
     names = [a.name for a in ag.list_agencies(desk.store) if a.name not in before]
     assert names == ["اداره پست", "پلیس راهور", "چاپخانه دولتی", "شرکت آب و فاضلاب", "شرکت گاز استان",
                      "مخابرات منطقه"]
+
+
+def test_an_agency_lists_formula_saved_without_its_value_is_said_at_its_row(desk: Desk, tmp_path: Path) -> None:
+    """A deadline computed by a formula the file keeps no value for read as no deadline (the
+    default, silently); it is said at its row and column, and nothing is added."""
+    from kanoon_desk.services.sheets import MSG_FORMULA_UNCOMPUTED
+
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        ["نام دستگاه", "مهلت (روز کاری)", "تلفن", "نشانی"],
+        ["اداره کل بهزیستی", "=5*2", "", ""],
+        ["اداره کل راه و شهرسازی", 20, "", ""],
+    ])
+    rows = ag.preview_agencies(desk.store, desk.admin, path)
+    assert [(r.line, r.error, r.field) for r in rows] == [(2, MSG_FORMULA_UNCOMPUTED, "deadline_days"), (3, "", "")]
+    with pytest.raises(ValidationError):
+        ag.import_agencies(desk.store, desk.admin, rows)

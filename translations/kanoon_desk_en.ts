@@ -790,63 +790,63 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="303" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="331" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -2336,10 +2336,10 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="328" />
+            <location filename="../kanoon_desk/services/library_import.py" line="339" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns False to stop (the person pressed «انصراف»): ImportCancelled, nothing written. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns False to stop (the person pressed «انصراف»): ImportCancelled, nothing written. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field the fields whose cell is a formula the file keeps no value for (`sheets.UNCOMPUTED`): each an error of the row, however often it is checked again One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
@@ -3255,102 +3255,108 @@
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="27" />
+            <location filename="../kanoon_desk/services/sheets.py" line="28" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="28" />
+            <location filename="../kanoon_desk/services/sheets.py" line="29" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="33" />
+            <location filename="../kanoon_desk/services/sheets.py" line="34" />
             <source>ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.</source>
             <extracomment>A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).</extracomment>
             <translation>The column «{c}» is not recognised and is ignored.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="53" />
+            <location filename="../kanoon_desk/services/sheets.py" line="36" />
+            <source>فرمول بدون مقدار ذخیره‌شده؛ فایل را در اکسل باز و ذخیره کنید.</source>
+            <extracomment>A formula cell the file keeps no value for (`Table.uncomputed`): said at its row and column.</extracomment>
+            <translation>A formula with no saved value: open the file in Excel and save it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="61" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="54" />
+            <location filename="../kanoon_desk/services/library_import.py" line="62" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="55" />
+            <location filename="../kanoon_desk/services/library_import.py" line="63" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="56" />
+            <location filename="../kanoon_desk/services/library_import.py" line="64" />
             <source>همین کودک (همین نام با همین کد ملی ولی) در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>The same child (the same name under the same guardian's national ID) is on another row of this file too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="58" />
+            <location filename="../kanoon_desk/services/library_import.py" line="66" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="59" />
+            <location filename="../kanoon_desk/services/library_import.py" line="67" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="61" />
+            <location filename="../kanoon_desk/services/library_import.py" line="69" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="62" />
+            <location filename="../kanoon_desk/services/library_import.py" line="70" />
             <source>این کتاب با همین نام و نویسنده در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <translation>A book of this name and author is already in the catalogue: “{t}”; the title is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="65" />
+            <location filename="../kanoon_desk/services/library_import.py" line="73" />
             <source>نسخه‌ای با همین بارکد از همین کتاب در فهرست هست؛ دوباره افزوده نمی‌شود.</source>
             <extracomment>a row already in the store (the same file imported again): a note, and the row writes nothing</extracomment>
             <translation>A copy of this book with this barcode is already in the catalogue; it is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="66" />
+            <location filename="../kanoon_desk/services/library_import.py" line="74" />
             <source>این عضو پیش‌تر ثبت شده است (شماره عضویت {t})؛ دوباره ثبت نمی‌شود.</source>
             <translation>This member is already registered (member number {t}); not registered again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="68" />
+            <location filename="../kanoon_desk/services/library_import.py" line="76" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="69" />
+            <location filename="../kanoon_desk/services/library_import.py" line="77" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="71" />
+            <location filename="../kanoon_desk/services/library_import.py" line="79" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="73" />
+            <location filename="../kanoon_desk/services/library_import.py" line="81" />
             <source>درون‌ریزی لغو شد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <extracomment>The person stopped the import (its progress window's «انصراف»): nothing was written.</extracomment>
             <translation>The import was cancelled; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="29" />
+            <location filename="../kanoon_desk/services/sheets.py" line="30" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="74" />
+            <location filename="../kanoon_desk/services/library_import.py" line="82" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -4511,7 +4517,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -4642,7 +4648,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
@@ -4655,7 +4661,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -4670,7 +4676,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -4851,11 +4857,11 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -4988,14 +4994,14 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="108" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="137" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="143" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
@@ -5098,7 +5104,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="405" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -5449,80 +5455,80 @@ row {n} of {all}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <extracomment>A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).</extracomment>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="124" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="150" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="153" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="158" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="163" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -5569,7 +5575,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -5596,163 +5602,163 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="141" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="165" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="184" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="205" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="207" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="390" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="391" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="284" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="285" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="300" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="301" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="310" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="314" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="419" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="420" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="443" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="445" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="214" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="371" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="376" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="373" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="296" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="459" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="460" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="495" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="496" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="499" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="500" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="501" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="524" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="525" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -5765,7 +5771,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -5812,8 +5818,8 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="291" />
             <source>همه مراکز</source>
             <extracomment>the day the days late count to, the notices are dated and queued on: the page sets it each time it reads the list (`OverduePage.reload`)
 ----------
@@ -5825,7 +5831,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
             <source>خروجی اکسل</source>
@@ -5850,7 +5856,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
@@ -5902,154 +5908,154 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="215" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="224" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="219" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="225" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="229" />
             <source>در حال ساختن گزارش…</source>
             <extracomment>said while the figures are counted in the background</extracomment>
             <translation>Building the report…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="293" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="356" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="358" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
             <source>مرکز فعال (همه مراکز)</source>
             <translation>Active centre (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>بی‌گروه سنی</source>
             <translation>No age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
             <source>نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود. امانت باطل‌شده (یک نسخه که دو مرکز جدا از هم امانت داده بودند و امانت نادرست باطل شد) در هیچ‌یک از این رقم‌ها شمرده نمی‌شود.</source>
             <translation>Overdue rate: of the loans made in this period, those returned after their due date (renewals included) or still out past it today; books lost with the member are counted apart. The age group is the book's; a loan counts at the centre that lent it, wherever it was returned. A voided loan (one copy lent at two centres while they were apart, the wrong loan voided) is counted in none of these figures.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
             <source>اعضای فعال</source>
             <extracomment>what the disputable figures count (the rate of what, whose age group, which centre)</extracomment>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="382" />
             <source>مراکز فعال (همه مراکز)</source>
             <translation>Active centres (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="377" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="383" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="403" />
             <source>امانت‌های دوره</source>
             <translation>Loans in the period</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="404" />
             <source>با دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="406" />
             <source>نرخ دیرکرد (درصد)</source>
             <translation>Overdue rate (per cent)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="419" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="420" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="437" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="442" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="448" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="446" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="452" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -6972,7 +6978,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="608" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="609" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -7061,7 +7067,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="153" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="154" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>
@@ -7179,80 +7185,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="356" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="363" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="380" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="400" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="478" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="403" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="474" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="480" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="372" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="490" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="552" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="553" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="569" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="570" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -7475,26 +7481,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -7534,45 +7540,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="79" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="90" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="115" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
             <source>به</source>
             <translation>To</translation>
         </message>

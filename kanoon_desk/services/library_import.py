@@ -42,7 +42,15 @@ from .library_catalogue import (
 )
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists, clean_code
 from .library_members import DuplicateChild, DuplicateNationalId, MemberInput, validate_member
-from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, MSG_UNKNOWN_COLUMN, Table, read_rows
+from .sheets import (
+    MSG_FILE_EMPTY,
+    MSG_FILE_TYPE,
+    MSG_FILE_UNREADABLE,
+    MSG_FORMULA_UNCOMPUTED,
+    MSG_UNKNOWN_COLUMN,
+    Table,
+    read_rows,
+)
 
 __all__ = ["KINDS", "HEADERS", "MSG_CANCELLED", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
            "ImportCancelled",
@@ -151,6 +159,9 @@ class ImportRow:
     errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     #: the values an error's message names (its `params`: who has this national ID), by field
     error_params: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    #: the fields whose cell is a formula the file keeps no value for (`sheets.UNCOMPUTED`): each
+    #: an error of the row, however often it is checked again
+    uncomputed: list[str] = dataclasses.field(default_factory=list)
 
 
 #: One event an import row writes: (type, aggregate id, payload).
@@ -376,9 +387,13 @@ def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str
                       today: date, row: ImportRow) -> list[Write]:
     """Every error of a row, not only the first: a cell found wrong is set aside (or a required one
     stood in for) and the row checked again, until it passes or a column is wrong twice. A row with
-    errors writes nothing; what it claims (a barcode, a national ID) still counts for the rows below."""
+    errors writes nothing; what it claims (a barcode, a national ID) still counts for the rows below.
+    A formula cell without its value (`row.uncomputed`) is wrong from the start: never read as empty."""
     v = dict(values)
     claims = _Claims()
+    for name in row.uncomputed:
+        row.errors.append((name, MSG_FORMULA_UNCOMPUTED))
+        _set_aside(kind, v, name, row.line)
     for _attempt in range(len(FIELD_HEADINGS) + 1):
         claims = _Claims()
         row.note = row.note_title = ""
@@ -391,12 +406,7 @@ def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str
             row.errors.append((name, exc.message))
             if exc.params:
                 row.error_params[name] = {k: str(v) for k, v in exc.params.items()}
-            if name in _STAND_INS and not (kind == "copies" and name == "title"):
-                v[name] = _STAND_INS[name]
-            elif name == "barcode":
-                v[name] = f"IMPORTCHECK{row.line}"
-            else:
-                v.pop(name, None)
+            _set_aside(kind, v, name, row.line)
             continue
         if not row.errors:
             claims.apply(state)
@@ -406,6 +416,17 @@ def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str
     row.note = row.note_title = ""
     row.field, row.error = row.errors[0]
     return []
+
+
+def _set_aside(kind: str, v: dict[str, str], name: str, line: int) -> None:
+    """A cell found wrong, out of the row's next check: a required one stood in for, a barcode
+    made unique to the row, any other left out."""
+    if name in _STAND_INS and not (kind == "copies" and name == "title"):
+        v[name] = _STAND_INS[name]
+    elif name == "barcode":
+        v[name] = f"IMPORTCHECK{line}"
+    else:
+        v.pop(name, None)
 
 
 def _unique(state: _FileState, claims: _Claims, name: str, value: str) -> None:
@@ -446,13 +467,13 @@ def _find_title(s: Session, v: dict[str, str]) -> Title:
 
 def _validate_all(s: Session, actor: Actor, kind: str, rows: list[tuple[int, dict[str, str]]],
                   today: date, progress: Progress | None = None,
-                  total: int = 0) -> tuple[ImportPreview, list[list[Write]]]:
+                  total: int = 0, uncomputed: dict[int, list[str]] | None = None) -> tuple[ImportPreview, list[list[Write]]]:
     preview = ImportPreview(kind)
     writes: list[list[Write]] = []
     state = _FileState(centres=list(s.scalars(select(Office))))
     _tell(progress, 0, total or len(rows))
     for n, values in rows:
-        row = ImportRow(n, values)
+        row = ImportRow(n, values, uncomputed=list((uncomputed or {}).get(n, ())))
         writes.append(_check_all_of_row(s, actor, kind, values, state, today, row))
         preview.rows.append(row)
         _tell(progress, len(preview.rows), total or len(rows))
@@ -475,7 +496,8 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     if not table.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     with store.read() as s:
-        preview, _ = _validate_all(s, actor, kind, table.rows, today or office_today(), progress)
+        preview, _ = _validate_all(s, actor, kind, table.rows, today or office_today(), progress,
+                                   uncomputed=table.uncomputed)
     preview.headings = table.headings
     preview.unknown_columns = table.unknown
     return preview
@@ -493,7 +515,7 @@ def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, today: 
     total = 2 * len(preview.rows)
     with store.transaction() as s:
         checked, writes = _validate_all(s, actor, preview.kind, [(r.line, r.values) for r in preview.rows], today,
-                                        progress, total)
+                                        progress, total, {r.line: r.uncomputed for r in preview.rows if r.uncomputed})
         if checked.errors:
             preview.rows = checked.rows
             raise ValidationError(MSG_HAS_ERRORS, "path")

@@ -17,7 +17,7 @@ from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to
 from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
-from .sheets import read_rows
+from .sheets import MSG_FORMULA_UNCOMPUTED, read_rows
 
 DEFAULT_DEADLINE_DAYS = 15
 NAME_MAX, ADDRESS_MAX, PHONE_MAX = 200, 400, 40
@@ -184,6 +184,11 @@ def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
         taken = {search_key(name) for name in s.scalars(select(Agency.name))}
     out, seen = [], set[str]()
     for line, v in table.rows:
+        formulas = table.uncomputed.get(line)
+        if formulas:  # a formula the file keeps no value for: said, never read as an empty cell
+            out.append(AgencyRow(line, v.get("name", ""), None, v.get("phone", ""), v.get("address", ""),
+                                 MSG_FORMULA_UNCOMPUTED, formulas[0], v.get("deadline_days", "")))
+            continue
         days_text = to_ascii_digits(v.get("deadline_days", "").strip())
         try:
             days = int(days_text) if days_text else None

@@ -21,7 +21,8 @@ import jdatetime
 from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..persian import JALALI_YEAR_MAX, JALALI_YEAR_MIN, normalize
 
-__all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN", "Table", "append_rows",
+__all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_FORMULA_UNCOMPUTED", "MSG_UNKNOWN_COLUMN",
+           "Table", "append_rows",
            "csv_safe", "finish_sheet", "read_rows"]
 
 MSG_FILE_TYPE = QT_TRANSLATE_NOOP("Errors", "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.")
@@ -31,6 +32,20 @@ MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
 
 #: A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).
 MSG_UNKNOWN_COLUMN = QT_TRANSLATE_NOOP("Errors", "ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.")
+#: A formula cell the file keeps no value for (`Table.uncomputed`): said at its row and column.
+MSG_FORMULA_UNCOMPUTED = QT_TRANSLATE_NOOP("Errors", "فرمول بدون مقدار ذخیره‌شده؛ فایل را در اکسل باز و ذخیره کنید.")
+
+
+class _Uncomputed:
+    """The value of a formula cell whose result the file does not hold: Excel and LibreOffice save
+    each formula's result beside it, but a sheet written by a program (openpyxl, some exporters)
+    keeps the formula alone, and it read as an empty cell."""
+
+    def __repr__(self) -> str:
+        return "UNCOMPUTED"
+
+
+UNCOMPUTED = _Uncomputed()
 
 
 @dataclass
@@ -41,6 +56,8 @@ class Table:
     headings: dict[str, str]
     #: the headings, as written, of the columns that name no field (their cells are not read)
     unknown: list[str] = field(default_factory=list)
+    #: by row number, the fields whose cell is a formula without its value (read as empty)
+    uncomputed: dict[int, list[str]] = field(default_factory=dict)
 
 
 #: How many rows from the top are looked through for the heading row (a title, a date, a blank
@@ -55,9 +72,14 @@ SEPARATORS = (",", ";", "\t", "|")
 TICK_ROWS = 500
 
 
-def _grids(path: Path, tick: Callable[[], None] | None = None) -> Generator[list[list[Any]], None, None]:
-    """The file's candidate grids of cells, best guess first: an XLSX's visible sheets in their order
-    (a hidden one is not what the clerk sees), a CSV read with each separator."""
+#: A merged range of an XLSX sheet: (first column, first row, last column, last row), from 1.
+Merge = tuple[int, int, int, int]
+
+
+def _grids(path: Path, tick: Callable[[], None] | None = None) -> Generator[tuple[list[list[Any]], list[Merge]], None, None]:
+    """The file's candidate grids of cells (row 1 first) and their merged ranges, best guess first:
+    an XLSX's visible sheets in their order (a hidden one is not what the clerk sees), a CSV read
+    with each separator."""
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -65,12 +87,7 @@ def _grids(path: Path, tick: Callable[[], None] | None = None) -> Generator[list
         try:
             sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             for ws in sheets or wb.worksheets[:1]:
-                grid: list[list[Any]] = []
-                for r in ws.iter_rows():
-                    grid.append([_shown(c) for c in r])
-                    if tick is not None and len(grid) % TICK_ROWS == 0:
-                        tick()
-                yield grid
+                yield _sheet_grid(wb, ws, tick)
         finally:
             wb.close()
         return
@@ -78,7 +95,60 @@ def _grids(path: Path, tick: Callable[[], None] | None = None) -> Generator[list
     head = "\n".join(text.splitlines()[:HEADING_SEARCH])
     order = sorted(SEPARATORS, key=lambda sep: -head.count(sep))
     for sep in order:
-        yield [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+        yield [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)], []
+
+
+def _sheet_grid(wb: Any, ws: Any, tick: Callable[[], None] | None) -> tuple[list[list[Any]], list[Merge]]:
+    """A read-only sheet's cells by row (row n at index n - 1) and its merged ranges, in one pass
+    over its XML. openpyxl's own read-only rows cannot tell a formula without a saved value from
+    an empty cell (`UNCOMPUTED`), nor give the merged ranges (written after the rows): its sheet
+    parser is asked directly, as its read-only sheet asks it (openpyxl 3.1)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import range_boundaries
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]  # (openpyxl has no types)
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            # t="str" with an empty value: a formula whose result is the empty text, saved so
+            if cell["value"] is None and element.get("t") != "str" and element.find(FORMULA_TAG) is not None:
+                cell["value"] = UNCOMPUTED
+            return cell
+
+    grid: list[list[Any]] = []
+    with ws._get_source() as src:
+        parser = Parser(src, ws._shared_strings, data_only=True, epoch=wb.epoch, date_formats=wb._date_formats,
+                        timedelta_formats=wb._timedelta_formats)
+        for number, cells in parser.parse():
+            grid.extend([] for _ in range(number - 1 - len(grid)))  # rows the file leaves out
+            row: list[Any] = [None] * max((c["column"] for c in cells), default=0)
+            for c in cells:
+                row[c["column"] - 1] = _shown(ReadOnlyCell(ws, **c))
+            grid.append(row)
+            if tick is not None and len(grid) % TICK_ROWS == 0:
+                tick()
+        merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
+    return grid, [tuple(range_boundaries(m.ref)) for m in merged]
+
+
+def _fill_merged(raw: list[list[Any]], merges: list[Merge], top: int) -> None:
+    """A cell merged down over several rows below the headings (a centre's code written once for
+    its block of rows, «مرکز» merged) holds its value in its top row alone: the rows below it read
+    it too, as the clerk sees it. Only down its first column: a merge across columns is one value
+    shown wide, not a value of each column."""
+    for first_col, first_row, _last_col, last_row in merges:
+        if first_row - 1 <= top or first_row - 1 >= len(raw):
+            continue
+        column = first_col - 1
+        top_row = raw[first_row - 1]
+        value = top_row[column] if column < len(top_row) else None
+        if value is None:
+            continue
+        for r in range(first_row, min(last_row, len(raw))):
+            row = raw[r]
+            row.extend([None] * (column + 1 - len(row)))
+            if row[column] is None:
+                row[column] = value
 
 
 #: A number format of zeros only («0000000»): Excel shows the number with its leading zeros.
@@ -142,30 +212,32 @@ def _loose(heading: str) -> str:
 
 
 def _heading(v: Any) -> str:
-    return normalize(str(v if v is not None else ""))
+    return normalize(str(v if v is not None and v is not UNCOMPUTED else ""))
 
 
 def _blank(r: Sequence[Any]) -> bool:
-    """A row with nothing in it: empty cells, or only spaces and invisible marks."""
-    return all(_cell(v) == "" for v in r)
+    """A row with nothing in it: empty cells, or only spaces and invisible marks (a formula without
+    its value is not nothing: its row is read, and the formula said)."""
+    return all(_cell(v) == "" and v is not UNCOMPUTED for v in r)
 
 
 def _rows_and_heading(path: Path, headers: Mapping[str, str],
-                      tick: Callable[[], None] | None = None) -> tuple[list[list[Any]], int]:
-    """The grid to read (the first whose headings name the most fields) and its heading row."""
-    chosen: tuple[list[list[Any]], int] | None = None
+                      tick: Callable[[], None] | None = None) -> tuple[list[list[Any]], int, list[Merge]]:
+    """The grid to read (the first whose headings name the most fields), its heading row and its
+    merged ranges."""
+    chosen: tuple[list[list[Any]], int, list[Merge]] | None = None
     best = -1
     with closing(_grids(path, tick)) as grids:  # closed when left early: the workbook's file too
-        for raw in grids:
+        for raw, merges in grids:
             if not raw:
                 continue
             index, score = _heading_row(raw, headers)
             if score > best:
-                chosen, best = (raw, index), score
+                chosen, best = (raw, index, merges), score
             if score and score == len({h for h in _heading_names(raw[index]) if h}):
                 break  # every heading of this grid is known: no other guess can read more
     if chosen is None:
-        return [], 0
+        return [], 0, []
     return chosen
 
 
@@ -187,33 +259,43 @@ def read_rows(path: Path, headers: Mapping[str, str], *, tick: Callable[[], None
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError(MSG_FILE_TYPE, "path")
     try:
-        raw, top = _rows_and_heading(path, headers, tick)
+        raw, top, merges = _rows_and_heading(path, headers, tick)
     except ServiceError:  # `tick` stopped the reading (the import's «انصراف»)
         raise
     except Exception:  # openpyxl and zipfile raise many kinds for a damaged or non-Excel file
         raise ValidationError(MSG_FILE_UNREADABLE, "path") from None
     if not raw or all(_blank(r) for r in raw):
         raise ValidationError(MSG_FILE_EMPTY, "path")
+    _fill_merged(raw, merges, top)
     headings = _heading_names(raw[top])
     names = [_field(headers, h) for h in headings]
     rows = []
+    uncomputed: dict[int, list[str]] = {}
     for line, r in enumerate(raw[top + 1:], start=top + 2):
         if _blank(r):
             continue
-        rows.append((line, {n: _cell(v) for n, v in zip(names, r, strict=False) if n}))
+        values: dict[str, str] = {}
+        for n, v in zip(names, r, strict=False):
+            if n:
+                values[n] = _cell(v)
+                if v is UNCOMPUTED and n not in uncomputed.setdefault(line, []):
+                    uncomputed[line].append(n)
+        if not uncomputed.get(line):
+            uncomputed.pop(line, None)
+        rows.append((line, values))
     found: dict[str, str] = {}
     for n, h in zip(names, headings, strict=False):
         if n:
             found.setdefault(n, h)
     unknown = list(dict.fromkeys(h for n, h in zip(names, headings, strict=False) if not n and h))
-    return Table(rows, found, unknown)
+    return Table(rows, found, unknown, uncomputed)
 
 
 def _cell(v: Any) -> str:
     """A cell as text: a whole number without «.0» (a phone or national ID Excel kept as a number),
     a date cell as its Jalali date («1402/01/05»: one typed as a Jalali date that the spreadsheet
     took for a Gregorian year keeps its numbers)."""
-    if v is None:
+    if v is None or v is UNCOMPUTED:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
