@@ -121,43 +121,43 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="58" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="60" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="60" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="62" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="70" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="70" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="73" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -165,79 +165,84 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
             <source>دستگاه تازه</source>
-            <extracomment>the agency as saved, once the dialog is accepted</extracomment>
+            <extracomment>the agency as saved, once the dialog is accepted the file being read and checked (its progress and «انصراف»); None when none is</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="201" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="189" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="261" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="274" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="190" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="203" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="205" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column, and if needed “deadline” (working days), “phone” and “address” (headings in Persian are read too: «نام», «مهلت (روز کاری)», «تلفن», «نشانی»)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="197" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="210" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="214" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="228" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="241" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="260" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="286" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="293" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="294" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="307" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="305" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="318" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="319" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="324" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="331" />
+            <source>خواندن و بررسی «{f}»…</source>
+            <translation>Reading and checking “{f}”…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="346" />
             <source>{n} دستگاه به فهرست افزوده شد.</source>
             <translation>{n} agencies added to the directory.</translation>
         </message>
@@ -245,57 +250,57 @@
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="87" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="87" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="104" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="106" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="105" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="107" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="108" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="107" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="116" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="118" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="117" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="119" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="123" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="125" />
             <source>دستگاه تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new agency left half typed earlier is in the form; complete it and save.</translation>
         </message>
@@ -303,70 +308,75 @@
     <context>
         <name>AgencyImportDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <extracomment>the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in)</extracomment>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
             <source>مهلت (روز کاری)</source>
             <translation>Deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="45" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="48" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>پیش‌فرض</source>
             <translation>Default</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="55" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="68" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="67" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="70" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="76" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="79" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="83" />
             <source>انصراف</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="99" />
+            <source>افزودن دستگاه‌ها…</source>
+            <translation>Adding the agencies…</translation>
         </message>
     </context>
     <context>
@@ -2336,10 +2346,10 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="339" />
+            <location filename="../kanoon_desk/services/library_import.py" line="328" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns False to stop (the person pressed «انصراف»): ImportCancelled, nothing written. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field the fields whose cell is a formula the file keeps no value for (`sheets.UNCOMPUTED`): each an error of the row, however often it is checked again One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field the fields whose cell is a formula the file keeps no value for (`sheets.UNCOMPUTED`): each an error of the row, however often it is checked again One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
@@ -3277,77 +3287,77 @@
             <translation>A formula with no saved value: open the file in Excel and save it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="61" />
+            <location filename="../kanoon_desk/services/library_import.py" line="64" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="62" />
+            <location filename="../kanoon_desk/services/library_import.py" line="65" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="63" />
+            <location filename="../kanoon_desk/services/library_import.py" line="66" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="64" />
+            <location filename="../kanoon_desk/services/library_import.py" line="67" />
             <source>همین کودک (همین نام با همین کد ملی ولی) در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>The same child (the same name under the same guardian's national ID) is on another row of this file too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="66" />
+            <location filename="../kanoon_desk/services/library_import.py" line="69" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="67" />
+            <location filename="../kanoon_desk/services/library_import.py" line="70" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="69" />
+            <location filename="../kanoon_desk/services/library_import.py" line="72" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="70" />
+            <location filename="../kanoon_desk/services/library_import.py" line="73" />
             <source>این کتاب با همین نام و نویسنده در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <translation>A book of this name and author is already in the catalogue: “{t}”; the title is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="73" />
+            <location filename="../kanoon_desk/services/library_import.py" line="76" />
             <source>نسخه‌ای با همین بارکد از همین کتاب در فهرست هست؛ دوباره افزوده نمی‌شود.</source>
             <extracomment>a row already in the store (the same file imported again): a note, and the row writes nothing</extracomment>
             <translation>A copy of this book with this barcode is already in the catalogue; it is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="74" />
+            <location filename="../kanoon_desk/services/library_import.py" line="77" />
             <source>این عضو پیش‌تر ثبت شده است (شماره عضویت {t})؛ دوباره ثبت نمی‌شود.</source>
             <translation>This member is already registered (member number {t}); not registered again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="76" />
+            <location filename="../kanoon_desk/services/library_import.py" line="79" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="77" />
+            <location filename="../kanoon_desk/services/library_import.py" line="80" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="79" />
+            <location filename="../kanoon_desk/services/library_import.py" line="82" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="81" />
+            <location filename="../kanoon_desk/services/sheets.py" line="40" />
             <source>درون‌ریزی لغو شد؛ هیچ ردیفی درون‌ریزی نشد.</source>
-            <extracomment>The person stopped the import (its progress window's «انصراف»): nothing was written.</extracomment>
+            <extracomment>The person stopped an import (its progress window's «انصراف», the preview's «توقف»): nothing was written.</extracomment>
             <translation>The import was cancelled; no row was imported.</translation>
         </message>
         <message>
@@ -3356,7 +3366,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="82" />
+            <location filename="../kanoon_desk/services/library_import.py" line="83" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -4505,96 +4515,96 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="193" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="38" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="55" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="27" />
             <source>{what}
 ردیف {n} از {all}</source>
             <translation>{what}
 row {n} of {all}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="61" />
             <source>پیش‌نمایش درون‌ریزی</source>
-            <extracomment>the widest the error and note columns open (px): the file's own cells stay in view beside them the import being written (None when none is): its progress, and its «توقف» the person asked to close the window while the rows were written: closed once stopped</extracomment>
+            <extracomment>the widest the error and note columns open (px): the file's own cells stay in view beside them</extracomment>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="65" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="65" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="66" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="77" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="86" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="226" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="156" />
             <source>درون‌ریزی متوقف می‌شود…</source>
             <translation>Stopping the import…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="241" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="171" />
             <source>ردیف‌ها هنوز درون‌ریزی می‌شوند. درون‌ریزی متوقف شود؟ هیچ ردیفی درون‌ریزی نمی‌شود.</source>
             <translation>The rows are still being imported. Stop the import? No row will be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="66" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="153" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="193" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="89" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="75" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="106" />
             <source>درون‌ریزی ردیف‌ها…</source>
             <translation>Importing the rows…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="173" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="101" />
             <source>توقف</source>
+            <extracomment>the job writing (None when none is): its progress, and its «توقف» the person asked to close the window while it wrote: closed once stopped</extracomment>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="109" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
@@ -4930,9 +4940,9 @@ row {n} of {all}</translation>
             <translation>Labels</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="68" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="240" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,13 +42,17 @@ from .library_catalogue import (
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists, clean_code
 from .library_members import DuplicateChild, DuplicateNationalId, MemberInput, validate_member
 from .sheets import (
+    MSG_CANCELLED,
     MSG_FILE_EMPTY,
     MSG_FILE_TYPE,
     MSG_FILE_UNREADABLE,
     MSG_FORMULA_UNCOMPUTED,
     MSG_UNKNOWN_COLUMN,
+    ImportCancelled,
+    Progress,
     Table,
     read_rows,
+    tell,
 )
 
 __all__ = ["KINDS", "HEADERS", "MSG_CANCELLED", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
@@ -77,8 +80,6 @@ MSG_JOINS_TITLE = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» 
 MSG_JOINS_ROW = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.")
 #: a member whose membership ended before the import (`{t}`: the Jalali date it ended)
 MSG_IMPORTED_EXPIRED = QT_TRANSLATE_NOOP("Errors", "عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.")
-#: The person stopped the import (its progress window's «انصراف»): nothing was written.
-MSG_CANCELLED = QT_TRANSLATE_NOOP("Errors", "درون‌ریزی لغو شد؛ هیچ ردیفی درون‌ریزی نشد.")
 MSG_CATEGORY_NAME = QT_TRANSLATE_NOOP("Errors", "گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.")
 
 #: How a "loanable" cell says yes or no (empty: yes, the usual case).
@@ -132,18 +133,6 @@ _STAND_INS: dict[str, str] = {"title": "-", "first_name": "-", "last_name": "-",
                               "guardian_phone": "09120000000"}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "titles": ("title",), "copies": ("barcode",), "members": ("first_name", "last_name")}
-
-
-#: Told (rows done, rows in all) as a preview checks or a commit checks and writes the rows; returns
-#: False to stop (the person pressed «انصراف»): ImportCancelled, nothing written.
-Progress = Callable[[int, int], bool]
-
-
-class ImportCancelled(ServiceError):
-    """The import was stopped from its progress window; a commit stopped writes nothing."""
-
-    def __init__(self) -> None:
-        super().__init__(MSG_CANCELLED, "path")
 
 
 @dataclass
@@ -222,7 +211,7 @@ class ImportPreview:
 def read_table(path: Path, progress: Progress | None = None) -> Table:
     """The file's rows by the lending desk's column names (`sheets.read_rows` with `HEADERS`);
     `progress` is told (0, 0) as the rows are read: rows in all not known yet."""
-    return read_rows(path, HEADERS, tick=None if progress is None else lambda: _tell(progress, 0, 0))
+    return read_rows(path, HEADERS, tick=None if progress is None else lambda: tell(progress, 0, 0))
 
 
 #: A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.
@@ -471,18 +460,13 @@ def _validate_all(s: Session, actor: Actor, kind: str, rows: list[tuple[int, dic
     preview = ImportPreview(kind)
     writes: list[list[Write]] = []
     state = _FileState(centres=list(s.scalars(select(Office))))
-    _tell(progress, 0, total or len(rows))
+    tell(progress, 0, total or len(rows))
     for n, values in rows:
         row = ImportRow(n, values, uncomputed=list((uncomputed or {}).get(n, ())))
         writes.append(_check_all_of_row(s, actor, kind, values, state, today, row))
         preview.rows.append(row)
-        _tell(progress, len(preview.rows), total or len(rows))
+        tell(progress, len(preview.rows), total or len(rows))
     return preview, writes
-
-
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and not progress(done, total):
-        raise ImportCancelled()
 
 
 def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: date | None = None,
@@ -525,5 +509,5 @@ def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, today: 
                     p["member_no"] = _new_code(store, s, "member_no", 6)
                 subject = p.get("barcode") or p.get("member_no") or p.get("title", "")
                 store.record(s, actor, event, aggregate_id, p, subject=str(subject)[:200])
-            _tell(progress, done, total)
+            tell(progress, done, total)
     return sum(1 for row_writes in writes if row_writes)

@@ -17,7 +17,7 @@ from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to
 from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
-from .sheets import MSG_FORMULA_UNCOMPUTED, read_rows
+from .sheets import MSG_FORMULA_UNCOMPUTED, Progress, read_rows, tell
 
 DEFAULT_DEADLINE_DAYS = 15
 NAME_MAX, ADDRESS_MAX, PHONE_MAX = 200, 400, 40
@@ -173,17 +173,23 @@ class AgencyRows(list[AgencyRow]):
         self.headings = dict(headings or {})
 
 
-def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
+def preview_agencies(store: Store, actor: Actor, path: Path, *, progress: Progress | None = None) -> AgencyRows:
     """Every row of an agency list (CSV or XLSX: name, and perhaps deadline in working days, phone,
-    address) checked as the form checks one, against the directory and the rows above it."""
+    address) checked as the form checks one, against the directory and the rows above it.
+    `progress` is told as the file is read (0 of 0) and each row checked; it may stop the preview
+    (`ImportCancelled`)."""
     require(actor, "admin")
-    table = read_rows(path, AGENCY_HEADINGS)
+    table = read_rows(path, AGENCY_HEADINGS, tick=None if progress is None else lambda: tell(progress, 0, 0))
     if "name" not in table.headings:
         raise ValidationError(MSG_NO_NAME_COLUMN, "path")
     with store.read() as s:
         taken = {search_key(name) for name in s.scalars(select(Agency.name))}
-    out, seen = [], set[str]()
+    out: list[AgencyRow] = []
+    seen: set[str] = set()
+    tell(progress, 0, len(table.rows))
     for line, v in table.rows:
+        if out:
+            tell(progress, len(out), len(table.rows))
         formulas = table.uncomputed.get(line)
         if formulas:  # a formula the file keeps no value for: said, never read as an empty cell
             out.append(AgencyRow(line, v.get("name", ""), None, v.get("phone", ""), v.get("address", ""),
@@ -206,22 +212,26 @@ def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
         seen.add(key)
         out.append(AgencyRow(line, fields["name"], fields["deadline_days"], fields["phone"], fields["address"],
                              error, "name" if error else ""))
+    tell(progress, len(out), len(table.rows))
     return AgencyRows(out, table.unknown, table.headings)
 
 
-def import_agencies(store: Store, actor: Actor, rows: list[AgencyRow]) -> int:
+def import_agencies(store: Store, actor: Actor, rows: list[AgencyRow], *, progress: Progress | None = None) -> int:
     """Add the previewed agencies, all of them in one transaction or none (a wrong row, or a name
-    another desk's sync brought meanwhile, refuses the whole list); how many were added."""
+    another desk's sync brought meanwhile, refuses the whole list); how many were added. `progress`
+    is told each row added; stopped there, the transaction is rolled back (`ImportCancelled`)."""
     require(actor, "admin")
     if not rows or any(r.error for r in rows):
         raise ValidationError(MSG_AGENCY_ROWS_WRONG, "path")
     with store.transaction() as s:
         taken = {search_key(name) for name in s.scalars(select(Agency.name))}
-        for r in rows:
+        tell(progress, 0, len(rows))
+        for done, r in enumerate(rows, start=1):
             if search_key(r.name) in taken:
                 raise ValidationError(MSG_NAME_TAKEN, "name")
             fields = {"name": r.name, "deadline_days": r.deadline_days, "address": r.address, "phone": r.phone,
                       "active": True}
             store.record(s, actor, "agency.set", new_id(), fields, subject=r.name)
+            tell(progress, done, len(rows))
     return len(rows)
 

@@ -21,8 +21,8 @@ import jdatetime
 from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..persian import JALALI_YEAR_MAX, JALALI_YEAR_MIN, normalize
 
-__all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_FORMULA_UNCOMPUTED", "MSG_UNKNOWN_COLUMN",
-           "Table", "append_rows",
+__all__ = ["MSG_CANCELLED", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_FORMULA_UNCOMPUTED",
+           "MSG_UNKNOWN_COLUMN", "ImportCancelled", "Progress", "Table", "append_rows", "tell",
            "csv_safe", "finish_sheet", "read_rows"]
 
 MSG_FILE_TYPE = QT_TRANSLATE_NOOP("Errors", "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.")
@@ -34,6 +34,28 @@ MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
 MSG_UNKNOWN_COLUMN = QT_TRANSLATE_NOOP("Errors", "ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.")
 #: A formula cell the file keeps no value for (`Table.uncomputed`): said at its row and column.
 MSG_FORMULA_UNCOMPUTED = QT_TRANSLATE_NOOP("Errors", "فرمول بدون مقدار ذخیره‌شده؛ فایل را در اکسل باز و ذخیره کنید.")
+
+
+#: The person stopped an import (its progress window's «انصراف», the preview's «توقف»): nothing was written.
+MSG_CANCELLED = QT_TRANSLATE_NOOP("Errors", "درون‌ریزی لغو شد؛ هیچ ردیفی درون‌ریزی نشد.")
+
+#: Told (rows done, rows in all; 0 in all while the rows are read) as an import reads, checks and
+#: writes a file's rows; returns False to stop (the person pressed «انصراف»): `ImportCancelled`.
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(ServiceError):
+    """An import was stopped from its progress window; a write stopped writes nothing (its
+    transaction is rolled back)."""
+
+    def __init__(self) -> None:
+        super().__init__(MSG_CANCELLED, "path")
+
+
+def tell(progress: Progress | None, done: int, total: int) -> None:
+    """Tell `progress` how far the import is; stopped there: `ImportCancelled`."""
+    if progress is not None and not progress(done, total):
+        raise ImportCancelled()
 
 
 class _Uncomputed:

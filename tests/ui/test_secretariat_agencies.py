@@ -3,6 +3,7 @@ dialog of a fresh desk then offers what the admin added."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +188,74 @@ def test_a_new_agency_half_typed_and_closed_by_esc_comes_back_and_cancel_drops_i
     fifth = page.agency_dialog()
     qtbot.addWidget(fifth)
     assert fifth.name.text() == "" and fifth.draft_note.isHidden()
+
+
+def _gated(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
+    """`ag.<name>` waits (on whichever thread calls it) until the returned event is set (10 s at most)."""
+    gate, real = threading.Event(), getattr(ag, name)
+
+    def waits(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ag, name, waits)
+    return gate
+
+
+def test_an_agency_list_is_read_and_added_off_the_gui_thread_and_a_stop_adds_none(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The agency list was read, checked and added on the GUI thread (the window frozen for a long
+    list); it is done on a pool thread: the window answers meanwhile (a timer fires), the preview
+    arrives, and its «توقف» while the rows are added adds none of them."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from kanoon_desk.services.sheets import ImportCancelled
+    from kanoon_desk.ui.tasks import Progressing, TaskRunner
+
+    ctx = make_ctx(desk.store, desk.admin, tmp_path)
+    ctx.tasks = TaskRunner()
+    page = AgenciesPage(ctx)
+    qtbot.addWidget(page)
+    path = tmp_path / "list.csv"
+    path.write_text("نام,مهلت (روز کاری)\n" + "".join(f"اداره شماره {i},10\n" for i in range(40)), encoding="utf-8")
+    gate = _gated(monkeypatch, "preview_agencies")
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: (fired.append(page.import_task is not None), gate.set()))
+    with qtbot.waitSignal(page.import_ready, timeout=20_000) as ready:
+        assert page.import_file(path) is None  # not ready yet: it runs
+    assert fired == [True]
+    dialog = ready.args[0]
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 40 and dialog.ok.isEnabled()
+    before = {a.name for a in ag.list_agencies(desk.store)}
+    monkeypatch.setattr(Progressing, "EVERY_S", 0.0)
+    pressed = threading.Event()
+    dialog.ok.click()
+    assert dialog.writing is not None and dialog.bar.isVisible() and not dialog.ok.isEnabled()
+
+    def press_stop(done: int, total: int) -> None:  # the GUI thread, once 10 agencies were added
+        if done == 10:
+            dialog.cancel.click()
+            pressed.set()
+
+    def hold(done: int, total: int) -> None:  # the job's thread waits for the press
+        if done == 10:
+            pressed.wait(10)
+
+    dialog.writing.progress.connect(press_stop)
+    dialog.writing.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(dialog.finished_writing, timeout=20_000) as finished:
+        pass
+    assert isinstance(finished.args[0], ImportCancelled)
+    assert {a.name for a in ag.list_agencies(desk.store)} == before  # none added
+    assert dialog.isVisible() and dialog.ok.isEnabled() and dialog.added == 0
+    asked: list[bool] = []
+    monkeypatch.setattr(dialog, "ask_stop", lambda: asked.append(True) or False)
+    with qtbot.waitSignal(dialog.finished_writing, timeout=20_000) as finished:
+        dialog.ok.click()
+        dialog.close()  # while it adds: asked, «no», it goes on
+    assert asked == [True] and finished.args[0] == 40 and dialog.result() == QDialog.DialogCode.Accepted
+    assert page.message.text() == "۴۰ دستگاه به فهرست افزوده شد."
+    assert len({a.name for a in ag.list_agencies(desk.store)} - before) == 40
+    ctx.tasks.wait()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,8 @@ from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
+from ..import_progress import ImportProgress
+from ..tasks import Progressing
 from ..widgets import (
     ERROR_STYLE,
     Form,
@@ -166,11 +168,22 @@ class AgencyDialog(NamedDialog):
 class AgenciesPage(QWidget):
     """The directory as a table with «دستگاه تازه», «اصلاح» and «غیرفعال کردن/فعال کردن».
 
-    `agency_dialog()` builds the dialog without running it, so tests drive it without a modal loop."""
+    `agency_dialog()` builds the dialog without running it, so tests drive it without a modal loop.
+
+    Signals:
+        import_ready(object): a file given to `import_file` was read and checked: its preview
+            (an `AgencyImportDialog`, opened).
+        import_failed(object): it was not (the error said below the list: stopped, unreadable).
+    """
+
+    import_ready = Signal(object)
+    import_failed = Signal(object)
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        #: the file being read and checked (its progress and «انصراف»); None when none is
+        self.import_task: Progressing | None = None
         self.setObjectName("agencies-page")
         self.model = AgenciesModel(ctx)
         self.table = QTableView()
@@ -308,22 +321,45 @@ class AgenciesPage(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> AgencyImportDialog | None:
-        """The file's agencies previewed in their dialog (opened; added once it is accepted), or
-        why the file cannot be read, said below the list."""
-        try:
-            rows = agencies.preview_agencies(self.ctx.store, self.ctx.actor, path)
-        except Exception as err:  # noqa: BLE001 - an unreadable file, or one with no name column
+        """Read and check the file off the GUI thread (a progress window with «انصراف»); then its
+        agencies previewed in their dialog (opened, `import_ready`; added once it is accepted), or
+        why the file cannot be read, said below the list (`import_failed`). Returns the dialog when
+        it is ready at once (a synchronous task runner)."""
+        if self.import_task is not None:
+            return None
+        task = self.import_task = Progressing(self)
+        progress = ImportProgress(self, self.tr("خواندن و بررسی «{f}»…").format(f=path.name), task)
+        self.import_progress = progress
+        ready: list[AgencyImportDialog] = []
+
+        def ended() -> None:
+            self.import_task = None
+            progress.close()
+
+        def done(rows: agencies.AgencyRows) -> None:
+            ended()
+            dialog = AgencyImportDialog(self.ctx, rows, self)
+
+            def added() -> None:
+                self.ctx.bus.changed.emit(AREA)
+                self.message.setStyleSheet("")
+                self.message.setText(self.tr("{n} دستگاه به فهرست افزوده شد.").format(n=digits(dialog.added)))
+
+            dialog.accepted.connect(added)
+            ready.append(dialog)
+            self.import_ready.emit(dialog)
+            dialog.open()
+
+        def failed(err: BaseException) -> None:  # an unreadable file, one with no name column, stopped
+            ended()
+            if not isinstance(err, Exception):
+                raise err
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(err))
-            return None
-        dialog = AgencyImportDialog(self.ctx, rows, self)
+            self.import_failed.emit(err)
 
-        def added() -> None:
-            self.ctx.bus.changed.emit(AREA)
-            self.message.setStyleSheet("")
-            self.message.setText(self.tr("{n} دستگاه به فهرست افزوده شد.").format(n=digits(dialog.added)))
-
-        dialog.accepted.connect(added)
-        dialog.open()
-        return dialog
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda: agencies.preview_agencies(store, actor, path, progress=task.tell),
+                           on_done=done, on_error=failed)
+        return ready[0] if ready else None
 

@@ -3,6 +3,8 @@ what is wrong with it, added only when none is (`secretariat_agencies.preview_ag
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -17,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import secretariat_agencies as agencies
-from ..accessible import NamedDialog
 from ..context import UiContext
-from ..errors import error_text, unknown_columns_text
+from ..errors import unknown_columns_text
+from ..import_progress import WritingDialog
 from ..widgets import ERROR_STYLE, digits, text_digits
 
 #: the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in)
@@ -28,13 +30,14 @@ ERROR_COLOUR = "#b00020"
 __all__ = ["AgencyImportDialog"]
 
 
-class AgencyImportDialog(NamedDialog):
-    """The rows of an agency list, each with its error; «افزودن» adds them all when none is wrong.
+class AgencyImportDialog(WritingDialog):
+    """The rows of an agency list, each with its error; «افزودن» adds them all when none is wrong,
+    off the GUI thread (`WritingDialog`: its bar, «توقف», not closed mid-write without asking).
     `added`: how many were added (0 until then)."""
 
     def __init__(self, ctx: UiContext, rows: list[agencies.AgencyRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.rows, self.added = ctx, rows, 0
+        super().__init__(ctx, parent)
+        self.rows, self.added = rows, 0
         self.setWindowTitle(self.tr("افزودن دستگاه‌ها از پرونده"))
         self.table = QTableWidget(len(rows), 6)
         self.table.setObjectName("agency-import")
@@ -73,24 +76,30 @@ class AgencyImportDialog(NamedDialog):
         if bad:
             self.summary.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("افزودن {n} دستگاه").format(n=digits(len(rows))),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setEnabled(bool(rows) and not bad)
-        buttons.addButton(self.tr("انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.commit)
-        buttons.rejected.connect(self.reject)
+        ok = buttons.addButton(self.tr("افزودن {n} دستگاه").format(n=digits(len(rows))),
+                               QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setEnabled(bool(rows) and not bad)
+        ok.clicked.connect(self.commit)
+        cancel = buttons.addButton(self.tr("انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
+        bar = self.writing_parts(self.summary, ok, cancel)
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
+        box.addWidget(bar)
         box.addWidget(buttons)
         self.resize(760, 420)
 
     def commit(self) -> None:
-        """Add them all, or say why not (a name another desk's sync brought meanwhile) and stay."""
-        try:
-            self.added = agencies.import_agencies(self.ctx.store, self.ctx.actor, self.rows)
-        except Exception as err:  # noqa: BLE001 - said in the dialog, nothing was added
-            self.summary.setStyleSheet(ERROR_STYLE)
-            self.summary.setText(error_text(err))
+        """Add them all off the GUI thread, or say why not (a name another desk's sync brought
+        meanwhile, stopped) and stay."""
+        if not self.rows or any(r.error for r in self.rows):
             return
-        self.accept()
+        store, actor, rows = self.ctx.store, self.ctx.actor, self.rows
+        self.write(lambda progress: agencies.import_agencies(store, actor, rows, progress=progress),
+                   self.tr("افزودن دستگاه‌ها…"))
+
+    def written(self, result: Any) -> None:
+        self.added = int(result)
+
+    def not_written(self, err: Exception) -> None:
+        self.ok.setEnabled(True)
