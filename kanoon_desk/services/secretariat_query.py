@@ -22,6 +22,7 @@ from .secretariat_search import (
     CaseRow,
     KnownApplicant,
     SearchQuery,
+    code_spans,
     duplicate_of,
     find_applicant,
     find_case_id,
@@ -55,7 +56,7 @@ __all__ = [
     "queue_where", "OUTCOME_FA", "queue_counts",
     # finding cases
     "CaseRow", "SearchQuery", "MSG_BAD_TRACKING", "search_error", "fts_match", "search", "search_count",
-    "find_case_id", "subject_words", "possible_duplicates", "hinted_national_id", "twin_cases", "duplicate_of", "KnownApplicant", "find_applicant", "overdue",
+    "find_case_id", "subject_words", "possible_duplicates", "hinted_national_id", "twin_cases", "duplicate_of", "code_spans", "KnownApplicant", "find_applicant", "overdue",
     "overdue_count",
     # the cartable
     "CartableItem", "CARTABLE_SORTS", "cartable", "cartable_count", "sent_items",

@@ -466,6 +466,11 @@ _CODE_IN_TEXT = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669](?:[\s\-\u2010-\u201
                            r"[0-9\u06f0-\u06f9\u0660-\u0669])*")
 
 
+def code_spans(text_: str) -> list[tuple[int, int]]:
+    """Where a note writes tracking codes (valid check digit): (start, end) of each, in order."""
+    return [m.span() for m in _CODE_IN_TEXT.finditer(text_ or "") if is_valid_tracking_code(m.group())]
+
+
 def codes_in(text_: str) -> list[str]:
     """The tracking codes (valid check digit) written in a note, as digits, each once, in order."""
     out: list[str] = []

@@ -944,3 +944,36 @@ def test_a_case_rejected_as_a_duplicate_links_the_case_its_note_names(
                note=f"مانند {kept.tracking_code}", on=DAY)
     view.load(other.case_id)
     assert not view.twin_message.isVisible()
+
+
+def test_a_tracking_code_written_in_a_note_reads_in_order_on_the_timeline(qtbot: Any, desk: Desk,
+                                                                         tmp_path: Path) -> None:
+    """A rejection's note «همان درخواست 0013 0143 0708 9338»: after the Persian words, the code's
+    groups (typed with spaces, as the receipt prints them) were drawn last group first. The code is
+    kept left to right: its first group is drawn left of its last, as on the receipt."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from kanoon_desk.persian import to_persian_digits
+    from kanoon_desk.services.numbers import format_tracking_code
+
+    kept = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    again = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    sec.review(desk.store, desk.expert, again.case_id, accept=False, reason="تکراری",
+               note=f"همان درخواست {format_tracking_code(kept.tracking_code)}", on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.expert, again.case_id)
+    model = view.timeline.model()
+    cells = [model.index(r, c).data() or "" for r in range(model.rowCount()) for c in range(model.columnCount())]
+    shown = next(c for c in cells if "همان درخواست" in c)
+    code = to_persian_digits(format_tracking_code(kept.tracking_code))
+    assert code in shown
+    layout = QTextLayout(shown, view.timeline.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)  # the Persian interface's cell
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    at = shown.index(code)
+    first, last = line.cursorToX(at + 1)[0], line.cursorToX(at + len(code) - 1)[0]
+    assert first < last, (first, last)  # «۰۰۱۳» on the left, the last group on the right

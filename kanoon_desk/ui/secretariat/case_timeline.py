@@ -72,8 +72,15 @@ def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
 
 
 def _quoted(note: object) -> str:
-    """A note written with a step, after its words: « — «…»», or nothing."""
-    return f" — «{isolated(str(note))}»" if note else ""
+    """A note written with a step, after its words: « — «…»», or nothing. A tracking code written
+    in it (the case a duplicate was rejected for) is kept left to right: its groups, typed with
+    spaces after Persian words, were drawn last group first («۹۳۳۸ ۰۷۰۸ ۰۱۴۳ ۰۰۱۳»)."""
+    if not note:
+        return ""
+    text = str(note)
+    for start, end in reversed(q.code_spans(text)):
+        text = text[:start] + ltr(text[start:end]) + text[end:]
+    return f" — «{isolated(text)}»"
 
 
 def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
