@@ -7392,48 +7392,48 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="99" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="105" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="118" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
@@ -7444,37 +7444,37 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="50" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="118" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="119" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="137" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="138" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="139" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="140" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="141" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
