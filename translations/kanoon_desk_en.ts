@@ -2485,107 +2485,112 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation_views.py" line="20" />
+            <source>عضویت این عضو پایان یافته و مشخصاتش به درخواست ولی حذف شده است؛ این کارت دیگر امانت نمی‌گیرد.</source>
+            <translation>This member's membership has ended and their details were removed at the guardian's request; this card lends nothing any more.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="29" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
             <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
             <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
             <source>این نسخه هم‌اکنون به نام {member} از {centre} تا {due} در امانت است؛ نخست آن را بازگردانید.</source>
             <extracomment>the same, naming who has it, where it was lent and until when (`{member}`, `{centre}`, `{due}`)</extracomment>
             <translation>This copy is on loan to {member} from {centre} until {due}; return it first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
             <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
@@ -2596,32 +2601,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="51" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="54" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
@@ -2656,6 +2661,11 @@
             <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_members.py" line="56" />
+            <source>مشخصات این عضو به درخواست ولی حذف شده است؛ برای بازگشت، او را دوباره عضو کنید.</source>
+            <translation>This member's details were removed at the guardian's request; to come back, register them again.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/library_common.py" line="21" />
@@ -3937,6 +3947,27 @@
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_privacy.py" line="39" />
+            <source>این عضو {n} کتاب امانت‌گرفته دارد ({titles})؛ نخست کتاب‌ها بازگردانده یا گم‌شده ثبت شوند، سپس مشخصاتش حذف شود.</source>
+            <extracomment>Who may end a membership and remove the details: an irreversible act, the office admin's.</extracomment>
+            <translation>This member has {n} book(s) out ({titles}); have them returned or recorded lost first, then remove the details.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_privacy.py" line="42" />
+            <source>این عضو {n} رزرو باز دارد ({titles})؛ نخست رزروها لغو شوند، سپس مشخصاتش حذف شود.</source>
+            <translation>This member has {n} open hold(s) ({titles}); cancel them first, then remove the details.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_privacy.py" line="44" />
+            <source>این پرونده در پرونده دیگری از همین عضو ادغام شده است؛ حذف را روی پرونده نگه‌داشته انجام دهید.</source>
+            <translation>This record was merged into another record of the same member; remove the details on the record kept.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_privacy.py" line="46" />
+            <source>مشخصات این عضو پیش‌تر حذف شده است.</source>
+            <translation>This member's details were already removed.</translation>
+        </message>
     </context>
     <context>
         <name>HandOverDialog</name>
@@ -4867,8 +4898,8 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="312" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
@@ -4877,7 +4908,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="270" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -5465,80 +5496,80 @@ row {n} of {all}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <extracomment>A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).</extracomment>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="169" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -5579,141 +5610,166 @@ row {n} of {all}</translation>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="82" />
+            <source>(حذف شد)</source>
+            <translation>(removed)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="87" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="87" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="94" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="139" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="147" />
+            <source>اطلاعات نگه‌داشته (برای ولی)</source>
+            <translation>Data held (for the guardian)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="149" />
+            <source>همه آنچه از این عضو نگه داشته می‌شود — مشخصات، امانت‌ها و رزروها — برای چاپ یا PDF.</source>
+            <translation>Everything held about this member — details, loans and holds — to print or save as PDF.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="153" />
+            <source>پایان عضویت و حذف مشخصات…</source>
+            <translation>End membership and remove details…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
+            <source>به درخواست ولی: نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس در همه مراکز حذف می‌شود؛ امانت‌ها بی‌نام در آمار می‌مانند. برگشت‌پذیر نیست.</source>
+            <translation>At the guardian's request: the name, national ID, birth date, phones, guardian's name and photo are removed at every centre; the loans stay in the figures without a name. Cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="181" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="200" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="205" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="221" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="405" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="408" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="302" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="327" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="314" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="331" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="437" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="461" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="462" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="230" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="218" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="404" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
@@ -5722,53 +5778,68 @@ row {n} of {all}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="312" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="376" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="390" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="180" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="460" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="477" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="496" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="513" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="517" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="501" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="518" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="525" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="548" />
+            <source>پایان عضویت و حذف مشخصات</source>
+            <translation>End membership and remove details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="549" />
+            <source>عضویت {m} (شماره {n}) پایان یابد و نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس او در این میز و با همگام‌سازی در همه مراکز حذف شود؟ امانت‌های گذشته بی‌نام در آمار می‌مانند. این کار برگشت‌پذیر نیست.</source>
+            <translation>End the membership of {m} (number {n}) and remove their name, national ID, birth date, phones, guardian's name and photo on this desk and, by sync, at every centre? Past loans stay in the figures without a name. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="566" />
+            <source>عضویت شماره {n} پایان یافت و مشخصات شخصی عضو حذف شد.</source>
+            <translation>Membership {n} ended and the member's personal details were removed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="586" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -5889,6 +5960,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/member_record.py" line="88" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="112" />
             <source>چاپ</source>
             <translation>Print</translation>
@@ -5896,6 +5968,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="91" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/member_record.py" line="93" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="114" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
@@ -6481,6 +6554,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/labels.py" line="72" />
             <source>برگه برچسب A4، ۳ × ۸ برچسب ۷۰ × ۳۷ میلی‌متری (۲۴تایی)</source>
             <translation>A4 label sheet, 3 × 8 labels of 70 × 37 mm (24 a sheet)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/member_record.py" line="80" />
+            <source>اطلاعات نگه‌داشته از {name}</source>
+            <translation>Data held about {name}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/member_record.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/member_record.py" line="101" />
+            <source>ذخیره PDF</source>
+            <translation>Save PDF</translation>
         </message>
     </context>
     <context>

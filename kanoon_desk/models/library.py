@@ -77,6 +77,9 @@ class Member(Base):
     #: Set when a person resolved "one child registered at two centres" by keeping the other
     #: record: this one is no longer found at the desk, and its card leads to that member.
     merged_into: Mapped[str | None] = mapped_column(String(36))
+    #: The day the membership was ended and the personal details removed (`member.erased`): the
+    #: record stays, under «عضو حذف‌شده» and its number, so the loans it made still count.
+    erased_on: Mapped[date | None]
 
 
 class Title(Base):

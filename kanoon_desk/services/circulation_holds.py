@@ -169,6 +169,8 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
                 Copy.title_id == title_id, Copy.loanable.is_(True), Copy.status.not_in(("lost", "withdrawn")))
                 .limit(1)):
             raise InvariantError(MSG_HOLD_NO_COPY, "title")
+        if m.erased_on is not None:
+            raise CirculationRefused(["erased"])
         if m.expires_on < today:
             raise CirculationRefused(["expired"])
         if s.scalar(select(Hold.id).where(Hold.member_id == m.id, Hold.title_id == title_id,

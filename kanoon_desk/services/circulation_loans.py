@@ -52,9 +52,11 @@ def _open_loans(s: Session, member_id: str) -> list[Loan]:
                           .order_by(Loan.due_on, Loan.out_hlc)))
 
 
-def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date) -> list[str]:
-    """The refusal codes that stop a new loan for a member: expired, overdue items, limit reached."""
-    blocks = []
+def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date, *,
+            erased: bool = False) -> list[str]:
+    """The refusal codes that stop a new loan for a member: details removed, expired, overdue items,
+    limit reached."""
+    blocks = ["erased"] if erased else []
     if expires_on < today:
         blocks.append("expired")
     if any(due < today for due in due_dates):
@@ -66,7 +68,7 @@ def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date
 
 _MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
 _MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into,
-                _MEMBERS.c.birth_date)
+                _MEMBERS.c.birth_date, _MEMBERS.c.erased_on)
 # the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
 _MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
@@ -133,7 +135,8 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         category = member_category(m, today)
         max_loans = get_rule(s, category).max_loans
         return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
-                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today),
+                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today,
+                                  erased=m.erased_on is not None),
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
 
@@ -176,7 +179,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             raise _on_loan(s, copy.id)
         rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
         codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
-                        today)
+                        today, erased=m.erased_on is not None)
         if copy.status in ("lost", "withdrawn"):
             codes.append(copy.status)
         elif not copy.loanable:
@@ -185,7 +188,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         holds = _CHECKOUT_HOLDS.rows(s, copy_id=copy.id, member_id=m.id, title_id=copy.title_id)
         if any(h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id for h in holds):
             codes.append("held_for_other")
-        if codes and not override:
+        if codes and (not override or HARD.intersection(codes)):
             raise CirculationRefused(codes)
         loan_id = new_id()
         if codes:
@@ -238,6 +241,8 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         m = s.get(Member, loan.member_id)
         rule = get_rule(s, member_category(m, today) if m else "child")
         codes = []
+        if m is not None and m.erased_on is not None:
+            codes.append("erased")
         if m is not None and m.expires_on < today:
             codes.append("expired")
         if any(r.due_on < today for r in _OPEN_DUE.rows(s, member_id=loan.member_id)):

@@ -17,6 +17,8 @@ from .library_members import MemberView
 #: Refusal code → Persian message (shown translated by the UI).
 REFUSALS: dict[str, str] = {
     "expired": QT_TRANSLATE_NOOP("Errors", "عضویت این عضو به پایان رسیده است."),
+    "erased": QT_TRANSLATE_NOOP(
+        "Errors", "عضویت این عضو پایان یافته و مشخصاتش به درخواست ولی حذف شده است؛ این کارت دیگر امانت نمی‌گیرد."),
     "overdue": QT_TRANSLATE_NOOP("Errors", "این عضو کتاب دیرکرد دارد."),
     "limit": QT_TRANSLATE_NOOP("Errors", "سقف امانت این عضو پر است."),
     "not_loanable": QT_TRANSLATE_NOOP("Errors", "این نسخه امانت‌دادنی نیست."),
@@ -55,8 +57,9 @@ MSG_COPY_NOT_LOST = QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده �
 OPEN_HOLD = ("waiting", "in_transit", "ready")
 
 #: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
-#: renewal that moves no due date would only use up a renewal.
-HARD = frozenset({"on_loan", "not_due_yet"})
+#: renewal that moves no due date would only use up a renewal; a member whose details were removed
+#: (`member.erased`) is no one the desk could ask for the book back.
+HARD = frozenset({"on_loan", "not_due_yet", "erased"})
 
 
 class CopyWasLost(InvariantError):

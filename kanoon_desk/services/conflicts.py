@@ -26,6 +26,7 @@ from ..eventlog import Actor
 from ..ids import hlc_millis
 from ..models import Conflict, Event, Office, User
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
+from ..projections.library.members import PERSONAL_FIELDS
 from ..store import Store
 from .accounts import require
 from .conflict_kinds import (
@@ -103,7 +104,7 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
         if isinstance(row, Copy):
             found[key] = row.barcode
         elif isinstance(row, Member):
-            found[key] = f"{row.first_name} {row.last_name} ({row.member_no})"
+            found[key] = f"{f'{row.first_name} {row.last_name}'.strip()} ({row.member_no})"
         elif isinstance(row, Title):
             found[key] = row.title
         elif isinstance(row, Agency):
@@ -192,6 +193,13 @@ def _involved_offices(s: Any, rows: list[Conflict]) -> dict[str, tuple[str, ...]
             for c in rows}
 
 
+def _erased(s: Any, member_id: str) -> bool:
+    """Whether a member's personal details were removed (`member.erased`)."""
+    from ..models.library import Member
+
+    return s.scalar(select(Member.erased_on).where(Member.id == member_id)) is not None
+
+
 def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] | None = None) -> ConflictView:
     """The conflict as the inbox shows it; without `detail` its facts are left out (the list's
     lines: what it is, about what, where; `conflict` gives one with its facts)."""
@@ -206,6 +214,8 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         if ev is not None:
             user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
             payload = dict(ev.payload)
+            if ev.aggregate_type == "member" and _erased(s, ev.aggregate_id):  # details removed: not shown
+                payload = {k: v for k, v in payload.items() if k not in PERSONAL_FIELDS and k != "sha256"}
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
                               ev.recorded_at, payload, user.full_name if user else "",
                               office.name if office else "", _refs(s, payload)))
@@ -219,9 +229,12 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
     if c.kind == "hold.served_twice":  # the copy that serves the hold, by its barcode
         serving = c.facts.get("summary", {}).get("serving")
         params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")
+    summary = dict(c.facts.get("summary", {}))
+    if c.aggregate_type == "member" and any(_erased(s, k) for k in involved):  # (a national ID registered twice)
+        summary = {k: v for k, v in summary.items() if k not in PERSONAL_FIELDS}
     return ConflictView(c.id, c.kind, KIND_TITLES.get(c.kind, c.kind), c.aggregate_type, c.aggregate_id,
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
-                        dict(c.facts.get("summary", {})), tuple(facts),
+                        summary, tuple(facts),
                         offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered),
                         params, _subject(s, c, dict(c.facts.get("summary", {}))),
                         tuple(sorted({f.office_code for f in facts})) if offices is None else offices)

@@ -16,7 +16,8 @@ from sqlalchemy import select
 
 from ..eventlog import SYSTEM_USER_ID
 from ..models import Event, Office, User
-from ..projections.library.members import MEMBER_FIELDS
+from ..models.library import Member
+from ..projections.library.members import MEMBER_FIELDS, PERSONAL_FIELDS
 from ..projections.library.titles import TITLE_FIELDS
 from ..store import Store
 
@@ -48,10 +49,13 @@ class FieldChange:
     event_id: str
     in_force: bool
     office_name: str = ""
+    #: the value is not shown: the member's personal details were removed (`member.erased`)
+    removed: bool = False
 
 
 def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[FieldChange]:
-    """Every value of every editable field of one record, newest first (by fold order)."""
+    """Every value of every editable field of one record, newest first (by fold order). Of a member
+    whose personal details were removed, those fields' values read None."""
     fields = FIELDS.get(aggregate_type)
     if fields is None:
         raise KeyError(f"no editable fields for {aggregate_type!r}")
@@ -63,12 +67,18 @@ def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[
             select(User.id, User.full_name).where(User.id.in_({e.user_id for e in events})))}
         offices: dict[str, str] = {code: name for code, name in s.execute(
             select(Office.code, Office.name).where(Office.code.in_({e.office_code for e in events})))}
+        # a member whose details were removed (`member.erased`): the values their events carried
+        # are not shown again here — only that a field was given one, by whom, where and when
+        erased = aggregate_type == "member" and s.scalar(
+            select(Member.erased_on).where(Member.id == aggregate_id)) is not None
+    hidden = frozenset(PERSONAL_FIELDS) if erased else frozenset()
     names.setdefault(SYSTEM_USER_ID, "سیستم")
     changes: list[tuple[str, Event]] = [(f, e) for e in events for f in fields if f in e.payload]
     last = {f: e.id for f, e in changes}  # fold order: the last value of a field is the one in force
-    out = [FieldChange(field=f, value=e.payload[f], recorded_at=e.recorded_at,
+    out = [FieldChange(field=f, value=None if f in hidden else e.payload[f], recorded_at=e.recorded_at,
                        user=names.get(e.user_id, ""), office_code=e.office_code,
-                       event_id=e.id, in_force=last[f] == e.id, office_name=offices.get(e.office_code, ""))
+                       event_id=e.id, in_force=last[f] == e.id, office_name=offices.get(e.office_code, ""),
+                       removed=f in hidden)
            for f, e in changes]
     out.reverse()
     return out

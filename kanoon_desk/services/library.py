@@ -92,6 +92,14 @@ from .library_members import (
     update_member,
     validate_member,
 )
+from .library_privacy import (
+    ERASERS,
+    HeldHold,
+    HeldLoan,
+    MemberRecord,
+    erase_member,
+    member_record,
+)
 from .library_rules import (
     DEFAULT_RULES,
     MSG_RULE_VALUE,
@@ -124,4 +132,5 @@ __all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateChild", "Duplica
            "put_member_photo", "put_member_photo_data", "recent_members", "recent_titles", "register_member", "renew_membership",
            "search_members", "search_titles", "set_override_grant", "set_rule", "title_by_isbn",
            "title_view", "update_centre", "update_copy", "update_member", "update_title", "validate_barcode",
-           "validate_member", "validate_title", "withdraw_copy"]
+           "validate_member", "validate_title", "withdraw_copy",
+           "ERASERS", "HeldHold", "HeldLoan", "MemberRecord", "erase_member", "member_record"]

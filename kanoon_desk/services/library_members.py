@@ -13,7 +13,7 @@ import jdatetime
 from sqlalchemy import case, collate, or_, select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import office_today
@@ -53,6 +53,8 @@ MSG_DATE_ORDER = QT_TRANSLATE_NOOP("Errors", "تاریخ پایان عضویت �
 MSG_PHOTO_TYPE = QT_TRANSLATE_NOOP("Errors", "عکس عضو باید پرونده JPEG یا PNG باشد.")
 MSG_PHOTO_SIZE = QT_TRANSLATE_NOOP("Errors", "اندازه عکس حداکثر ۲ مگابایت است.")
 MSG_PHOTO_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پرونده عکس خوانده نشد.")
+MSG_ERASED = QT_TRANSLATE_NOOP(
+    "Errors", "مشخصات این عضو به درخواست ولی حذف شده است؛ برای بازگشت، او را دوباره عضو کنید.")
 
 
 @dataclass(frozen=True)
@@ -72,16 +74,18 @@ class MemberView:
     photo: str
     #: a child registered without a national ID of their own is known by the guardian's
     guardian_national_id: str = ""
+    #: the day the membership ended and the personal details were removed (`erase_member`)
+    erased_on: date | None = None
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()  # (an erased member has no last name)
 
 
 def member_view(m: Member) -> MemberView:
     return MemberView(m.id, m.member_no, m.national_id, m.first_name, m.last_name, m.category, m.birth_date,
                       m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo,
-                      m.guardian_national_id or "")
+                      m.guardian_national_id or "", m.erased_on)
 
 
 class DuplicateNationalId(ValidationError):
@@ -326,6 +330,8 @@ def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput,
         m = s.get(Member, member_id)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND)
+        if m.erased_on is not None:
+            raise InvariantError(MSG_ERASED)
         p = _member_payload(s, data, today, partial=True)
         current = member_view(m)
         _check_identity(p.get("national_id", current.national_id), p["category"],
@@ -348,6 +354,8 @@ def renew_membership(store: Store, actor: Actor, member_id: str, until: date) ->
         m = s.get(Member, member_id)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND)
+        if m.erased_on is not None:
+            raise InvariantError(MSG_ERASED)
         # the end it renews from: two renewals made apart at two centres both stand (the later end)
         store.record(s, actor, "member.field_set", member_id, {"expires_on": until.isoformat(),
                                                                "renewed_from": m.expires_on.isoformat()},
@@ -390,9 +398,10 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
 
 def recent_members(store: Store, centre: str | None = None, limit: int = 50) -> list[MemberView]:
     """The members registered last (at a centre, or anywhere), the newest first; a record merged
-    into another (one person registered twice) is not listed, as search does not list it."""
+    into another (one person registered twice) is not listed, as search does not list it, nor one
+    whose details were removed (found by its number only)."""
     with store.read() as s:
-        q = select(Member).where(Member.merged_into.is_(None))
+        q = select(Member).where(Member.merged_into.is_(None), Member.erased_on.is_(None))
         if centre:
             q = q.where(Member.home_centre == centre)
         rows = s.scalars(q.order_by(Member.registered_at.desc(), Member.member_no.desc()).limit(limit))

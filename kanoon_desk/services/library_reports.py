@@ -197,7 +197,7 @@ def active_readers(store: Store, start: date, end: date, *, centre: str | None =
              .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), collate(Member.last_name, COLLATION), c.c.key).limit(limit))
         into = _merged(s)
         if not into:
-            return [Count(mid, f"{fn} {ln}", cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
+            return [Count(mid, f"{fn} {ln}".strip(), cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
         # the few merged records and those they were merged into, added up apart (by the members'
         # index), the others counted from the period's index as always
         ids = set(into) | set(into.values())
@@ -214,7 +214,7 @@ def active_readers(store: Store, start: date, end: date, *, centre: str | None =
             select(Member.id, Member.first_name, Member.last_name, Member.member_no).where(Member.id.in_(counted)))]
         by_name = cmp_to_key(persian_collate)
         rows.sort(key=lambda r: (-r[4], by_name(r[2]), r[0]))
-        return [Count(mid, f"{fn} {ln}", int(cnt), no) for mid, fn, ln, no, cnt in rows[:limit]]
+        return [Count(mid, f"{fn} {ln}".strip(), int(cnt), no) for mid, fn, ln, no, cnt in rows[:limit]]
 
 
 def active_centres(store: Store, start: date, end: date, *, limit: int = 20) -> list[Count]:

@@ -56,6 +56,21 @@ def _named(payload: dict[str, object]) -> str | None:
     return sha if isinstance(sha, str) and SHA_RE.match(sha) else None
 
 
+def _photos_let_go(store: Store, named: list[Any]) -> set[str]:
+    """Of the member photos these payloads name, those no member's record holds any more: a member
+    whose details were removed (`member.erased`, its photo's file deleted) or a photo replaced.
+    They are not fetched (a photo of an erased child must not come back from the server) nor said
+    missing when their file is gone."""
+    from ..models.library import Member
+
+    photos = {sha for _seq, payload in named if (sha := _named(payload)) and payload.get("photo") == sha}
+    if not photos:
+        return set()
+    with store.read() as s:
+        held = set(s.scalars(select(Member.photo).where(Member.photo.in_(photos))))
+    return photos - held
+
+
 def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = None,
               headers: dict[str, str] | None = None, tries: int | None = None) -> httpx.Response:
     """One request of a file's transfer, tried again (as `SyncClient.call` does) when the
@@ -171,12 +186,21 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     up_from = int(store.get_state(K_UP) or 0)
     down_from = int(store.get_state(K_DOWN) or 0)
     with store.read() as s:
-        mine = s.execute(select(Event.client_seq, Event.payload).where(Event.client_seq > up_from, _NAMES_A_FILE)
-                         .order_by(Event.client_seq)).all()
+        mine: list[Any] = list(s.execute(select(Event.client_seq, Event.payload)
+                                         .where(Event.client_seq > up_from, _NAMES_A_FILE).order_by(Event.client_seq)))
         pulled = (Event.client_seq.is_(None), Event.server_seq > down_from)
-        theirs = s.execute(select(Event.server_seq, Event.payload).where(*pulled, _NAMES_A_FILE)
-                           .order_by(Event.server_seq)).all()
+        theirs: list[Any] = list(s.execute(select(Event.server_seq, Event.payload).where(*pulled, _NAMES_A_FILE)
+                                           .order_by(Event.server_seq)))
         last_pulled = s.scalar(select(func.max(Event.server_seq)).where(*pulled))
+        # photos of members erased at other desks: this desk's copy of the file goes too
+        gone = {str(sha) for (sha,) in s.execute(select(func.json_extract(Event.payload, "$.photo_gone"))
+                                                 .where(*pulled, Event.type == "member.erased"))
+                if isinstance(sha, str) and SHA_RE.match(sha)}
+    let_go = _photos_let_go(store, mine + theirs)
+    if let_go:
+        mine = [(seq, payload) for seq, payload in mine
+                if _named(payload) not in let_go or kept_intact(store, _named(payload) or "")]
+        theirs = [(seq, payload) for seq, payload in theirs if _named(payload) not in let_go]
     acked = int(store.get_state(K_ACKED) or 0)
     unsent = _kept(store, K_UNSENT)
     for before in sorted(unsent):  # own files missing before: here again?
@@ -212,6 +236,10 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     _download(c, report, list(theirs), last_pulled, unsent)
     for sha in sorted(unsent):
         report.warnings.append(SyncWarning(ATTACHMENT_NOT_HERE, (("sha", sha[:12]),)))
+    if gone:
+        from ..services.library_privacy import forget_photos
+
+        forget_photos(store, gone)
 
 
 def _look_again(store: Store, acked: int, *, look: bool = True) -> None:
@@ -229,8 +257,11 @@ def _look_again(store: Store, acked: int, *, look: bool = True) -> None:
         with store.read() as s:
             payloads = s.scalars(select(Event.payload).where(
                 _NAMES_A_FILE, or_(Event.client_seq.is_(None), Event.client_seq <= acked)))
-            absent = {sha for payload in payloads
-                      if (sha := _named(payload)) is not None and not attachment_path(store, sha).is_file()}
+            named = [(None, payload) for payload in payloads
+                     if (sha := _named(payload)) is not None and not attachment_path(store, sha).is_file()]
+        # (not the photo of a member erased since, nor one replaced: it must not come back)
+        let_go = _photos_let_go(store, named)
+        absent = {sha for _none, payload in named if (sha := _named(payload)) and sha not in let_go}
     if absent:
         _save(store, missing=_kept(store, K_MISSING) | absent)
     folder = attachments_dir(store)

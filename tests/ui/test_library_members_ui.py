@@ -580,3 +580,59 @@ def test_a_membership_for_a_year_ends_on_the_same_jalali_day_across_a_leap_year(
     m = lib.register_member(L.store, L.admin, lib.MemberInput(
         first_name="مریم", last_name="رضایی", national_id="0790419904", category="adult"), today=J("1403/05/10"))
     assert m.expires_on == J("1404/05/10")  # the service's own default too
+
+
+def test_the_guardian_is_given_what_the_desk_holds_and_the_admin_erases_after_asking(
+        qtbot: Any, page: tuple[Lib, MembersPage], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """«اطلاعات نگه‌داشته» shows the child's details and loans in Persian with Jalali dates, to print or
+    save as PDF; «پایان عضویت و حذف مشخصات…» asks first (No: nothing happens), says a book out as the
+    reason, and once the book is back removes the details, the record left under its number."""
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.ui.library import member_record as record_ui
+    from tests.library_helpers import TODAY
+
+    L, p = page
+    circ.checkout(L.store, L.admin, L.child.member_no, L.copies[0].barcode, today=TODAY)
+    _find(qtbot, p, L.child.member_no)
+    assert p.erase_button.isVisible() and p.erase_button.isEnabled()
+    dialog = p.show_record()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    html = dialog.html
+    for shown in ("زهرا", "محمدی", "علی محمدی", "ماهی سیاه کوچولو", "B0001", "۱۴۰۴/۰۲/۱۵", "در امانت"):
+        assert shown in html, shown
+    assert "\u20660013542419\u2069" in html and "2025" not in html  # the national ID kept left to right; Jalali only
+    dialog.grab().save(str(tmp_path / "record.png"))
+    saved: list[Path] = []
+    monkeypatch.setattr(record_ui.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "m.pdf"), ""))
+    monkeypatch.setattr(record_ui, "save_to", lambda _parent, path, write: saved.append(write(path)))
+    dialog.save_pdf_dialog()
+    assert saved == [tmp_path / "m.pdf"] and (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+
+    asked: list[str] = []
+    monkeypatch.setattr(p, "ask_erase", lambda m: asked.append(m.member_no) and False)
+    qtbot.mouseClick(p.erase_button, Qt.MouseButton.LeftButton)
+    assert asked == [L.child.member_no] and p.current is not None and p.current.erased_on is None
+    monkeypatch.setattr(p, "ask_erase", lambda m: True)
+    qtbot.mouseClick(p.erase_button, Qt.MouseButton.LeftButton)
+    assert "«ماهی سیاه کوچولو»" in p.message.text() and p.current.erased_on is None  # a book out: refused
+    circ.checkin(L.store, L.admin, L.copies[0].barcode, today=TODAY)
+    qtbot.mouseClick(p.erase_button, Qt.MouseButton.LeftButton)
+    assert p.current is not None and p.current.erased_on is not None
+    assert p.current.full_name == "عضو حذف‌شده" and p.current.national_id == ""
+    assert "پایان یافت" in p.message.text()
+    for button in (p.edit_button, p.renew_button, p.print_card, p.save_card, p.erase_button):
+        assert not button.isEnabled()
+    assert p.record_button.isEnabled() and p.history_button.isEnabled()
+    p.grab().save(str(tmp_path / "erased.png"))
+
+
+def test_a_librarian_does_not_see_the_erasure(qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.eventlog import Actor
+
+    L = make_library(tmp_path)
+    librarian = Actor("u-l", "librarian1", "کتابدار", L.admin.office_code, frozenset({"librarian"}))
+    p = MembersPage(make_ctx(L.store, librarian, tmp_path))
+    qtbot.addWidget(p)
+    p.show()
+    assert not p.erase_button.isVisible() and p.record_button.isVisible()

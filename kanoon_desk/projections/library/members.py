@@ -1,8 +1,9 @@
-"""Fold of member events: registration (with its twin conflicts), field changes, merges, renumbering."""
+"""Fold of member events: registration (with its twin conflicts), field changes, merges, renumbering,
+and the removal of a member's personal details (`member.erased`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select
@@ -26,6 +27,12 @@ from .common import _d, _raise_twins
 
 MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
                  "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo", "guardian_national_id")
+#: The fields that say who a member is: a `member.erased` empties them, and no later change
+#: (one made at a desk that had not heard of the removal) writes them again.
+PERSONAL_FIELDS = ("national_id", "first_name", "last_name", "birth_date", "phone", "guardian_name",
+                   "guardian_phone", "photo", "guardian_national_id")
+#: The name an erased member's record reads under (with its membership number).
+ERASED_NAME = "عضو حذف‌شده"
 
 
 def _new_member(e: FoldEvent) -> dict[str, Any]:
@@ -67,7 +74,7 @@ def _members_registered(s: Session, events: list[FoldEvent]) -> None:
 _MEMBERS = table_of(Member)
 _MEMBER_EXPIRES = SqliteStatement(select(_MEMBERS.c.expires_on).where(_MEMBERS.c.id == bindparam("member_id")),
                                   typed=True)
-_MEMBER_NAME = SqliteStatement(select(_MEMBERS.c.first_name, _MEMBERS.c.last_name)
+_MEMBER_NAME = SqliteStatement(select(_MEMBERS.c.first_name, _MEMBERS.c.last_name, _MEMBERS.c.erased_on)
                                .where(_MEMBERS.c.id == bindparam("member_id")))
 
 
@@ -80,7 +87,10 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
     if name is None:
         return
     values: dict[str, Any] = {}
+    erased = name[2] is not None
     for key in MEMBER_FIELDS:
+        if erased and (key in PERSONAL_FIELDS or key == "expires_on"):
+            continue  # a change made where the removal was not yet known: the details stay removed
         if key in e.payload:
             value = e.payload[key]
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
@@ -91,11 +101,34 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
         now = _MEMBER_EXPIRES.first(s, member_id=e.aggregate_id)
         if now is not None and now[0] is not None and now[0] != _d(renewed_from) and now[0] > values["expires_on"]:
             del values["expires_on"]
+    if not values:
+        return
     first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
-    values["name_key"] = search_key(f"{first} {last}")
+    values["name_key"] = "" if erased else search_key(f"{first} {last}")
     column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
         s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Member, e.aggregate_id, values)
+
+
+@projector("member.erased", "member")
+def _member_erased(s: Session, e: FoldEvent) -> None:
+    """The membership ended and the personal details removed, at the guardian's request: the record
+    stays, read as «عضو حذف‌شده» with its number (its loans still count in the reports, under the
+    category it had), found by its number only. The membership ends the day before the removal, so
+    the card no longer lends; later corrections do not write the details back (`_member_field_set`)."""
+    s.flush()
+    now = _MEMBER_EXPIRES.first(s, member_id=e.aggregate_id)
+    if now is None:
+        return
+    day = _d(str(e.payload["erased_on"]))
+    assert day is not None
+    values: dict[str, Any] = {key: "" for key in PERSONAL_FIELDS}
+    values.update(first_name=ERASED_NAME, birth_date=None, name_key="", erased_on=day,
+                  expires_on=min(now[0], day - timedelta(days=1)) if now[0] is not None else day - timedelta(days=1))
+    category = e.payload.get("category")
+    if isinstance(category, str) and category:
+        values["category"] = category  # as counted on the day (the birth date that moved it is gone)
+    _set_member(s, e.aggregate_id, values)
 
 
 @projector("member.merged", "member")

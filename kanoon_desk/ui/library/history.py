@@ -79,6 +79,7 @@ class FieldHistoryDialog(NamedDialog):
         self.resize(860, 420)
         in_force = QCoreApplication.translate("Library", "در اجرا")
         replaced = QCoreApplication.translate("Library", "جایگزین شد")
+        removed = QCoreApplication.translate("Library", "(حذف شد)")  # a member's details removed at the guardian's request
         self.table = table_view("field-history-table")
         self.model = ListModel(
             [QCoreApplication.translate("Library", "فیلد"), QCoreApplication.translate("Library", "مقدار"),
@@ -86,7 +87,8 @@ class FieldHistoryDialog(NamedDialog):
              QCoreApplication.translate("Library", "مرکز یا دفتر"), QCoreApplication.translate("Library", "زمان")],
             lambda: list(changes),
             lambda c: [tr_dynamic(FIELD_LABELS.get(c.field, c.field)),
-                       value_text(c.field, c.value), in_force if c.in_force else replaced, user_text(c),
+                       removed if c.removed else value_text(c.field, c.value), in_force if c.in_force else replaced,
+                       user_text(c),
                        digits(c.office_code), persian.format_jalali_datetime(c.recorded_at)])
         self.table.setModel(self.model)
         note = QLabel(QCoreApplication.translate(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from ..widgets import (
 )
 from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
+from .member_record import MemberRecordDialog
 from .printouts import card_print_html, membership_card
 
 # The most members a search lists (a broader search says there are more).
@@ -142,6 +144,20 @@ class MembersPage(QWidget):
         self.edit_button.setObjectName("edit-member")
         self.edit_button.clicked.connect(self.start_edit)
         self.edit_button.setEnabled(False)
+        self.record_button = QPushButton(QCoreApplication.translate("Library", "اطلاعات نگه‌داشته (برای ولی)"))
+        self.record_button.setObjectName("member-record")
+        self.record_button.setToolTip(QCoreApplication.translate(
+            "Library", "همه آنچه از این عضو نگه داشته می‌شود — مشخصات، امانت‌ها و رزروها — برای چاپ یا PDF."))
+        self.record_button.clicked.connect(self.show_record)
+        self.record_button.setEnabled(False)
+        self.erase_button = QPushButton(QCoreApplication.translate("Library", "پایان عضویت و حذف مشخصات…"))
+        self.erase_button.setObjectName("erase-member")
+        self.erase_button.setToolTip(QCoreApplication.translate(
+            "Library", "به درخواست ولی: نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس در همه مراکز حذف می‌شود؛ "
+                       "امانت‌ها بی‌نام در آمار می‌مانند. برگشت‌پذیر نیست."))
+        self.erase_button.clicked.connect(self.erase_member)
+        self.erase_button.setEnabled(False)
+        self.erase_button.setVisible(ctx.actor.has(*lib.ERASERS))  # (the service refuses anyone else too)
         #: the member whose details the form holds for editing (None: the form registers a new one)
         self.editing: lib.MemberView | None = None
         #: a save is running in the background: another click waits for it
@@ -222,7 +238,8 @@ class MembersPage(QWidget):
         # the selected member's card, with what can be done with it, under the search results
         left.addWidget(self.card)  # at its own size when there is room, smaller on a small screen
         card_buttons = FlowLayout()  # under the card, on as many lines as the width needs
-        for b in (self.print_card, self.save_card, self.renew_button, self.history_button, self.edit_button):
+        for b in (self.print_card, self.save_card, self.renew_button, self.history_button, self.edit_button,
+                  self.record_button, self.erase_button):
             card_buttons.addWidget(b)
         left.addLayout(card_buttons)
         form_side = QWidget()
@@ -322,11 +339,11 @@ class MembersPage(QWidget):
         self.current = self.results[row]
         select_row(self.table, row)
         self.card.setPixmap(QPixmap.fromImage(self.card_image(scale=1.0)))
-        self.save_card.setEnabled(True)
-        self.print_card.setEnabled(True)
-        self.renew_button.setEnabled(True)
+        live = self.current.erased_on is None  # an erased member's record: nothing to print, renew or correct
+        for button in (self.save_card, self.print_card, self.renew_button, self.edit_button, self.erase_button):
+            button.setEnabled(live)
         self.history_button.setEnabled(True)
-        self.edit_button.setEnabled(True)
+        self.record_button.setEnabled(True)
 
     def _birth_typed(self) -> None:
         """A birth date the clerk types (or picks) is one they know: the box is ticked for them.
@@ -510,6 +527,50 @@ class MembersPage(QWidget):
         else:
             self.ctx.tasks.run(lambda: lib.update_member(self.ctx.store, self.ctx.actor, editing.id, data),
                                on_done=done, on_error=failed)
+
+    def show_record(self) -> MemberRecordDialog | None:
+        """What the desk holds about the selected member, to print or save for the guardian."""
+        if self.current is None:
+            return None
+        try:
+            record = lib.member_record(self.ctx.store, self.ctx.actor, self.current.id)
+        except ServiceError as err:
+            self.message.setText(error_text(err))
+            return None
+        dialog = MemberRecordDialog(record, today(), self)
+        dialog.open()
+        return dialog
+
+    def ask_erase(self, member: lib.MemberView) -> bool:
+        """End the membership and remove the details? Asked first, «No» by default (tests replace
+        this method)."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("Library", "پایان عضویت و حذف مشخصات"),
+            QCoreApplication.translate(
+                "Library", "عضویت {m} (شماره {n}) پایان یابد و نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس او "
+                           "در این میز و با همگام‌سازی در همه مراکز حذف شود؟ امانت‌های گذشته بی‌نام در آمار می‌مانند. "
+                           "این کار برگشت‌پذیر نیست.").format(m=text_digits(member.full_name), n=digits(member.member_no)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def erase_member(self) -> None:
+        """At the guardian's request: the membership ended and the child's details removed (asked
+        first); a book out or a hold open is said in the message, and nothing is removed."""
+        member = self.current
+        if member is None or not self.ask_erase(member):
+            return
+
+        def done(view: lib.MemberView) -> None:
+            if self.editing is not None and self.editing.id == view.id:
+                self.end_edit()
+            self.message.setText(QCoreApplication.translate(
+                "Library", "عضویت شماره {n} پایان یافت و مشخصات شخصی عضو حذف شد.").format(n=digits(view.member_no)))
+            self._show_results([view])
+            self.select(0)
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: lib.erase_member(self.ctx.store, self.ctx.actor, member.id),
+                           on_done=done, on_error=lambda err: self.message.setText(error_text(err)))
 
     def show_history(self) -> FieldHistoryDialog | None:
         if self.current is None:

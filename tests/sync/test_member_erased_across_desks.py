@@ -1,0 +1,103 @@
+"""A child's details removed at one centre (`member.erased`) are removed at every desk, and stay
+removed when a desk that had not heard of it corrects them afterwards."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from kanoon_desk.services import history
+from kanoon_desk.services import library as lib
+from kanoon_desk.services.secretariat_files import attachment_path
+from kanoon_desk.sync import client
+from tests.library_helpers import NATIONAL_IDS, TODAY
+
+from .helpers import LiveServer, enrol
+from .test_lending_across_centres import centre_13_with_a_copy, centre_14, synced
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_an_erasure_travels_and_a_correction_made_apart_does_not_bring_the_details_back(
+        server: LiveServer, tmp_path: Path) -> None:
+    a, admin_a, child, _adult = centre_13_with_a_copy(server, tmp_path)
+    photo = lib.put_member_photo_data(a, PNG, "face.png")
+    lib.update_member(a, admin_a, child.id, lib.MemberInput(
+        first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
+        guardian_phone="09121234567", birth_date=TODAY.replace(year=2016), photo=photo), today=TODAY)
+    (tmp_path / "b").mkdir()  # (a desk's files are kept beside its store: each desk its own folder)
+    b, admin_b = centre_14(server, tmp_path / "b")
+    synced(a, b)
+    assert lib.get_member(b, child.id).guardian_phone == "09121234567"
+    assert lib.member_photo(b, photo) == PNG  # the photo came down with the member
+    # apart: 14 corrects the guardian's phone (before the erasure), 13 erases at the guardian's
+    # request, and 14, not knowing, corrects the phone and the name once more (stamped after it)
+    corrected = lib.MemberInput(first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0],
+                                guardian_name="علی محمدی", guardian_phone="09120001111",
+                                birth_date=TODAY.replace(year=2016))
+    lib.update_member(b, admin_b, child.id, corrected, today=TODAY)
+    lib.erase_member(a, admin_a, child.id, today=TODAY)
+    lib.update_member(b, admin_b, child.id, lib.MemberInput(**{**corrected.__dict__, "guardian_phone": "09122223333",
+                                                             "last_name": "محمدی‌نیا"}), today=TODAY)
+    lib.renew_membership(b, admin_b, child.id, datetime.date(2027, 1, 1))
+    synced(a, b, a)  # (each desk checks whole after its round: the re-fold gives the same rows)
+    (tmp_path / "c").mkdir()
+    c = enrol(server, tmp_path / "c" / "c.sqlite3", "14")  # a desk set up afterwards, from the server
+    for store in (a, b, c):
+        m = lib.get_member(store, child.id)
+        assert (m.full_name, m.national_id, m.guardian_name, m.guardian_phone, m.birth_date) == (
+            "عضو حذف‌شده", "", "", "", None), store.path
+        assert m.erased_on == TODAY and m.expires_on < TODAY  # not renewed by the renewal made apart
+        assert lib.search_members(store, "محمدی") == [] and lib.lookup_member(store, NATIONAL_IDS[0]) is None
+        values = [c.value for c in history.field_history(store, "member", child.id) if c.removed]
+        assert values and set(values) == {None}
+        assert not any(c.value in ("09120001111", "09122223333", "محمدی‌نیا", NATIONAL_IDS[0])
+                       for c in history.field_history(store, "member", child.id))
+        # the photo's file is gone from the desks that had it, and never fetched by the new one
+        assert not attachment_path(store, photo).exists(), store.path
+
+
+def test_a_photo_erased_before_it_went_up_is_not_said_missing(server: LiveServer, tmp_path: Path) -> None:
+    """A child registered with a photo and erased before the desk next synced: the photo's file is
+    gone on purpose, and the round does not warn, round after round, that it is not on this computer."""
+    a, admin_a, child, _adult = centre_13_with_a_copy(server, tmp_path)
+    photo = lib.put_member_photo_data(a, PNG, "face.png")
+    lib.update_member(a, admin_a, child.id, lib.MemberInput(
+        first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
+        guardian_phone="09121234567", birth_date=TODAY.replace(year=2016), photo=photo), today=TODAY)
+    lib.erase_member(a, admin_a, child.id, today=TODAY)
+    for _round in range(2):
+        report = client.sync_once(a)
+        assert report.ok and report.warnings == [], report.summary_line()
+
+
+def test_a_child_registered_twice_and_merged_is_erased_whole_and_the_inbox_no_longer_shows_them(
+        tmp_path: Path) -> None:
+    """One child registered at two centres, the records merged; erasing the one kept erases the
+    merged one too, the conflict's facts no longer show the national ID or names, and a desk that
+    takes the events in any order (with its own correction made apart) ends the same."""
+    from datetime import date
+
+    from kanoon_desk.services import conflicts
+
+    from .test_conflict_resolutions import converges_in_any_order, exchange, only_conflict, two_centres
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    at_a = lib.register_member(a, admin_a, child, today=TODAY)
+    at_b = lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
+    exchange(a, b)
+    lib.update_member(b, admin_b, at_a.id, lib.MemberInput(**{**child.__dict__, "national_id": "",
+                                                          "guardian_phone": "09124445566"}),
+                      today=TODAY)  # 14, apart, corrects the guardian's phone
+    lib.erase_member(a, admin_a, at_a.id, today=TODAY)
+    for m in (lib.get_member(a, at_a.id), lib.get_member(a, at_b.id)):
+        assert (m.full_name, m.national_id, m.guardian_phone) == ("عضو حذف‌شده", "", "")
+    view = conflicts.conflict(a, admin_a, c.id)
+    shown = repr([f.payload for f in view.facts]) + repr([f.refs for f in view.facts]) + repr(view.summary)
+    assert not any(v in shown for v in (NATIONAL_IDS[2], "سارا", "رضایی", "09121112233")), shown
+    converges_in_any_order(a, b, tmp_path, base=L.store)
