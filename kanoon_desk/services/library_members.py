@@ -221,8 +221,8 @@ def _refuse_taken_national_id(s: Session, national_id: str, other_than: str = ""
     if not national_id:
         return
     q = select(Member).where(Member.national_id == national_id)
-    if other_than:
-        q = q.where(Member.id != other_than)
+    if other_than:  # the member corrected, and the records of them merged into it (the same child)
+        q = q.where(Member.id != other_than, or_(Member.merged_into.is_(None), Member.merged_into != other_than))
     holder = s.scalar(q.order_by(Member.merged_into.is_not(None), Member.registered_at).limit(1))
     if holder is not None:
         raise DuplicateNationalId(member_view(holder))

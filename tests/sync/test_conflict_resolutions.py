@@ -388,6 +388,31 @@ def test_one_child_registered_at_two_centres_keeps_one_and_moves_the_open_loans(
     assert circulation.checkout(a, admin_a, at_b.member_no, "B0003", today=TODAY).member_id == at_a.id
 
 
+def test_the_child_kept_after_a_merge_can_still_be_corrected(tmp_path: Path) -> None:
+    """After «keep one» the record merged away still holds the child's national ID; the member form
+    sends it with every correction, and the kept record was refused «این کد ملی پیش‌تر برای سارا
+    رضایی (شماره عضویت …) ثبت شده است» — naming the child's own merged record: the guardian's new
+    phone could not be written. A record merged into this one is not another member."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    at_a = lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
+    fixed = lib.update_member(a, admin_a, at_a.id, dataclasses.replace(child, guardian_phone="09124445566"),
+                              today=TODAY)
+    assert fixed.guardian_phone == "09124445566" and fixed.national_id == NATIONAL_IDS[2]
+    other = lib.register_member(a, admin_a, lib.MemberInput(first_name="رضا", last_name="کاظمی",
+                                                            national_id=NATIONAL_IDS[3], category="adult",
+                                                            phone="09351112233"), today=TODAY)
+    with pytest.raises(lib.DuplicateNationalId):  # another member given her ID is still refused
+        lib.update_member(a, admin_a, other.id, lib.MemberInput(first_name="رضا", last_name="کاظمی",
+                                                                national_id=NATIONAL_IDS[2], category="adult",
+                                                                phone="09351112233"), today=TODAY)
+
+
 def test_a_child_registered_twice_and_merged_is_one_reader_in_the_reports(tmp_path: Path) -> None:
     """A child borrowed at centre 13 under one record and twice at centre 14 under another; the
     records were merged. The book still out moved to the record kept, the returned one stayed on
