@@ -114,3 +114,41 @@ def test_the_servers_errors_do_not_carry_values(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert SECRET not in str(err.value)
+
+
+def test_a_childs_photo_and_a_complaints_scan_are_private(tmp_path: Path) -> None:
+    """A member's photo and a case's scanned documents sit beside the store (`attachments/`): they
+    were written with the umask's modes (0644 files in 0755 folders), so every user of the computer
+    could open a child's photo or a citizen's complaint that the store itself keeps from them."""
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services.secretariat_files import attachment_path, attachments_dir, put_bytes
+
+    store, _admin = make_desk(tmp_path / "desk.sqlite3")
+    try:
+        photo = lib.put_member_photo_data(store, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "face.png")
+        scan = put_bytes(store, b"%PDF-1.4 " + SECRET.encode(), "complaint.pdf").sha256
+        for sha in (photo, scan):
+            assert _mode(attachment_path(store, sha)) == 0o600
+            assert _mode(attachment_path(store, sha).parent) == 0o700
+        assert _mode(attachments_dir(store)) == 0o700
+        # a folder an earlier version made for everyone is closed when the next file is kept
+        os.chmod(attachments_dir(store), 0o755)
+        put_bytes(store, b"%PDF-1.4 another", "other.pdf")
+        assert _mode(attachments_dir(store)) == 0o700
+    finally:
+        store.close()
+
+
+def test_the_servers_copy_of_a_photo_is_private(tmp_path: Path) -> None:
+    """The server keeps every desk's photos and scans in its attachments folder: as on the desk,
+    they were the umask's (0644 in a 0755 folder) for every user of the server's computer."""
+    import hashlib
+
+    from kanoon_desk.server.attachments import AttachmentStore
+
+    files = AttachmentStore(tmp_path / "server-files")
+    data = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    sha = hashlib.sha256(data).hexdigest()
+    assert files.put(sha, data, None).complete
+    kept = files.path(sha)
+    assert kept is not None and _mode(kept) == 0o600 and _mode(tmp_path / "server-files") == 0o700

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 from pathlib import Path
@@ -62,14 +63,14 @@ class AttachmentStore:
             raise AttachmentError(413, "too_large", f"attachments are limited to {self.max_bytes} bytes",
                                   "پیوست از اندازه مجاز بزرگ‌تر است.")
         with self._lock:
-            self.root.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)  # (children's photos, complaints' scans)
             if final.exists():
                 return self.status(sha)
             have = part.stat().st_size if part.exists() else 0
             if start != have:
                 raise AttachmentError(409, "wrong_offset", f"resume from byte {have}",
                                       "بارگذاری باید از جای دیگری ادامه یابد.", received=have)
-            with part.open("ab") as fh:
+            with os.fdopen(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as fh:
                 fh.write(data)
             have += len(data)
             if have < total:

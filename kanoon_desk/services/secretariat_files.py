@@ -71,13 +71,30 @@ def keep_bytes(dest: Path, data: bytes) -> None:
     """A document's bytes put at `dest` whole: written beside it, on the disk, then named. The
     event that names the document commits next (durably): a power cut must not leave it naming an
     empty or cut-off file, which the next adding or sync would take as the document kept."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    _private_folders(dest.parent)
     tmp = dest.with_name(dest.name + f".{os.getpid()}.part")
-    with tmp.open("wb") as f:
+    # the desk user's alone (0600), as the store is: a child's photo, a citizen's complaint
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, dest)  # atomic: a reader never sees half a file
+
+
+def _private_folders(folder: Path) -> None:
+    """The attachments folder and its two-letter folder, made (or, made by an earlier version with
+    the umask's modes, closed) for the desk user alone (POSIX 0700: no one else lists or opens the
+    files in them). Elsewhere, only made."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return
+    for each in (folder, folder.parent):
+        try:
+            mode = os.stat(each).st_mode & 0o7777
+            if mode & 0o077:
+                os.chmod(each, mode & ~0o077)
+        except OSError:  # another user's folder, a file system without modes: left as it is
+            pass
 
 
 def _kept_whole(dest: Path, size: int) -> bool:
