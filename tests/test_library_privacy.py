@@ -76,7 +76,9 @@ def test_an_erased_members_card_lends_nothing_even_by_override(tmp_path: Path) -
     with pytest.raises(circ.CirculationRefused) as refused:
         circ.checkout(L.store, L.admin, L.adult.member_no, L.copies[0].barcode, today=TODAY, override=True,
                       note="به درخواست مدیر")
-    assert "erased" in refused.value.codes and not refused.value.overridable
+    assert refused.value.codes == ["erased"] and not refused.value.overridable
+    # the desk's red line says why, and only that (not «renew the membership»: it cannot be)
+    assert circ.member_desk(L.store, L.adult.member_no, today=TODAY).blocks == ["erased"]
     for attempt in (lambda: lib.renew_membership(L.store, L.admin, L.adult.id, TODAY + timedelta(days=365)),
                     lambda: lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
                         first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1], category="adult"),

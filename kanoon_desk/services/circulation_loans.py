@@ -55,8 +55,11 @@ def _open_loans(s: Session, member_id: str) -> list[Loan]:
 def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date, *,
             erased: bool = False) -> list[str]:
     """The refusal codes that stop a new loan for a member: details removed, expired, overdue items,
-    limit reached."""
-    blocks = ["erased"] if erased else []
+    limit reached. A member whose details were removed is only that (not also «renew the
+    membership»: it cannot be renewed)."""
+    if erased:
+        return ["erased"]
+    blocks = []
     if expires_on < today:
         blocks.append("expired")
     if any(due < today for due in due_dates):
