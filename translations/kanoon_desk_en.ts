@@ -3968,6 +3968,11 @@
             <source>مشخصات این عضو پیش‌تر حذف شده است.</source>
             <translation>This member's details were already removed.</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_privacy.py" line="47" />
+            <source>برای این عضو ناسازگاری بازی هست (مثلاً همین کودک در مرکز دیگری هم ثبت شده است)؛ نخست آن را در صفحه «ناسازگاری‌ها» حل کنید، سپس مشخصاتش حذف شود.</source>
+            <translation>A conflict about this member is still open (the same child registered at another centre, say); decide it on the «Conflicts» page first, then remove the details.</translation>
+        </message>
     </context>
     <context>
         <name>HandOverDialog</name>

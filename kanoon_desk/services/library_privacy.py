@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound
 from ..eventlog import Actor
 from ..jalali import TEHRAN
-from ..models import Office, office_today
+from ..models import Conflict, Office, office_today
 from ..models.library import Hold, Loan, Member, Title
 from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
@@ -44,6 +44,9 @@ MSG_ERASE_OPEN_HOLDS = QT_TRANSLATE_NOOP(
 MSG_ERASE_MERGED = QT_TRANSLATE_NOOP(
     "Errors", "این پرونده در پرونده دیگری از همین عضو ادغام شده است؛ حذف را روی پرونده نگه‌داشته انجام دهید.")
 MSG_ALREADY_ERASED = QT_TRANSLATE_NOOP("Errors", "مشخصات این عضو پیش‌تر حذف شده است.")
+MSG_ERASE_CONFLICT = QT_TRANSLATE_NOOP(
+    "Errors", "برای این عضو ناسازگاری بازی هست (مثلاً همین کودک در مرکز دیگری هم ثبت شده است)؛ نخست آن را در "
+              "صفحه «ناسازگاری‌ها» حل کنید، سپس مشخصاتش حذف شود.")
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,8 @@ def erase_member(store: Store, actor: Actor, member_id: str, *, today: date | No
     name reads «عضو حذف‌شده», the national IDs, birth date, phones, guardian's name and photo are
     emptied, on this desk and (by sync) on every other; the loans made stay counted. Refused while a
     book is out or a hold is open (named in the message), for a record merged into another (the one
-    kept is erased, with the records merged into it) and for one already erased. The admin's; one
+    kept is erased, with the records merged into it), while a conflict about it is open, and for one
+    already erased. The admin's; one
     `member.erased` per record, in the audit trail under the membership number."""
     require(actor, *ERASERS)
     today = today or office_today()
@@ -170,6 +174,11 @@ def erase_member(store: Store, actor: Actor, member_id: str, *, today: date | No
         if held:
             raise InvariantError(MSG_ERASE_OPEN_HOLDS, "member", {
                 "n": len(held), "titles": "، ".join(f"«{t or '—'}»" for (t,) in held)})
+        # a conflict still open about it (one child registered at two centres): decided first, or
+        # the record kept could be the other one, with the details still in it
+        if any(set(c.facts.get("involved", [])) & set(ids) for c in s.scalars(
+                select(Conflict).where(Conflict.status == "open", Conflict.aggregate_type == "member"))):
+            raise InvariantError(MSG_ERASE_CONFLICT, "member")
         photos = {r.photo for r in records if r.photo}
         for r in records:
             if r.erased_on is None:

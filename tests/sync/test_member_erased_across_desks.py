@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
+from kanoon_desk.errors import InvariantError
 from kanoon_desk.services import history
 from kanoon_desk.services import library as lib
 from kanoon_desk.services.secretariat_files import attachment_path
@@ -89,6 +92,9 @@ def test_a_child_registered_twice_and_merged_is_erased_whole_and_the_inbox_no_lo
     at_b = lib.register_member(b, admin_b, child, today=TODAY)
     exchange(a, b)
     c = only_conflict(a, admin_a, "member.registered_twice")
+    with pytest.raises(InvariantError) as undecided:  # which record stays is decided first
+        lib.erase_member(a, admin_a, at_a.id, today=TODAY)
+    assert "ناسازگاری" in str(undecided.value)
     conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
     exchange(a, b)
     lib.update_member(b, admin_b, at_a.id, lib.MemberInput(**{**child.__dict__, "national_id": "",
