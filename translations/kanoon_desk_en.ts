@@ -5652,6 +5652,11 @@ row {n} of {all}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
+            <source>مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند.</source>
+            <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <location filename="../kanoon_desk/ui/library/members.py" line="137" />
             <source>تاریخچه تغییرات</source>

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kanoon_desk.ui.library.members import MembersPage
 from tests.library_helpers import Lib, make_library
@@ -625,6 +626,13 @@ def test_the_guardian_is_given_what_the_desk_holds_and_the_admin_erases_after_as
         assert not button.isEnabled()
     assert p.record_button.isEnabled() and p.history_button.isEnabled()
     p.grab().save(str(tmp_path / "erased.png"))
+    shown = p.show_history()
+    assert shown is not None
+    qtbot.addWidget(shown)
+    cells = [shown.model.index(r, 1).data() for r in range(shown.model.rowCount())]
+    assert "(حذف شد)" in cells and not any("محمدی" in str(c) or "۰۰۱۳۵۴۲۴۱۹" in str(c) for c in cells)
+    assert "به درخواست ولی حذف شده است" in shown.findChild(QLabel, "field-history-note").text()
+    shown.grab().save(str(tmp_path / "history.png"))
 
 
 def test_a_librarian_does_not_see_the_erasure(qtbot: Any, tmp_path: Path) -> None:

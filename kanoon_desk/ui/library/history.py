@@ -94,6 +94,11 @@ class FieldHistoryDialog(NamedDialog):
         note = QLabel(QCoreApplication.translate(
             "Library", "وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و "
                        "مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود."))
+        if any(c.removed for c in changes):  # a member erased at the guardian's request
+            note.setText(QCoreApplication.translate(
+                "Library", "مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا "
+                           "نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند."))
+        note.setObjectName("field-history-note")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
