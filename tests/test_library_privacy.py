@@ -126,6 +126,9 @@ def test_only_the_admin_erases_and_a_librarian_prints_the_record(tmp_path: Path)
     record = lib.member_record(L.store, librarian, L.child.id, today=TODAY)
     assert record.member.national_id == NATIONAL_IDS[0] and record.member.guardian_phone == "09121234567"
     assert [(x.title, x.barcode, x.state) for x in record.loans] == [("ماهی سیاه کوچولو", "B0001", "open")]
+    lost = circ.checkout(L.store, L.admin, L.child.member_no, L.copies[1].barcode, today=TODAY)
+    circ.mark_loan_lost(L.store, L.admin, lost.id, note="گم شد", today=TODAY)
+    assert [x.state for x in lib.member_record(L.store, librarian, L.child.id, today=TODAY).loans] == ["lost", "open"]
     assert record.centre == "مرکز فرهنگی هنری شماره 1"  # (stored with Latin digits; shown Persian)
 
 

@@ -13,17 +13,17 @@ in the events table, on the server and in backups taken before.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound
 from ..eventlog import Actor
 from ..jalali import TEHRAN
-from ..models import Conflict, Office, office_today
-from ..models.library import Hold, Loan, Member, Title
+from ..models import Conflict, Event, Office, office_today
+from ..models.library import Copy, Hold, Loan, Member, Title
 from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
 from .accounts import require
@@ -109,8 +109,6 @@ def _records_of(s: Session, member_id: str) -> list[Member]:
 def member_record(store: Store, actor: Actor, member_id: str, *, today: date | None = None) -> MemberRecord:
     """Everything the desk holds about one member, for the guardian who asks: the details, each
     loan (with the records merged into it) and hold, newest first. A librarian's."""
-    from ..models import Event
-
     require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.read() as s:
@@ -123,23 +121,21 @@ def member_record(store: Store, actor: Actor, member_id: str, *, today: date | N
         titles = {tid: t for tid, t in s.execute(select(Title.id, Title.title).where(Title.id.in_(
             select(Loan.title_id).where(Loan.member_id.in_(ids)).union(
                 select(Hold.title_id).where(Hold.member_id.in_(ids))))))}
-        from ..models.library import Copy
-
         loans = []
         for loan, barcode in s.execute(select(Loan, Copy.barcode).join(Copy, Copy.id == Loan.copy_id, isouter=True)
                                        .where(Loan.member_id.in_(ids)).order_by(Loan.out_hlc.desc())):
             state = ("voided" if loan.returned_hlc == VOIDED_HLC else "lost" if loan.lost_hlc is not None
-                     and loan.returned_at is None else "open" if loan.returned_at is None else "returned")
+                     else "open" if loan.returned_at is None else "returned")  # (a lost loan is closed)
             loans.append(HeldLoan(titles.get(loan.title_id, ""), barcode or "", centres.get(loan.centre, loan.centre),
                                   loan.out_on, loan.due_on, loan.returned_on, loan.renewals, state))
         holds = [HeldHold(titles.get(h.title_id, ""), centres.get(h.pickup_centre, h.pickup_centre),
                           _tehran_day(h.placed_at), h.status)
                  for h in s.scalars(select(Hold).where(Hold.member_id.in_(ids)).order_by(Hold.placed_hlc.desc()))]
-        changes = len(list(s.scalars(select(Event.id).where(Event.aggregate_id == m.id,
-                                                            Event.type == "member.field_set"))))
+        changes = int(s.scalar(select(func.count()).select_from(Event).where(
+            Event.aggregate_id == m.id, Event.type == "member.field_set")) or 0)
         view = member_view(m)
-        if view.erased_on is None:
-            view = MemberView(**{**view.__dict__, "category": member_category(m, today)})
+        if view.erased_on is None:  # the category of today (a child grows up), as the desk lends by it
+            view = replace(view, category=member_category(m, today))
         return MemberRecord(view, centres.get(m.home_centre, m.home_centre), loans, holds,
                             [r.member_no for r in records[1:]], changes, _tehran_day(m.registered_at))
 
