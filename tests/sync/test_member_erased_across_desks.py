@@ -107,3 +107,36 @@ def test_a_child_registered_twice_and_merged_is_erased_whole_and_the_inbox_no_lo
     shown = repr([f.payload for f in view.facts]) + repr([f.refs for f in view.facts]) + repr(view.summary)
     assert not any(v in shown for v in (NATIONAL_IDS[2], "سارا", "رضایی", "09121112233")), shown
     converges_in_any_order(a, b, tmp_path, base=L.store)
+
+
+def test_a_desk_moved_to_a_new_computer_does_not_fetch_an_erased_childs_photo(
+        server: LiveServer, tmp_path: Path) -> None:
+    """A desk's store restored on a new computer without its attachments folder fetches back every
+    file its events name; the photo of a child erased before is not one of them (the server still
+    holds the file), while the photo of a member kept comes back."""
+    from kanoon_desk.services import ops
+    from kanoon_desk.store import Store
+
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    erased = lib.put_member_photo_data(a, PNG, "face.png")
+    kept_photo = lib.put_member_photo_data(a, PNG + b"kept", "adult.png")
+    for member, photo in ((child, erased), (adult, kept_photo)):
+        m = lib.get_member(a, member.id)
+        lib.update_member(a, admin_a, member.id, lib.MemberInput(
+            first_name=m.first_name, last_name=m.last_name, national_id=m.national_id,
+            guardian_name="علی محمدی", guardian_phone="09121234567", birth_date=m.birth_date, photo=photo),
+            today=TODAY)
+    assert client.sync_once(a).ok  # both photos on the server
+    lib.erase_member(a, admin_a, child.id, today=TODAY)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    a.close()
+    (tmp_path / "new-pc").mkdir()
+    moved = tmp_path / "new-pc" / "desk.sqlite3"
+    ops.restore(moved, tmp_path / "daily.sqlite3")
+    store = Store(moved)
+    report = client.sync_once(store)
+    assert report.ok, report.summary_line()
+    assert lib.member_photo(store, kept_photo) == PNG + b"kept"
+    assert not attachment_path(store, erased).exists()
+    store.close()
