@@ -50,6 +50,7 @@ from .fold import (
     raise_conflict,
     raise_twin_conflict,
     resetter,
+    run_after_fold,
 )
 from .ids import new_id
 from .models import utcnow
@@ -130,6 +131,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     # per event was a third of a checkout's time.
     insert_events(session, [event])
     apply(session, event)
+    run_after_fold(session, [event])
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
     return event
@@ -201,6 +203,7 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
         apply_all(session, [ev for ev in fresh if ev.aggregate_id not in stale] if refold else fresh)
         for aggregate_type, aggregate_id in sorted(refold):
             refold_aggregate(session, aggregate_type, aggregate_id)
+        run_after_fold(session, fresh)
     note_unknown_kinds(session)  # a newer version's kinds: held, folded once this desk is updated
     if audited:
         audit_received(session, fresh, username=username)

@@ -102,6 +102,23 @@ def resetter(aggregate_type: str) -> Callable[[Resetter], Resetter]:
     return register
 
 
+#: Steps run after events are folded (`run_after_fold`): a check across aggregates (a user's step
+#: against a change of their account) that a late arrival of either side must meet.
+_AFTER_FOLD: list[BatchProjector] = []
+
+
+def after_fold(fn: BatchProjector) -> BatchProjector:
+    """Register a step run with the events just recorded or taken in, once they are folded (not in a
+    full re-fold: there the projectors read the whole events table)."""
+    _AFTER_FOLD.append(fn)
+    return fn
+
+
+def run_after_fold(session: Session, events: list[FoldEvent]) -> None:
+    for fn in _AFTER_FOLD:
+        fn(session, events)
+
+
 def load_projections() -> None:
     global _loaded
     if not _loaded:

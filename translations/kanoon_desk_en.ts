@@ -1721,33 +1721,33 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="133" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="316" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="133" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="316" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="142" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="247" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="30" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -1768,368 +1768,383 @@
             <translation>Roles</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="30" />
+            <source>نقش‌های گرفته‌شده</source>
+            <translation>Roles taken</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="31" />
+            <source>نقش‌های داده‌شده</source>
+            <translation>Roles given</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="32" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="34" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="32" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="36" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="34" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="37" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="38" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="36" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="39" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="37" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="38" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="41" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="39" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="43" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="41" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="43" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
             <source>فرستنده</source>
             <translation>Sender</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
             <source>سپرده از کارتابل</source>
             <translation>Handed over from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
             <source>دستگاه مسئول</source>
             <translation>Responsible agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="147" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="150" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="147" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="150" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="334" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="154" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="165" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="364" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="168" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2166,153 +2181,163 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="366" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="193" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="195" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="194" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="196" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="235" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="237" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="246" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="258" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="259" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="270" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="270" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="272" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="281" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="283" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="288" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="290" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="289" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="291" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="314" />
+            <source>تغییر حساب کاربر</source>
+            <translation>Change to the account</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
+            <source>ثبت‌شده پس از آن در میزی که خبر نداشت (%1)</source>
+            <translation>Recorded after it at a desk that did not know (%1)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="348" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="320" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="350" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="320" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="350" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="357" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="387" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="392" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="422" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="424" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="401" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="431" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="402" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="432" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="457" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="430" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="460" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="478" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="508" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="479" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="509" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="405" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="481" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="511" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="497" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="527" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -3391,270 +3416,280 @@
             <translation>This kind of conflict is not resolved by taking one office's or centre's event as right.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="37" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="40" />
             <source>یک نام کاربری در دو میز ساخته شده است</source>
-            <extracomment>Persian names of the conflict kinds the desks raise.</extracomment>
+            <extracomment>A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`). Persian names of the conflict kinds the desks raise.</extracomment>
             <translation>The same user name was created at two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="38" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="41" />
             <source>یک نسخه در دو مرکز امانت داده شده است</source>
             <translation>The same copy was checked out at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="39" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="42" />
             <source>بازگشت امانتی که مرکز دیگری بسته است</source>
             <translation>Return of a loan that another centre has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="40" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="43" />
             <source>یک پرونده دو بار ارسال شده است</source>
             <translation>The same case was forwarded twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="41" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="44" />
             <source>کار روی پرونده‌ای که در میز دیگری بسته شده است</source>
             <translation>Work on a case closed on another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="42" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="45" />
             <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
             <translation>One secretariat registration number was given to two cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="43" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="46" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="44" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="47" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="45" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="48" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="46" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="49" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="47" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="50" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="49" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="52" />
             <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
             <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="51" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="54" />
             <source>برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد</source>
             <translation>Two copies were set aside or sent for one hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="52" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
             <source>نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد</source>
             <translation>A copy withdrawn at one centre was received at another at the same time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
+            <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
+            <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="64" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="61" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="62" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="63" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="64" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="72" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="89" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="115" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="113" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="118" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="115" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="118" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="121" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="126" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="124" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="127" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="132" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="130" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="135" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="133" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="138" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="141" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="139" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="143" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="151" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="156" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="154" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="162" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="160" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="163" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="167" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="172" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="173" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="183" />
+            <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
+            <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="187" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -7486,11 +7521,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="326" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
@@ -8503,7 +8540,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="504" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="534" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

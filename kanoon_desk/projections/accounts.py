@@ -20,6 +20,7 @@ from ..eventlog import (
     resetter,
 )
 from ..models import Event, Holiday, Office, User, table_of
+from . import late_work
 
 
 @projector("office.set", "office")
@@ -85,6 +86,7 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
         user.password_hash = p["password_hash"]
         user.must_change_password = bool(p.get("must_change_password", False))
     s.flush()
+    late_work.check_change(s, e)
 
 
 @projector("user.renamed", "user")

@@ -32,6 +32,9 @@ MSG_NOT_ONE_SIDE = QT_TRANSLATE_NOOP(
     "Errors", "از دو رویداد این ناسازگاری یکی و تنها یکی در این دفتر یا مرکز ثبت نشده است؛ آن را جداگانه حل کنید.")
 MSG_NO_SIDES = QT_TRANSLATE_NOOP("Errors", "این نوع ناسازگاری با درست دانستن رویداد یک دفتر یا مرکز حل نمی‌شود.")
 
+#: A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`).
+ACTED_AFTER_ROLE_TAKEN = "user.acted_after_role_taken"
+
 #: Persian names of the conflict kinds the desks raise.
 KIND_TITLES: dict[str, str] = {
     "username.duplicate": QT_TRANSLATE_NOOP("Errors", "یک نام کاربری در دو میز ساخته شده است"),
@@ -51,6 +54,8 @@ KIND_TITLES: dict[str, str] = {
     "hold.served_twice": QT_TRANSLATE_NOOP("Errors", "برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد"),
     "copy.retired_while_received": QT_TRANSLATE_NOOP(
         "Errors", "نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد"),
+    "user.acted_after_role_taken": QT_TRANSLATE_NOOP(
+        "Errors", "کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد"),
 }
 
 #: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
@@ -175,6 +180,10 @@ EXPLANATIONS[("hold.served_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این "
     "رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز "
     "خودش برود. سپس این را ثبت کنید.")
+EXPLANATIONS[("user.acted_after_role_taken", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. "
+    "هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده "
+    "را دوباره باز کنید)؛ سپس این را ثبت کنید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

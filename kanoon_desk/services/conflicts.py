@@ -26,10 +26,12 @@ from ..eventlog import Actor
 from ..ids import hlc_millis
 from ..models import Conflict, Event, Office, User
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
+from ..projections import late_work
 from ..projections.library.members import PERSONAL_FIELDS
 from ..store import Store
 from .accounts import require
 from .conflict_kinds import (
+    ACTED_AFTER_ROLE_TAKEN,
     DEFAULT_RESOLUTIONS,
     EXPLANATIONS,
     GENERIC_EXPLANATION,
@@ -53,7 +55,7 @@ from .conflict_kinds import (
 )
 from .conflict_plans import _PLANS, Plan, Planned, _nothing, free_username
 
-__all__ = ["DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
+__all__ = ["ACTED_AFTER_ROLE_TAKEN", "DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
            "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NO_SIDES", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_NOT_ONE_SIDE",
            "MSG_STILL_SAME_ID", "ManyResolved", "resolve_many", "side_of",
@@ -135,6 +137,9 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
 
     if c.aggregate_type == "user" and isinstance(summary.get("username"), str):
         return str(summary["username"])
+    if c.aggregate_type == "user":  # a change of one account: its user name now
+        user = s.get(User, c.aggregate_id)
+        return user.username if user is not None else ""
     aggregate_id: Any = c.aggregate_id
     if c.aggregate_type == "hold":  # the member it was for (the title is in the facts)
         return _refs(s, {"member_id": summary.get("member_id")}).get("member_id", "")
@@ -219,6 +224,14 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
                               ev.recorded_at, payload, user.full_name if user else "",
                               office.name if office else "", _refs(s, payload)))
+    if c.kind == late_work.KIND and detail and facts:  # the steps recorded after the change, in order
+        for ev in late_work.late_steps(s, c.aggregate_id, facts[0].event_id):
+            user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
+            payload = dict(ev.payload)
+            about = {"case_id": ev.aggregate_id} if ev.aggregate_type == "case" else {}
+            facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
+                              ev.recorded_at, payload, user.full_name if user else "",
+                              office.name if office else "", _refs(s, {**payload, **about})))
     offered = RESOLUTIONS.get(c.kind, DEFAULT_RESOLUTIONS)
     params: dict[str, str] = {}
     if c.kind == "username.duplicate" and c.status == "open" and detail:  # both accounts have the one name

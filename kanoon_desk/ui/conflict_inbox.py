@@ -130,8 +130,10 @@ class ConflictInbox(QWidget):
         detail.setContentsMargins(0, 0, 0, 0)
         facts = QHBoxLayout()
         self.fact_boxes: list[QTextBrowser] = []
-        for caption in (self.tr("رویداد نخست"), self.tr("رویداد دوم")):
+        self.fact_groups: list[QGroupBox] = []
+        for caption in self._captions():
             box = QGroupBox(caption)
+            self.fact_groups.append(box)
             inner = QVBoxLayout(box)
             browser = QTextBrowser()
             inner.addWidget(browser)
@@ -299,9 +301,37 @@ class ConflictInbox(QWidget):
         self.shown = c
         self.draft.switch(draft_key(self.ctx.actor.user_id, f"conflict-{c.id}"))
         self.title.setText("\n".join([QCoreApplication.translate("Errors", c.title), *self._decided_twice(c)]))
+        for group, caption in zip(self.fact_groups, self._captions(c), strict=True):
+            group.setTitle(caption)
         for i, box in enumerate(self.fact_boxes):
             box.setHtml(self._fact_html(c.facts[i]) if i < len(c.facts) else "")
+        if c.kind == conflicts.ACTED_AFTER_ROLE_TAKEN:  # the change, then every step recorded after it
+            self.fact_boxes[1].setHtml(self._steps_html(c.facts[1:]))
         self._set_buttons(c)
+
+    def _captions(self, c: conflicts.ConflictView | None = None) -> tuple[str, str]:
+        if c is not None and c.kind == conflicts.ACTED_AFTER_ROLE_TAKEN:
+            return (self.tr("تغییر حساب کاربر"),
+                    self.tr("ثبت‌شده پس از آن در میزی که خبر نداشت (%1)").replace("%1", digits(len(c.facts) - 1)))
+        return self.tr("رویداد نخست"), self.tr("رویداد دوم")
+
+    def _steps_html(self, steps: tuple[conflicts.Fact, ...] | list[conflicts.Fact]) -> str:
+        """A user's steps, one paragraph each: what (a review: accepted, or rejected and why), then
+        on what (a case by its tracking code, a copy by its barcode), when and on which desk. (Not a
+        table: its narrow columns broke a tracking code across lines.)"""
+        paragraphs = []
+        for f in steps:
+            what = event_title(f.type)
+            if f.type == "case.reviewed":
+                what += " — " + (QCoreApplication.translate("Secretariat", "پذیرفته شد")
+                                 if f.payload.get("decision") == "accept" else
+                                 QCoreApplication.translate("Secretariat", "رد شد: ") + str(f.payload.get("reason", "")))
+            about = f.refs.get("case_id") or f.refs.get("copy_id") or f.refs.get("member_id") or ""
+            when = text_digits(persian.format_jalali_datetime(f.recorded_at))
+            line = " — ".join(escape(x).replace(" ", "&nbsp;") for x in (text_digits(about), when) if x)
+            paragraphs.append(f"<p><b>{escape(text_digits(what))}</b><br>{line} — {escape(self.device_text(f.device_id))}</p>")
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        return f"<div dir='{direction}'>{''.join(paragraphs)}</div>"
 
     def _decided_twice(self, c: conflicts.ConflictView) -> list[str]:
         """For a conflict decided on two desks: which conflict that was and its two facts, so that

@@ -27,6 +27,9 @@ FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
     "full_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام و نام خانوادگی"),
     "roles": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌ها"),
+    "roles_taken": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌های گرفته‌شده"),
+    "roles_given": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌های داده‌شده"),
+    "active": QT_TRANSLATE_NOOP("ConflictInbox", "فعال"),
     "office_code": QT_TRANSLATE_NOOP("ConflictInbox", "دفتر"),
     "must_change_password": QT_TRANSLATE_NOOP("ConflictInbox", "تغییر گذرواژه در ورود بعدی"),
     "copy_id": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه"),
@@ -154,7 +157,7 @@ def value_text(key: str, value: Any) -> str:
         return QCoreApplication.translate("ConflictInbox", "، ").join(refusal_text(str(v)) for v in value)
     if key == "outcome" and isinstance(value, str) and value in OUTCOME_FA:  # a case's closure, by its name
         return QCoreApplication.translate("Status", OUTCOME_FA[value])
-    if key == "roles" and isinstance(value, list):
+    if key in ("roles", "roles_taken", "roles_given") and isinstance(value, list):
         return roles_text(str(r) for r in value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
         try:

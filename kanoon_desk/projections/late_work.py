@@ -1,0 +1,193 @@
+"""Work a user recorded at a desk that did not know yet that their role was taken (or they were let go).
+
+Desks work apart: an admin at desk A takes a clerk's expert role, and desk B, offline, lets him
+accept and reject cases for two more days. The work is committed and stays (events are never
+dropped); after the sync a `user.acted_after_role_taken` conflict puts it before an admin in the
+inbox: who, which role was taken, by whom and when, and the steps recorded after it.
+
+The conflict is one per change that took the right away (its id from that event alone, its summary
+from the user's own events), so every desk raises the same row whichever arrived first:
+- the change folded (`user.updated`) looks for the user's steps after it already on this desk;
+- a step that arrives (or is recorded) after the change looks back at the user's changes (`_after_fold`).
+Whether a step was allowed is read from the events table, not from the fold's rows (a re-fold
+meets the events in another order than a pull): a change that gave the role back before the step,
+arriving late, withdraws a conflict still open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..fold import FoldEvent, after_fold, raise_conflict
+from ..ids import hlc_pack
+from ..models import Conflict, Event
+
+KIND = "user.acted_after_role_taken"
+
+#: The roles a step needs, by its event kind (the services' `require`): a step of a kind not here
+#: needs no particular role, and only counts while the user is inactive (any step then).
+ROLES_FOR: dict[str, frozenset[str]] = {
+    "case.received": frozenset({"clerk"}),
+    "case.reviewed": frozenset({"expert"}),
+    "case.registered": frozenset({"clerk", "expert"}),
+    "case.referred": frozenset({"expert", "manager", "admin"}),
+    "case.forwarded": frozenset({"manager"}),
+    "case.answered": frozenset({"clerk", "expert", "manager"}),
+    "case.closed": frozenset({"expert", "manager"}),
+    "case.reopened": frozenset({"expert", "manager"}),
+    "case.followed_up": frozenset({"expert", "manager"}),
+    "case.notified": frozenset({"clerk", "expert"}),
+    "case.visited": frozenset({"clerk", "expert"}),
+    "loan.checked_out": frozenset({"librarian", "admin"}),
+    "loan.returned": frozenset({"librarian", "admin"}),
+    "loan.renewed": frozenset({"librarian", "admin"}),
+    "member.registered": frozenset({"librarian", "admin"}),
+    "hold.placed": frozenset({"librarian", "admin"}),
+}
+#: How long after a change the steps are looked for (desks work apart for days, not months): a
+#: bounded read of the events after it, the same on every desk.
+WINDOW_MS = 90 * 24 * 3600 * 1000
+#: Steps shown with such a conflict, at most.
+SHOWN = 40
+
+
+@dataclass(frozen=True)
+class _State:
+    """The user's account after one of their events: from `hlc` on, these roles, active or not."""
+
+    hlc: int
+    event_id: str
+    office_code: str
+    roles: frozenset[str]
+    active: bool
+
+
+def _timeline(s: Session, user_id: str) -> list[_State]:
+    """The user's account after each of their events, in fold order (read from the events)."""
+    states: list[_State] = []
+    roles: frozenset[str] = frozenset()
+    active = True
+    for event_id, kind, hlc, office, p in s.execute(
+            select(Event.id, Event.type, Event.hlc, Event.office_code, Event.payload)
+            .where(Event.aggregate_id == user_id, Event.type.in_(("user.created", "user.updated")))
+            .order_by(Event.hlc, Event.id)):
+        if kind == "user.created":
+            roles, active = frozenset(p.get("roles", ())), True
+        else:
+            if "roles_given" in p or "roles_taken" in p:
+                roles = (roles | set(p.get("roles_given", ()))) - set(p.get("roles_taken", ()))
+            elif "roles" in p:
+                roles = frozenset(p["roles"])
+            if "active" in p:
+                active = bool(p["active"])
+        states.append(_State(hlc, event_id, office, roles, active))
+    return states
+
+
+def _allowed(state: _State, kind: str) -> bool:
+    needs = ROLES_FOR.get(kind)
+    return state.active and (needs is None or bool(state.roles & needs))
+
+
+def _taking(states: list[_State], kind: str, hlc: int) -> tuple[_State, _State | None] | None:
+    """The change in force at `hlc` that took away what a step of `kind` needs (and the account
+    just before it), or None when the step was allowed there (or never was: nothing was taken)."""
+    at = None
+    for i, state in enumerate(states):
+        if state.hlc >= hlc:
+            break
+        at = i
+    if at is None or _allowed(states[at], kind):
+        return None
+    for i in range(at, 0, -1):
+        if _allowed(states[i - 1], kind):
+            return states[i], states[i - 1]
+    return None
+
+
+def _summary(change: _State, before: _State | None) -> dict[str, Any]:
+    if before is not None and before.active and not change.active:
+        return {"deactivated": True}
+    return {"roles_taken": sorted((before.roles if before else frozenset()) - change.roles)}
+
+
+def late_steps(s: Session, user_id: str, change_id: str, limit: int | None = SHOWN) -> list[Event]:
+    """The user's steps that the change `change_id` had taken the right to, recorded after it at a
+    desk that did not know (oldest first; at most `limit`)."""
+    states = _timeline(s, user_id)
+    change = next((x for x in states if x.event_id == change_id), None)
+    if change is None:
+        return []
+    found: list[Event] = []
+    for ev in s.scalars(select(Event).where(
+            Event.user_id == user_id, Event.hlc > change.hlc, Event.hlc <= change.hlc + hlc_pack(WINDOW_MS, 0),
+            Event.aggregate_type != "user").order_by(Event.hlc, Event.id)):
+        taken = _taking(states, ev.type, ev.hlc)
+        if taken is not None and taken[0].event_id == change_id:
+            found.append(ev)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+def _raise(s: Session, user_id: str, change: _State, before: _State | None) -> None:
+    raise_conflict(s, KIND, "user", user_id, change.office_code, [change.event_id], change.hlc,
+                   _summary(change, before))
+
+
+def recheck(s: Session, user_id: str) -> None:
+    """Raise the conflict of each change of the user with steps recorded after it that it took the
+    right to, and withdraw the open ones that no longer hold (a change giving the right back, late)."""
+    s.flush()
+    states = _timeline(s, user_id)
+    holding: set[str] = set()
+    for i in range(1, len(states)):
+        change, before = states[i], states[i - 1]
+        if not (before.active and not change.active) and before.roles <= change.roles:
+            continue  # took nothing away
+        if late_steps(s, user_id, change.event_id, limit=1):
+            _raise(s, user_id, change, before)
+            holding.add(change.event_id)
+    for c in list(s.scalars(select(Conflict).where(Conflict.kind == KIND, Conflict.aggregate_id == user_id,
+                                                   Conflict.status == "open"))):
+        if not set(c.facts.get("involved", [])) & holding:
+            s.execute(delete(Conflict).where(Conflict.id == c.id))
+            s.expunge(c)
+
+
+def check_change(s: Session, e: FoldEvent) -> None:
+    """After a `user.updated` that may take a right away or give one back: look again."""
+    p = e.payload
+    if "roles" in p or "roles_given" in p or "roles_taken" in p or "active" in p:
+        recheck(s, e.aggregate_id)
+
+
+@after_fold
+def _after_fold(s: Session, events: Iterable[FoldEvent]) -> None:
+    """Steps that came in (or were recorded) after a change to their user that took the right to
+    them away: the change's conflict (one read of the user's own events for each user with steps)."""
+    steps: dict[str, list[FoldEvent]] = {}
+    for e in events:
+        if e.aggregate_type != "user" and e.user_id:
+            steps.setdefault(e.user_id, []).append(e)
+    if not steps:
+        return
+    s.flush()
+    changed = set(s.scalars(select(Event.aggregate_id).where(
+        Event.type == "user.updated", Event.aggregate_id.in_(list(steps))).distinct()))
+    for user_id in sorted(changed):
+        states = _timeline(s, user_id)
+        raised: set[str] = set()
+        for e in steps[user_id]:
+            taken = _taking(states, e.type, e.hlc)
+            if taken is not None and taken[0].event_id not in raised:
+                raised.add(taken[0].event_id)
+                _raise(s, user_id, *taken)
+
+
+__all__ = ["KIND", "ROLES_FOR", "late_steps", "recheck"]

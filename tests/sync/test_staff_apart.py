@@ -1,0 +1,71 @@
+"""Accounts changed at one desk while another worked on apart: what the sync brings to an admin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kanoon_desk import eventlog
+from kanoon_desk.services import accounts, conflicts, ops
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+
+from ..secretariat_helpers import case_input
+from .helpers import PASSWORD, LiveServer
+from .test_staff_across_desks import office_of_two_desks, synced
+
+ACTED = "user.acted_after_role_taken"
+
+
+def test_cases_reviewed_offline_after_the_expert_role_was_taken_are_put_before_an_admin(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    at_1 = accounts.login(d1, "admin", PASSWORD)
+    reza = accounts.create_user(d1, at_1, username="reza", full_name="رضا کریمی", password=PASSWORD,
+                                roles={"clerk", "expert"}, must_change_password=False)
+    clerk = accounts.login(d1, "sara", PASSWORD)
+    cases = [sec.intake(d1, clerk, case_input(n)).case_id for n in (1, 2, 3)]
+    synced(d1, d2)
+    accounts.update_user(d1, at_1, reza.id, roles={"clerk"})  # desk 1 takes his expert role
+    at_2 = accounts.login(d2, "reza", PASSWORD)  # desk 2, offline, does not know
+    sec.review(d2, at_2, cases[0], accept=True)
+    sec.review(d2, at_2, cases[1], accept=False, reason="خارج از حوزه دفتر")
+    sec.intake(d2, at_2, case_input(9))  # a clerk's work: he still is one
+    assert conflicts.list_conflicts(d2, accounts.login(d2, "admin2", PASSWORD)) == []
+    synced(d2, d1)
+    for store in (d1, d2):
+        [c] = conflicts.list_conflicts(store, at_1)
+        assert c.kind == ACTED and c.subject == "reza"
+        assert c.summary == {"roles_taken": ["expert"]}
+        change, *steps = c.facts
+        assert change.type == "user.updated" and change.user_name == "مدیر سامانه"
+        assert [(f.type, f.aggregate_id, f.user_name) for f in steps] == [
+            ("case.reviewed", cases[0], "رضا کریمی"), ("case.reviewed", cases[1], "رضا کریمی")]
+        assert all(f.refs.get("case_id") for f in steps)  # named by their tracking codes
+        # the work stands: nothing was dropped
+        assert [q.get_case(store, at_1, case).case["status"] for case in cases] == ["accepted", "rejected", "received"]
+    with d1.read() as s1, d2.read() as s2:
+        assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+    assert ops.check(d1.path) == [] and ops.check(d2.path) == []  # a re-fold raises the same
+    conflicts.resolve(d1, at_1, c.id, "fixed_manually", "بررسی شد")
+    synced(d1, d2)
+    assert conflicts.list_conflicts(d2, at_1) == []
+
+
+def test_work_before_the_change_or_after_the_role_came_back_is_not_put_before_anyone(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    at_1 = accounts.login(d1, "admin", PASSWORD)
+    reza = accounts.create_user(d1, at_1, username="reza", full_name="رضا کریمی", password=PASSWORD,
+                                roles={"clerk", "expert"}, must_change_password=False)
+    clerk = accounts.login(d1, "sara", PASSWORD)
+    cases = [sec.intake(d1, clerk, case_input(n)).case_id for n in (1, 2)]
+    synced(d1, d2)
+    at_2 = accounts.login(d2, "reza", PASSWORD)
+    sec.review(d2, at_2, cases[0], accept=True)  # before the change
+    accounts.update_user(d1, at_1, reza.id, roles={"clerk"})
+    accounts.update_user(d1, at_1, reza.id, roles={"clerk", "expert"})  # given back at once
+    sec.review(d2, at_2, cases[1], accept=True)  # after both
+    synced(d2, d1)
+    for store in (d1, d2):
+        assert conflicts.list_conflicts(store, at_1) == []
+        assert ops.check(store.path) == []
