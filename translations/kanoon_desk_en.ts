@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="115" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="117" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="116" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="118" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="162" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="164" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -2429,75 +2429,80 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="46" />
+            <source>این کاربر هیچ نقشی ندارد (نقش‌هایش در دو میز جداگانه گرفته شد) و با آن کاری برنمی‌آید؛ از مدیر سامانه دفتر بخواهید در صفحه کاربران نقشی به او بدهد.</source>
+            <translation>This user has no role (their roles were taken at two desks apart) and can do nothing with it; ask the office's system admin to give them a role on the users page.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="49" />
             <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot disable yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="48" />
+            <location filename="../kanoon_desk/services/accounts.py" line="51" />
             <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="156" />
+            <location filename="../kanoon_desk/services/accounts.py" line="165" />
             <source>شما اجازه این کار را ندارید.</source>
             <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`). Another account has this user name (made at two desks apart: a `username.duplicate` conflict until an admin resolves it); `login` takes the oldest of them, so the others cannot log in. ... and this is one of the others (`name_shared`, not the oldest) Steps recorded by this inactive user after their deactivation, at a desk that did not know of it yet (`work_after_deactivation`): they stand, and are theirs by name. How long after a user's deactivation the users page looks for work they recorded at a desk that did not know of it yet (desks work apart for days, not for months): the events of that span are read.</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="287" />
+            <location filename="../kanoon_desk/services/accounts.py" line="296" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="378" />
+            <location filename="../kanoon_desk/services/accounts.py" line="389" />
             <source>حساب شما در میز دیگری غیرفعال شد و همگام‌سازی آن را به این میز آورد؛ جلسه کاری شما بسته شد. آنچه پیش از این ثبت کرده بودید می‌ماند.</source>
             <translation>Your account was disabled at another desk and the sync brought that to this desk; your session was closed. What you recorded before stays.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="381" />
+            <location filename="../kanoon_desk/services/accounts.py" line="392" />
             <source>نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه دوباره وارد شوید.</source>
             <translation>Your roles were changed at another desk and the sync brought that to this desk; log in again to work with your new roles.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="418" />
+            <location filename="../kanoon_desk/services/accounts.py" line="429" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="478" />
-            <location filename="../kanoon_desk/services/accounts.py" line="507" />
-            <location filename="../kanoon_desk/services/accounts.py" line="528" />
+            <location filename="../kanoon_desk/services/accounts.py" line="489" />
+            <location filename="../kanoon_desk/services/accounts.py" line="518" />
+            <location filename="../kanoon_desk/services/accounts.py" line="539" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="515" />
+            <location filename="../kanoon_desk/services/accounts.py" line="526" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="539" />
+            <location filename="../kanoon_desk/services/accounts.py" line="550" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="571" />
+            <location filename="../kanoon_desk/services/accounts.py" line="582" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="606" />
+            <location filename="../kanoon_desk/services/accounts.py" line="617" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="607" />
+            <location filename="../kanoon_desk/services/accounts.py" line="618" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="706" />
+            <location filename="../kanoon_desk/services/accounts.py" line="717" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -4012,27 +4017,27 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="271" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="273" />
             <source>سپردن کارتابل {name}</source>
             <translation>Hand over {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="276" />
             <source>سپردن</source>
             <translation>Hand over</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="281" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="283" />
             <source>{name} ({roles})</source>
             <translation>{name} ({roles})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="283" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="285" />
             <source>{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
             <translation>{count} case(s) wait in «{name}»'s cartable. Each goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="289" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="291" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
@@ -7079,17 +7084,17 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="247" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="256" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="258" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="257" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="259" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -8653,42 +8658,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="187" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="203" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="210" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="212" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="212" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="214" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -8716,6 +8721,11 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
+            <source>هیچ نقشی</source>
+            <translation>No role</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="67" />
             <source>فعال، تا مدیر سامانه دیگری فعال شود</source>
             <translation>Active, until another admin is active</translation>
@@ -8732,16 +8742,21 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="71" />
+            <source> — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود</source>
+            <translation> — no role: cannot log in until given one</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="73" />
             <source> — پس از غیرفعال شدن، {count} مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند</source>
             <translation> — after the deactivation, {count} entries were recorded in their name at a desk that did not know yet; they stand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="74" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="76" />
             <source> — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود</source>
             <translation> — another account has this user name; cannot log in with it until resolved in «Conflicts»</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="76" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="78" />
             <source> — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید</source>
             <translation> — another account has the same user name; resolve it in «Conflicts»</translation>
         </message>
@@ -8749,78 +8764,78 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="317" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="319" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="318" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="320" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="319" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="321" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="320" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="381" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="322" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="383" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="321" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="323" />
             <source>سپردن کارتابل</source>
             <translation>Hand over cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="359" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="361" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="380" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="382" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="381" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="383" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="404" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="406" />
             <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="426" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="428" />
             <source>{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
             <translation>{count} case(s) wait in their cartable, and only they (or an admin) can act on them; hand them with «Hand over cartable» to whoever takes their work over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="433" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="435" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="420" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="422" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="447" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="449" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="453" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="455" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="453" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="455" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

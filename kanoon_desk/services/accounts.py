@@ -43,6 +43,9 @@ MSG_LAST_ADMIN = QT_TRANSLATE_NOOP("Errors", "آخرین مدیر سامانه �
 MSG_HAS_USERS = QT_TRANSLATE_NOOP("Errors", "این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.")
 MSG_NO_LONGER_ADMIN = QT_TRANSLATE_NOOP(
     "Errors", "حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.")
+MSG_NO_ROLES_LOGIN = QT_TRANSLATE_NOOP(
+    "Errors", "این کاربر هیچ نقشی ندارد (نقش‌هایش در دو میز جداگانه گرفته شد) و با آن کاری برنمی‌آید؛ از مدیر "
+              "سامانه دفتر بخواهید در صفحه کاربران نقشی به او بدهد.")
 MSG_NOT_YOURSELF_INACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.")
 MSG_NOT_YOUR_OWN_ADMIN = QT_TRANSLATE_NOOP(
@@ -69,6 +72,12 @@ class UserView:
     #: Steps recorded by this inactive user after their deactivation, at a desk that did not know of
     #: it yet (`work_after_deactivation`): they stand, and are theirs by name.
     late_steps: int = 0
+
+    @property
+    def no_roles(self) -> bool:
+        """An active user left with no role (each of two desks apart took one of their two): they
+        cannot log in (`MSG_NO_ROLES_LOGIN`) until an admin gives them one."""
+        return self.active and not self.roles
 
 
 def _view(u: User, stand_in: str | None = None, older: str | None = None, late: int = 0) -> UserView:
@@ -361,13 +370,15 @@ def login(store: Store, username: str, password: str) -> Actor:
             kept = ok and user is not None and (not user.active or "admin" not in user.role_set) \
                 and stand_in_admin(s) == user.id
             audit(s, user_id=user.id if user else "", username=name,
-                  action="login.ok" if ok and user and (user.active or kept) else "login.failed")
+                  action="login.ok" if ok and user and ((user.active and user.role_set) or kept) else "login.failed")
             if not ok or user is None:
                 refusal = ValidationError(MSG_BAD_LOGIN, "password")
             elif kept:  # the office's admin until another is active again (`stand_in_admin`)
                 actor = Actor(user.id, user.username, user.full_name, user.office_code, user.role_set | {"admin"})
             elif not user.active:
                 refusal = PermissionDenied(MSG_DISABLED, "username")
+            elif not user.role_set:  # every page would be empty and every action refused
+                refusal = PermissionDenied(MSG_NO_ROLES_LOGIN, "username")
             else:
                 actor = Actor(user.id, user.username, user.full_name, user.office_code, user.role_set)
     if refusal is not None:

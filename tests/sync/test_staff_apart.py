@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kanoon_desk import eventlog
+from kanoon_desk.errors import PermissionDenied
 from kanoon_desk.services import accounts, conflicts, ops
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
@@ -69,3 +72,24 @@ def test_work_before_the_change_or_after_the_role_came_back_is_not_put_before_an
     for store in (d1, d2):
         assert conflicts.list_conflicts(store, at_1) == []
         assert ops.check(store.path) == []
+
+
+def test_a_user_whose_two_roles_were_taken_one_at_each_desk_is_told_at_log_in_and_flagged(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    # desk 1 makes Sara a manager only; desk 2, apart, makes her a clerk only: she ends with neither
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["sara"], roles={"manager"})
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["sara"], roles={"clerk"})
+    synced(d1, d2)
+    admin = accounts.login(d1, "admin", PASSWORD)
+    for store in (d1, d2):
+        with pytest.raises(PermissionDenied) as refused:
+            accounts.login(store, "sara", PASSWORD)
+        assert refused.value.message == accounts.MSG_NO_ROLES_LOGIN and refused.value.field == "username"
+        sara = {u.username: u for u in accounts.list_users(store, admin)}["sara"]
+        assert sara.active and sara.roles == frozenset() and sara.no_roles
+        assert not any(u.no_roles for u in accounts.list_users(store, admin) if u.username != "sara")
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["sara"], roles={"clerk"})
+    synced(d1, d2)
+    for store in (d1, d2):
+        assert accounts.login(store, "sara", PASSWORD).roles == frozenset({"clerk"})

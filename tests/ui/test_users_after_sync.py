@@ -131,3 +131,22 @@ def test_a_session_ends_when_a_sync_brings_its_users_deactivation_or_new_roles(
     assert shell.main_window is None and shell.session_box is not None
     assert shell.session_box.text().startswith("حساب شما در میز دیگری غیرفعال شد")
     qtbot.addWidget(shell.login_window)
+
+
+def test_a_user_left_with_no_role_by_two_desks_is_flagged(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                          desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    sara = make_user(store, admin, "sara", "clerk", "manager")
+    with store.transaction() as s:  # each desk took one of her two roles, as the sync brings both in
+        store.record(s, admin, "user.updated", sara.user_id, {"roles": ["manager"], "roles_taken": ["clerk"]})
+        store.record(s, admin, "user.updated", sara.user_id, {"roles": ["clerk"], "roles_taken": ["manager"]})
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    page.show()
+    page.select_username("sara")
+    assert page.model.display(page.selected(), 2) == "هیچ نقشی"
+    assert page.model.display(page.selected(), 3) == "فعال — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود"
+    page.select_username("admin")
+    assert page.model.display(page.selected(), 3) == "فعال"
+    page.grab().save("/tmp/fix-C-users-no-roles.png")

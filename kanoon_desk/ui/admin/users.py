@@ -62,11 +62,13 @@ class UsersModel(LazyTableModel):
         if column == 1:
             return user.full_name
         if column == 2:
-            return roles_text(user.roles)
+            return roles_text(user.roles) if user.roles else self.tr("هیچ نقشی")
         if user.kept_as_admin:
             state = self.tr("فعال، تا مدیر سامانه دیگری فعال شود")
         else:
             state = self.tr("فعال") if user.active else self.tr("غیرفعال")
+        if user.no_roles:  # each of two desks apart took one of their roles: log-in refuses them
+            state += self.tr(" — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود")
         if user.late_steps:  # recorded at a desk that did not know yet: kept, and said
             state += self.tr(" — پس از غیرفعال شدن، {count} مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ "
                              "آن‌ها ماندند").format(count=digits(str(user.late_steps)))
