@@ -20,7 +20,7 @@ from ..eventlog import (
     resetter,
 )
 from ..models import Event, Holiday, Office, User, table_of
-from . import late_work
+from . import kept_admin, late_work
 
 
 @projector("office.set", "office")
@@ -63,6 +63,7 @@ def _user_created(s: Session, e: FoldEvent) -> None:
                must_change_password=bool(p.get("must_change_password", False)),
                created_at=e.recorded_at))
     s.flush()
+    kept_admin.check_change(s, e)
 
 
 @projector("user.updated", "user")
@@ -87,6 +88,7 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
         user.must_change_password = bool(p.get("must_change_password", False))
     s.flush()
     late_work.check_change(s, e)
+    kept_admin.check_change(s, e)
 
 
 @projector("user.renamed", "user")

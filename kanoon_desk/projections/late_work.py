@@ -67,8 +67,17 @@ class _State:
     active: bool
 
 
-def _timeline(s: Session, user_id: str) -> list[_State]:
-    """The user's account after each of their events, in fold order (read from the events)."""
+def _held(s: Session) -> set[str]:
+    """The changes held back for want of another admin (`kept_admin`): their user stays an active
+    admin, so what they did meanwhile was theirs to do."""
+    from .kept_admin import held_changes
+
+    return held_changes(s)
+
+
+def _timeline(s: Session, user_id: str, held: set[str] | None = None) -> list[_State]:
+    """The user's account after each of their events, in fold order (read from the events); the
+    changes in `held` are not in force."""
     states: list[_State] = []
     roles: frozenset[str] = frozenset()
     active = True
@@ -78,6 +87,8 @@ def _timeline(s: Session, user_id: str) -> list[_State]:
             .order_by(Event.hlc, Event.id)):
         if kind == "user.created":
             roles, active = frozenset(p.get("roles", ())), True
+        elif held and event_id in held:
+            pass
         else:
             if "roles_given" in p or "roles_taken" in p:
                 roles = (roles | set(p.get("roles_given", ()))) - set(p.get("roles_taken", ()))
@@ -119,7 +130,7 @@ def _summary(change: _State, before: _State | None) -> dict[str, Any]:
 def late_steps(s: Session, user_id: str, change_id: str, limit: int | None = SHOWN) -> list[Event]:
     """The user's steps that the change `change_id` had taken the right to, recorded after it at a
     desk that did not know (oldest first; at most `limit`)."""
-    states = _timeline(s, user_id)
+    states = _timeline(s, user_id, _held(s))
     change = next((x for x in states if x.event_id == change_id), None)
     if change is None:
         return []
@@ -144,7 +155,7 @@ def recheck(s: Session, user_id: str) -> None:
     """Raise the conflict of each change of the user with steps recorded after it that it took the
     right to, and withdraw the open ones that no longer hold (a change giving the right back, late)."""
     s.flush()
-    states = _timeline(s, user_id)
+    states = _timeline(s, user_id, _held(s))
     holding: set[str] = set()
     for i in range(1, len(states)):
         change, before = states[i], states[i - 1]
@@ -182,6 +193,9 @@ def _after_fold(s: Session, events: Iterable[FoldEvent]) -> None:
         Event.type == "user.updated", Event.aggregate_id.in_(list(steps))).distinct()))
     for user_id in sorted(changed):
         states = _timeline(s, user_id)
+        if not any(_taking(states, e.type, e.hlc) for e in steps[user_id]):
+            continue  # (the common case: one read of the user's few events)
+        states = _timeline(s, user_id, _held(s))
         raised: set[str] = set()
         for e in steps[user_id]:
             taken = _taking(states, e.type, e.hlc)

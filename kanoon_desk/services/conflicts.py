@@ -152,6 +152,9 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
     return _refs(s, {key: aggregate_id}).get(key, "")
 
 
+#: Events that change an account, named by their aggregate (the user).
+_ACCOUNT_CHANGES = ("user.updated", "user.renamed")
+
 #: Payload fields that name a centre or office by its code.
 _CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code", "from")
 
@@ -221,9 +224,13 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
             payload = dict(ev.payload)
             if ev.aggregate_type == "member" and _erased(s, ev.aggregate_id):  # details removed: not shown
                 payload = {k: v for k, v in payload.items() if k not in PERSONAL_FIELDS and k != "sha256"}
+            refs = _refs(s, payload)
+            account = s.get(User, ev.aggregate_id) if ev.type in _ACCOUNT_CHANGES else None
+            if account is not None:  # whose account a change was made to (its payload does not say)
+                refs["account"] = f"{account.full_name} ({account.username})"
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
                               ev.recorded_at, payload, user.full_name if user else "",
-                              office.name if office else "", _refs(s, payload)))
+                              office.name if office else "", refs))
     if c.kind == late_work.KIND and detail and facts:  # the steps recorded after the change, in order
         for ev in late_work.late_steps(s, c.aggregate_id, facts[0].event_id):
             user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
@@ -239,6 +246,9 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         name = next((u.username for u in users if u is not None), None) or c.facts.get("summary", {}).get("username")
         if isinstance(name, str) and name:
             params["username"] = free_username(s, name)
+    if c.kind == "admin.kept":  # the admin kept, by name
+        kept = s.get(User, c.aggregate_id)
+        params["name"] = f"{kept.full_name} ({kept.username})" if kept is not None else ""
     if c.kind == "hold.served_twice":  # the copy that serves the hold, by its barcode
         serving = c.facts.get("summary", {}).get("serving")
         params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")

@@ -257,6 +257,8 @@ class ConflictInbox(QWidget):
         rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
                 (self.tr("کاربر"), self.user_text(fact, office)),
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
+        if fact.refs.get("account"):  # a change to an account: whose
+            rows.append((self.tr("حساب کاربری"), fact.refs["account"]))
         for key, value in sorted(fact.payload.items(), key=lambda kv: field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)

@@ -93,3 +93,30 @@ def test_a_user_whose_two_roles_were_taken_one_at_each_desk_is_told_at_log_in_an
     synced(d1, d2)
     for store in (d1, d2):
         assert accounts.login(store, "sara", PASSWORD).roles == frozenset({"clerk"})
+
+
+def test_the_admin_kept_when_each_desk_let_the_other_admin_go_is_explained_in_the_inbox(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], active=False)
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["admin"], active=False)
+    assert conflicts.list_conflicts(d1, accounts.login(d1, "admin", PASSWORD)) == []
+    synced(d1, d2)
+    kept = accounts.login(d1, "admin", PASSWORD)
+    for store in (d1, d2):
+        [c] = conflicts.list_conflicts(store, kept)
+        assert c.kind == "admin.kept" and c.aggregate_id == ids["admin"] and c.subject == "admin"
+        assert sorted((f.type, f.aggregate_id, f.payload["active"]) for f in c.facts) == sorted(
+            [("user.updated", ids["admin2"], False), ("user.updated", ids["admin"], False)])
+        assert c.params == {"name": "مدیر سامانه (admin)"}
+        assert "{name} مدیر سامانه فعال می‌ماند" in c.explanations[0]
+        assert ops.check(store.path) == []
+    with d1.read() as s1, d2.read() as s2:
+        assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+    # the kept admin brings «admin2» back and says so: the inbox is clear on both desks
+    accounts.update_user(d1, kept, ids["admin2"], active=True)
+    conflicts.resolve(d1, kept, c.id, "fixed_manually")
+    synced(d1, d2)
+    for store in (d1, d2):
+        assert conflicts.list_conflicts(store, kept) == []
+        assert ops.check(store.path) == []

@@ -150,3 +150,25 @@ def test_a_user_left_with_no_role_by_two_desks_is_flagged(fa: QApplication, qtbo
     page.select_username("admin")
     assert page.model.display(page.selected(), 3) == "فعال"
     page.grab().save("/tmp/fix-C-users-no-roles.png")
+
+
+def test_the_admin_kept_is_explained_in_the_conflict_inbox(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                           desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    store, admin = desk
+    both_admins_let_go(store, admin)
+    kept = accounts.login(store, "admin", PASSWORD)
+    inbox = ConflictInbox(make_ctx(store, kept, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.resize(1200, 600)
+    inbox.show()
+    assert inbox.list.count() == 1
+    assert inbox.title.text() == "دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند"
+    said = inbox.explained["fixed_manually"].replace("\u2068", "").replace("\u2069", "")
+    assert "مدیر سامانه (admin) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود" in said
+    facts = [b.toPlainText() for b in inbox.fact_boxes]
+    assert all("ویرایش کاربر" in f and "فعال" in f for f in facts)
+    assert sorted("مدیر سامانه (admin)" in f for f in facts) == [False, True]
+    assert any("کاربر admin2 (admin2)" in f for f in facts)
+    inbox.grab().save("/tmp/fix-C-inbox-kept-admin.png")

@@ -1,0 +1,81 @@
+"""The admin kept when two desks apart took the office's last two admins away: said in the conflict inbox.
+
+Each desk keeps its own last active admin, but desk 1 may deactivate «admin2» while desk 2, apart,
+deactivates «admin». After the sync the change that left the office with no active admin (the later
+by (HLC, id)) is held back (`services.accounts.stand_in_admin`): its user stays an admin. The users
+page says so; an `admin.kept` conflict puts the two changes before an admin in the inbox, so that
+whoever opens it knows why that account is still an admin and what to do.
+
+The conflicts are a function of the office's account events in (HLC, id) order, read from the
+events table each time an account's roles or state change, so every desk (and a re-fold) raises
+the same ones whatever arrived first; one no longer borne out by the events (a change that made
+another user an admin before it, arriving late) is withdrawn while it is open.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..fold import FoldEvent, raise_conflict
+from ..models import Conflict, Event
+
+KIND = "admin.kept"
+
+
+def _crossings(s: Session) -> list[tuple[str, str, int, str, str]]:
+    """Each moment the office's active admins fell to none, in (HLC, id) order: the change that did
+    it (its id, HLC, office and user: the one kept) and the change before it that took the other
+    admin away (its id)."""
+    admin: dict[str, bool] = {}
+    active: dict[str, bool] = {}
+    holds: dict[str, bool] = {}
+    last_loss: str | None = None
+    found: list[tuple[str, str, int, str, str]] = []
+    for event_id, user_id, kind, hlc, office, p in s.execute(
+            select(Event.id, Event.aggregate_id, Event.type, Event.hlc, Event.office_code, Event.payload)
+            .where(Event.aggregate_type == "user", Event.type.in_(("user.created", "user.updated")))
+            .order_by(Event.hlc, Event.id)):
+        if kind == "user.created":
+            active[user_id], holds[user_id] = True, "admin" in p.get("roles", ())
+        else:
+            if "active" in p:
+                active[user_id] = bool(p["active"])
+            if "roles_given" in p or "roles_taken" in p:
+                holds[user_id] = (holds.get(user_id, False) or "admin" in p.get("roles_given", ())) \
+                    and "admin" not in p.get("roles_taken", ())
+            elif "roles" in p:
+                holds[user_id] = "admin" in p["roles"]
+        was, now = admin.get(user_id, False), active.get(user_id, False) and holds.get(user_id, False)
+        admin[user_id] = now
+        if was and not now:
+            if not any(admin.values()) and last_loss is not None:
+                found.append((event_id, last_loss, hlc, office, user_id))
+            last_loss = event_id
+    return found
+
+
+def held_changes(s: Session) -> set[str]:
+    """The changes held back when they left the office with no active admin (their user kept)."""
+    return {held for held, *_ in _crossings(s)}
+
+
+def recheck(s: Session) -> None:
+    s.flush()
+    raised: set[str] = set()
+    for held, other, hlc, office, user_id in _crossings(s):
+        raised.add(raise_conflict(s, KIND, "user", user_id, office, [other, held], hlc, {"kept": held}).id)
+    for c in list(s.scalars(select(Conflict).where(Conflict.kind == KIND, Conflict.status == "open"))):
+        if c.id not in raised:
+            s.execute(delete(Conflict).where(Conflict.id == c.id))
+            s.expunge(c)
+
+
+def check_change(s: Session, e: FoldEvent) -> None:
+    """After an account event that may make or unmake an admin."""
+    p = e.payload
+    if e.type == "user.created" and "admin" not in p.get("roles", ()):
+        return
+    if e.type == "user.updated" and not ("roles" in p or "roles_given" in p or "roles_taken" in p or "active" in p):
+        return
+    recheck(s)
