@@ -2359,22 +2359,22 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>نام کاربری یا گذرواژه درست نیست.</source>
             <translation>Wrong user name or password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
             <translation>This user is disabled; contact the office administrator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="33" />
+            <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
             <translation>Only the office's system administrator can do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="34" />
+            <location filename="../kanoon_desk/services/accounts.py" line="35" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
             <location filename="../kanoon_desk/services/library_import.py" line="328" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
@@ -2383,131 +2383,136 @@
             <translation>Fill in this field.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="35" />
+            <location filename="../kanoon_desk/services/accounts.py" line="36" />
             <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
             <translation>The password must be at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="36" />
+            <location filename="../kanoon_desk/services/accounts.py" line="37" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="37" />
+            <location filename="../kanoon_desk/services/accounts.py" line="38" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="38" />
+            <location filename="../kanoon_desk/services/accounts.py" line="39" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="39" />
+            <location filename="../kanoon_desk/services/accounts.py" line="40" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="40" />
+            <location filename="../kanoon_desk/services/accounts.py" line="41" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="41" />
+            <location filename="../kanoon_desk/services/accounts.py" line="42" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="42" />
+            <location filename="../kanoon_desk/services/accounts.py" line="43" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="43" />
+            <location filename="../kanoon_desk/services/accounts.py" line="44" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="44" />
+            <location filename="../kanoon_desk/services/accounts.py" line="45" />
             <source>حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.</source>
             <translation>Your account is no longer enabled or no longer a system administrator; log out and log in again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="46" />
+            <location filename="../kanoon_desk/services/accounts.py" line="47" />
             <source>این کاربر هیچ نقشی ندارد (نقش‌هایش در دو میز جداگانه گرفته شد) و با آن کاری برنمی‌آید؛ از مدیر سامانه دفتر بخواهید در صفحه کاربران نقشی به او بدهد.</source>
             <translation>This user has no role (their roles were taken at two desks apart) and can do nothing with it; ask the office's system admin to give them a role on the users page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="49" />
+            <location filename="../kanoon_desk/services/accounts.py" line="50" />
             <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot disable yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="51" />
+            <location filename="../kanoon_desk/services/accounts.py" line="52" />
             <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="165" />
+            <location filename="../kanoon_desk/services/accounts.py" line="166" />
             <source>شما اجازه این کار را ندارید.</source>
             <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`). Another account has this user name (made at two desks apart: a `username.duplicate` conflict until an admin resolves it); `login` takes the oldest of them, so the others cannot log in. ... and this is one of the others (`name_shared`, not the oldest) Steps recorded by this inactive user after their deactivation, at a desk that did not know of it yet (`work_after_deactivation`): they stand, and are theirs by name. How long after a user's deactivation the users page looks for work they recorded at a desk that did not know of it yet (desks work apart for days, not for months): the events of that span are read.</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="296" />
+            <location filename="../kanoon_desk/services/accounts.py" line="297" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="389" />
+            <location filename="../kanoon_desk/services/accounts.py" line="345" />
+            <source>این گذرواژه پیش‌تر درست بود، اما همان هنگام در میز دیگری گذرواژه این کاربر عوض شد و پس از همگام‌سازی گذرواژه‌ای که دیرتر گذاشته شد به کار می‌رود. با آن وارد شوید؛ اگر آن را نمی‌دانید، از مدیر سامانه دفتر بخواهید گذرواژه تازه‌ای به شما بدهد.</source>
+            <translation>This password was right before, but meanwhile this user's password was changed at another desk, and since the sync the one set later is in use. Log in with that one; if you do not know it, ask the office's system admin for a new password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="417" />
             <source>حساب شما در میز دیگری غیرفعال شد و همگام‌سازی آن را به این میز آورد؛ جلسه کاری شما بسته شد. آنچه پیش از این ثبت کرده بودید می‌ماند.</source>
             <translation>Your account was disabled at another desk and the sync brought that to this desk; your session was closed. What you recorded before stays.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="392" />
+            <location filename="../kanoon_desk/services/accounts.py" line="420" />
             <source>نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه دوباره وارد شوید.</source>
             <translation>Your roles were changed at another desk and the sync brought that to this desk; log in again to work with your new roles.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="429" />
+            <location filename="../kanoon_desk/services/accounts.py" line="457" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="489" />
-            <location filename="../kanoon_desk/services/accounts.py" line="518" />
-            <location filename="../kanoon_desk/services/accounts.py" line="539" />
+            <location filename="../kanoon_desk/services/accounts.py" line="517" />
+            <location filename="../kanoon_desk/services/accounts.py" line="549" />
+            <location filename="../kanoon_desk/services/accounts.py" line="570" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="526" />
+            <location filename="../kanoon_desk/services/accounts.py" line="557" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="550" />
+            <location filename="../kanoon_desk/services/accounts.py" line="581" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="582" />
+            <location filename="../kanoon_desk/services/accounts.py" line="613" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="617" />
+            <location filename="../kanoon_desk/services/accounts.py" line="648" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="618" />
+            <location filename="../kanoon_desk/services/accounts.py" line="649" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="717" />
+            <location filename="../kanoon_desk/services/accounts.py" line="748" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -3498,218 +3503,243 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
+            <source>نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد</source>
+            <translation>A user's full name was changed at two desks apart</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
+            <source>گذرواژه یک کاربر در دو میز جداگانه تغییر کرد</source>
+            <translation>A user's password was changed at two desks apart</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
             <source>دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند</source>
             <translation>Two desks apart took away the office's last two system admins; one stays an admin</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="61" />
             <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
             <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="72" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="72" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="74" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="74" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="76" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="117" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="117" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="122" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="125" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="125" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="128" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="128" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="137" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="137" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="140" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="140" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="143" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="143" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="146" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="146" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="149" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="153" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="154" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="158" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="164" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="164" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="167" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="167" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="170" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="170" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="173" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="174" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="177" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="180" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="183" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="185" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="188" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="190" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="192" />
+            <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
+            <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
+            <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
+            <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="196" />
+            <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
+            <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="201" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="205" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, tuple_
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -73,6 +74,8 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
         return
     p = e.payload
     if "full_name" in p:
+        if "full_name_was" in p and p["full_name_was"] != user.full_name != p["full_name"]:
+            _changed_apart(s, e, "user.renamed_apart", "full_name")
         user.full_name = p["full_name"]
     if "roles_given" in p or "roles_taken" in p:
         # the change the admin made, onto the roles as folded so far: a role given or taken at
@@ -84,11 +87,32 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
     if "active" in p:
         user.active = bool(p["active"])
     if "password_hash" in p:
+        if "password_was" in p and p["password_was"] != password_mark(user.password_hash):
+            _changed_apart(s, e, "user.password_apart", "password_hash")
         user.password_hash = p["password_hash"]
         user.must_change_password = bool(p.get("must_change_password", False))
     s.flush()
     late_work.check_change(s, e)
     kept_admin.check_change(s, e)
+
+
+def password_mark(password_hash: str) -> str:
+    """What a change of password says of the password it replaced (`password_was`): enough to tell
+    whether another desk changed it meanwhile, nothing to guess it by."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
+
+def _changed_apart(s: Session, e: FoldEvent, kind: str, key: str) -> None:
+    """A change of `key` made at a desk that had not seen the change folded before it (its `…_was`
+    is not what the fold holds): both stand in the history, the later by (HLC, id) is in force, and
+    a conflict puts the two before an admin. Read from the user's own events: the same on every desk."""
+    previous = s.execute(select(Event.id).where(
+        Event.aggregate_id == e.aggregate_id, Event.type.in_(("user.created", "user.updated")),
+        tuple_(Event.hlc, Event.id) < tuple_(e.hlc, e.id), Event.payload[key].isnot(None))
+        .order_by(Event.hlc.desc(), Event.id.desc()).limit(1)).scalar()
+    if previous is not None:
+        raise_conflict(s, kind, "user", e.aggregate_id, e.office_code, [previous, e.id], e.hlc,
+                       {"newer": e.id})
 
 
 @projector("user.renamed", "user")

@@ -24,6 +24,7 @@ from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import hlc_pack, new_id
 from ..models import ROLES, AuditEntry, Event, Holiday, Office, User, utcnow
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
+from ..projections.accounts import password_mark
 from ..store import Store
 
 _hasher = PasswordHasher()
@@ -341,6 +342,31 @@ def unknown_name(typed: str) -> str:
     return "?" + hashlib.sha256(typed.encode("utf-8")).hexdigest()[:16]
 
 
+MSG_PASSWORD_REPLACED = QT_TRANSLATE_NOOP(
+    "Errors", "این گذرواژه پیش‌تر درست بود، اما همان هنگام در میز دیگری گذرواژه این کاربر عوض شد و پس از "
+              "همگام‌سازی گذرواژه‌ای که دیرتر گذاشته شد به کار می‌رود. با آن وارد شوید؛ اگر آن را نمی‌دانید، از "
+              "مدیر سامانه دفتر بخواهید گذرواژه تازه‌ای به شما بدهد.")
+
+
+def _replaced_apart(s: Session, user_id: str, password: str) -> bool:
+    """Whether `password` is one that a change made at another desk apart replaced (a
+    `user.password_apart` conflict: the later change is in force on every desk), so that the user
+    is told why it no longer opens the account rather than only that it is wrong."""
+    from ..models import Conflict
+
+    for c in s.scalars(select(Conflict).where(Conflict.kind == "user.password_apart", Conflict.aggregate_id == user_id)):
+        newer = c.facts.get("summary", {}).get("newer")
+        for event_id in c.facts.get("involved", []):
+            ev = s.get(Event, event_id) if event_id != newer else None
+            old_hash = ev.payload.get("password_hash") if ev is not None else None
+            try:
+                if isinstance(old_hash, str) and _hasher.verify(old_hash, password):
+                    return True
+            except (VerificationError, InvalidHashError):
+                continue
+    return False
+
+
 def login(store: Store, username: str, password: str) -> Actor:
     """Check a password (argon2); every attempt, good or bad, is on the audit chain. After
     `FREE_ATTEMPTS` wrong passwords in a row log-in with that name waits (`login_wait`): the
@@ -371,7 +397,9 @@ def login(store: Store, username: str, password: str) -> Actor:
                 and stand_in_admin(s) == user.id
             audit(s, user_id=user.id if user else "", username=name,
                   action="login.ok" if ok and user and ((user.active and user.role_set) or kept) else "login.failed")
-            if not ok or user is None:
+            if not ok and user is not None and _replaced_apart(s, user.id, password or ""):
+                refusal = ValidationError(MSG_PASSWORD_REPLACED, "password")
+            elif not ok or user is None:
                 refusal = ValidationError(MSG_BAD_LOGIN, "password")
             elif kept:  # the office's admin until another is active again (`stand_in_admin`)
                 actor = Actor(user.id, user.username, user.full_name, user.office_code, user.role_set | {"admin"})
@@ -495,6 +523,9 @@ def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | No
             active is False or (roles is not None and "admin" not in set(roles)))
         if losing_admin and _active_admins(s) <= 1:
             raise ValidationError(MSG_LAST_ADMIN, "roles")
+        if "full_name" in payload:
+            # the name this desk knew: a change made meanwhile at a desk apart is told (a conflict)
+            payload["full_name_was"] = user.full_name
         if roles is not None:
             # What changed, besides the whole set (which a desk of an older version reads): a role
             # given at one desk and another taken at a desk apart both stand after the sync; the
@@ -517,8 +548,8 @@ def reset_password(store: Store, actor: Actor, user_id: str, new_password: str, 
         if user is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
         store.record(s, actor, "user.updated", user_id,
-                     {"password_hash": _hasher.hash(new_password), "must_change_password": must_change},
-                     subject=user.username)
+                     {"password_hash": _hasher.hash(new_password), "must_change_password": must_change,
+                      "password_was": password_mark(user.password_hash)}, subject=user.username)
         # the user waiting after wrong passwords may log in with the new one at once
         audit(s, user_id=user.id, username=user.username, action="login.unlocked", detail=f"by {actor.username}")
 
@@ -552,8 +583,8 @@ def change_own_password(store: Store, actor: Actor, old_password: str, new_passw
             if new_password == old_password:
                 raise ValidationError(MSG_PASSWORD_SAME, "password")
             store.record(s, actor, "user.updated", user.id,
-                         {"password_hash": _hasher.hash(new_password), "must_change_password": False},
-                         subject=user.username)
+                         {"password_hash": _hasher.hash(new_password), "must_change_password": False,
+                          "password_was": password_mark(user.password_hash)}, subject=user.username)
     if refusal is not None:
         raise refusal
 

@@ -54,6 +54,8 @@ KIND_TITLES: dict[str, str] = {
     "hold.served_twice": QT_TRANSLATE_NOOP("Errors", "برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد"),
     "copy.retired_while_received": QT_TRANSLATE_NOOP(
         "Errors", "نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد"),
+    "user.renamed_apart": QT_TRANSLATE_NOOP("Errors", "نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد"),
+    "user.password_apart": QT_TRANSLATE_NOOP("Errors", "گذرواژه یک کاربر در دو میز جداگانه تغییر کرد"),
     "admin.kept": QT_TRANSLATE_NOOP(
         "Errors", "دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند"),
     "user.acted_after_role_taken": QT_TRANSLATE_NOOP(
@@ -87,6 +89,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
     "copy.retired_on_loan": ("keep_retired", "reinstate"),
     "copy.retired_while_received": ("reinstate", "keep_retired"),
+    "user.renamed_apart": ("keep_first", "keep_second"),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -186,6 +189,14 @@ EXPLANATIONS[("user.acted_after_role_taken", "fixed_manually")] = QT_TRANSLATE_N
     "Errors", "کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. "
     "هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده "
     "را دوباره باز کنید)؛ سپس این را ثبت کنید.")
+EXPLANATIONS[("user.renamed_apart", "keep_first")] = QT_TRANSLATE_NOOP(
+    "Errors", "نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.")
+EXPLANATIONS[("user.renamed_apart", "keep_second")] = QT_TRANSLATE_NOOP(
+    "Errors", "نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.")
+EXPLANATIONS[("user.password_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر "
+    "با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه "
+    "تازه» به او بدهید؛ سپس این را ثبت کنید.")
 # {name}: the admin kept (`ConflictView.params`)
 EXPLANATIONS[("admin.kept", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی "

@@ -236,6 +236,18 @@ def _username_twice(store: Store, s: Session, c: Conflict, resolution: str) -> l
     return [("user.renamed", user.id, {"username": name, "previous": user.username}, name)]
 
 
+def _renamed_apart(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The full name the admin found right, written again over the one in force (nothing when it is)."""
+    kept, _other = _pair(c, resolution)
+    name = _event(s, kept).payload.get("full_name")
+    user = s.get(User, c.aggregate_id)
+    if user is None or not isinstance(name, str):
+        raise ValidationError(MSG_MISSING, "resolution")
+    if name == user.full_name:
+        return []
+    return [("user.updated", user.id, {"full_name": name, "full_name_was": user.full_name}, user.username)]
+
+
 def free_username(s: Session, username: str) -> str:
     """The name an account made twice takes when the other keeps it: the same name with the first
     free number, `ali.2`, `ali.3`…"""
@@ -258,4 +270,5 @@ _PLANS: dict[str, Plan] = {
     "member.number_twice": _member_number_twice,
     "member.registered_twice": _registered_twice,
     "username.duplicate": _username_twice,
+    "user.renamed_apart": _renamed_apart,
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kanoon_desk import eventlog
-from kanoon_desk.errors import PermissionDenied
+from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.services import accounts, conflicts, ops
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
@@ -119,4 +119,51 @@ def test_the_admin_kept_when_each_desk_let_the_other_admin_go_is_explained_in_th
     synced(d1, d2)
     for store in (d1, d2):
         assert conflicts.list_conflicts(store, kept) == []
+        assert ops.check(store.path) == []
+
+
+def test_a_full_name_corrected_at_both_desks_apart_is_put_before_an_admin_who_picks_one(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    at_1, at_2 = accounts.login(d1, "admin", PASSWORD), accounts.login(d2, "admin2", PASSWORD)
+    accounts.update_user(d1, at_1, ids["sara"], full_name="سارا رضایی‌نژاد")
+    accounts.update_user(d2, at_2, ids["sara"], full_name="سارا رضائی")
+    synced(d1, d2)
+    for store in (d1, d2):
+        [c] = conflicts.list_conflicts(store, at_1)
+        assert c.kind == "user.renamed_apart" and c.subject == "sara"
+        assert sorted(f.payload["full_name"] for f in c.facts) == ["سارا رضائی", "سارا رضایی‌نژاد"]
+        assert {f.user_name for f in c.facts} == {"مدیر سامانه", "مدیر دوم"}
+        assert ops.check(store.path) == []
+    # the newer stands meanwhile; the admin keeps desk 1's
+    first = next(i for i, f in enumerate(c.facts) if f.payload["full_name"] == "سارا رضایی‌نژاد")
+    conflicts.resolve(d2, at_2, c.id, ("keep_first", "keep_second")[first])
+    synced(d1, d2)
+    for store in (d1, d2):
+        assert {u.username: u.full_name for u in accounts.list_users(store, at_1)}["sara"] == "سارا رضایی‌نژاد"
+        assert conflicts.list_conflicts(store, at_1) == []
+    # a name changed at one desk only, after the sync, raises nothing
+    accounts.update_user(d1, at_1, ids["sara"], full_name="سارا رضایی")
+    synced(d1, d2)
+    assert conflicts.list_conflicts(d2, at_1) == []
+
+
+def test_a_password_changed_at_both_desks_apart_says_why_the_other_one_no_longer_opens(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    # Sara sets her own password at desk 1; the admin at desk 2, apart, gives her a temporary one later
+    accounts.change_own_password(d1, accounts.login(d1, "sara", PASSWORD), PASSWORD, "sara-own-pass")
+    accounts.reset_password(d2, accounts.login(d2, "admin2", PASSWORD), ids["sara"], "temporary-99")
+    synced(d1, d2)
+    for store in (d1, d2):
+        with pytest.raises(ValidationError) as refused:
+            accounts.login(store, "sara", "sara-own-pass")
+        assert refused.value.message == accounts.MSG_PASSWORD_REPLACED and refused.value.field == "password"
+        with pytest.raises(ValidationError) as wrong:  # a password she never had is only wrong
+            accounts.login(store, "sara", "never-had-it")
+        assert wrong.value.message == accounts.MSG_BAD_LOGIN
+        assert accounts.login(store, "sara", "temporary-99").username == "sara"  # the later change is in force
+        [c] = conflicts.list_conflicts(store, accounts.login(store, "admin", PASSWORD))
+        assert c.kind == "user.password_apart" and c.subject == "sara" and c.resolutions == ("fixed_manually",)
+        assert {f.user_name for f in c.facts} == {"سارا رضایی", "مدیر دوم"}
         assert ops.check(store.path) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from PySide6.QtWidgets import QApplication
 
 from kanoon_desk.eventlog import Actor
@@ -172,3 +173,40 @@ def test_the_admin_kept_is_explained_in_the_conflict_inbox(fa: QApplication, qtb
     assert sorted("مدیر سامانه (admin)" in f for f in facts) == [False, True]
     assert any("کاربر admin2 (admin2)" in f for f in facts)
     inbox.grab().save("/tmp/fix-C-inbox-kept-admin.png")
+
+
+def test_a_password_changed_at_two_desks_is_said_in_the_inbox_and_at_log_in(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.models import User
+    from kanoon_desk.projections.accounts import password_mark
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+    from kanoon_desk.ui.login import LoginWindow
+
+    store, admin = desk
+    sara = make_user(store, admin, "sara", "clerk")
+    with store.read() as s:
+        known = s.get(User, sara.user_id).password_hash  # type: ignore[union-attr]
+    accounts.change_own_password(store, sara, PASSWORD, "sara-own-pass")
+    with store.transaction() as s:  # the admin's reset at a desk that still knew the first password
+        store.record(s, admin, "user.updated", sara.user_id, {
+            "password_hash": PasswordHasher().hash("temporary-99"), "must_change_password": True,
+            "password_was": password_mark(known)})
+    inbox = ConflictInbox(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.resize(1200, 600)
+    inbox.show()
+    assert inbox.list.count() == 1
+    assert inbox.title.text() == "گذرواژه یک کاربر در دو میز جداگانه تغییر کرد"
+    facts = [b.toPlainText() for b in inbox.fact_boxes]
+    assert all("کاربر sara (sara)" in f for f in facts) and not any("$argon2" in f for f in facts)
+    assert "گذرواژه تازه" in inbox.explained["fixed_manually"]
+    inbox.grab().save("/tmp/fix-C-inbox-password.png")
+    login = LoginWindow(store)
+    qtbot.addWidget(login)
+    login.resize(520, 420)
+    login.show()
+    login.username.setText("sara")
+    login.password.setText("sara-own-pass")
+    login.try_login()
+    assert "گذرواژه‌ای که دیرتر گذاشته شد" in login.error_text("password")
+    login.grab().save("/tmp/fix-C-login-password-replaced.png")
