@@ -12,6 +12,7 @@ This module is also the event log's one import for callers (`eventlog.record`, `
 
 from __future__ import annotations
 
+import json
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
 __all__ = [
     # this module: who acts, appending and ingesting events
     "SYSTEM_USER_ID", "Actor", "system_actor", "record", "insert_events", "ingest", "audit_received",
-    "held_ids", "fold_held_kinds",
+    "held_ids", "fold_held_kinds", "refold_once", "REFOLDS", "K_REFOLDS_DONE",
     # fold: event records, projector registries, dispatch, deferred work, conflicts
     "EventRecord", "FoldEvent", "Projector", "Resetter", "BatchProjector", "TwinFact", "projector",
     "batch_projector", "resetter", "load_projections", "known_event_types", "apply", "apply_all",
@@ -231,6 +232,43 @@ def fold_held_kinds(store: Store) -> list[str]:
         still: set[str] = s.info.pop(UNKNOWN_KINDS_KEY, set())
         keep_held_kinds(s, (held - set(now)) | still)
     return now
+
+
+#: desk_state key: the re-folds of `REFOLDS` done on this store (JSON list, sorted).
+K_REFOLDS_DONE = "fold.refolds_done"
+#: Events an earlier release folded otherwise than this one, each by (event type, payload key): the
+#: aggregates holding such an event are folded again once, when a store is opened by this version.
+#: - "hand_over_sender": a case handed over from one cartable to another (`hand_over`, a
+#:   `case.referred` with `handed_over_from`) keeps its sender; a desk of a release before
+#:   23e44d0 (7 Dec 2026) read the admin who handed it over as its sender, and kept that once
+#:   updated (its referrals were not those a re-fold makes: `check` failed, and recall and
+#:   «بازگرداندن» went by the admin).
+REFOLDS: dict[str, tuple[str, str]] = {"hand_over_sender": ("case.referred", "handed_over_from")}
+
+
+def refold_once(store: Store) -> list[str]:
+    """Fold again, once per store, the aggregates an earlier release folded otherwise (`REFOLDS`),
+    in one transaction; run when a store is opened after its migrations. Returns the re-folds done
+    (none: one read of desk_state)."""
+    done = set(json.loads(store.get_state(K_REFOLDS_DONE) or "[]"))
+    todo = sorted(set(REFOLDS) - done)
+    if not todo:
+        return []
+    load_projections()
+    with store.transaction() as s:
+        aggregates: set[tuple[str, str]] = set()
+        for name in todo:
+            kind, key = REFOLDS[name]
+            aggregates.update(s.execute(select(_EVENT_TABLE.c.aggregate_type, _EVENT_TABLE.c.aggregate_id)
+                                        .where(_EVENT_TABLE.c.type == kind,
+                                               func.json_extract(_EVENT_TABLE.c.payload, f"$.{key}").isnot(None))
+                                        .distinct()).all())
+        with deferring(s):
+            for aggregate_type, aggregate_id in sorted(aggregates):
+                refold_aggregate(s, aggregate_type, aggregate_id)
+        note_unknown_kinds(s)
+        store.set_state(s, K_REFOLDS_DONE, json.dumps(sorted(done | set(todo))))
+    return todo
 
 
 def audit_received(session: Session, fresh: list[FoldEvent], *, username: str = "sync", detail: str = "") -> None:

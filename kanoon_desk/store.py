@@ -15,9 +15,10 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .eventlog import Actor, EventRecord, fold_held_kinds, record
+from .eventlog import Actor, EventRecord, fold_held_kinds, record, refold_once
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
 from .persian_script import COLLATION, persian_collate
@@ -194,6 +195,11 @@ class Store:
         self._identity: DeskIdentity | None = None
         if migrate:  # events of kinds an earlier version held unfolded, now known: folded
             fold_held_kinds(self)
+            try:  # and those an earlier release folded otherwise
+                refold_once(self)
+            except OperationalError as exc:  # a store opened read-only: done when it can be written
+                if "readonly" not in str(exc).lower().replace("-", "").replace(" ", ""):
+                    raise
 
     # -- identity -------------------------------------------------------------------------------
 

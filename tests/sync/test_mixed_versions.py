@@ -11,12 +11,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
-from kanoon_desk import fold
+from kanoon_desk import eventlog, fold
 from kanoon_desk.ids import hlc_pack, new_id
-from kanoon_desk.models import Holiday
+from kanoon_desk.models import DeskState, Holiday
 from kanoon_desk.services import accounts, ops
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
@@ -168,3 +168,62 @@ def test_every_kind_an_older_desk_writes_is_still_folded() -> None:
     known = set(fold.known_event_types())
     assert p.FOLDED_BELOW_3[1] < p.FOLDED_BELOW_3[2] <= known
     assert p.PROTOCOL_VERSION >= p.KEEPS_UNKNOWN_KINDS > max(p.FOLDED_BELOW_3)
+
+
+def test_a_hand_over_read_by_a_desk_of_an_older_release_is_read_again_once_it_is_updated(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk of a release before 23e44d0 folds a case handed over from one cartable to another
+    (`hand_over`: a `case.referred` naming its sender) as sent by the admin who handed it over. The
+    event itself is whole; once that desk is updated, opening its store reads it again: the sender
+    is the expert, on every desk, and `check` passes (it failed: the referrals differed from a re-fold)."""
+    from dataclasses import replace
+
+    from kanoon_desk.models.secretariat import Referral
+    from kanoon_desk.services import secretariat as sec
+
+    from ..secretariat_helpers import case_input
+
+    new_desk = enrol(server, tmp_path / "new.sqlite3", "13")
+    old_desk = enrol(server, tmp_path / "old.sqlite3", "13")
+    admin = bootstrap_admin(new_desk)
+    users = {}
+    for name, role in (("clerk1", "clerk"), ("expert1", "expert"), ("manager1", "manager"), ("manager2", "manager")):
+        accounts.create_user(new_desk, admin, username=name, full_name=f"کاربر {name}", password="kanoon-1234",
+                             roles={role}, must_change_password=False)
+        users[name] = accounts.login(new_desk, name, "kanoon-1234")
+    case = sec.intake(new_desk, users["clerk1"], case_input(1)).case_id
+    sec.review(new_desk, users["expert1"], case, accept=True)
+    sec.register(new_desk, users["clerk1"], case)
+    sec.refer(new_desk, users["expert1"], case, users["manager1"].user_id, instruction="پیگیری شود")
+    assert sec.hand_over(new_desk, admin, users["manager1"].user_id, users["manager2"].user_id) == 1
+    assert client.sync_once(new_desk).ok
+
+    folds = fold._PROJECTORS["case.referred"]
+
+    def as_before_23e44d0(s: Session, ev: fold.FoldEvent) -> None:  # its fold knew no «from_user_id»
+        folds(s, replace(ev, payload={k: v for k, v in ev.payload.items() if k != "from_user_id"})
+              if isinstance(ev, fold.EventRecord) else ev)
+
+    monkeypatch.setitem(fold._PROJECTORS, "case.referred", as_before_23e44d0)
+    assert client.sync_once(old_desk).ok
+
+    def sender(store: Store) -> str:
+        with store.read() as s:
+            [item] = s.query(Referral).filter(Referral.case_id == case, Referral.status == "open").all()
+            return item.from_user_id
+
+    assert sender(new_desk) == users["expert1"].user_id
+    assert sender(old_desk) == admin.user_id  # as the older release reads it
+    monkeypatch.undo()  # the desk is updated
+    path = old_desk.path
+    with old_desk.transaction() as s:  # (an older release's store has no note of the re-folds done)
+        s.execute(delete(DeskState).where(DeskState.key == "fold.refolds_done"))
+    old_desk.close()
+    updated = Store(path)
+    try:
+        assert sender(updated) == users["expert1"].user_id
+        assert ops.check(path) == []
+        with updated.read() as s1, new_desk.read() as s2:
+            assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+    finally:
+        updated.close()
