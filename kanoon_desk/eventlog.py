@@ -132,7 +132,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     # per event was a third of a checkout's time.
     insert_events(session, [event])
     apply(session, event)
-    run_after_fold(session, [event])
+    run_after_fold(session, [event], local=True)
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
     return event

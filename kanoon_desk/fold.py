@@ -104,19 +104,21 @@ def resetter(aggregate_type: str) -> Callable[[Resetter], Resetter]:
 
 #: Steps run after events are folded (`run_after_fold`): a check across aggregates (a user's step
 #: against a change of their account) that a late arrival of either side must meet.
-_AFTER_FOLD: list[BatchProjector] = []
+AfterFold = Callable[[Session, list[FoldEvent], bool], None]
+_AFTER_FOLD: list[AfterFold] = []
 
 
-def after_fold(fn: BatchProjector) -> BatchProjector:
-    """Register a step run with the events just recorded or taken in, once they are folded (not in a
-    full re-fold: there the projectors read the whole events table)."""
+def after_fold(fn: AfterFold) -> AfterFold:
+    """Register a step run with the events just recorded here (`local`: each stamped past every
+    event the store holds) or taken in, once they are folded (not in a full re-fold: there the
+    projectors read the whole events table)."""
     _AFTER_FOLD.append(fn)
     return fn
 
 
-def run_after_fold(session: Session, events: list[FoldEvent]) -> None:
+def run_after_fold(session: Session, events: list[FoldEvent], *, local: bool = False) -> None:
     for fn in _AFTER_FOLD:
-        fn(session, events)
+        fn(session, events, local)
 
 
 def load_projections() -> None:

@@ -20,14 +20,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ..fold import FoldEvent, after_fold, raise_conflict
 from ..ids import hlc_pack
-from ..models import Conflict, Event
+from ..models import Conflict, Event, User, table_of
+from ..sqlite_statement import SqliteStatement
 
 KIND = "user.acted_after_role_taken"
+
+#: A user's account as folded: (active, roles).
+_ACCOUNT = SqliteStatement(select(table_of(User).c.active, table_of(User).c.roles)
+                           .where(table_of(User).c.id == bindparam("id")))
 
 #: The roles a step needs, by its event kind (the services' `require`): a step of a kind not here
 #: needs no particular role, and only counts while the user is inactive (any step then).
@@ -127,19 +132,28 @@ def _summary(change: _State, before: _State | None) -> dict[str, Any]:
     return {"roles_taken": sorted((before.roles if before else frozenset()) - change.roles)}
 
 
-def late_steps(s: Session, user_id: str, change_id: str, limit: int | None = SHOWN) -> list[Event]:
+def late_steps(s: Session, user_id: str, change_id: str, limit: int | None = SHOWN,
+               states: list[_State] | None = None) -> list[Event]:
     """The user's steps that the change `change_id` had taken the right to, recorded after it at a
-    desk that did not know (oldest first; at most `limit`)."""
-    states = _timeline(s, user_id, _held(s))
-    change = next((x for x in states if x.event_id == change_id), None)
-    if change is None:
+    desk that did not know (oldest first; at most `limit`). `states`: the user's `_timeline`."""
+    states = _timeline(s, user_id, _held(s)) if states is None else states
+    at = next((i for i, x in enumerate(states) if x.event_id == change_id), None)
+    if not at:
         return []
+    change, before = states[at], states[at - 1]
+    query = select(Event).where(
+        Event.user_id == user_id, Event.hlc > change.hlc, Event.hlc <= change.hlc + hlc_pack(WINDOW_MS, 0),
+        Event.aggregate_type != "user")
+    if change.active or not before.active:  # roles taken: only the steps that need one of them
+        taken = before.roles - change.roles
+        kinds = sorted(kind for kind, needs in ROLES_FOR.items() if needs & taken)
+        if not kinds:
+            return []
+        query = query.where(Event.type.in_(kinds))
     found: list[Event] = []
-    for ev in s.scalars(select(Event).where(
-            Event.user_id == user_id, Event.hlc > change.hlc, Event.hlc <= change.hlc + hlc_pack(WINDOW_MS, 0),
-            Event.aggregate_type != "user").order_by(Event.hlc, Event.id)):
-        taken = _taking(states, ev.type, ev.hlc)
-        if taken is not None and taken[0].event_id == change_id:
+    for ev in s.scalars(query.order_by(Event.hlc, Event.id)):
+        taking = _taking(states, ev.type, ev.hlc)
+        if taking is not None and taking[0].event_id == change_id:
             found.append(ev)
             if limit is not None and len(found) >= limit:
                 break
@@ -161,7 +175,7 @@ def recheck(s: Session, user_id: str) -> None:
         change, before = states[i], states[i - 1]
         if not (before.active and not change.active) and before.roles <= change.roles:
             continue  # took nothing away
-        if late_steps(s, user_id, change.event_id, limit=1):
+        if late_steps(s, user_id, change.event_id, limit=1, states=states):
             _raise(s, user_id, change, before)
             holding.add(change.event_id)
     for c in list(s.scalars(select(Conflict).where(Conflict.kind == KIND, Conflict.aggregate_id == user_id,
@@ -179,12 +193,19 @@ def check_change(s: Session, e: FoldEvent) -> None:
 
 
 @after_fold
-def _after_fold(s: Session, events: Iterable[FoldEvent]) -> None:
+def _after_fold(s: Session, events: Iterable[FoldEvent], local: bool) -> None:
     """Steps that came in (or were recorded) after a change to their user that took the right to
-    them away: the change's conflict (one read of the user's own events for each user with steps)."""
+    them away: the change's conflict (one read of the user's own events for each user with steps).
+    A step recorded here is stamped past every change the store holds: the account as folded is the
+    one in force, and a step it allows needs no more reading (a clerk's every step)."""
     steps: dict[str, list[FoldEvent]] = {}
     for e in events:
         if e.aggregate_type != "user" and e.user_id:
+            if local:
+                user = _ACCOUNT.first(s, id=e.user_id)  # (one indexed read: the ORM's cost a step's third)
+                needs = ROLES_FOR.get(e.type)
+                if user is None or (user[0] and (needs is None or set(str(user[1]).split()) & needs)):
+                    continue
             steps.setdefault(e.user_id, []).append(e)
     if not steps:
         return
