@@ -210,3 +210,26 @@ def test_a_password_changed_at_two_desks_is_said_in_the_inbox_and_at_log_in(
     login.try_login()
     assert "گذرواژه‌ای که دیرتر گذاشته شد" in login.error_text("password")
     login.grab().save("/tmp/fix-C-login-password-replaced.png")
+
+
+def test_a_full_name_changed_at_two_desks_offers_either_in_the_inbox(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    store, admin = desk
+    sara = make_user(store, admin, "sara", "clerk")
+    accounts.update_user(store, admin, sara.user_id, full_name="سارا رضایی‌نژاد")
+    with store.transaction() as s:  # the other desk's correction, made over the name it still knew
+        store.record(s, admin, "user.updated", sara.user_id, {"full_name": "سارا رضائی",
+                                                              "full_name_was": "کاربر sara"})
+    inbox = ConflictInbox(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.resize(1200, 600)
+    inbox.show()
+    assert inbox.list.count() == 1
+    assert inbox.title.text() == "نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد"
+    facts = [b.toPlainText() for b in inbox.fact_boxes]
+    assert any("سارا رضایی‌نژاد" in f for f in facts) and any("سارا رضائی" in f for f in facts)
+    assert not any("full_name_was" in f or "کاربر sara" in f.replace("(sara)", "") for f in facts)
+    assert set(inbox.explained) == {"keep_first", "keep_second"}
+    inbox.grab().save("/tmp/fix-C-inbox-renamed.png")
