@@ -187,3 +187,47 @@ def test_create_user_refuses_every_wrong_field_at_once_and_one_alone_as_before(t
     with pytest.raises(FieldErrors) as both:
         accounts.update_user(store, admin, admin.user_id, full_name=" ", roles=set())
     assert [e.field for e in both.value.errors] == ["full_name", "roles"]
+
+
+def test_work_after_a_role_taken_is_withdrawn_when_the_role_given_back_before_it_arrives_late(
+        tmp_path: Path) -> None:
+    """The take, then the step, reach a desk; the change giving the role back before the step comes
+    last: the conflict raised meanwhile goes, as a re-fold (which meets all three) never raises it."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from kanoon_desk import eventlog
+    from kanoon_desk.models import Event
+    from kanoon_desk.services import conflicts, ops
+    from kanoon_desk.services import secretariat as sec
+
+    from .secretariat_helpers import case_input, make_secretariat_desk
+
+    (tmp_path / "a").mkdir()
+    d = make_secretariat_desk(tmp_path / "a")
+    case = sec.intake(d.store, d.clerk, case_input(1)).case_id
+    d.store.close()
+    shutil.copyfile(tmp_path / "a" / "d.sqlite3", tmp_path / "b.sqlite3")
+    a = Store(tmp_path / "a" / "d.sqlite3")
+    with a.transaction() as s:
+        taken = a.record(s, d.admin, "user.updated", d.expert.user_id, {"roles": ["clerk"], "roles_taken": ["expert"]})
+        given = a.record(s, d.admin, "user.updated", d.expert.user_id, {"roles": ["clerk", "expert"],
+                                                                       "roles_given": ["expert"]})
+    sec.review(a, d.expert, case, accept=True)
+    assert conflicts.list_conflicts(a, d.admin) == []
+    with a.read() as s:
+        reviewed = s.scalar(select(Event).where(Event.type == "case.reviewed"))
+        rows = {e.id: eventlog.EventRecord(**{c: getattr(e, c) for c in eventlog.EventRecord.__dataclass_fields__})
+                for e in s.scalars(select(Event).where(Event.id.in_([taken.id, given.id, reviewed.id])))}
+    b = Store(tmp_path / "b.sqlite3")
+    with b.transaction() as s:
+        eventlog.ingest(s, [rows[taken.id], rows[reviewed.id]])
+    [c] = conflicts.list_conflicts(b, d.admin)
+    assert c.kind == conflicts.ACTED_AFTER_ROLE_TAKEN
+    with b.transaction() as s:
+        eventlog.ingest(s, [rows[given.id]])
+    assert conflicts.list_conflicts(b, d.admin) == []
+    for store in (a, b):
+        store.close()
+    assert ops.check(tmp_path / "b.sqlite3") == []
