@@ -48,6 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .fitting import fit_to_screen
+
 #: the property that holds a choice box's label (`label_a_choice`)
 CHOICE_LABEL = "readerLabel"
 
@@ -217,7 +219,14 @@ def _name_a_choice(box: QComboBox, root: QWidget) -> None:
 
 class NamedDialog(QDialog):
     """The app's dialogs: each time one is shown, its lists, fields, choices and icon-only buttons
-    are named for screen readers (what it built since is named too)."""
+    are named for screen readers (what it built since is named too), and it opens no larger than
+    the free area of its screen (`fit_to_screen`): a small monitor or a laptop at 150 % has its
+    buttons in view."""
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        if visible and not self.isVisible():
+            fit_to_screen(self)  # before Qt places it: centred on its window at the size it shows at
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         name_for_readers(self, _plain(self.windowTitle()))

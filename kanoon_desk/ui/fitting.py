@@ -206,3 +206,30 @@ def together(*widgets: QWidget) -> QWidget:
     for w in widgets:
         row.addWidget(w)
     return holder
+
+
+#: room left around a window for its title bar and borders (drawn by the window manager)
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def fit_to_screen(window: QWidget, free: QRect | None = None) -> None:
+    """Make `window` (a dialog about to show) no larger than `free`, its screen's free area by
+    default (a 1024x768 monitor less its task bar; at 150 % a 1366x768 laptop has 911x480 to draw
+    in), less its frame: the size it opens at and a minimum it was given are lowered to that, never
+    below what its layout needs. Its buttons at the bottom stay on the screen."""
+    if free is None:
+        screen = window.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+    room = free.size() - FRAME_ALLOWANCE
+    if room.width() <= 0 or room.height() <= 0:
+        return
+    least = window.minimumSizeHint().expandedTo(QSize(0, 0))
+    least_set = window.minimumSize()
+    if least_set.width() > room.width() or least_set.height() > room.height():
+        window.setMinimumSize(least_set.boundedTo(room).expandedTo(least))
+    # the size it would open at: the one it was given, else what its layout asks (Qt's own choice)
+    opening = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    if opening.width() > room.width() or opening.height() > room.height():
+        window.resize(opening.boundedTo(room).expandedTo(window.minimumSize()))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..services import accounts
 from .accessible import name_for_readers
 from .context import PageSpec, UiContext
+from .fitting import FRAME_ALLOWANCE
 from .fonts import TEXT_SCALES, apply_text_scale
 from .tables import remember_splitter
 from .widgets import digits, long_date, today
@@ -41,8 +42,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: the bus's areas after which the side bar's counts are read again
 BADGE_AREAS = frozenset({"secretariat", "sync", "cartable"})
-#: room left around a new window for its title bar and borders (drawn by the window manager)
-FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def _desk_attr(module: str, name: str) -> Any:

@@ -276,3 +276,79 @@ def test_the_catalogue_title_box_holds_a_title_as_typed_on_a_small_screen(
     box = page.t_title  # type: ignore[attr-defined]
     assert box.width() >= box.fontMetrics().horizontalAdvance(title), box.width()
     assert window.width() <= SMALL.width()
+
+
+def _library_dialogs(library: Lib, ctx: Any, tmp_path: Path) -> dict[str, Any]:
+    """The library's wide dialogs: the import preview (opened at 900x500), the field history
+    (860x420), the pull list, the copies in transit, the hold shelf and the labels (each with a
+    minimum of 640–760 px)."""
+    import csv
+
+    from kanoon_desk.services import library_import as imp
+    from kanoon_desk.ui.library.catalogue_import import ImportDialog
+    from kanoon_desk.ui.library.catalogue_labels import LabelsDialog
+    from kanoon_desk.ui.library.history import FieldHistoryDialog
+    from kanoon_desk.ui.library.holds import HoldShelfDialog
+    from kanoon_desk.ui.library.transit import PullListDialog, TransitDialog
+
+    path = tmp_path / "titles.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["عنوان", "شابک", "بارکد"], ["ماهی سیاه", "123", "N9"]])
+    return {
+        "import preview": ImportDialog(ctx, imp.preview_import(library.store, library.admin, "titles", path)),
+        "field history": FieldHistoryDialog([], library.title.title),
+        "pull list": PullListDialog(ctx),
+        "transit": TransitDialog(ctx),
+        "hold shelf": HoldShelfDialog(ctx, library.admin.office_code),
+        "labels": LabelsDialog(ctx, library.copies[:1], library.copies),
+    }
+
+
+def test_a_dialog_wider_than_the_screen_opens_inside_it(lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The import preview opened 900 px wide and the field history 860 px whatever the screen:
+    on a smaller one (the offscreen screen is 800x800; a 1366x768 laptop at 150 % has 911x480)
+    their right side and «درون‌ریزی همه ردیف‌ها» stood past its edge. A dialog opens no larger
+    than the screen's free area less its frame."""
+    from kanoon_desk.ui.main_window import FRAME_ALLOWANCE
+
+    dialogs = _library_dialogs(library, make_ctx(library.store, library.admin, tmp_path), tmp_path)
+    too_big = []
+    for key, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        room = dialog.screen().availableGeometry().size() - FRAME_ALLOWANCE
+        if not fits(dialog.size(), room):
+            too_big.append(f"{key}: {dialog.size()} on {room}")
+        dialog.close()
+    assert not too_big, "; ".join(too_big)
+
+
+def test_every_wide_dialog_fits_a_small_screen_at_150_percent(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A 1024x768 monitor at 150 % (683x480 to draw in, its task bar off): the pull list, the
+    transit list, the hold shelf and the labels were held at least 640–760 px wide, wider than the
+    screen, their buttons out of reach. Each now fits, its buttons whole inside it."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kanoon_desk.ui.fitting import FRAME_ALLOWANCE, fit_to_screen
+
+    free = QRect(0, 0, 683, 480)
+    room = free.size() - FRAME_ALLOWANCE
+    dialogs = _library_dialogs(library, make_ctx(library.store, library.admin, tmp_path), tmp_path)
+    wrong = []
+    for key, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        fit_to_screen(dialog, free)
+        dialog.show()
+        QApplication.processEvents()
+        if not fits(dialog.size(), room):
+            wrong.append(f"{key}: {dialog.size()} on {room}")
+        for box in dialog.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                where = QRect(button.mapTo(dialog, button.rect().topLeft()), button.size())
+                if not dialog.rect().contains(where) or button.width() < button.sizeHint().width():
+                    wrong.append(f"{key}: «{button.text()}» at {where} in {dialog.rect()}")
+        dialog.close()
+    assert not wrong, "; ".join(wrong)
