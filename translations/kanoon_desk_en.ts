@@ -32,7 +32,7 @@
     <context>
         <name>Accessible</name>
         <message>
-            <location filename="../kanoon_desk/ui/accessible.py" line="198" />
+            <location filename="../kanoon_desk/ui/accessible.py" line="200" />
             <source>پاک کردن</source>
             <extracomment>the property that holds a choice box's label (`label_a_choice`)</extracomment>
             <translation>Clear</translation>
@@ -308,73 +308,73 @@
     <context>
         <name>AgencyImportDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="46" />
             <source>افزودن دستگاه‌ها از پرونده</source>
-            <extracomment>the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in)</extracomment>
+            <extracomment>the colour of a wrong cell and its error (the colour `ERROR_STYLE` writes errors in) the columns of a row's error and of its name the widest the error and the name columns open (px); a longer one is whole in its tip</extracomment>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>مهلت (روز کاری)</source>
             <translation>Deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="45" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="58" />
             <source>پیش‌فرض</source>
             <translation>Default</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="62" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="82" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="84" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="93" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="83" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="97" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="99" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="113" />
             <source>افزودن دستگاه‌ها…</source>
             <translation>Adding the agencies…</translation>
         </message>
@@ -6805,116 +6805,116 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="80" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="79" />
             <source>دبیرخانه</source>
-            <extracomment>a side-bar entry's count shown after its title (`MainWindow.refresh_badges`) the bus's areas after which the side bar's counts are read again room left around a new window for its title bar and borders (drawn by the window manager)</extracomment>
+            <extracomment>a side-bar entry's count shown after its title (`MainWindow.refresh_badges`) the bus's areas after which the side bar's counts are read again</extracomment>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="81" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="80" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="82" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="81" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="158" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="157" />
             <source>کانون دسک</source>
             <extracomment>a sync brought in a change made elsewhere that ends this session (why, in Persian)</extracomment>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="168" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="167" />
             <source>صفحه‌ها</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="275" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="274" />
             <source>در حال انجام…</source>
             <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`) covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="305" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="304" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="309" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="308" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="313" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
             <source>قفل کردن میز</source>
             <translation>Lock the desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="319" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="325" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="334" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="333" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="340" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="339" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="341" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="340" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="345" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="344" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="349" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="348" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="355" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="354" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="356" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="355" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="360" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="359" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="365" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="364" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="474" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="473" />
             <source>{title} ({n})</source>
             <translation>{title} ({n})</translation>
         </message>

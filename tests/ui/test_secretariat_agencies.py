@@ -97,9 +97,9 @@ def test_an_agency_list_is_previewed_and_added_only_when_no_row_is_wrong(qtbot: 
     bad.write_text("نام,مهلت (روز کاری),تلفن\nاداره کل بهزیستی,10,021-111\nشهرداری مرکز استان,,\n", encoding="utf-8")
     dialog = page.import_file(bad)
     assert dialog is not None and dialog.table.rowCount() == 2 and not dialog.ok.isEnabled()
-    assert dialog.table.item(1, 5).text() == "«نام»: دستگاهی با همین نام در فهرست هست."  # the column to fix
-    assert dialog.table.item(0, 5).text() == ""
-    assert dialog.table.item(0, 2).text() == "۱۰" and "۱ ردیف نادرست" in dialog.summary.text()
+    assert dialog.table.item(1, 1).text() == "«نام»: دستگاهی با همین نام در فهرست هست."  # the column to fix
+    assert dialog.table.item(0, 1).text() == ""
+    assert dialog.table.item(0, 3).text() == "۱۰" and "۱ ردیف نادرست" in dialog.summary.text()
     dialog.reject()
     good = tmp_path / "good.csv"
     good.write_text("نام,مهلت (روز کاری)\nاداره کل بهزیستی,10\nاداره کل راه و شهرسازی,\n", encoding="utf-8")
@@ -141,10 +141,10 @@ def test_a_provinces_agency_list_as_it_comes_a_title_above_utf16_and_each_error_
     dialog = page.import_file(path)
     assert dialog is not None and dialog.table.rowCount() == 3
     assert [dialog.table.item(r, 0).text() for r in range(3)] == ["۴", "۵", "۶"]
-    assert dialog.table.item(0, 5).text() == ""
-    assert dialog.table.item(1, 5).text() == "«نام دستگاه»: دستگاهی با همین نام در فهرست هست."
-    assert dialog.table.item(2, 5).text().startswith("«مهلت پاسخ»: ")
-    assert dialog.table.item(2, 2).foreground().color().name() == "#b00020"  # the wrong cell itself
+    assert dialog.table.item(0, 1).text() == ""
+    assert dialog.table.item(1, 1).text() == "«نام دستگاه»: دستگاهی با همین نام در فهرست هست."
+    assert dialog.table.item(2, 1).text().startswith("«مهلت پاسخ»: ")
+    assert dialog.table.item(2, 3).foreground().color().name() == "#b00020"  # the wrong cell itself
     dialog.reject()
 
 

@@ -352,3 +352,40 @@ def test_every_wide_dialog_fits_a_small_screen_at_150_percent(
                     wrong.append(f"{key}: «{button.text()}» at {where} in {dialog.rect()}")
         dialog.close()
     assert not wrong, "; ".join(wrong)
+
+
+def test_the_agency_lists_errors_are_in_view_beside_long_names_and_addresses(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The province's list with its long names and addresses: «خطا» came last, past the dialog's
+    right edge (its left in English) behind a sideways scroll bar, so «۲ ردیف نادرست» was said and
+    what was wrong with them was out of sight. Each wrong row's error is in view as it opens."""
+    import csv
+
+    from PySide6.QtCore import QCoreApplication
+
+    from kanoon_desk.services import secretariat_agencies as agencies
+    from kanoon_desk.ui.admin.agency_import import AgencyImportDialog
+
+    path = tmp_path / "agencies.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([
+            ["نام", "مهلت", "تلفن", "نشانی"],
+            ["اداره کل میراث فرهنگی، گردشگری و صنایع دستی استان", "10", "021-88776655",
+             "خیابان آزادی، نبش کوچه شهید رضایی، پلاک ۱۲۳، طبقه دوم، واحد ۴"],
+            ["شرکت توزیع نیروی برق شهرستان مرکزی استان", "abc", "0912",
+             "بلوار کشاورز، روبه‌روی پارک لاله، کوچه شهید رضایی، پلاک ۷"],
+            ["", "5", "", ""]])
+    rows = agencies.preview_agencies(library.store, library.admin, path)
+    dialog = AgencyImportDialog(make_ctx(library.store, library.admin, tmp_path), rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    error = next(c for c in range(table.columnCount())
+                 if table.horizontalHeaderItem(c).text() == QCoreApplication.translate("AgencyImportDialog", "خطا"))
+    room = table.viewport().rect()
+    out_of_view = [(r, table.visualRect(table.model().index(r, error))) for r in range(table.rowCount())
+                   if table.item(r, error).text()
+                   and not room.contains(table.visualRect(table.model().index(r, error)))]
+    assert [r for r in range(table.rowCount()) if table.item(r, error).text()] == [1, 2]
+    assert not out_of_view, (out_of_view, room)

@@ -35,16 +35,23 @@ class AgencyImportDialog(WritingDialog):
     off the GUI thread (`WritingDialog`: its bar, «توقف», not closed mid-write without asking).
     `added`: how many were added (0 until then)."""
 
+    #: the columns of a row's error and of its name
+    ERROR, NAME = 1, 2
+    #: the widest the error and the name columns open (px); a longer one is whole in its tip
+    TEXT_WIDTH = 300
+
     def __init__(self, ctx: UiContext, rows: list[agencies.AgencyRow], parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.rows, self.added = rows, 0
         self.setWindowTitle(self.tr("افزودن دستگاه‌ها از پرونده"))
         self.table = QTableWidget(len(rows), 6)
         self.table.setObjectName("agency-import")
-        labels = [self.tr("ردیف"), self.tr("نام"), self.tr("مهلت (روز کاری)"), self.tr("تلفن"), self.tr("نشانی"),
-                  self.tr("خطا")]
+        # what is wrong with a row beside its number, before the file's own cells: a long name or
+        # address pushed it past the dialog's edge, and «۲ ردیف نادرست» was said with no reason in view
+        labels = [self.tr("ردیف"), self.tr("خطا"), self.tr("نام"), self.tr("مهلت (روز کاری)"), self.tr("تلفن"),
+                  self.tr("نشانی")]
         self.table.setHorizontalHeaderLabels(labels)
-        columns = {"name": 1, "deadline_days": 2, "phone": 3, "address": 4}
+        columns = {"name": self.NAME, "deadline_days": 3, "phone": 4, "address": 5}
         headings = getattr(rows, "headings", {})
         for r, row in enumerate(rows):
             days = (text_digits(row.deadline_text) if row.field == "deadline_days"
@@ -53,17 +60,24 @@ class AgencyImportDialog(WritingDialog):
             column = columns.get(row.field)
             if error and column is not None:  # which column to fix, as the file names it
                 error = self.tr("«{c}»: {e}").format(c=text_digits(headings.get(row.field) or labels[column]), e=error)
-            cells = [digits(row.line), text_digits(row.name), days,
-                     f"\u2066{digits(row.phone)}\u2069" if row.phone else "", text_digits(row.address), error]
+            cells = [digits(row.line), error, text_digits(row.name), days,
+                     f"\u2066{digits(row.phone)}\u2069" if row.phone else "", text_digits(row.address)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if row.error and c in (column, 5):
+                if row.error and c in (column, self.ERROR):
                     item.setForeground(QColor(ERROR_COLOUR))  # the wrong cell, and what is wrong with it
+                if c in (self.ERROR, self.NAME, 5) and text:
+                    item.setToolTip(text)  # a long one is cut to its column: whole on hover
                 self.table.setItem(r, c, item)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for c in (self.ERROR, self.NAME):  # each at most a part of the width: the other cells stay in view
+            if max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) > self.TEXT_WIDTH:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(c, self.TEXT_WIDTH)
         bad = sum(1 for row in rows if row.error)
         self.summary = QLabel(self.tr("{n} دستگاه در پرونده، {bad} ردیف نادرست.").format(
             n=digits(len(rows)), bad=digits(bad)) + (
