@@ -389,3 +389,47 @@ def test_the_agency_lists_errors_are_in_view_beside_long_names_and_addresses(
                    and not room.contains(table.visualRect(table.model().index(r, error)))]
     assert [r for r in range(table.rowCount()) if table.item(r, error).text()] == [1, 2]
     assert not out_of_view, (out_of_view, room)
+
+
+def test_the_users_list_shows_each_users_roles_and_state_whole_on_a_small_screen(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A user name made at two desks (its state says which account logs in) beside an admin with
+    all five roles: at 1024 px the roles took the row's width and the state was cut to «فعال —
+    همین نام کاربری…» / «Active — another …»; at 150 % it was past the list's edge. Both columns
+    share the width and wrap: every cell's text is whole, and nothing scrolls sideways."""
+    from PySide6.QtCore import QModelIndex
+
+    from kanoon_desk.ids import new_id
+    from tests.factories import make_user
+
+    store, admin = library.store, library.admin
+    make_user(store, admin, "ali", "clerk")
+    with store.transaction() as s:  # the other desk's Ali, as the sync brings him in
+        store.record(s, admin, "user.created", new_id(), {
+            "office_code": admin.office_code, "username": "ali", "full_name": "علی رضایی",
+            "password_hash": "h", "roles": ["librarian", "clerk", "expert"]})
+    window = MainWindow(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("admin-users")
+    QApplication.processEvents()
+    table = page.table  # type: ignore[attr-defined]
+    model = table.model()
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1  # (a cell's text's)
+    cut = []
+    for row in range(model.rowCount(QModelIndex())):
+        for column in range(model.columnCount(QModelIndex())):
+            index = model.index(row, column)
+            text = str(index.data() or "")
+            rect = table.visualRect(index)
+            room = rect.width() - 2 * margin
+            needed = table.fontMetrics().boundingRect(QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, text)
+            if needed.width() > room or needed.height() > rect.height():
+                cut.append(f"{row},{column}: {text!r} needs {needed.size()} in {rect.size()}")
+    assert not cut, "\n".join(cut)
+    assert table.horizontalScrollBar().maximum() == 0

@@ -311,8 +311,15 @@ class UsersPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the roles (all five of an admin's) and the state (what a sync left of a user name made at
+        # two desks) share the width left and wrap onto more lines: the whole roles column took it
+        # and the state was cut to «فعال — همین نام…» at 1024 px, out of view at 150 %
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Enter on the chosen row opens it, as a double click does (Qt emits `activated` for both)
         self.table.activated.connect(lambda _: self.edit_user())
 
