@@ -433,3 +433,38 @@ def test_the_users_list_shows_each_users_roles_and_state_whole_on_a_small_screen
                 cut.append(f"{row},{column}: {text!r} needs {needed.size()} in {rect.size()}")
     assert not cut, "\n".join(cut)
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_case_with_a_twin_shows_its_values_whole_on_a_small_screen(lang: str, qtbot: Any, tmp_path: Path) -> None:
+    """A case taken twice (the twin notice's three lines under its buttons) on «جستجو و پیگیری»
+    at 1024 px: the splitter gave the case the least height its parts ask with their words on one
+    line, so the case's values were cut at their foot (English «Received, awaiting review» lost
+    its «g», a Persian name its dots). Each value is as tall as its words; the page scrolls."""
+    from datetime import date
+
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    desk = make_secretariat_desk(tmp_path)
+    day = date(2025, 5, 4)
+    sec.intake(desk.store, desk.clerk, case_input(1), on=day)
+    twin = sec.intake(desk.store, desk.clerk, case_input(1), on=day)  # the same paper brought again
+    try:
+        window = MainWindow(make_ctx(desk.store, desk.admin, tmp_path))
+        qtbot.addWidget(window)
+        window.resize(SMALL)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page("secretariat-search")
+        view = page.view  # type: ignore[attr-defined]
+        view.load(twin.case_id)
+        for _ in range(5):  # the layouts settle: the case, its splitter, the page, its scroll area
+            QApplication.processEvents()
+        assert view.twin_message.isVisible()
+        cut = {key: (label.height(), label.heightForWidth(label.width())) for key, label in view.labels.items()
+               if label.height() < label.heightForWidth(label.width())}
+        assert not cut, cut
+        message = view.twin_message
+        assert message.height() >= message.heightForWidth(message.width())
+    finally:
+        desk.store.close()

@@ -12,8 +12,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QLockFile, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -274,6 +274,22 @@ class CaseView(CaseActions, QWidget):
     def _synced(self, area: str) -> None:
         if area == "sync" and self.case_id is not None:
             self.load(self.case_id)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As tall as its words need at its width: the case's values, the twin and conflict notices
+        wrap onto more lines in a narrow window. The splitter it stands in asks no height for a
+        width, so at 1024x768 it gave the case less than that, and the case's values were cut at
+        their foot («Received, awaiting review», a Persian name's dots); now the page scrolls."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its least height at the new width (`minimumSizeHint`)
 
     def clear(self) -> None:
         """No case: the placeholder again (the list it was chosen from no longer holds it)."""
