@@ -468,3 +468,29 @@ def test_a_case_with_a_twin_shows_its_values_whole_on_a_small_screen(lang: str, 
         assert message.height() >= message.heightForWidth(message.width())
     finally:
         desk.store.close()
+
+
+def test_a_long_title_found_for_a_hold_is_whole_in_the_list(lang: str, library: Lib, qtbot: Any) -> None:
+    """«رزرو کتاب»: a long title and its author ran past the list's width under a sideways scroll
+    bar; in English a Persian title's start (its right end) was the part cut. It wraps in the
+    list's width."""
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.library.holds import HoldDialog
+    from tests.library_helpers import TODAY
+    from tests.ui.shell_support import make_ctx as ctx_of
+
+    long_title = lib.add_title(library.store, library.admin, lib.TitleInput(
+        title="قصه‌های خوب برای بچه‌های خوب: جلد دوم، داستان‌های پیامبران", author="مهدی آذریزدی"))
+    lib.add_copy(library.store, library.admin, long_title.id, barcode="B0100", shelf="A2")
+    dialog = HoldDialog(ctx_of(library.store, library.admin, Path(library.store.path).parent), library.child, day=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.query.setText("قصه‌های خوب")
+    QApplication.processEvents()
+    matches = dialog.matches
+    assert matches.count() == 1
+    room = matches.viewport().rect()
+    rect = matches.visualItemRect(matches.item(0))
+    assert room.left() <= rect.left() and rect.right() <= room.right(), (rect, room)
+    assert matches.horizontalScrollBar().maximum() == 0

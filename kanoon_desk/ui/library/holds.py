@@ -52,6 +52,11 @@ class HoldDialog(NamedDialog):
         self.matches.setObjectName("hold-matches")
         self.matches.setAccessibleName(QCoreApplication.translate("Library", "کتاب‌های پیدا شده"))
         self.matches.setMinimumHeight(160)
+        # a long title and its author wrap onto a second line in the list's width: wider, they ran
+        # under a sideways scroll bar, and in English a Persian title's start (its right end) was cut
+        self.matches.setWordWrap(True)
+        self.matches.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         col = QVBoxLayout(holder)
         col.setContentsMargins(0, 0, 0, 0)
