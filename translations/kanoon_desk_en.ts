@@ -932,7 +932,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -959,7 +959,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="238" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="664" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -974,329 +974,329 @@
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="387" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
             <source>همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد رهگیری این یکی را در یادداشت بنویسید.</source>
             <translation>The same applicant has another request with a very similar subject: {cases}. If it is the same request, take only one forward and reject the other with the reason «Duplicate», writing this one's tracking code in the note.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
             <source>این درخواست با دلیل «تکراری» رد شد؛ همان درخواست: {cases}.</source>
             <translation>This request was rejected as a duplicate of: {cases}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="467" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="567" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="565" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="613" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="629" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="625" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="641" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="647" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="663" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="647" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="663" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="659" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="675" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="663" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="710" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="679" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="726" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="664" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="665" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="681" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1351,12 +1351,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="608" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="624" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="635" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1477,7 +1477,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1498,7 +1498,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="658" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -4709,7 +4709,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/import_progress.py" line="38" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="89" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="80" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -4777,7 +4777,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
@@ -5216,7 +5216,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="162" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
@@ -5944,7 +5944,7 @@ row {n} of {all}</translation>
             <translation>Days overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
@@ -5954,7 +5954,7 @@ row {n} of {all}</translation>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="129" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن</source>
             <translation>Phone</translation>
@@ -6062,7 +6062,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="136" />
             <location filename="../kanoon_desk/ui/library/member_record.py" line="93" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="114" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
@@ -6488,39 +6488,39 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Books found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="71" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <source>کتاب</source>
             <translation>Book</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="72" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
             <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
             <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="78" />
             <source>ثبت رزرو</source>
             <translation>Place the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="105" />
             <source>کتاب را بجویید و از فهرست برگزینید.</source>
             <translation>Search for the book and pick it from the list.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="129" />
             <source>مهلت گرفتن</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="133" />
             <source>قفسه رزرو این مرکز خالی است.</source>
             <translation>This centre's hold shelf is empty.</translation>
         </message>
@@ -8323,269 +8323,270 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>کارگزار نپذیرفت: %1</source>
             <translation>Refused by the server: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>آفلاین</source>
             <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>دسترسی میز پذیرفته نشد</source>
             <translation>Desk access refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>برنامه باید به‌روز شود</source>
             <translation>Program must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
             <source>کارگزار باید به‌روز شود</source>
             <translation>Server must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
             <source>همگام‌سازی متوقف شد</source>
             <translation>Sync stopped</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
             <source>%1 مگابایت</source>
             <translation>%1 MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
             <source>%1 کیلوبایت</source>
             <translation>%1 kB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="117" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="120" />
             <source>%1 پیوست فرستاده شد (%2).</source>
             <translation>%1 attachment(s) sent (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="120" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="123" />
             <source>%1 پیوست دریافت شد (%2).</source>
             <translation>%1 attachment(s) received (%2).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="128" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
             <source>فرستادن رویدادها %1 از %2</source>
             <translation>Sending events %1 of %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="134" />
             <source>دریافت رویدادها: %1</source>
             <translation>Receiving events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="133" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="136" />
             <source>دریافت داده‌های دفتر: %1 رویداد</source>
             <translation>Receiving the office's data: %1 events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="140" />
             <source>فرستادن پیوست %1: %2٪ از %3</source>
             <translation>Sending attachment %1: %2% of %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="139" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>دریافت پیوست %1 (%2 از %3)</source>
             <translation>Receiving attachment %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="185" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
             <source>توقف</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
             <source>همگام‌سازی در نخستین جای امن می‌ایستد؛ آنچه رسیده است می‌ماند و باقی در همگام‌سازی بعدی می‌رود.</source>
             <translation>Sync stops at the next safe point; what got through stays, and the rest goes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="207" />
             <source>رد شده</source>
-            <translation>Rejected</translation>
+            <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="207" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="214" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
             <source>دلیل رد</source>
-            <translation>Reason for rejection</translation>
+            <translation>Why it was refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="221" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="224" />
             <source>رویدادهای ردشده</source>
-            <translation>Rejected events</translation>
+            <translation>Refused events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="241" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="244" />
             <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
             <translation>The last sync, %1, did not finish: %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="248" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="255" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="263" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="274" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="277" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="297" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="300" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="299" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="302" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="303" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="306" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="307" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="313" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="340" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="343" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="334" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="337" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="344" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="347" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="357" />
             <source>در حال توقف همگام‌سازی؛ کاری که در میانه است تمام می‌شود…</source>
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="373" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="376" />
             <source>پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="377" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="380" />
             <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
@@ -8595,48 +8596,48 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="551" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="554" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="562" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="565" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="563" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="566" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="576" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="579" />
             <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
             <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="582" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="585" />
             <source>%1 رویداد در انتظار فرستادن</source>
             <translation>%1 events waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="584" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="587" />
             <source>آخرین همگام‌سازی موفق: %1</source>
             <translation>Last successful sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="587" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="590" />
             <source>همگام‌سازی با کارگزار</source>
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="593" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="596" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="595" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="598" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -8644,58 +8645,58 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="491" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="494" />
             <source>در حال همگام‌سازی…</source>
             <extracomment>The running round's (`stop`), None between rounds.</extracomment>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="495" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="498" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="511" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="514" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="531" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="532" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="535" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="535" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="539" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="542" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="526" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="513" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="527" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="526" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>
@@ -8809,78 +8810,78 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="319" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="326" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="320" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="327" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="321" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="328" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="322" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="383" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="329" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="390" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="323" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="330" />
             <source>سپردن کارتابل</source>
             <translation>Hand over cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="361" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="368" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="382" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="389" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="383" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="390" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="406" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="413" />
             <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="428" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="435" />
             <source>{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
             <translation>{count} case(s) wait in their cartable, and only they (or an admin) can act on them; hand them with «Hand over cartable» to whoever takes their work over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="435" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="442" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="422" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="429" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="449" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="456" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="455" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="462" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="455" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="462" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

@@ -54,11 +54,14 @@ def round_result(ok: bool, rejected: int) -> str:
 
 
 def rejection_reason(row: sync_status.RejectionRow) -> str:
-    """Why the server refused an event, in Persian (a server before protocol 2 said it in English
-    only: that, said to be the server's)."""
-    if row.reason_fa:
+    """Why the server refused an event, in the interface's language: the server says it in Persian
+    and in English (a server before protocol 2 in English only: that, said to be the server's in
+    the Persian interface). The English interface showed the Persian reason."""
+    if row.reason_fa and QLocale().language() == QLocale.Language.Persian:
         return row.reason_fa
-    return QCoreApplication.translate("SyncPage", "کارگزار نپذیرفت: %1").replace("%1", row.reason)
+    if row.reason and QLocale().language() != QLocale.Language.Persian:
+        return QCoreApplication.translate("SyncPage", "کارگزار نپذیرفت: %1").replace("%1", row.reason)
+    return row.reason_fa or QCoreApplication.translate("SyncPage", "کارگزار نپذیرفت: %1").replace("%1", row.reason)
 
 
 def round_message(message: str) -> str:

@@ -453,3 +453,38 @@ def test_a_user_name_made_twice_is_explained_with_the_name_the_other_account_wil
     with a.read() as s:
         assert s.scalar(select(User.username).where(User.id == c.facts[0].aggregate_id)) == "dup.3"
     b.close()
+
+
+def test_the_english_sync_page_gives_the_servers_reason_in_english_under_the_tab_it_names(
+        qapp: Any, qtbot: Any, live: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In English a refused event's reason was the server's Persian sentence («دفتر 21 بیرون از
+    حوزه این میز (دفتر 13) است.»), and the round's message sent the reader to «Refused events», a
+    tab named «Rejected events». The reason is the server's English one, under the tab named."""
+    import re
+    from datetime import date
+
+    from kanoon_desk.eventlog import Actor
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui import sync_page
+
+    from .shell_support import compile_english, language, make_ctx
+
+    monkeypatch.setattr(sync_page, "STARTUP_DELAY_MS", 10_000_000)  # rounds only when asked
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    stranger = Actor(admin.user_id, admin.username, admin.full_name, "21", admin.roles)
+    accounts.set_holiday(a1, stranger, date(2026, 3, 26), "Nowruz")  # another office's: refused
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = SyncPage(make_ctx(a1, admin, tmp_path))
+        qtbot.addWidget(page)
+        page.sync_button.click()
+        reason = page.rejected.display(page.rejected.row_at(0), 2)
+        assert not re.search("[\u0600-\u06ff]", reason), reason
+        assert "office 21" in reason
+        named = [a or b for a, b in re.findall('"([^"]+)"|«([^»]+)»', page.message.text())]
+        tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+        assert named and all(n in tabs for n in named), (page.message.text(), tabs)
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    page = SyncPage(make_ctx(a1, admin, tmp_path))  # the Persian interface keeps the Persian reason
+    qtbot.addWidget(page)
+    assert "بیرون از حوزه" in page.rejected.display(page.rejected.row_at(0), 2)
