@@ -36,6 +36,9 @@ from .widgets import digits, isolated, text_digits
 class ConflictInbox(QWidget):
     """Open conflicts; both facts side by side; one button per resolution that makes sense."""
 
+    #: the lines of a fact in view at least, however small the window (the page scrolls)
+    FACT_LINES = 7
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -136,6 +139,11 @@ class ConflictInbox(QWidget):
             self.fact_groups.append(box)
             inner = QVBoxLayout(box)
             browser = QTextBrowser()
+            # room for a fact's first lines (what, where, who, when, which desk) whatever the
+            # window: at 150 % (a 1366x768 laptop has 911x480) the resolutions' rows took the page
+            # and each fact was two lines in a box of its own; now the page scrolls to them
+            browser.setMinimumHeight(self.FACT_LINES * browser.fontMetrics().lineSpacing()
+                                     + 2 * (browser.frameWidth() + round(browser.document().documentMargin())))
             inner.addWidget(browser)
             self.fact_boxes.append(browser)
             facts.addWidget(box)

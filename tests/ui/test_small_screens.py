@@ -494,3 +494,34 @@ def test_a_long_title_found_for_a_hold_is_whole_in_the_list(lang: str, library: 
     rect = matches.visualItemRect(matches.item(0))
     assert room.left() <= rect.left() and rect.right() <= room.right(), (rect, room)
     assert matches.horizontalScrollBar().maximum() == 0
+
+
+def test_a_conflicts_two_facts_have_room_to_be_read_at_150_percent(lang: str, qtbot: Any, tmp_path: Path) -> None:
+    """A 1366x768 laptop at 150 % draws the window in 911x480: the resolutions' rows took the
+    page's height and each of the two facts to decide between was two lines in a box scrolling on
+    its own (which office, cut mid-line). Each shows six lines at least; the page scrolls."""
+    from kanoon_desk.eventlog import system_actor
+    from kanoon_desk.ids import new_id
+    from tests.factories import make_desk
+
+    store, admin = make_desk(tmp_path / "desk.sqlite3")
+    try:
+        for _ in range(2):
+            with store.transaction() as s:
+                store.record(s, system_actor("13"), "user.created", new_id(), {
+                    "office_code": "13", "username": "ali", "full_name": "علی رضایی", "password_hash": "h",
+                    "roles": ["clerk", "librarian"]})
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        window.resize(911, 480)
+        window.show()
+        qtbot.waitExposed(window)
+        inbox = window.show_page("conflicts")
+        inbox.list.setCurrentRow(0)  # type: ignore[attr-defined]
+        for _ in range(5):
+            QApplication.processEvents()
+        for browser in inbox.fact_boxes:  # type: ignore[attr-defined]
+            lines = browser.viewport().height() / browser.fontMetrics().lineSpacing()
+            assert lines >= 6, lines
+    finally:
+        store.close()
