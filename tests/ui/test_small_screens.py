@@ -525,3 +525,26 @@ def test_a_conflicts_two_facts_have_room_to_be_read_at_150_percent(lang: str, qt
             assert lines >= 6, lines
     finally:
         store.close()
+
+
+def test_the_cartables_tools_wrap_at_150_percent_its_forward_button_in_view(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A 1366x768 laptop at 150 % draws the window in 911x480: the cartable's row of tools asked
+    more than the page's room, so the search box shrank to «S…» and «ارسال گروهی…» stood past the
+    page's edge behind a sideways scroll bar. The tools go on to a second line, each whole."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(911, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("secretariat-cartable")
+    for _ in range(3):
+        QApplication.processEvents()
+    scroll = window.findChild(QScrollArea, "page-scroll")
+    assert page.minimumSizeHint().width() <= scroll.viewport().width()
+    button = page.batch.button  # type: ignore[attr-defined]
+    assert button.isVisible() and button.width() >= button.sizeHint().width()
+    where = button.mapTo(scroll.viewport(), button.rect().bottomRight())
+    assert scroll.viewport().rect().contains(where), (where, scroll.viewport().rect())
+    box = page.filter  # type: ignore[attr-defined]
+    assert box.width() >= box.fontMetrics().horizontalAdvance("0013 0111 3240 7746")

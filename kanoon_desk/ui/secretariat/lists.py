@@ -185,7 +185,10 @@ class CartablePage(QWidget):
         self.opts: dict[str, Any] = {"sort": "sent", "descending": False, "include_cc": True,
                                      "unread_only": False, "words": "", "box": "inbox"}
         box = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        # what does not fit the width goes on to a second line: at 150 % (a 1366x768 laptop has
+        # 911 px) the row asked more than the page's room, the search box shrank to «S…» and
+        # «ارسال گروهی…» stood past the page's edge behind a sideways scroll bar
+        bar = FlowLayout()
         self.box = QComboBox()
         self.box.setObjectName("cartable-box")
         self.box.setAccessibleName(self.tr("کارتابل"))  # (a choice is read by its label: `accessible`)
@@ -197,6 +200,8 @@ class CartablePage(QWidget):
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع، کد رهگیری یا شماره ثبت"))
         self.filter.textChanged.connect(self._refilter)
         self.filter.setClearButtonEnabled(True)
+        # a tracking code typed in stays whole in view (and its clear button beside it)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance("0013 0111 3240 7746 ") + 40)
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("ترتیب"))
         for label, key, desc in ((self.tr("قدیمی‌ترین (بیشترین رسوب)"), "sent", False),
