@@ -548,3 +548,27 @@ def test_the_cartables_tools_wrap_at_150_percent_its_forward_button_in_view(
     assert scroll.viewport().rect().contains(where), (where, scroll.viewport().rect())
     box = page.filter  # type: ignore[attr-defined]
     assert box.width() >= box.fontMetrics().horizontalAdvance("0013 0111 3240 7746")
+
+
+@pytest.mark.parametrize("key", ["library-overdue", "secretariat-overdue", "secretariat-search"])
+def test_a_lists_export_button_is_in_view_at_150_percent(
+        lang: str, key: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """At 150 % on a 1366x768 laptop (911x480 to draw in), the overdue loans' row («صف پیامک
+    یادآوری», «چاپ برگه‌های یادآوری», «خروجی اکسل») and the overdue agencies' («پیگیری گروهی…»
+    beside the export) asked more than the page's room: «خروجی اکسل» stood past the page's edge
+    behind a sideways scroll bar. The rows wrap; the page is as wide as its room."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(911, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page(key)
+    for _ in range(3):
+        QApplication.processEvents()
+    scroll = window.findChild(QScrollArea, "page-scroll")
+    assert page.minimumSizeHint().width() <= scroll.viewport().width(), page.minimumSizeHint()
+    button = page.export_button  # type: ignore[attr-defined]
+    assert button.width() >= button.sizeHint().width()
+    corners = (button.mapTo(scroll.viewport(), button.rect().topLeft()),
+               button.mapTo(scroll.viewport(), button.rect().bottomRight()))
+    assert all(scroll.viewport().rect().contains(c) for c in corners), (corners, scroll.viewport().rect())

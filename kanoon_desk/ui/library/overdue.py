@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ...services.accounts import get_office
 from ..context import UiContext
+from ..fitting import FlowLayout, together
 from ..printing import print_dialog
 from ..saving import save_to
 from ..widgets import LazyTableModel, Today, digits, right_to_left, text_digits, today
@@ -85,10 +86,11 @@ class OverduePage(QWidget):
         self.print_button = QPushButton(QCoreApplication.translate("Library", "چاپ برگه‌های یادآوری"))
         self.print_button.setObjectName("print-notices")
         self.print_button.clicked.connect(lambda: print_dialog(self, self.notices_html()))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(QCoreApplication.translate("Library", "مرکز:")))
-        top.addWidget(self.centre)
-        top.addWidget(self.count, 1)
+        # what does not fit the width goes on to a second line: at 150 % (a 1366x768 laptop has
+        # 911 px) the row asked more than the page's room and «خروجی اکسل» stood past its edge
+        top = FlowLayout()
+        top.addWidget(together(QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre))
+        top.addWidget(self.count)
         top.addWidget(self.notice_button)
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)

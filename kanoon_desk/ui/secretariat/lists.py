@@ -398,10 +398,12 @@ class SearchPage(QWidget):
         bar.addWidget(self.agency, 1)
         bar.addWidget(self.overdue)
         box.addLayout(bar)
-        dates = QHBoxLayout()
+        # what does not fit the width goes on to a second line: at 150 % (a 1366x768 laptop has
+        # 911 px) the overdue queue's row asked more than the page's room and «خروجی اکسل» stood
+        # past its edge behind a sideways scroll bar
+        dates = FlowLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
-        dates.addStretch(1)
         dates.addWidget(self.count)
         self.export_button = QPushButton(self.tr("خروجی اکسل"))
         self.export_button.setObjectName("cases-export")
