@@ -223,13 +223,10 @@ class NamedDialog(QDialog):
     the free area of its screen (`fit_to_screen`): a small monitor or a laptop at 150 % has its
     buttons in view."""
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
-        if visible and not self.isVisible():
-            fit_to_screen(self)  # before Qt places it: centred on its window at the size it shows at
-        super().setVisible(visible)
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         name_for_readers(self, _plain(self.windowTitle()))
+        if not event.spontaneous():  # (shown by the app, not given back by the window manager)
+            fit_to_screen(self)  # (Qt placed it inside the screen at its size: smaller, it stays inside)
         super().showEvent(event)
 
 

@@ -4,7 +4,7 @@ buttons that wraps like words, a picture that shrinks to its room, a long form t
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QLayout,
@@ -234,7 +234,11 @@ def fit_to_screen(window: QWidget, free: QRect | None = None) -> None:
     in), less its frame: the size it opens at and a minimum it was given are lowered to that, never
     below what its layout needs. Its buttons at the bottom stay on the screen."""
     if free is None:
-        screen = window.screen()
+        # the screen it opens on (its window's, Qt centres it there); asked of the application:
+        # `window.screen()` asked while it is being shown left the process to crash later (PySide)
+        parent = window.parentWidget()
+        where = parent.window().geometry().center() if parent is not None else window.geometry().center()
+        screen = QGuiApplication.screenAt(where) or QGuiApplication.primaryScreen()
         if screen is None:
             return
         free = screen.availableGeometry()
