@@ -3,7 +3,7 @@ and which librarians may override a refusal at the desk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -26,6 +26,19 @@ from .common import category_text
 FIELDS = ("period_days", "max_loans", "max_renewals", "hold_days")
 
 
+class _Heading(QLabel):
+    """A column's heading: on one line when there is room, on two (never past the page's edge)
+    when there is not."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
+        return QSize(max(super().sizeHint().width(), one_line), self.heightForWidth(one_line))
+
+
 class RulesPage(QWidget):
     """One row of spin boxes per category; «ذخیره» records a rule event for each changed row."""
 
@@ -37,8 +50,10 @@ class RulesPage(QWidget):
         grid = QGridLayout(box)
         heads = [QCoreApplication.translate("Library", "گروه عضویت"), QCoreApplication.translate("Library", "مهلت (روز کاری)"), QCoreApplication.translate("Library", "حداکثر امانت"),
                  QCoreApplication.translate("Library", "حداکثر تمدید"), QCoreApplication.translate("Library", "نگه‌داری رزرو (روز کاری)")]
-        for col, text in enumerate(heads):
-            grid.addWidget(QLabel(text), 0, col)
+        for col, text in enumerate(heads):  # on two lines in a narrow page (a laptop at 150 %), never past its edge
+            head = _Heading(text)
+            head.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeading)
+            grid.addWidget(head, 0, col)
         self.spins: dict[str, dict[str, QSpinBox]] = {}
         for row, rule in enumerate(lib.list_rules(ctx.store), start=1):
             grid.addWidget(QLabel(category_text(rule.category)), row, 0)
@@ -57,6 +72,7 @@ class RulesPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
         self.message.setObjectName("rules-message")
+        self.message.setWordWrap(True)
 
         grants = QGroupBox(QCoreApplication.translate("Library", "کتابدارانی که می‌توانند مانع امانت را نادیده بگیرند (ثبت می‌شود)"))
         glay = QVBoxLayout(grants)
