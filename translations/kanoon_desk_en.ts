@@ -800,63 +800,63 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="336" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -1721,32 +1721,32 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="326" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="318" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="326" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="144" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="152" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="247" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="265" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="257" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="265" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
             <source>دفتر</source>
             <translation>Office</translation>
@@ -2142,207 +2142,207 @@
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="366" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="374" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="168" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
             <source>نوع ناسازگاری</source>
-            <extracomment>every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
+            <extracomment>the lines of a fact in view at least, however small the window (the page scrolls) every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>Kind of conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
             <source>دفتر یا مرکز</source>
             <translation>Office or centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
             <source>جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)</source>
             <translation>Search: barcode, member name, number or user name (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
             <source>دفتر یا مرکزی که رویدادش درست است</source>
             <translation>Office or centre whose event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
             <source>ثبت برای همه گزیده‌ها</source>
             <translation>Record for all selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
             <source>چاپ فهرست</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="398" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="119" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="406" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="195" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="203" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="196" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="204" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="237" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="258" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="266" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="259" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="267" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="261" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="269" />
             <source>حساب کاربری</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="272" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="280" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="274" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="282" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="285" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="293" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="292" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="300" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="293" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="301" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="316" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="324" />
             <source>تغییر حساب کاربر</source>
             <translation>Change to the account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="317" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="325" />
             <source>ثبت‌شده پس از آن در میزی که خبر نداشت (%1)</source>
             <translation>Recorded after it at a desk that did not know (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="350" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="352" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="352" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="368" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="368" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="368" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="368" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="389" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="397" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="424" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="432" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="426" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="434" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="433" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="441" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="434" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="442" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="459" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="467" />
             <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="462" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
             <source>%1 ناسازگاری باز ماند:</source>
             <translation>%1 conflicts stayed open:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="510" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="518" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="511" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="519" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="437" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="513" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="445" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="521" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="529" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="537" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -4778,7 +4778,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
@@ -4974,7 +4974,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
@@ -4990,7 +4990,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <location filename="../kanoon_desk/ui/library/members.py" line="312" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
             <source>مرکز</source>
@@ -5382,7 +5382,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
@@ -5630,7 +5630,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
             <location filename="../kanoon_desk/ui/library/members.py" line="173" />
-            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="51" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
@@ -5660,7 +5660,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="179" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
         </message>
@@ -5865,7 +5865,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="311" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
@@ -5939,13 +5939,13 @@ row {n} of {all}</translation>
             <translation>Membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>روز دیرکرد</source>
             <translation>Days overdue</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
@@ -5955,44 +5955,44 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="129" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>ولی</source>
             <translation>Guardian</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>آخرین یادآوری</source>
             <translation>Last reminder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="24" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="26" />
             <source>در صف پیامک</source>
             <extracomment>What became of a reminder's SMS, as the server last said (after a sync round).</extracomment>
             <translation>SMS queued</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="26" />
             <source>پیامک فرستاده شد</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="27" />
             <source>پیامک نرسید؛ تلفن بزنید</source>
             <translation>SMS did not get through; phone them</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="28" />
             <source>پیامک فرستاده نشد</source>
             <translation>SMS not sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="73" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="291" />
@@ -6005,8 +6005,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>All centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="151" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
@@ -6014,23 +6014,23 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="81" />
             <source>صف پیامک یادآوری</source>
             <translation>Queue SMS reminders</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="83" />
             <source>برای هر عضو دیرکرددار، هفته‌ای یک پیامک که کتاب‌های دیرکردش را نام می‌برد به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
             <translation>For each member with overdue books, one SMS a week naming them is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="86" />
             <source>چاپ برگه‌های یادآوری</source>
             <translation>Print reminder notices</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="92" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
@@ -6038,18 +6038,18 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="114" />
             <source>{n} امانت دیرکرد دارد.</source>
             <extracomment>the office's day, read as the list is read; a page left open past midnight reads the list again on the new day (it counted days late to the day it was built)</extracomment>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="136" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="146" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
@@ -6238,47 +6238,47 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="49" />
             <source>قاعده‌های امانت</source>
             <translation>Lending rules</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="51" />
             <source>مهلت (روز کاری)</source>
             <translation>Loan period (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="51" />
             <source>حداکثر امانت</source>
             <translation>Max. loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="52" />
             <source>حداکثر تمدید</source>
             <translation>Max. renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="52" />
             <source>نگه‌داری رزرو (روز کاری)</source>
             <translation>Hold kept for (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="70" />
             <source>ذخیره قاعده‌ها</source>
             <translation>Save rules</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="77" />
             <source>کتابدارانی که می‌توانند مانع امانت را نادیده بگیرند (ثبت می‌شود)</source>
             <translation>Librarians who may override checkout blocks (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="90" />
             <source>کاربری با نقش کتابدار نیست.</source>
             <translation>No user has the librarian role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/rules.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="113" />
             <source>قاعده‌ها ذخیره شد.</source>
             <translation>Rules saved.</translation>
         </message>
@@ -7167,7 +7167,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="616" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -7374,80 +7374,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="363" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="375" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="401" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="408" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="485" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="410" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="481" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="495" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="497" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="553" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="560" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="577" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -7571,13 +7571,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="336" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="330" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
@@ -7743,7 +7743,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -7769,7 +7769,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -8591,7 +8591,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="536" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="544" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
