@@ -249,7 +249,9 @@ def fit_to_screen(window: QWidget, free: QRect | None = None) -> None:
     least_set = window.minimumSize()
     if least_set.width() > room.width() or least_set.height() > room.height():
         window.setMinimumSize(least_set.boundedTo(room).expandedTo(least))
-    # the size it would open at: the one it was given, else what its layout asks (Qt's own choice)
-    opening = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    # the size it opens at: being shown, its own (Qt sized it); before, the one it was given, else
+    # what its layout asks (Qt's own choice)
+    opening = (window.size() if window.isVisible() or window.testAttribute(Qt.WidgetAttribute.WA_Resized)
+               else window.sizeHint())
     if opening.width() > room.width() or opening.height() > room.height():
         window.resize(opening.boundedTo(room).expandedTo(window.minimumSize()))
