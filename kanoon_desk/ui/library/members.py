@@ -157,7 +157,8 @@ class MembersPage(QWidget):
                        "امانت‌ها بی‌نام در آمار می‌مانند. برگشت‌پذیر نیست."))
         self.erase_button.clicked.connect(self.erase_member)
         self.erase_button.setEnabled(False)
-        self.erase_button.setVisible(ctx.actor.has(*lib.ERASERS))  # (the service refuses anyone else too)
+        if not ctx.actor.has(*lib.ERASERS):  # (the service refuses anyone else too)
+            self.erase_button.hide()  # (not setVisible(True): shown before it has a parent, a window)
         #: the member whose details the form holds for editing (None: the form registers a new one)
         self.editing: lib.MemberView | None = None
         #: a save is running in the background: another click waits for it
