@@ -14,6 +14,9 @@ another user an admin before it, arriving late) is withdrawn while it is open.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -23,15 +26,24 @@ from ..models import Conflict, Event
 KIND = "admin.kept"
 
 
-def _crossings(s: Session) -> list[tuple[str, str, int, str, str]]:
-    """Each moment the office's active admins fell to none, in (HLC, id) order: the change that did
-    it (its id, HLC, office and user: the one kept) and the change before it that took the other
-    admin away (its id)."""
-    admin: dict[str, bool] = {}
+@dataclass(frozen=True)
+class AdminLoss:
+    """A change that took an active admin away (deactivated, or the role taken), in (HLC, id) order."""
+
+    event_id: str
+    user_id: str
+    hlc: int
+    office: str
+    #: whether another active admin was left after it
+    others_left: bool
+
+
+def admin_losses(s: Session) -> Iterator[AdminLoss]:
+    """The office's account changes that took an active admin away, read from the events in (HLC,
+    id) order: what every desk holding the same events sees the same, whatever arrived first."""
+    admin: dict[str, bool] = {}  # user id -> an active admin after the events so far
     active: dict[str, bool] = {}
     holds: dict[str, bool] = {}
-    last_loss: str | None = None
-    found: list[tuple[str, str, int, str, str]] = []
     for event_id, user_id, kind, hlc, office, p in s.execute(
             select(Event.id, Event.aggregate_id, Event.type, Event.hlc, Event.office_code, Event.payload)
             .where(Event.aggregate_type == "user", Event.type.in_(("user.created", "user.updated")))
@@ -49,9 +61,19 @@ def _crossings(s: Session) -> list[tuple[str, str, int, str, str]]:
         was, now = admin.get(user_id, False), active.get(user_id, False) and holds.get(user_id, False)
         admin[user_id] = now
         if was and not now:
-            if not any(admin.values()) and last_loss is not None:
-                found.append((event_id, last_loss, hlc, office, user_id))
-            last_loss = event_id
+            yield AdminLoss(event_id, user_id, hlc, office, any(admin.values()))
+
+
+def _crossings(s: Session) -> list[tuple[str, str, int, str, str]]:
+    """Each moment the office's active admins fell to none, in (HLC, id) order: the change that did
+    it (its id, HLC, office and user: the one kept) and the change before it that took the other
+    admin away (its id)."""
+    last_loss: str | None = None
+    found: list[tuple[str, str, int, str, str]] = []
+    for loss in admin_losses(s):
+        if not loss.others_left and last_loss is not None:
+            found.append((loss.event_id, last_loss, loss.hlc, loss.office, loss.user_id))
+        last_loss = loss.event_id
     return found
 
 

@@ -25,6 +25,7 @@ from ..ids import hlc_pack, new_id
 from ..models import ROLES, AuditEntry, Event, Holiday, Office, User, utcnow
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..projections.accounts import password_mark
+from ..projections.kept_admin import admin_losses
 from ..store import Store
 
 _hasher = PasswordHasher()
@@ -135,28 +136,9 @@ def stand_in_admin(s: Session) -> str | None:
     users = {u.id: u for u in s.scalars(select(User))}
     if any(u.active and "admin" in u.role_set for u in users.values()):
         return None
-    admin: dict[str, bool] = {}  # user id -> an active admin after the events so far
-    active: dict[str, bool] = {}
-    holds: dict[str, bool] = {}
-    last: str | None = None
-    for user_id, kind, p in s.execute(
-            select(Event.aggregate_id, Event.type, Event.payload)
-            .where(Event.aggregate_type == "user", Event.type.in_(("user.created", "user.updated")))
-            .order_by(Event.hlc, Event.id)):
-        if kind == "user.created":
-            active[user_id], holds[user_id] = True, "admin" in p.get("roles", ())
-        else:
-            if "active" in p:
-                active[user_id] = bool(p["active"])
-            if "roles_given" in p or "roles_taken" in p:
-                holds[user_id] = (holds.get(user_id, False) or "admin" in p.get("roles_given", ())) \
-                    and "admin" not in p.get("roles_taken", ())
-            elif "roles" in p:
-                holds[user_id] = "admin" in p["roles"]
-        was, now = admin.get(user_id, False), active.get(user_id, False) and holds.get(user_id, False)
-        admin[user_id] = now
-        if was and not now:
-            last = user_id
+    last = None
+    for loss in admin_losses(s):
+        last = loss.user_id
     return last if last in users else None
 
 
