@@ -108,6 +108,8 @@ QUARANTINE_SCOPE = "!unreadable"
 
 #: The aggregate type of secretariat cases (the events the status look-up reads).
 CASE = "case"
+#: The aggregate type of the agency directory (the status look-up names the agency a case waits on).
+AGENCY = "agency"
 
 
 class ServerEvent(ServerBase):
@@ -123,6 +125,9 @@ class ServerEvent(ServerBase):
         # the aggregate type is the literal this index is made for)
         Index("ix_events_case", "aggregate_id", "hlc", postgresql_where=text(f"aggregate_type = '{CASE}'"),
               sqlite_where=text(f"aggregate_type = '{CASE}'")),
+        # an agency's events, for the name the status look-up shows (`status._agency_name`)
+        Index("ix_events_agency", "aggregate_id", "hlc", postgresql_where=text(f"aggregate_type = '{AGENCY}'"),
+              sqlite_where=text(f"aggregate_type = '{AGENCY}'")),
         # a hold's events, for its «ready» notices (`exchange_notices.withdraw_stale_notices`)
         Index("ix_events_hold", "aggregate_id", "server_seq", postgresql_where=text("aggregate_type = 'hold'"),
               sqlite_where=text("aggregate_type = 'hold'")),

@@ -5,21 +5,28 @@ from __future__ import annotations
 import ipaddress
 import threading
 import time
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
 
-from ..jalali import TEHRAN
+from ..jalali import TEHRAN, format_jalali_date
 from ..services.numbers import clean_tracking_code, is_valid_tracking_code
 from ..sync.protocol import StatusResponse
 from . import logs
 from .db import ServerDb
-from .server_models import CASE, ServerEvent
+from .server_models import AGENCY, CASE, ServerEvent
 
 #: A literal, not a bound value: the partial index `ix_events_case` is for `aggregate_type =
 #: 'case'`, and PostgreSQL's generic plan of a prepared statement (psycopg prepares a query run
 #: often) cannot use it for a parameter that could hold any type.
 IS_CASE = ServerEvent.aggregate_type == literal_column(f"'{CASE}'")
+#: An agency's events (the directory's names), read by the partial index `ix_events_agency`.
+IS_AGENCY = ServerEvent.aggregate_type == literal_column(f"'{AGENCY}'")
+#: One of two forwards made offline withdrawn (a conflict's resolution): the case waits on the other.
+FORWARD_WITHDRAWN = "case.forward_withdrawn"
 
 #: The newest event type of a case → (public status, Persian wording). Nothing else leaks.
 PUBLIC_STATUS: dict[str, tuple[str, str]] = {
@@ -133,13 +140,60 @@ def lookup(db: ServerDb, code: str) -> StatusResponse | None:
                 logs.event("status.ambiguous_code", tracking_code=code)
             return None
         aggregate_id = cases[0]
-        latest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at, ServerEvent.payload).where(
-            ServerEvent.aggregate_id == aggregate_id, IS_CASE,
-            ServerEvent.type.in_(list(PUBLIC_STATUS))).order_by(
-            ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(2)).all()
-    newest = latest[0] if latest else None
-    status, status_fa = _public(newest, latest[1] if len(latest) > 1 else None) if newest else DEFAULT_STATUS
+        # every public step of the case and the forwards withdrawn (a case holds a few dozen at
+        # most, read by `ix_events_case`): the newest gives the status, the forwards the agency
+        steps = s.execute(select(ServerEvent.id, ServerEvent.type, ServerEvent.recorded_at, ServerEvent.payload)
+                          .where(ServerEvent.aggregate_id == aggregate_id, IS_CASE,
+                                 ServerEvent.type.in_([*PUBLIC_STATUS, FORWARD_WITHDRAWN]))
+                          .order_by(ServerEvent.hlc, ServerEvent.id)).all()
+        public = [e for e in steps if e.type in PUBLIC_STATUS]
+        waiting = _waiting_on(steps)
+        agency = _agency_name(s, waiting[0]) if waiting is not None else ""
+    newest = public[-1] if public else None
+    status, status_fa = _public(newest, public[-2] if len(public) > 1 else None) if newest else DEFAULT_STATUS
     # the office's day it changed (Tehran's), not the UTC date the instant is stored in: a step
     # recorded after 20:30 UTC happened on the next day for the applicant and the clerk
     updated = newest.recorded_at.astimezone(TEHRAN).date().isoformat() if newest else ""
-    return StatusResponse(tracking_code=code, status=status, status_fa=status_fa, updated_on=updated)
+    due = waiting[1] if waiting is not None else None
+    return StatusResponse(tracking_code=code, status=status, status_fa=status_fa, updated_on=updated,
+                          agency=agency, due_on=due.isoformat() if due else "",
+                          due_on_fa=format_jalali_date(due) if due else "")
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _waiting_on(steps: Sequence[Any]) -> tuple[str, date | None] | None:
+    """The agency a case waits on and the day its answer is due (the forward's deadline, or the
+    newest a follow-up set), from its steps in (hlc, id) order; None when it waits on none (not
+    forwarded, answered, closed, or its forwards withdrawn). As the desks' fold does it."""
+    open_: dict[str, list[Any]] = {}  # forward event id -> [agency id, due day]
+    for e in steps:
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if e.type == "case.forwarded" and p.get("agency_id"):
+            open_[e.id] = [str(p["agency_id"]), _day(p.get("deadline"))]
+        elif e.type == FORWARD_WITHDRAWN:
+            open_.pop(str(p.get("forward_id")), None)
+        elif e.type == "case.followed_up" and _day(p.get("new_deadline")) is not None:
+            for fw_id, terms in open_.items():
+                if not p.get("forward_id") or p.get("forward_id") == fw_id:
+                    terms[1] = _day(p.get("new_deadline"))
+        elif e.type in ("case.answered", "case.closed"):
+            open_.clear()
+    if not open_:
+        return None
+    agency_id, due = list(open_.values())[-1]
+    return agency_id, due
+
+
+def _agency_name(s: Session, agency_id: str) -> str:
+    """The agency's name in the public directory (its newest `agency.set` naming it)."""
+    for (payload,) in s.execute(select(ServerEvent.payload).where(
+            ServerEvent.aggregate_id == agency_id, IS_AGENCY).order_by(ServerEvent.hlc.desc(), ServerEvent.id.desc())):
+        if isinstance(payload, dict) and payload.get("name"):
+            return str(payload["name"])
+    return ""

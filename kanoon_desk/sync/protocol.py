@@ -332,6 +332,12 @@ class StatusResponse(_Model):
     status_fa: str
     #: the day (ISO, Tehran's calendar day) of the newest public step
     updated_on: str
+    #: while the case waits on an executive agency: the agency's name (the public directory's) and
+    #: the day its answer is due (ISO, and Jalali in Persian digits); empty otherwise. Nothing of
+    #: the applicant, the letter or the office's notes.
+    agency: str = ""
+    due_on: str = ""
+    due_on_fa: str = ""
 
 
 class HealthResponse(_Model):
