@@ -107,8 +107,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .services import ops
+    from .services.leftovers import remove_leftovers
 
     problems = ops.check(Path(args.db))
+    # what a stopped restore or download left beside the store (a restore's copy is as big as the
+    # store): taken away, and said, so the room it took is not a mystery
+    for left in remove_leftovers(Path(args.db)):
+        print(f"پرونده نیمه‌کاره پاک شد — leftover removed: {left.path} ({_size(left.size)})")
     if problems:
         print(f"بررسی ناموفق — check FAILED: {args.db}")
         for p in problems:
@@ -116,6 +121,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"درست است — check ok: {args.db}")
     return EXIT_OK
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

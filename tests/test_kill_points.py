@@ -261,3 +261,48 @@ def test_checks_killed_mid_way_leave_no_copy_of_the_store_in_the_temporary_folde
         assert done.returncode == 0, done.stderr
         assert list(temp.iterdir()) == [running]
     assert list(temp.iterdir()) == []
+
+
+def test_what_a_restore_and_a_download_killed_midway_left_is_taken_away_by_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A restore killed while it checked its copy left `desk.sqlite3.restore-tmp`, as big as the
+    store (citizens' data in it), and a document fetched when the round was killed left its
+    `<sha>.<pid>.part`: nothing ever removed them unless the same restore ran again, and `check`
+    said «check ok» beside them. `check` now takes them away and says what it took; a part whose
+    program still runs (this one's) and a restore's copy open in a program stay."""
+    from kanoon_desk.__main__ import main
+
+    work = tmp_path / "office"
+    work.mkdir()
+    desk = work / "desk.sqlite3"
+    store, _admin = make_desk(desk)
+    backup = tmp_path / "backup.sqlite3"
+    store.backup_to(backup)
+    store.close()
+    args = ["restore", "--db", str(desk), "--from", str(backup)]
+    steps = kill_points.count(args, tmp_path)
+    assert steps.done.returncode == 0, steps.done.stderr
+    tmp = desk.with_name(desk.name + ".restore-tmp")
+    killed_with_copy = next(at for at in kill_points.spread(steps.total, 12)
+                            if kill_points.run(args, at, tmp_path) and tmp.is_file())
+    assert killed_with_copy and tmp.stat().st_size > 0
+    shard = work / "attachments" / "ab"
+    shard.mkdir(parents=True)
+    stale = shard / f"{'ab' * 32}.{2 ** 22 + 7}.part"  # (past Linux's highest pid: no such program)
+    stale.write_bytes(b"%PDF-1.4 cut")
+    writing = shard / f"{'ac' * 32}.{os.getpid()}.part"
+    writing.write_bytes(b"%PDF-1.4 being written")
+    capsys.readouterr()
+    assert main(["check", "--db", str(desk)]) == 0
+    said = capsys.readouterr().out
+    assert not tmp.exists() and not stale.exists() and writing.exists()
+    assert str(tmp) in said and str(stale) in said and "leftover removed" in said and "check ok" in said
+    # a restore's copy open in a program (a restore running now) is not taken from under it
+    with closing(sqlite3.connect(tmp)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("BEGIN")
+        conn.execute("SELECT * FROM t").fetchall()
+        assert main(["check", "--db", str(desk)]) == 0
+        assert tmp.exists()
+    assert main(["check", "--db", str(desk)]) == 0
+    assert not tmp.exists()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..errors import storage_trouble
 from ..eventlog import Actor
+from ..services.leftovers import remove_leftovers
 from ..store import NewerStoreError, Store, not_writable, open_store, private_file, sidecars
 from .context import ChangeBus, UiContext
 from .errors import problems_text
@@ -670,6 +671,11 @@ def _run_locked(app: QApplication, db_path: Path, folder: Path, lang: str, guard
         except Exception:
             log.exception("the restored store %s did not open either", db_path)
             return 2
+    try:  # what a restore or a download stopped mid-way left beside the store (`kanoon-desk check` says it)
+        for left in remove_leftovers(db_path):
+            log.warning("leftover removed: %s (%d bytes)", left.path, left.size)
+    except OSError:
+        log.exception("leftovers beside the store not removed")
     shell = Shell(store, QSettings())
     guard.activation_requested.connect(shell.bring_forward)
     try:
