@@ -62,6 +62,15 @@ class PullMixin(Connection):
                                             if ev.id not in new_ids])
                         if getattr(placed, "rowcount", -1) != 0:  # placed again: counted again (`local_summary`)
                             self.store.set_state(s, K_DIGESTS, "")
+                        # The device that recorded an event is the one the server holds it under. A desk
+                        # restored and made a new device (`enrolment.replace_device`) moved its unsent
+                        # events to the new device; those the old one had sent after the backup come
+                        # back here (a pull leaves out only the asking device's own) under the old one.
+                        s.execute(update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"),
+                                                        _EVENTS.c.device_id != bindparam("device"))
+                                  .values(device_id=bindparam("device")),
+                                  [{"event_id": ev.id, "device": ev.device_id} for ev in page.events
+                                   if ev.id not in new_ids])
                     eventlog.audit_received(s, fresh, detail=f"pull after {cursor} to {page.next_cursor}")
                     self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)

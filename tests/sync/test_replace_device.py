@@ -67,3 +67,39 @@ def test_a_code_of_another_office_does_not_replace_a_device(server: LiveServer, 
         enrolment.replace_device(a, server.url, code)
     assert refused.value.message == e.MSG_CODE_OTHER_OFFICE
     assert client.sync_once(a).ok  # nothing changed
+
+
+def test_a_restored_desk_made_a_new_device_keeps_the_old_device_on_the_events_it_had_sent(
+        server: LiveServer, tmp_path: Path) -> None:
+    """A laptop's backup held two events not yet sent; the laptop sent them before it was stolen
+    and revoked. Its backup restored on a new PC and made a new device (`--replace-device`) moved
+    those two to the new device: the server kept them under the laptop, the desk said the new PC
+    recorded them. Now both say the laptop, and the events the new PC records are its own."""
+    laptop = enrol(server, tmp_path / "laptop.sqlite3", "13")
+    bootstrap_admin(laptop)
+    holidays(laptop, 0, 3)
+    assert client.sync_once(laptop).ok
+    holidays(laptop, 10, 2)  # recorded, not sent when the backup is taken
+    backup = tmp_path / "backup.sqlite3"
+    laptop.backup_to(backup)
+    assert client.sync_once(laptop).pushed == 2  # sent after the backup, then the laptop is stolen
+    old = laptop.identity.device_id
+    laptop.close()
+    assert revoke(server.db, old)
+    new_pc = tmp_path / "new-pc" / "desk.sqlite3"
+    new_pc.parent.mkdir()
+    ops.restore(new_pc, backup)
+    assert cli.main(["enroll", "--db", str(new_pc), "--server", server.url, "--code", server.code("13"),
+                     "--replace-device"]) == 0
+    desk = Store(new_pc)
+    holidays(desk, 20, 1)  # the new PC's own work
+    assert client.sync_once(desk).ok
+    new = desk.identity.device_id
+    with server.db.read() as s:
+        on_server = dict(s.execute(select(ServerEvent.id, ServerEvent.device_id)).all())
+    with desk.read() as s:
+        on_desk = dict(s.execute(select(Event.id, Event.device_id)).all())
+    assert on_desk == on_server
+    assert list(on_server.values()).count(new) == 1 and set(on_server.values()) == {old, new}
+    assert_matches_server(server, desk)
+    assert ops.check(desk.path) == []
