@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..ids import HybridClock
 from ..sync import protocol as p
-from . import auth, exchange, logs, sms
+from . import auth, exchange, logs, revocations, sms
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
 from .exchange_pages import KindsUnknownToDesk
@@ -224,6 +224,11 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0))
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
+    # devices revoked since the database's backup, if it was restored from one, revoked again
+    revoked_again = revocations.keep(db, revocations.list_path(files.root))
+    if revoked_again:
+        logs.event("server.revocations_restored", logging.WARNING, devices=revoked_again,
+                   revocations=str(revocations.list_path(files.root)))
     limiter = status_limiter or RateLimiter()
     drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
 

@@ -2,7 +2,7 @@
 
     kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750] [--sms-every 300]
     kanoon-desk server enroll --db URL --office CODE [--expires-hours 72]   (code alone on the last line)
-    kanoon-desk server revoke --db URL --device ID
+    kanoon-desk server revoke --db URL --device ID [--attachments DIR]   (kept beside DIR too)
     kanoon-desk server devices --db URL [--office CODE]   (every device: find the id to revoke)
     kanoon-desk server sms --db URL [--gateway-url URL --gateway-key KEY]  (send queued notices once)
 
@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     rv = sub.add_parser("revoke", help="cut a device off at once")
     rv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     rv.add_argument("--device", required=True, type=cli_support.device_id)
+    rv.add_argument("--attachments", default=argparse.SUPPRESS,
+                    help="the server's attachments folder (as `server` is given it): the revocation is also "
+                         "kept beside it, so a database restored from a backup does not let the device in again")
     sm = sub.add_parser("sms", help="send queued SMS notices once")
     sm.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     sm.add_argument("--gateway-url", default=argparse.SUPPRESS, help="the HTTP SMS gateway (else KANOON_SMS_URL; "
@@ -128,17 +131,24 @@ def _main(argv: Sequence[str] | None) -> int:
         print(code)
         return 0
     if args.cmd == "revoke":
-        from .auth import revoke
+        from pathlib import Path
+
+        from . import revocations
+        from .app import default_attachments_dir
+        from .auth import list_devices, revoke
 
         server_db = ServerDb(db)
         try:
-            found = revoke(server_db, args.device)
+            if args.device not in {d.id for d in list_devices(server_db)}:
+                print(f"دستگاه پیدا نشد | no such device: {args.device}", file=sys.stderr)
+                return 1
+            kept = revocations.list_path(Path(args.attachments) if args.attachments else
+                                         default_attachments_dir(server_db))
+            revocations.add(kept, [args.device])  # first: a database restored later cannot undo it
+            revoke(server_db, args.device)
         finally:
             server_db.close()
-        if not found:
-            print(f"دستگاه پیدا نشد | no such device: {args.device}", file=sys.stderr)
-            return 1
-        print(f"دسترسی دستگاه لغو شد | device revoked: {args.device}")
+        print(f"دسترسی دستگاه لغو شد | device revoked: {args.device} (kept in {kept})")
         return 0
     if args.cmd == "devices":
         from .auth import list_devices

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from kanoon_desk.server.server_models import ServerEvent
@@ -112,5 +113,51 @@ def test_a_server_from_before_the_cursor_check_is_still_synced_with(tmp_path: Pa
         assert report.ok and report.pushed == 3 and older.refused == 1, report.summary_line()
         older.close()
         a.close()
+    finally:
+        server.stop()
+
+
+def _backup(server: LiveServer, to: Path) -> None:
+    src, dst = sqlite3.connect(server.db_url), sqlite3.connect(to)
+    src.backup(dst)
+    dst.close()
+    src.close()
+
+
+def test_a_device_revoked_after_the_servers_backup_stays_revoked_when_it_is_restored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    """A laptop stolen after the server's nightly backup was revoked (`server revoke`); the
+    server's database was then restored from that backup, and the laptop synced again: the
+    database had it allowed, and the operator had to remember to revoke it once more. The
+    revocation is now kept beside the attachments folder; the restored server revokes it again as
+    it starts and says so in its log. So is one revoked with no `--attachments` given (the server
+    adds the database's revoked devices to the list when it starts)."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.auth import revoke
+    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
+    try:
+        stolen = enrol(server, tmp_path / "stolen.sqlite3", "13")
+        other = enrol(server, tmp_path / "other.sqlite3", "13")
+        kept = enrol(server, tmp_path / "kept.sqlite3", "13")
+        assert client.sync_once(stolen).ok and client.sync_once(other).ok
+        _backup(server, tmp_path / "server-backup.sqlite3")
+        assert server_cli.main(["revoke", "--db", server.db_url, "--device", stolen.identity.device_id,
+                                "--attachments", str(tmp_path / "attachments")]) == 0
+        assert "device revoked" in capsys.readouterr().out
+        assert revoke(server.db, other.identity.device_id)  # (in the database only)
+        server.stop()
+        server = LiveServer(server.db_url, attachments_dir=tmp_path / "attachments")  # a restart
+        with caplog.at_level("INFO", logger="kanoon.server"):
+            server = _server_restored(server, tmp_path / "server-backup.sqlite3", [stolen, other, kept])
+        for desk in (stolen, other):
+            refused = client.sync_once(desk)
+            assert not refused.ok and refused.failure == "AuthRefused", refused.summary_line()
+        assert client.sync_once(kept).ok  # the others go on
+        said = [r for r in caplog.records if r.getMessage() == "server.revocations_restored"]
+        assert len(said) == 1 and said[0].levelname == "WARNING"
+        assert sorted(said[0].fields["devices"]) == sorted([stolen.identity.device_id,  # type: ignore[attr-defined]
+                                                            other.identity.device_id])
+        for desk in (stolen, other, kept):
+            desk.close()
     finally:
         server.stop()
