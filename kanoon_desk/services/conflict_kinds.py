@@ -43,6 +43,7 @@ KIND_TITLES: dict[str, str] = {
     "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
     "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که در میز دیگری بسته شده است"),
     "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
+    "case.letter_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره نامه صادره به دو نامه داده شده است"),
     "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
     "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
     "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
@@ -84,6 +85,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "case.forwarded_twice": ("keep_first", "keep_second", "keep_both"),
     "case.acted_after_close": ("keep_closed", "reopen"),
     "case.number_twice": ("keep_first", "keep_second"),
+    "case.letter_twice": ("keep_first", "keep_second"),
     "copy.barcode_twice": ("keep_first", "keep_second"),
     "member.number_twice": ("keep_first", "keep_second"),
     "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
@@ -134,6 +136,14 @@ EXPLANATIONS: dict[tuple[str, str], str] = {
     ("case.number_twice", "keep_second"): QT_TRANSLATE_NOOP(
         "Errors", "پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای "
         "می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند)."),
+    ("case.letter_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی "
+        "است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید "
+        "و در صورت نیاز به دستگاه گیرنده خبر دهید."),
+    ("case.letter_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی "
+        "است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید "
+        "و در صورت نیاز به دستگاه گیرنده خبر دهید."),
     ("copy.barcode_twice", "keep_first"): QT_TRANSLATE_NOOP(
         "Errors", "نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: "
         "برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید."),

@@ -180,6 +180,25 @@ def _case_number_twice(store: Store, s: Session, c: Conflict, resolution: str) -
              number)]
 
 
+def _letter_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """One new letter number for the letter not kept: one `case.letter_renumbered` per record of
+    it (an agency's batch follow-up is one letter on several cases)."""
+    from ..projections.secretariat.letters import letters_of
+
+    _kept, other = _pair(c, resolution)
+    old = str(c.facts.get("summary", {}).get("letter_no") or "")
+    letter = next((each for each in letters_of(s, old) if each[0].id == other), None) if old else None
+    if letter is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    day = _today()
+    while True:
+        number = numbers.allocate_number(store, s, "letter", day)
+        if not letters_of(s, number):
+            break
+    return [("case.letter_renumbered", r.aggregate_id, {"record_id": r.id, "letter_no": number, "previous": old},
+             number) for r in letter]
+
+
 def _barcode_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
     if any(s.get(Copy, cid) is None for cid in c.facts.get("involved", [])):
         raise ValidationError(MSG_MISSING, "resolution")
@@ -266,6 +285,7 @@ _PLANS: dict[str, Plan] = {
     "case.forwarded_twice": _forwarded_twice,
     "case.acted_after_close": _acted_after_close,
     "case.number_twice": _case_number_twice,
+    "case.letter_twice": _letter_twice,
     "copy.barcode_twice": _barcode_twice,
     "member.number_twice": _member_number_twice,
     "member.registered_twice": _registered_twice,

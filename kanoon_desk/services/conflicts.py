@@ -224,7 +224,9 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
             payload = dict(ev.payload)
             if ev.aggregate_type == "member" and _erased(s, ev.aggregate_id):  # details removed: not shown
                 payload = {k: v for k, v in payload.items() if k not in PERSONAL_FIELDS and k != "sha256"}
-            refs = _refs(s, payload)
+            # a letter given twice: which case each letter is for (the two read alike but for it)
+            about = {"case_id": ev.aggregate_id} if c.kind == "case.letter_twice" else {}
+            refs = _refs(s, {**payload, **about})
             account = s.get(User, ev.aggregate_id) if ev.type in _ACCOUNT_CHANGES else None
             if account is not None:  # whose account a change was made to (its payload does not say)
                 refs["account"] = f"{account.full_name} ({account.username})"

@@ -267,6 +267,8 @@ class ConflictInbox(QWidget):
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
         if fact.refs.get("account"):  # a change to an account: whose
             rows.append((self.tr("حساب کاربری"), fact.refs["account"]))
+        if fact.refs.get("case_id") and "case_id" not in fact.payload:  # the case a step is of (a letter's)
+            rows.append((field_title("case_id"), fact.refs["case_id"]))
         for key, value in sorted(fact.payload.items(), key=lambda kv: field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)

@@ -679,3 +679,79 @@ def test_a_member_merged_into_another_is_not_among_the_members_registered_last(t
     assert at_b.id not in [m.id for m in lib.recent_members(a)]
     assert at_b.id not in [m.id for m in lib.recent_members(a, at_b.home_centre)]
     assert at_a.id in [m.id for m in lib.recent_members(a)]
+
+
+def _letters(store: Store) -> dict[str, str]:
+    """Each forward's and letter follow-up's letter number, by the event that recorded it."""
+    from kanoon_desk.models.secretariat import FollowUp
+
+    with store.read() as s:
+        found = {f.id: f.letter_no for f in s.scalars(select(Forward))}
+        found.update({f.id: f.letter_no for f in s.scalars(select(FollowUp).where(FollowUp.method == "letter"))})
+    return found
+
+
+def test_one_letter_number_on_two_letters_is_a_conflict_that_renumbers_one(tmp_path: Path) -> None:
+    """Two copies of one desk each forwarded a case with the desk's next letter number: two
+    letters went out as …-L000001 and nothing said so (only registration, membership numbers and
+    barcodes were checked). Now one conflict is raised, the same whatever the arrival order, the
+    two letters side by side, and «رویداد نخست درست است» gives the other letter a new number on
+    every desk; an agency's batch follow-up letter, one number on several cases, is one letter
+    (not a conflict with itself) and is renumbered whole; a number typed by hand is not checked."""
+    from kanoon_desk.services.secretariat_followups import follow_up_agency
+
+    desk, other, first_case = twin_desks(tmp_path)
+    second = [sec.intake(store, desk.clerk, case_input(n), on=DAY).case_id for store, n in ((desk.store, 2),)][0]
+    sec.review(desk.store, desk.expert, second, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, second, on=DAY)
+    desk.store.backup_to(tmp_path / "twin.sqlite3")  # (the copy made now: both cases on both)
+    other.close()
+    other = Store(tmp_path / "twin.sqlite3")
+    mine = sec.forward(desk.store, desk.manager, first_case, desk.agency.id, on=DAY)
+    theirs = sec.forward(other, desk.manager, second, desk.agency.id, on=DAY)
+    assert mine.letter_no == theirs.letter_no and "-L" in mine.letter_no  # one device number on two machines
+    # the same hand-typed number on both: the agency's own, shared on purpose; not a conflict
+    third = sec.intake(desk.store, desk.clerk, case_input(4), on=DAY).case_id
+    sec.review(desk.store, desk.expert, third, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, third, on=DAY)
+    sec.forward(desk.store, desk.manager, third, desk.agency.id, letter_no="۱۲۳/الف", on=DAY)
+    exchange(desk.store, other)
+    # one batch follow-up letter for both cases on this desk, one follow-up letter on the other
+    batch = follow_up_agency(desk.store, desk.expert, desk.agency.id, [first_case, second], method="letter",
+                             on=DAY + timedelta(days=1))
+    sec.follow_up(other, desk.expert, third, method="letter", on=DAY + timedelta(days=1))
+    fifth = sec.intake(other, desk.clerk, case_input(5), on=DAY).case_id
+    sec.review(other, desk.expert, fifth, accept=True, on=DAY)
+    sec.register(other, desk.clerk, fifth, on=DAY)
+    sec.forward(other, desk.manager, fifth, desk.agency.id, letter_no="۱۲۳/الف", on=DAY)  # typed: not checked
+    exchange(desk.store, other)
+    assert digests(desk.store) == digests(other)
+    twice = [c for c in conflicts.list_conflicts(desk.store, desk.admin) if c.kind == "case.letter_twice"]
+    assert sorted(c.summary["letter_no"] for c in twice) == sorted([mine.letter_no, batch.letter_no])
+    assert [c.id for c in conflicts.list_conflicts(other, desk.admin) if c.kind == "case.letter_twice"] == \
+        [c.id for c in twice]
+    c = next(c for c in twice if c.summary["letter_no"] == mine.letter_no)
+    assert c.resolutions == ("keep_first", "keep_second")
+    assert conflicts.KIND_TITLES[c.kind] == "یک شماره نامه صادره به دو نامه داده شده است"
+    assert {f.event_id for f in c.facts} == {mine.id, theirs.id}  # both letters side by side
+    with desk.store.read() as s:  # each with the case it is for (the two read alike but for it)
+        codes = {s.get(Case, cid).tracking_code for cid in (first_case, second)}  # type: ignore[union-attr]
+    assert {f.refs["case_id"] for f in c.facts} == codes == set(c.summary["tracking_codes"])
+    kept, renumbered = c.facts[0].event_id, c.facts[1].event_id
+    conflicts.resolve(desk.store, desk.admin, c.id, "keep_first")
+    letters = _letters(desk.store)
+    assert letters[kept] == mine.letter_no and letters[renumbered] not in (mine.letter_no, "")
+    events = converges_in_any_order(desk.store, other, tmp_path)
+    assert domain_events(events, c.id) == [("case.letter_renumbered", f.aggregate_id) for f in c.facts[1:]]
+    # the batch letter against the other's single letter: the batch renumbered whole (both its cases)
+    exchange(desk.store, other)
+    b = next(c for c in twice if c.summary["letter_no"] == batch.letter_no)
+    batch_side = "keep_second" if b.facts[0].aggregate_id in (first_case, second) else "keep_first"
+    conflicts.resolve(other, desk.admin, b.id, batch_side)
+    letters = _letters(other)
+    assert list(letters.values()).count(batch.letter_no) == 1  # the single letter kept it
+    renumbered_batch = {n for n in letters.values() if n not in (batch.letter_no, mine.letter_no)
+                        and n != letters[renumbered] and "-L" in n}
+    assert len(renumbered_batch) == 1  # one new number, on both cases of the batch
+    assert list(letters.values()).count(renumbered_batch.pop()) == 2
+    converges_in_any_order(other, desk.store, tmp_path)

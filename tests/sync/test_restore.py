@@ -381,3 +381,53 @@ def test_an_old_backup_restored_twice_on_the_desk_syncs_as_the_same_device(serve
     assert_matches_server(server, a)
     assert state.pending_count(a) == 0 and ops.check(a.path) == []
     a.close()
+
+
+def test_a_letter_number_both_copies_of_a_desk_gave_reaches_the_inbox_and_its_fix_syncs(
+        server: LiveServer, tmp_path: Path) -> None:
+    """A store copied to a second computer, both at work: each forwarded a case with the desk's
+    next letter number, so two letters went out as one number. Registration numbers given twice
+    were a conflict; letter numbers were not caught at all. Now the inbox of both desks holds one
+    «یک شماره نامه صادره به دو نامه داده شده است», and the letter renumbered on one reaches the
+    other with its next round."""
+    from kanoon_desk.models.secretariat import Forward
+    from kanoon_desk.services import conflicts
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    a = d.store
+    assert enrolment.enroll_store(a, server.url, server.code(a.identity.office_code)).ok
+    cases = []
+    for n in (1, 2):
+        r = sec.intake(a, d.clerk, case_input(n))
+        sec.review(a, d.expert, r.case_id, accept=True)
+        sec.register(a, d.clerk, r.case_id)
+        cases.append(r.case_id)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "copy.sqlite3")
+    c = Store(tmp_path / "copy.sqlite3")
+    on_a = sec.forward(a, d.manager, cases[0], d.agency.id)
+    on_c = sec.forward(c, d.manager, cases[1], d.agency.id)
+    assert on_a.letter_no == on_c.letter_no
+    assert client.sync_once(a).ok
+    assert client.sync_once(c).ok  # the copy takes the other's events as its own, and sends its forward
+    assert not client.sync_once(a).ok  # refused: a copy
+    moved = enrolment.replace_device(a, server.url, server.code("13"))
+    assert moved.ok, moved.summary_line()
+
+    def inbox(store: Store, status: str | None = "open") -> list[conflicts.ConflictView]:
+        return [x for x in conflicts.list_conflicts(store, d.admin, status=status) if x.kind == "case.letter_twice"]
+
+    assert [x.id for x in inbox(a)] == [x.id for x in inbox(c)] and len(inbox(a)) == 1
+    twice = inbox(c)[0]
+    assert {f.event_id for f in twice.facts} == {on_a.id, on_c.id} and twice.summary["letter_no"] == on_a.letter_no
+    conflicts.resolve(c, d.admin, twice.id, "keep_first" if twice.facts[0].event_id == on_a.id else "keep_second")
+    assert client.sync_once(c).ok and client.sync_once(a).ok
+    for store in (a, c):
+        with store.read() as s:
+            letters = {f.id: f.letter_no for f in s.scalars(select(Forward))}
+        assert letters[on_a.id] == on_a.letter_no and letters[on_c.id] not in (on_a.letter_no, "")
+        assert inbox(store) == [] and [x.status for x in inbox(store, None)] == ["resolved"]
+    assert ops.stats(a.path)["aggregates"] == ops.stats(c.path)["aggregates"]
+    assert ops.check(a.path) == [] and ops.check(c.path) == []

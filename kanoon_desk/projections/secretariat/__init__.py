@@ -11,4 +11,4 @@ Each module registers its projectors and resetters with `kanoon_desk.eventlog` w
 # In the order the single `projections/secretariat.py` registered them (`known_event_types` lists
 # event types in registration order): not sorted on purpose. `case_row` registers the FTS table's
 # reset SQL.
-from . import case_row, parties, cases  # noqa: F401, I001
+from . import case_row, parties, cases, letters  # noqa: F401, I001

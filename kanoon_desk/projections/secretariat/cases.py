@@ -26,6 +26,7 @@ from ...eventlog import (
 from ...models import Event, table_of
 from ...models.secretariat import Attachment, Case, FollowUp, Forward, Notice, Referral, Visit
 from .case_row import _CASES, CaseRow, _at, _day, _row, _save, _write_fts, fts_key
+from .letters import check_letter
 
 #: events that change a case's course; after a close they are a conflict, not a change
 _ACTIONS = frozenset({"case.reviewed", "case.registered", "case.referred", "case.forwarded",
@@ -266,12 +267,14 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
         if _row(s, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
             fw.status = "closed"
             insert_row(s, fw)
+            check_letter(s, e, fw.letter_no)
         return
     other = _OPEN_FORWARD.first(s, case_id=c.id)
     if other is not None:
         raise_conflict(s, "case.forwarded_twice", "case", c.id, e.office_code, [other[0], e.id], e.hlc,
                        {"tracking_code": c.tracking_code})
     insert_row(s, fw)
+    check_letter(s, e, fw.letter_no)
     _finish_items(s, c.id, _at(e))
     if c.clock != "agency":  # the agency's clock runs from its letter's date
         c.clock, c.agency_since = "agency", fw.letter_date
@@ -289,6 +292,8 @@ def _followed_up(s: Session, e: FoldEvent) -> None:
     insert_row(s, FollowUp(id=e.id, case_id=e.aggregate_id, forward_id=fw_id, method=p["method"],
                            note=p.get("note", ""), letter_no=p.get("letter_no", ""), new_deadline=new_deadline,
                            day=_day(p), user_id=e.user_id))
+    if p["method"] == "letter":
+        check_letter(s, e, p.get("letter_no") or "")
     if c is not None:
         c.follow_ups += 1
         if new_deadline is not None:

@@ -39,6 +39,7 @@ EVENT_FA = {  # noqa: E501
     "case.attachment_removed": QT_TRANSLATE_NOOP("Secretariat", "برداشتن پیوست"),
     "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
     "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
+    "case.letter_renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره نامه تازه (حل ناسازگاری)"),
 }
 
 #: what a scan is, as it was attached: with the request at intake, the agency's answer, or what the
