@@ -7655,27 +7655,32 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
+            <source>نامه {previous} اکنون {no}</source>
+            <translation>Letter {previous} is now {no}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="142" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="143" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="144" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="145" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

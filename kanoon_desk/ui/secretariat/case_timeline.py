@@ -129,6 +129,10 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         return isolated(str(p.get("filename", ""))) + _quoted(p.get("reason"))
     if t == "case.reopened":
         return isolated(str(p.get("reason", "")))
+    if t == "case.letter_renumbered":  # which letter's number, from what to what
+        return QCoreApplication.translate("Secretariat", "نامه {previous} اکنون {no}").format(
+            previous=ltr(unbroken(persian.to_persian_digits(str(p.get("previous", ""))))),
+            no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))))
     return ""
 
 
