@@ -977,3 +977,34 @@ def test_a_tracking_code_written_in_a_note_reads_in_order_on_the_timeline(qtbot:
     at = shown.index(code)
     first, last = line.cursorToX(at + 1)[0], line.cursorToX(at + len(code) - 1)[0]
     assert first < last, (first, last)  # «۰۰۱۳» on the left, the last group on the right
+
+
+def test_a_letter_renumbered_by_a_conflicts_resolution_says_its_old_and_new_number(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Two copies of the desk gave two letters one number; the resolution gave this case's letter
+    a new one. Its step on the timeline read «شماره نامه تازه (حل ناسازگاری)» and nothing more:
+    which letter, and its number now, are said."""
+    from kanoon_desk.services import conflicts
+    from kanoon_desk.store import Store
+    from tests.sync.test_conflict_resolutions import exchange
+
+    first, second = _referred(desk, 1), _referred(desk, 2)
+    desk.store.backup_to(tmp_path / "twin.sqlite3")
+    twin = Store(tmp_path / "twin.sqlite3")
+    letter = sec.forward(desk.store, desk.manager, first, desk.agency.id, on=DAY).letter_no
+    assert sec.forward(twin, desk.manager, second, desk.agency.id, on=DAY).letter_no == letter
+    exchange(desk.store, twin)
+    twin.close()
+    [c] = [c for c in conflicts.list_conflicts(desk.store, desk.admin) if c.kind == "case.letter_twice"]
+    conflicts.resolve(desk.store, desk.admin, c.id, "keep_first")
+    renumbered = c.facts[1].aggregate_id
+    [forward] = q.get_case(desk.store, desk.clerk, renumbered).forwards
+    assert forward["letter_no"] != letter
+    view = _view(qtbot, desk, tmp_path, desk.clerk, renumbered)
+    model = view.timeline.model()
+    last = [model.data(model.index(model.rowCount() - 1, col)).translate({0x2060: None, 0x2066: None, 0x2069: None})
+            for col in (2, 4)]  # (the numbers' left-to-right islands and joiners set aside)
+    assert last[0] == "شماره نامه تازه (حل ناسازگاری)"
+    persian = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    assert letter.translate(persian) in last[1] and forward["letter_no"].translate(persian) in last[1], last
+    assert last[1].index(letter.translate(persian)) < last[1].index(forward["letter_no"].translate(persian))
