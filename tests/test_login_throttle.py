@@ -109,6 +109,28 @@ def test_an_admins_new_password_lifts_the_wait(tmp_path: Path) -> None:
         assert accounts.login(store, "clerk1", "temporary-99").user_id == clerk.user_id
 
 
+def test_an_inactive_user_with_the_right_password_is_told_why_each_time_and_never_made_to_wait(
+        tmp_path: Path) -> None:
+    from kanoon_desk.errors import PermissionDenied
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    accounts.update_user(store, admin, clerk.user_id, active=False)
+    with acting_at(utcnow()):
+        for _ in range(accounts.FREE_ATTEMPTS + 3):  # they try again and again, as people do
+            with pytest.raises(PermissionDenied) as refused:
+                accounts.login(store, "clerk1", PASSWORD)
+            assert refused.value.message == accounts.MSG_DISABLED and refused.value.field == "username"
+        # the admin lets them back in: they log in at once, with no wait to sit out
+        accounts.update_user(store, admin, clerk.user_id, active=True)
+        assert accounts.login(store, "clerk1", PASSWORD).user_id == clerk.user_id
+        # a wrong password is still a wrong guess, counted as ever
+        assert set(_fail(store, "clerk1", accounts.FREE_ATTEMPTS)) == {accounts.MSG_BAD_LOGIN}
+        with pytest.raises(ValidationError) as err:
+            accounts.login(store, "clerk1", PASSWORD)
+        assert err.value.message == accounts.MSG_LOGIN_LOCKED
+
+
 def test_a_failed_log_in_is_on_the_audit_chain(tmp_path: Path) -> None:
     from sqlalchemy import select
 

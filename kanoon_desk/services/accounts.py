@@ -274,6 +274,8 @@ FIRST_WAIT = timedelta(seconds=30)
 #: ... up to this.
 LONGEST_WAIT = timedelta(minutes=15)
 #: The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).
+#: Not "login.refused": the right password of an inactive account or one with no role, neither a
+#: wrong guess nor a log-in.
 LOGIN_ACTIONS = ("login.ok", "login.failed", "login.locked", "login.unlocked")
 
 MSG_LOGIN_LOCKED = QT_TRANSLATE_NOOP(
@@ -377,8 +379,12 @@ def login(store: Store, username: str, password: str) -> Actor:
                 ok = False
             kept = ok and user is not None and (not user.active or "admin" not in user.role_set) \
                 and stand_in_admin(s) == user.id
+            # The right password of an account that may not log in (inactive, or left with no
+            # role) is refused with its reason, not counted as a wrong guess: counted, its user was
+            # soon told to wait rather than why, and was still waiting once an admin let them in.
+            refused = ok and user is not None and not kept and not (user.active and user.role_set)
             audit(s, user_id=user.id if user else "", username=name,
-                  action="login.ok" if ok and user and ((user.active and user.role_set) or kept) else "login.failed")
+                  action="login.refused" if refused else "login.ok" if ok and user else "login.failed")
             if not ok and user is not None and _replaced_apart(s, user.id, password or ""):
                 refusal = ValidationError(MSG_PASSWORD_REPLACED, "password")
             elif not ok or user is None:

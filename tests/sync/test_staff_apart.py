@@ -89,6 +89,10 @@ def test_a_user_whose_two_roles_were_taken_one_at_each_desk_is_told_at_log_in_an
         sara = {u.username: u for u in accounts.list_users(store, admin)}["sara"]
         assert sara.active and sara.roles == frozenset() and sara.no_roles
         assert not any(u.no_roles for u in accounts.list_users(store, admin) if u.username != "sara")
+    for _ in range(accounts.FREE_ATTEMPTS + 2):  # she tries again, and is told the same each time
+        with pytest.raises(PermissionDenied) as refused:
+            accounts.login(d2, "sara", PASSWORD)
+        assert refused.value.message == accounts.MSG_NO_ROLES_LOGIN
     accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["sara"], roles={"clerk"})
     synced(d1, d2)
     for store in (d1, d2):
