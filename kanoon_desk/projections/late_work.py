@@ -28,6 +28,7 @@ from ..fold import FoldEvent, after_fold, raise_conflict
 from ..ids import hlc_pack
 from ..models import Conflict, Event, User, table_of
 from ..sqlite_statement import SqliteStatement
+from .kept_admin import Release, held_changes
 
 KIND = "user.acted_after_role_taken"
 
@@ -75,30 +76,57 @@ class _State:
     office_code: str
     roles: frozenset[str]
     active: bool
+    #: a held change come in force (`kept_admin.Release`): the desk that made an admin active again,
+    #: which knew at once (the kept user's session there went on: not late work)
+    knew: str = ""
 
 
-def _held(s: Session) -> set[str]:
-    """The changes held back for want of another admin (`kept_admin`): their user stays an active
-    admin, so what they did meanwhile was theirs to do."""
-    from .kept_admin import held_changes
-
+def _held(s: Session) -> dict[str, Release | None]:
+    """The changes held back for want of another admin (`kept_admin`) → the HLC from which they are
+    in force (None: not yet): until then their user stayed an active admin, so what they did
+    meanwhile was theirs to do; after it, what they did at a desk that did not know is late work."""
     return held_changes(s)
 
 
-def _timeline(s: Session, user_id: str, held: set[str] | None = None) -> list[_State]:
-    """The user's account after each of their events, in fold order (read from the events); the
-    changes in `held` are not in force."""
+def _timeline(s: Session, user_id: str, held: dict[str, Release | None] | None = None) -> list[_State]:
+    """The user's account after each of their events, in fold order (read from the events); a change
+    in `held` is in force only from its HLC there (a state of its own then, named by the change)."""
+    events = list(s.execute(
+        select(Event.id, Event.type, Event.hlc, Event.office_code, Event.payload)
+        .where(Event.aggregate_id == user_id, Event.type.in_(("user.created", "user.updated")))
+        .order_by(Event.hlc, Event.id)))
+    held = {event_id: at for event_id, at in (held or {}).items() if any(e[0] == event_id for e in events)}
+    if not held:  # (nearly always: one pass)
+        return _states(events)
+    # the moments the account may change: each of its events, and each held change coming in force
+    moments: list[tuple[int, int, str, str]] = [(hlc, 0, event_id, event_id) for event_id, _k, hlc, _o, _p in events]
+    since = {event_id: at.hlc for event_id, at in held.items() if at is not None}
+    moments += [(at, 1, event_id, event_id) for event_id, at in since.items()]
+    offices = {event_id: office for event_id, _k, _h, office, _p in events}
+    states: list[_State] = []
+    for hlc, release, _tie, named in sorted(moments):
+        # the user's events up to this moment, less the held changes not yet in force at it
+        upto = [e for e in events if e[2] < hlc or (e[2] == hlc and (release or e[0] <= named))]
+        in_force = [e for e in upto if e[0] not in held or _in_force(since.get(e[0]), hlc, release)]
+        if release or named not in held or not states:
+            last = _states(in_force)[-1]
+            came = held.get(named) if release else None
+            states.append(_State(hlc, named, offices[named], last.roles, last.active,
+                                 came.device_id if came is not None else ""))
+    return states
+
+
+def _in_force(since: int | None, hlc: int, release: int) -> bool:
+    return since is not None and (since < hlc or (since == hlc and bool(release)))
+
+
+def _states(events: list[Any]) -> list[_State]:
     states: list[_State] = []
     roles: frozenset[str] = frozenset()
     active = True
-    for event_id, kind, hlc, office, p in s.execute(
-            select(Event.id, Event.type, Event.hlc, Event.office_code, Event.payload)
-            .where(Event.aggregate_id == user_id, Event.type.in_(("user.created", "user.updated")))
-            .order_by(Event.hlc, Event.id)):
+    for event_id, kind, hlc, office, p in events:
         if kind == "user.created":
             roles, active = frozenset(p.get("roles", ())), True
-        elif held and event_id in held:
-            pass
         else:
             if "roles_given" in p or "roles_taken" in p:
                 roles = (roles | set(p.get("roles_given", ()))) - set(p.get("roles_taken", ()))
@@ -115,9 +143,10 @@ def _allowed(state: _State, kind: str) -> bool:
     return state.active and (needs is None or bool(state.roles & needs))
 
 
-def _taking(states: list[_State], kind: str, hlc: int) -> tuple[_State, _State | None] | None:
-    """The change in force at `hlc` that took away what a step of `kind` needs (and the account
-    just before it), or None when the step was allowed there (or never was: nothing was taken)."""
+def _taking(states: list[_State], kind: str, hlc: int, device: str = "") -> tuple[_State, _State | None] | None:
+    """The change in force at `hlc` that took away what a step of `kind` (recorded at `device`)
+    needs, and the account just before it; or None when the step was allowed there (or never was:
+    nothing was taken), or was recorded at the desk that knew of the change at once (`_State.knew`)."""
     at = None
     for i, state in enumerate(states):
         if state.hlc >= hlc:
@@ -127,7 +156,7 @@ def _taking(states: list[_State], kind: str, hlc: int) -> tuple[_State, _State |
         return None
     for i in range(at, 0, -1):
         if _allowed(states[i - 1], kind):
-            return states[i], states[i - 1]
+            return None if device and states[i].knew == device else (states[i], states[i - 1])
     return None
 
 
@@ -165,7 +194,7 @@ def late_steps(s: Session, user_id: str, change_id: str, limit: int | None = SHO
         query = query.where(Event.type.in_(kinds))
     found: list[Event] = []
     for ev in s.scalars(query.order_by(Event.hlc, Event.id)):
-        taking = _taking(states, ev.type, ev.hlc)
+        taking = _taking(states, ev.type, ev.hlc, ev.device_id)
         if taking is not None and taking[0].event_id == change_id:
             found.append(ev)
             if limit is not None and len(found) >= limit:
@@ -231,7 +260,7 @@ def _after_fold(s: Session, events: Iterable[FoldEvent], local: bool) -> None:
         states = _timeline(s, user_id, _held(s))
         raised: set[str] = set()
         for e in steps[user_id]:
-            taken = _taking(states, e.type, e.hlc)
+            taken = _taking(states, e.type, e.hlc, e.device_id)
             if taken is not None and taken[0].event_id not in raised:
                 raised.add(taken[0].event_id)
                 _raise(s, user_id, *taken)

@@ -25,7 +25,7 @@ from ..ids import hlc_pack, new_id
 from ..models import ROLES, AuditEntry, Event, Holiday, Office, User, utcnow
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..projections.accounts import password_mark
-from ..projections.kept_admin import admin_losses
+from ..projections.kept_admin import admin_losses, held_changes
 from ..store import Store
 
 _hasher = PasswordHasher()
@@ -104,22 +104,30 @@ def work_after_deactivation(s: Session, now: datetime | None = None) -> dict[str
     inactive = [u.id for u in s.scalars(select(User).where(User.active.is_(False)))]
     if not inactive:
         return {}
+    # A deactivation held back for want of another admin (`stand_in_admin`) is in force from when
+    # an admin was active again: the kept user's work before it was an admin's, not late.
+    # The desk that made an admin active again knew at once, and the kept user's session there went on.
+    held = held_changes(s)
     left: dict[str, int] = {}  # user id -> the stamp of the deactivation in force
-    for user_id, hlc, payload in s.execute(
-            select(Event.aggregate_id, Event.hlc, Event.payload)
+    knew: dict[str, str] = {}  # user id -> the desk where their session went on past it
+    for event_id, user_id, hlc, payload in s.execute(
+            select(Event.id, Event.aggregate_id, Event.hlc, Event.payload)
             .where(Event.aggregate_id.in_(inactive), Event.type == "user.updated").order_by(Event.hlc, Event.id)):
         if "active" in payload:
+            knew.pop(user_id, None)
             if payload["active"]:
                 left.pop(user_id, None)
-            else:
+            elif event_id not in held:
                 left[user_id] = hlc
+            elif (release := held[event_id]) is not None:
+                left[user_id], knew[user_id] = release.hlc, release.device_id
     left = {u: h for u, h in left.items() if h >= since}
     if not left:
         return {}
     late: dict[str, int] = {}
-    for user_id, hlc in s.execute(select(Event.user_id, Event.hlc).where(
+    for user_id, hlc, device in s.execute(select(Event.user_id, Event.hlc, Event.device_id).where(
             Event.hlc > min(left.values()), Event.user_id.in_(list(left)), Event.aggregate_type != "user")):
-        if hlc > left[user_id]:
+        if hlc > left[user_id] and device != knew.get(user_id):
             late[user_id] = late.get(user_id, 0) + 1
     return late
 

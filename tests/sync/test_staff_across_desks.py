@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from kanoon_desk import eventlog
 from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.models import Event, User
-from kanoon_desk.services import accounts, conflicts
+from kanoon_desk.services import accounts, conflicts, ops
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.sync import client
@@ -104,6 +104,48 @@ def test_the_admin_kept_may_stay_for_good(server: LiveServer, tmp_path: Path) ->
         shown = {u.username: u for u in accounts.list_users(store, kept)}
         assert shown["admin"].active and not shown["admin"].kept_as_admin
         assert roles_at(store, ids["admin2"]) == {"clerk"}
+
+
+def test_the_admin_kept_is_an_admin_only_until_another_is_active_again_and_later_work_is_said(
+        server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, ids = office_of_two_desks(server, tmp_path)
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], active=False)
+    accounts.update_user(d2, accounts.login(d2, "admin2", PASSWORD), ids["admin"], active=False)
+    synced(d1, d2)
+    # kept, «admin» takes in a case at desk 2: the office's admin then, his to do
+    at_2 = accounts.login(d2, "admin", PASSWORD)
+    kept_work = sec.intake(d2, at_2, case_input(1)).case_id
+    # at desk 1 he brings «admin2» back, and desk 1 syncs: desk 2's change letting him go stands
+    accounts.update_user(d1, accounts.login(d1, "admin", PASSWORD), ids["admin2"], active=True)
+    assert client.sync_once(d1).ok
+    # desk 2, offline, does not know: he takes in another case there
+    late_work = sec.intake(d2, at_2, case_input(2)).case_id
+    synced(d2, d1)
+    admin2 = accounts.login(d1, "admin2", PASSWORD)
+    for store in (d1, d2):
+        with pytest.raises(PermissionDenied):
+            accounts.login(store, "admin", PASSWORD)
+        with store.read() as s:
+            after = s.scalars(select(Event).where(Event.user_id == ids["admin"], Event.aggregate_type != "user")
+                              .order_by(Event.hlc, Event.id)).all()
+            back = max(e.hlc for e in s.scalars(select(Event).where(Event.aggregate_id == ids["admin2"])))
+        late = [e for e in after if e.hlc > back]
+        assert {e.aggregate_id for e in after if e.type == "case.received"} == {kept_work, late_work}
+        assert [e.aggregate_id for e in late if e.type == "case.received"] == [late_work]
+        # only the work after «admin2» was active again is late: on the users page ...
+        shown = {u.username: u for u in accounts.list_users(store, admin2)}
+        assert not shown["admin"].kept_as_admin and shown["admin"].late_steps == len(late) < len(after)
+        # ... and in the inbox, beside the admin kept
+        by_kind = {c.kind: c for c in conflicts.list_conflicts(store, admin2)}
+        assert set(by_kind) == {"admin.kept", "user.acted_after_role_taken"}
+        acted = by_kind["user.acted_after_role_taken"]
+        assert acted.subject == "admin" and acted.summary == {"deactivated": True}
+        change, *steps = acted.facts
+        assert change.type == "user.updated"
+        assert [f.aggregate_id for f in steps if f.type == "case.received"] == [late_work]
+    with d1.read() as s1, d2.read() as s2:
+        assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+    assert ops.check(d1.path) == [] and ops.check(d2.path) == []  # a re-fold raises the same
 
 
 def test_one_user_name_made_at_both_desks_is_said_on_the_users_list_until_resolved(
