@@ -57,6 +57,14 @@
         </message>
     </context>
     <context>
+        <name>AdminHistory</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="36" />
+            <source>وقتی دو میز یک خانه را بی‌اتصال تغییر دهند، پس از همگام‌سازی تغییر تازه‌تر در همه میزها می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
+            <translation>When two desks change the same field while apart, after the sync the newer change stands on every desk and the other value is listed here as “Replaced”.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPages</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
@@ -121,43 +129,43 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="60" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="62" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="62" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="64" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="65" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="72" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="72" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="73" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="75" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -165,84 +173,94 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="202" />
             <source>دستگاه تازه</source>
             <extracomment>the agency as saved, once the dialog is accepted the file being read and checked (its progress and «انصراف»); None when none is</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="203" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="202" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="282" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="205" />
+            <source>تاریخچه تغییرات</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="207" />
+            <source>همه نام‌ها و مهلت‌هایی که دستگاه برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
+            <translation>Every name and deadline the chosen agency has had, from every desk; a value another desk's change replaced is listed too.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="210" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="212" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column, and if needed “deadline” (working days), “phone” and “address” (headings in Persian are read too: «نام», «مهلت (روز کاری)», «تلفن», «نشانی»)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="210" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="217" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="214" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="221" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="241" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="248" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="281" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="286" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="294" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="320" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="307" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="321" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="318" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="332" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="319" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="333" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="331" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="345" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="346" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="360" />
             <source>{n} دستگاه به فهرست افزوده شد.</source>
             <translation>{n} agencies added to the directory.</translation>
         </message>
@@ -250,57 +268,57 @@
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="102" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="108" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="107" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="108" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="111" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="118" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="120" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="119" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="121" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="125" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="127" />
             <source>دستگاه تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new agency left half typed earlier is in the form; complete it and save.</translation>
         </message>
@@ -1600,76 +1618,86 @@
     <context>
         <name>CentresPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="30" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="32" />
             <source>کد</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="31" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="87" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="33" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
             <source>نام مرکز</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="32" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="34" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="90" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="33" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="35" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="91" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="34" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="90" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="36" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="92" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="56" />
             <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
             <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="84" />
             <source>۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود</source>
             <translation>021-88776655 — printed on the overdue notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="86" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
             <source>کد مرکز</source>
             <translation>Centre code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="93" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="92" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="94" />
             <source>افزودن مرکز</source>
             <translation>Add centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="95" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="97" />
             <source>ذخیره اصلاح مرکز برگزیده</source>
             <translation>Save the selected centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="98" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="100" />
+            <source>تاریخچه تغییرات</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="102" />
+            <source>همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
+            <translation>Every name, phone and address the chosen centre has had, from every desk; a value another desk's change replaced is listed too.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="105" />
             <source>مرکز تازه</source>
             <translation>New centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="166" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="183" />
             <source>مرکز «{n}» افزوده شد.</source>
             <translation>Centre “{n}” added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="180" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="197" />
             <source>مشخصات مرکز «{n}» ذخیره شد.</source>
             <translation>Details of centre “{n}” saved.</translation>
         </message>
@@ -2448,71 +2476,71 @@
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="148" />
+            <location filename="../kanoon_desk/services/accounts.py" line="156" />
             <source>شما اجازه این کار را ندارید.</source>
             <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`). Another account has this user name (made at two desks apart: a `username.duplicate` conflict until an admin resolves it); `login` takes the oldest of them, so the others cannot log in. ... and this is one of the others (`name_shared`, not the oldest) Steps recorded by this inactive user after their deactivation, at a desk that did not know of it yet (`work_after_deactivation`): they stand, and are theirs by name. How long after a user's deactivation the users page looks for work they recorded at a desk that did not know of it yet (desks work apart for days, not for months): the events of that span are read.</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="279" />
+            <location filename="../kanoon_desk/services/accounts.py" line="289" />
             <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
-            <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them).</extracomment>
+            <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them). Not "login.refused": the right password of an inactive account or one with no role, neither a wrong guess nor a log-in.</extracomment>
             <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="327" />
+            <location filename="../kanoon_desk/services/accounts.py" line="337" />
             <source>این گذرواژه پیش‌تر درست بود، اما همان هنگام در میز دیگری گذرواژه این کاربر عوض شد و پس از همگام‌سازی گذرواژه‌ای که دیرتر گذاشته شد به کار می‌رود. با آن وارد شوید؛ اگر آن را نمی‌دانید، از مدیر سامانه دفتر بخواهید گذرواژه تازه‌ای به شما بدهد.</source>
             <translation>This password was right before, but meanwhile this user's password was changed at another desk, and since the sync the one set later is in use. Log in with that one; if you do not know it, ask the office's system admin for a new password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="399" />
+            <location filename="../kanoon_desk/services/accounts.py" line="413" />
             <source>حساب شما در میز دیگری غیرفعال شد و همگام‌سازی آن را به این میز آورد؛ جلسه کاری شما بسته شد. آنچه پیش از این ثبت کرده بودید می‌ماند.</source>
             <translation>Your account was disabled at another desk and the sync brought that to this desk; your session was closed. What you recorded before stays.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="402" />
+            <location filename="../kanoon_desk/services/accounts.py" line="416" />
             <source>نقش‌های شما در میز دیگری تغییر کرد و همگام‌سازی آن را به این میز آورد؛ برای کار با نقش‌های تازه دوباره وارد شوید.</source>
             <translation>Your roles were changed at another desk and the sync brought that to this desk; log in again to work with your new roles.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="439" />
+            <location filename="../kanoon_desk/services/accounts.py" line="453" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="499" />
-            <location filename="../kanoon_desk/services/accounts.py" line="531" />
-            <location filename="../kanoon_desk/services/accounts.py" line="552" />
+            <location filename="../kanoon_desk/services/accounts.py" line="513" />
+            <location filename="../kanoon_desk/services/accounts.py" line="545" />
+            <location filename="../kanoon_desk/services/accounts.py" line="566" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="539" />
+            <location filename="../kanoon_desk/services/accounts.py" line="553" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="563" />
+            <location filename="../kanoon_desk/services/accounts.py" line="577" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="595" />
+            <location filename="../kanoon_desk/services/accounts.py" line="609" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="630" />
+            <location filename="../kanoon_desk/services/accounts.py" line="650" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="631" />
+            <location filename="../kanoon_desk/services/accounts.py" line="651" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="730" />
+            <location filename="../kanoon_desk/services/accounts.py" line="750" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -5013,7 +5041,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="270" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="99" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -5622,12 +5650,50 @@ row {n} of {all}</translation>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/members.py" line="168" />
             <location filename="../kanoon_desk/ui/library/members.py" line="312" />
             <source>نام</source>
-            <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
+            <extracomment>The fields of an agency and of an office or centre, as the admin's pages name them (the dialog translates them in the "Library" context, as its own).
+----------
+the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="22" />
+            <source>مهلت پاسخ (روز کاری)</source>
+            <translation>Deadline (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="23" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="25" />
+            <source>در فهرست ارسال</source>
+            <translation>In the forward list</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="26" />
+            <source>استان</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="27" />
+            <source>شهر</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="28" />
+            <source>سربرگ نامه‌ها</source>
+            <translation>Letter heading</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="29" />
+            <source>گونه</source>
+            <translation>Kind</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
@@ -5691,68 +5757,88 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <source>غیرفعال</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <source>مرکز فرهنگی هنری</source>
+            <translation>Cultural centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="78" />
             <source>کاربر دفتر {office}</source>
             <translation>A user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="91" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="93" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="94" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="95" />
             <source>(حذف شد)</source>
             <translation>(removed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="99" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="113" />
             <source>مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند.</source>
             <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
         </message>
@@ -5969,6 +6055,7 @@ row {n} of {all}</translation>
             <translation>Member</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="24" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="129" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>تلفن</source>
@@ -6937,117 +7024,127 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="57" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="58" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="57" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="59" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="58" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="60" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="61" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="61" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="63" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="71" />
+            <source>تاریخچه تغییرات</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/admin/office.py" line="73" />
+            <source>همه مقدارهایی که مشخصات دفتر گرفته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
+            <translation>Every value the office's details have had, from every desk; a value another desk's change replaced is listed too.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="81" />
             <source>تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا «کنار گذاشتن تغییرها» را بزنید.</source>
             <translation>Changes to the office's details that were not saved have been brought back; save them, or press “Discard changes”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="75" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="83" />
             <source>کنار گذاشتن تغییرها</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="106" />
             <source>قفل خودکار این میز</source>
             <translation>This desk's automatic lock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="103" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="112" />
             <source>خاموش</source>
             <translation>Off</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="104" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="113" />
             <source> دقیقه</source>
             <translation> minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="107" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="116" />
             <source>قفل پس از بی‌کاری</source>
             <translation>Lock after idle</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="109" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="118" />
             <source>اگر این مدت با صفحه‌کلید و موشواره کاری نشود، پنجره‌ها پوشانده می‌شود و برای ادامه، گذرواژه همان کاربر (یا ورود کاربر دیگر) خواسته می‌شود؛ آنچه نوشته شده از دست نمی‌رود و همگام‌سازی ادامه می‌یابد. صفر: قفل خودکار خاموش.</source>
             <translation>When the keyboard and mouse are not used for this long, the windows are covered and the same user's password (or another user's log-in) is asked to go on; nothing typed is lost and sync goes on. Zero: no automatic lock.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="114" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="123" />
             <source>ذخیره زمان قفل</source>
             <translation>Save the lock time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="134" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="143" />
             <source>قفل خودکار خاموش شد.</source>
             <translation>The automatic lock is off.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="135" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="144" />
             <source>این میز پس از {minutes} دقیقه بی‌کاری قفل می‌شود.</source>
             <translation>This desk locks after {minutes} idle minutes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="175" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="198" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="176" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="199" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="193" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="216" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="225" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>

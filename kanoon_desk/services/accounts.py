@@ -617,8 +617,9 @@ def normalize_lines(text: str) -> str:
 
 def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
     """Change the office's details (name, address, phone, the heading printed on letters, its
-    lines kept); `kind`
-    "centre" makes the office itself a cultural centre (its own desk lends there), for good."""
+    lines kept); `kind` "centre" makes the office itself a cultural centre (its own desk lends
+    there), for good. Only the fields that differ from the stored ones are recorded (nothing when
+    none does): two desks correcting different fields apart both keep their change."""
     require(actor, "admin")
     allowed = {"name", "kind", "province", "city", "address", "phone", "heading"}
     payload = {k: normalize_lines(v) if k == "heading" else normalize_text(v) for k, v in fields.items() if k in allowed}
@@ -630,7 +631,12 @@ def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
         office = s.get(Office, actor.office_code)
         if payload.get("kind") == "office" and office is not None and office.kind == "centre":
             raise ValidationError(MSG_OFFICE_KIND, "kind")
-        store.record(s, actor, "office.set", actor.office_code, payload, subject=actor.office_code)
+        # only the fields that change, as an agency's or a centre's correction: the whole form
+        # recorded put back, by its newer stamp, what another desk had changed meanwhile apart
+        if office is not None:
+            payload = {k: v for k, v in payload.items() if getattr(office, k) != v}
+        if payload:
+            store.record(s, actor, "office.set", actor.office_code, payload, subject=actor.office_code)
     view = get_office(store, actor.office_code)
     assert view is not None
     return view

@@ -31,6 +31,7 @@ from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..import_progress import ImportProgress
+from ..library.history import FieldHistoryDialog
 from ..tasks import Progressing
 from ..widgets import (
     ERROR_STYLE,
@@ -44,6 +45,7 @@ from ..widgets import (
     text_digits,
 )
 from .agency_import import AgencyImportDialog
+from .history import open_history
 
 #: The area announced on the bus: the forward dialog and the search filter read the directory.
 AREA = "secretariat"
@@ -200,6 +202,11 @@ class AgenciesPage(QWidget):
         self.new_button = QPushButton(self.tr("دستگاه تازه"))
         self.edit_button = QPushButton(self.tr("اصلاح"))
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
+        self.history_button.setObjectName("agency-history")
+        self.history_button.setToolTip(self.tr("همه نام‌ها و مهلت‌هایی که دستگاه برگزیده داشته، از هر میز؛ "
+                                               "مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود."))
+        self.history_button.clicked.connect(self.show_history)
         self.import_button = QPushButton(self.tr("افزودن از پرونده…"))
         self.import_button.setObjectName("import-agencies")
         self.import_button.setToolTip(self.tr("فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»"))
@@ -219,7 +226,7 @@ class AgenciesPage(QWidget):
         self.message.setObjectName("agencies-message")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.active_button, self.import_button):
+        for b in (self.new_button, self.edit_button, self.active_button, self.history_button, self.import_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.inactive)
@@ -270,6 +277,7 @@ class AgenciesPage(QWidget):
         agency = self.selected()
         self.edit_button.setEnabled(agency is not None)
         self.active_button.setEnabled(agency is not None)
+        self.history_button.setEnabled(agency is not None)
         self.active_button.setText(self.tr("فعال کردن") if agency and not agency.active
                                    else self.tr("غیرفعال کردن"))
 
@@ -292,6 +300,12 @@ class AgenciesPage(QWidget):
         agency = self.selected()
         if agency is not None:
             self.agency_dialog(agency).open()
+
+    def show_history(self) -> FieldHistoryDialog | None:
+        agency = self.selected()
+        if agency is None:
+            return None
+        return open_history(self.ctx, "agency", agency.id, agency.name, self)
 
     def toggle_active(self) -> None:
         agency = self.selected()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from ...services import library_rules as rules
 from ..context import UiContext
+from ..library.history import FieldHistoryDialog
 from ..widgets import Form, LazyTableModel, LtrLineEdit, digits, list_fetcher, text_digits
+from .history import open_history
 
 
 class CentresModel(LazyTableModel):
@@ -95,6 +97,11 @@ class CentresPage(QWidget):
         self.save_button = QPushButton(self.tr("ذخیره اصلاح مرکز برگزیده"))
         self.save_button.setObjectName("save-centre")
         self.save_button.clicked.connect(self.save)
+        self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
+        self.history_button.setObjectName("centre-history")
+        self.history_button.setToolTip(self.tr("همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ "
+                                               "مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود."))
+        self.history_button.clicked.connect(self.show_history)
         self.new_button = QPushButton(self.tr("مرکز تازه"))
         self.new_button.setObjectName("new-centre")
         self.new_button.clicked.connect(self.clear)
@@ -104,7 +111,7 @@ class CentresPage(QWidget):
         for w in (self.code, self.name, self.province, self.city, self.phone, self.address):
             w.returnPressed.connect(self._enter)  # Enter saves, as the other forms do
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.save_button, self.new_button):
+        for b in (self.add_button, self.save_button, self.history_button, self.new_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -135,6 +142,7 @@ class CentresPage(QWidget):
         self.phone.setText(c.phone)
         self.address.setText(c.address)
         self.save_button.setEnabled(True)
+        self.history_button.setEnabled(True)
         self.add_button.setEnabled(False)
 
     def clear(self) -> None:
@@ -145,8 +153,17 @@ class CentresPage(QWidget):
             w.clear()
         self.code.setReadOnly(False)
         self.save_button.setEnabled(False)
+        self.history_button.setEnabled(False)
         self.add_button.setEnabled(True)
         self.code.setFocus()
+
+    def show_history(self) -> FieldHistoryDialog | None:
+        """The chosen centre's history (its code: a centre is an office of its own)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        c: rules.CentreView = self.model.row_at(rows[0].row())
+        return open_history(self.ctx, "office", c.code, c.name, self)
 
     def _fields(self) -> dict[str, str]:
         return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),

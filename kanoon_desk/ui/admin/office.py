@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ...services import accounts
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
+from ..library.history import FieldHistoryDialog
 from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, digits, notice_label, reads_like_the_interface
+from .history import open_history
 
 
 class OfficePage(QWidget):
@@ -66,8 +68,14 @@ class OfficePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("office-message")
         self.message.setWordWrap(True)
+        self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
+        self.history_button.setObjectName("office-history")
+        self.history_button.setToolTip(self.tr("همه مقدارهایی که مشخصات دفتر گرفته، از هر میز؛ مقداری که تغییر "
+                                               "میز دیگری جایگزینش کرد هم دیده می‌شود."))
+        self.history_button.clicked.connect(self.show_history)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
+        row.addWidget(self.history_button)
         row.addWidget(self.message, 1)
         self.draft_note = notice_label(self.tr(
             "تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا "
@@ -91,6 +99,7 @@ class OfficePage(QWidget):
             "name": self.name, "province": self.province, "city": self.city, "address": self.address,
             "phone": self.phone, "heading": self.heading}, self, saved=lambda: self._stored)
         self._show_draft(self.draft.restore())
+        ctx.bus.changed.connect(self._on_changed)
 
     def _lock_group(self) -> QGroupBox:
         """This desk's idle lock: minutes without keyboard or mouse before the session is covered."""
@@ -168,6 +177,20 @@ class OfficePage(QWidget):
         self.is_centre.setChecked(office.kind == "centre")
         self.is_centre.setEnabled(office.kind != "centre")
 
+    def show_history(self) -> FieldHistoryDialog:
+        return open_history(self.ctx, "office", self.ctx.actor.office_code, self.name.text(), self)
+
+    def _form_values(self) -> dict[str, str]:
+        return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
+                "address": self.address.text(), "phone": self.phone.text(), "heading": self.heading.toPlainText()}
+
+    def _on_changed(self, area: str) -> None:
+        """A sync (or another page) changed the office's details: the page shows them, unless the
+        admin is changing them here (what they typed stays, and only it is saved)."""
+        if area in ("sync", "accounts") and self._form_values() == self._stored:
+            self.load()
+            self.draft.clear()  # (filling the form in again touched it)
+
     def ask_make_centre(self) -> bool:
         """Make the office a cultural centre, for good? Asked first, «No» by default (tests replace
         this method)."""
@@ -184,9 +207,9 @@ class OfficePage(QWidget):
         self.message.clear()
         self.message.setStyleSheet("")
         store, actor = self.ctx.store, self.ctx.actor
-        fields = {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
-                  "address": self.address.text(), "phone": self.phone.text(),
-                  "heading": self.heading.toPlainText()}
+        # only what the admin changed on the page: a field a sync changed since the page was
+        # filled in, and left alone here, keeps the other desk's value
+        fields = {k: v for k, v in self._form_values().items() if v != self._stored.get(k)}
         if self.is_centre.isEnabled() and self.is_centre.isChecked():
             if not self.ask_make_centre():
                 self.message.setStyleSheet(NOTICE_STYLE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -12,7 +12,7 @@ from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services.history import FieldChange
 from ..accessible import NamedDialog
-from ..widgets import digits
+from ..widgets import digits, text_digits
 from .common import ListModel, category_text, table_view, tr_dynamic
 
 #: Field names as a librarian reads them (translated on show).
@@ -52,6 +52,15 @@ def value_text(field: str, value: object) -> str:
         return category_text(str(value))
     if field == "loanable":
         return QCoreApplication.translate("Library", "بله") if value else QCoreApplication.translate("Library", "خیر")
+    if field == "active":  # an agency's: in the forward dialog's list, or taken out of it
+        return QCoreApplication.translate("Library", "فعال") if value else QCoreApplication.translate("Library", "غیرفعال")
+    if field == "kind":  # an office's: an office, or a cultural centre
+        return QCoreApplication.translate("Library", "مرکز فرهنگی هنری") if value == "centre" \
+            else QCoreApplication.translate("Library", "دفتر")
+    if field == "deadline_days":
+        return digits(str(value))
+    if field in ("name", "address", "heading", "province", "city"):  # an agency's, an office's: kept with Latin digits
+        return text_digits(str(value))
     if field == "photo":  # a stored file's SHA-256: its first characters tell one photo from another
         return QCoreApplication.translate("Library", "عکس ({id})").format(id=str(value)[:8])
     if field in ("national_id", "phone", "guardian_phone", "home_centre", "guardian_national_id"):
@@ -72,7 +81,11 @@ def user_text(change: FieldChange) -> str:
 class FieldHistoryDialog(NamedDialog):
     """Newest first; a replaced value (a later stamp won, here or at another centre) says so."""
 
-    def __init__(self, changes: Sequence[FieldChange], title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, changes: Sequence[FieldChange], title: str, parent: QWidget | None = None, *,
+                 labels: Mapping[str, str] | None = None, note: str | None = None) -> None:
+        """`labels`: the fields' names for this kind of record where they differ from a member's or
+        a title's (an agency's «تلفن» is no «شماره همراه»), untranslated; `note`: the line above the
+        list, translated, in place of the one that speaks of centres."""
         super().__init__(parent)
         self.setObjectName("field-history")
         self.setWindowTitle(QCoreApplication.translate("Library", "تاریخچه تغییرات {name}").format(name=title))
@@ -86,23 +99,25 @@ class FieldHistoryDialog(NamedDialog):
              QCoreApplication.translate("Library", "وضعیت"), QCoreApplication.translate("Library", "کاربر"),
              QCoreApplication.translate("Library", "مرکز یا دفتر"), QCoreApplication.translate("Library", "زمان")],
             lambda: list(changes),
-            lambda c: [tr_dynamic(FIELD_LABELS.get(c.field, c.field)),
+            lambda c: [tr_dynamic({**FIELD_LABELS, **(labels or {})}.get(c.field, c.field)),
                        removed if c.removed else value_text(c.field, c.value), in_force if c.in_force else replaced,
                        user_text(c),
                        digits(c.office_code), persian.format_jalali_datetime(c.recorded_at)])
         self.table.setModel(self.model)
-        note = QLabel(QCoreApplication.translate(
+        note_label = QLabel(QCoreApplication.translate(
             "Library", "وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و "
                        "مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود."))
+        if note is not None:
+            note_label.setText(note)
         if any(c.removed for c in changes):  # a member erased at the guardian's request
-            note.setText(QCoreApplication.translate(
+            note_label.setText(QCoreApplication.translate(
                 "Library", "مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا "
                            "نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند."))
-        note.setObjectName("field-history-note")
-        note.setWordWrap(True)
+        note_label.setObjectName("field-history-note")
+        note_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        box.addWidget(note)
+        box.addWidget(note_label)
         box.addWidget(self.table)
         box.addWidget(buttons)
