@@ -2970,27 +2970,27 @@
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="32" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="34" />
             <source>{day} تعطیل است (جمعه یا تعطیل رسمی)؛ مهلت پاسخ باید روز کاری باشد، مانند {next}.</source>
             <translation>{day} is a day off (a Friday or an official holiday); the response deadline must be a working day, such as {next}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="35" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="36" />
             <source>دست‌کم یک پرونده را برگزینید.</source>
             <translation>Choose at least one case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="36" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="37" />
             <source>پرونده {case} نزد این دستگاه نیست.</source>
             <translation>Case {case} is not with this agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="37" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="38" />
             <source>پرونده {case} دیگر در انتظار پاسخ دستگاه نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer waiting for the agency's answer; read the list again. Nothing was recorded.</translation>
         </message>
@@ -3092,53 +3092,53 @@
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
             <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The agency name is longer than 200 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
             <source>دستگاهی با همین نام در فهرست هست.</source>
             <translation>An agency of this name is already in the directory.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="31" />
             <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The address is longer than 400 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="32" />
             <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
             <translation>The phone number is longer than 40 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="33" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="144" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="171" />
             <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
             <extracomment>Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
             <translation>The file has no “name” («نام») column of agencies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="145" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="172" />
             <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This name is also in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="146" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="173" />
             <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
             <translation>The file has wrong rows; no agency was added.</translation>
         </message>
@@ -7689,49 +7689,49 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="340" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="120" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="122" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
@@ -7742,42 +7742,47 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <source> (اکنون «{name}»)</source>
+            <translation> (now “{name}”)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="143" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="152" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="154" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="155" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="156" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

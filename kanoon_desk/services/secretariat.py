@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..models import Event
-from ..models.secretariat import OUTCOMES, Case
+from ..models.secretariat import OUTCOMES, Agency, Case
 from ..persian import normalize, normalize_text
 from ..store import Store
 from . import numbers
@@ -267,6 +267,9 @@ def _record_forward(store: Store, s: Session, actor: Actor, c: Case, agency_id: 
     number = letter_no or numbers.allocate_number(store, s, "letter", letter_day)
     payload: dict[str, object] = {"agency_id": agency_id, "letter_no": number, "letter_date": letter_day.isoformat(),
                                   "deadline": due.isoformat(), "day": day.isoformat(), "at": at}
+    agency = s.get(Agency, agency_id)
+    if agency is not None:  # the name its letter is addressed to: a rename later changes no letter sent
+        payload["agency_name"] = agency.name
     if instruction:  # (older events and desks carry none: the letter prints none)
         payload["instruction"] = instruction
     ev = store.record(s, actor, "case.forwarded", c.id, payload, subject=_subject(c))

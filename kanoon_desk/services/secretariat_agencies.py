@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import collate, select
+from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import Event
 from ..models.secretariat import Agency
 from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to_ascii_digits
 from ..persian_script import COLLATION
@@ -125,6 +127,31 @@ def set_agency_active(store: Store, actor: Actor, agency_id: str, active: bool) 
         if row.active != bool(active):
             store.record(s, actor, "agency.set", agency_id, {"active": bool(active)}, subject=row.name)
         return _view(row)
+
+
+def agency_name_at(s: Session, agency_id: str, hlc: int) -> str | None:
+    """The name the agency had at the stamp `hlc` (its last `agency.set` naming it, by fold order,
+    at or before it), or None when it had none yet. What a forward written by an older version
+    (its event names no agency) was sent to: the name in force when it was recorded."""
+    name: str | None = None
+    for set_hlc, payload in s.execute(select(Event.hlc, Event.payload).where(
+            Event.aggregate_id == agency_id, Event.type == "agency.set").order_by(Event.hlc, Event.id)):
+        if set_hlc > hlc:
+            break
+        if "name" in payload:
+            name = str(payload["name"])
+    return name
+
+
+def sent_to(s: Session, event: Event) -> str | None:
+    """The agency's name as a forward (or a follow-up of one) wrote it on its letter: the name the
+    event keeps (the name the desk that recorded it knew, as it printed it), else the one in force at
+    its stamp. A rename since does not change a letter already sent."""
+    kept = event.payload.get("agency_name")
+    if isinstance(kept, str) and kept:
+        return kept
+    agency_id = event.payload.get("agency_id")
+    return agency_name_at(s, agency_id, event.hlc) if isinstance(agency_id, str) and agency_id else None
 
 
 def default_deadline(calendar: WorkingCalendar, agency: AgencyView, day: date) -> date:

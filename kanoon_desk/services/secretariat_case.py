@@ -18,6 +18,7 @@ from ..persian import TEHRAN, normalize
 from ..store import Store
 from .accounts import require, working_calendar
 from .numbers import clean_tracking_code, is_valid_tracking_code
+from .secretariat_agencies import agency_name_at, sent_to
 from .secretariat_common import MSG_NO_CASE, READ_ROLES, today
 from .secretariat_status import OUTCOME_FA, status_key
 from .secretariat_time import ServiceTime, agency_spans, closed_spans, service_time
@@ -76,6 +77,28 @@ def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
     return [dataclasses.replace(t, sms=told[t.event_id]) if t.event_id in told else t for t in out]
 
 
+def _names_sent_to(s: Session, steps: list[TimelineEntry], forwards: list[dict[str, Any]],
+                   follow_ups: list[dict[str, Any]]) -> list[TimelineEntry]:
+    """The agency's name as each forward's and follow-up's letter wrote it (`sent_to`), set as
+    "agency_name" on the forwards, the follow-ups and their timeline steps: an agency renamed since
+    is still named on them as it was (its name now is the case's `agency_name`)."""
+    wanted = [row["id"] for row in (*forwards, *follow_ups)]
+    if not wanted:
+        return steps
+    events = {e.id: e for e in s.scalars(select(Event).where(Event.id.in_(wanted)))}
+    agency_of = {fw["id"]: fw["agency_id"] for fw in forwards}
+    names: dict[str, str] = {}
+    for row in (*forwards, *follow_ups):
+        ev = events.get(row["id"])
+        name = sent_to(s, ev) if ev is not None else None
+        if name is None and ev is not None and row.get("forward_id") in agency_of:  # (an older follow-up)
+            name = agency_name_at(s, agency_of[row["forward_id"]], ev.hlc)
+        if name is not None:
+            row["agency_name"] = names[row["id"]] = name
+    return [dataclasses.replace(t, payload={**t.payload, "agency_name": names[t.event_id]})
+            if t.event_id in names else t for t in steps]
+
+
 def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> CaseDetail:
     """Everything the case view shows; `on` is the day the running clock counts to (today)."""
     require(actor, *READ_ROLES)
@@ -93,6 +116,9 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
             return [_as_dict(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(*order))]
 
         steps = timeline(s, case_id)
+        forwards = rows(Forward, (Forward.letter_date, Forward.id))
+        follow_ups = rows(FollowUp, (FollowUp.day, FollowUp.id))
+        steps = _names_sent_to(s, steps, forwards, follow_ups)
         spans = agency_spans((t.type, t.payload) for t in steps)
         paused = closed_spans((t.type, t.payload) for t in steps)
         person = s.get(Applicant, c.applicant_id)
@@ -101,8 +127,7 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
             holder_roles=holder.roles if holder else None,
             agency_name=agency.name if agency else None, timeline=steps,
             attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
-            forwards=rows(Forward, (Forward.letter_date, Forward.id)),
-            follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
+            forwards=forwards, follow_ups=follow_ups,
             notices=rows(Notice, (Notice.day, Notice.id)),
             open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None,
             service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today(), paused),

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
-from ..models import User
+from ..models import Event, User
 from ..models.secretariat import FOLLOW_UP_METHODS, Agency, Case, FollowUp, Forward
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 from . import numbers
 from .accounts import require, working_calendar
+from .secretariat_agencies import agency_name_at, sent_to
 from .secretariat_common import MSG_METHOD, READ_ROLES, _load, _need, _stamp, _subject
 
 __all__ = ["MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_NO_CASES", "MSG_OTHER_AGENCY", "MSG_NOT_WITH_AGENCY", "BatchLine",
@@ -80,10 +81,14 @@ def record_follow_up(store: Store, s: Session, actor: Actor, c: Case, *, method:
                      .order_by(Forward.letter_date.desc(), Forward.id.desc()).limit(1))
     if method == "letter" and not letter_no:
         letter_no = numbers.allocate_number(store, s, "letter", day)
-    store.record(s, actor, "case.followed_up", c.id, {
+    payload: dict[str, object] = {
         "method": method, "note": note, "letter_no": letter_no,
         "new_deadline": new_deadline.isoformat() if new_deadline else None, "forward_id": fw_id,
-        "day": day.isoformat(), "at": at}, subject=_subject(c))
+        "day": day.isoformat(), "at": at}
+    agency = s.get(Agency, c.agency_id) if c.agency_id else None
+    if agency is not None:  # the name its letter is addressed to (`secretariat_agencies.sent_to`)
+        payload["agency_name"] = agency.name
+    store.record(s, actor, "case.followed_up", c.id, payload, subject=_subject(c))
     return letter_no, fw_id
 
 
@@ -147,12 +152,17 @@ def follow_up_batch(store: Store, actor: Actor, letter_no: str) -> FollowUpBatch
         first = rows[0]
         agency_id = s.scalar(select(Forward.agency_id).where(Forward.id == first.forward_id)) or ""
         followed = [(r.case_id, r.forward_id) for r in rows]
+        event = s.get(Event, first.id)
+        # the name the letter was addressed to, a rename since notwithstanding (`sent_to`)
+        name = (sent_to(s, event) or (agency_name_at(s, agency_id, event.hlc) if agency_id else None)) \
+            if event is not None else None
     return _batch(store, agency_id, "letter", letter_no, first.day, first.note, first.new_deadline,
-                  first.user_id, followed)
+                  first.user_id, followed, name)
 
 
 def _batch(store: Store, agency_id: str, method: str, letter_no: str, day: date, note: str,
-           new_deadline: date | None, user_id: str, followed: Sequence[tuple[str, str | None]]) -> FollowUpBatch:
+           new_deadline: date | None, user_id: str, followed: Sequence[tuple[str, str | None]],
+           agency_name: str | None = None) -> FollowUpBatch:
     """The batch's paper: each case (`followed`: case and the forward followed up) with the
     forwarding letter it follows."""
     with store.read() as s:
@@ -167,7 +177,7 @@ def _batch(store: Store, agency_id: str, method: str, letter_no: str, day: date,
                 fw.letter_no if fw else "", fw.letter_date if fw else day,
                 fw.original_deadline if fw else (c.deadline or day)))
         lines.sort(key=lambda line: (line.registration_no, line.case_id))
-        agency_name = s.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""
+        agency_name = agency_name or s.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""
         user = s.get(User, user_id)
     return FollowUpBatch(agency_id, agency_name, method, letter_no, day, note, new_deadline,
                          user.full_name if user else "", lines, user.roles if user else "")

@@ -12,12 +12,17 @@ import pytest
 
 from kanoon_desk.services import accounts, history
 from kanoon_desk.services import library_rules as rules
+from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_agencies as agencies
+from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.admin.agencies import AgenciesPage
 from kanoon_desk.ui.admin.centres import CentresPage
 from kanoon_desk.ui.admin.office import OfficePage
 from kanoon_desk.ui.library.history import FieldHistoryDialog
+from kanoon_desk.ui.secretariat import papers
+from kanoon_desk.ui.secretariat.case_timeline import TimelineModel
 from kanoon_desk.ui.widgets import select_row
+from tests.secretariat_helpers import case_input
 from tests.ui.shell_support import language, make_ctx
 
 from .helpers import PASSWORD, LiveServer
@@ -155,3 +160,47 @@ def test_a_centre_corrected_at_both_desks_apart_shows_the_replaced_phone_in_its_
     qtbot.addWidget(dialog)
     shown = [(row[0], row[2]) for row in rows_of(dialog) if row[0] == "تلفن"]
     assert shown == [("تلفن", "در اجرا"), ("تلفن", "جایگزین شد"), ("تلفن", "جایگزین شد")]
+
+
+def registered(store: Any, actor: Any, n: int) -> str:
+    """A case taken in, accepted and registered: ready to be forwarded by a manager."""
+    case_id = sec.intake(store, actor, case_input(n)).case_id
+    sec.review(store, actor, case_id, accept=True)
+    sec.register(store, actor, case_id)
+    return case_id
+
+
+def test_letters_sent_before_their_agency_was_renamed_print_again_with_the_name_they_were_sent_to(
+        qtbot: Any, server: LiveServer, tmp_path: Path) -> None:
+    d1, d2, _ids = office_of_two_desks(server, tmp_path)
+    at_1, at_2 = accounts.login(d1, "admin", PASSWORD), accounts.login(d2, "admin", PASSWORD)
+    old, new = "سازمان آب منطقه‌ای", "شرکت آب منطقه‌ای"
+    agency = agencies.save_agency(d1, at_1, name=old, deadline_days=10)
+    cases = [registered(d1, at_1, n) for n in (1, 2, 3)]
+    synced(d1, d2)
+    sec.forward(d1, at_1, cases[0], agency.id)  # sent, then the agency is renamed
+    agencies.save_agency(d1, at_1, name=new, deadline_days=10, agency_id=agency.id)
+    sec.forward(d2, at_2, cases[1], agency.id)  # desk 2, apart, did not know: its letter read the old name
+    sec.follow_up(d1, at_1, cases[0], method="letter", note="پاسخ نرسیده است")  # after the rename
+    synced(d1, d2)
+    sec.forward(d2, at_2, cases[2], agency.id)  # after the sync: the new name
+    synced(d1, d2)
+    for store in (d1, d2):
+        shown = {}
+        for case_id in cases:
+            d = q.get_case(store, at_1, case_id)
+            assert d.agency_name == new  # who holds it now, by its name now
+            letter = papers.forwarding_letter(store, d)
+            shown[case_id] = old if old in letter else new if new in letter else None
+            steps = TimelineModel(d.timeline, {}, {agency.id: new})
+            steps.reload()
+            forwarded = next(i for i, t in enumerate(d.timeline) if t.type == "case.forwarded")
+            described = steps.data(steps.index(forwarded, 4))
+            if shown[case_id] == old:  # the step names both: as sent, and as it is called now
+                assert old in described and "اکنون" in described and new in described, described
+            else:
+                assert new in described and "اکنون" not in described, described
+        assert shown == {cases[0]: old, cases[1]: old, cases[2]: new}
+        # the follow-up letter written after the rename is addressed to the new name
+        d = q.get_case(store, at_1, cases[0])
+        assert new in papers.follow_up_letter(store, at_1, d)

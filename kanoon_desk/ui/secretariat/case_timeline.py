@@ -84,6 +84,16 @@ def _quoted(note: object) -> str:
     return f" — «{isolated(text)}»"
 
 
+def _agency_text(p: dict[str, Any], agencies: dict[str, str]) -> str:
+    """The agency a forward was sent to, by the name its letter wrote; renamed since, its name now
+    follows, so the step and the case's agency read as one."""
+    now = agencies.get(p.get("agency_id", ""), "")
+    sent = str(p.get("agency_name") or now)
+    if now and sent != now:
+        return isolated(sent) + QCoreApplication.translate("Secretariat", " (اکنون «{name}»)").format(name=isolated(now))
+    return isolated(sent)
+
+
 def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
     p = entry.payload
     t = entry.type
@@ -103,7 +113,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
             no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))),
             day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
-        return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
+        return (_agency_text(p, agencies) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"]))
                 + (f" — «{isolated(p['instruction'])}»" if p.get("instruction") else ""))
     if t == "case.followed_up":

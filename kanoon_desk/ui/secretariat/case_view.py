@@ -566,7 +566,7 @@ class CaseView(CaseActions, QWidget):
         for fw in d.forwards[:-1]:
             letters.append((self.tr("نامه ارسال {no}، {day}، {agency}").format(
                 no=ltr(digits(fw["letter_no"])), day=text_digits(persian.format_jalali_date(fw["letter_date"])),
-                agency=isolated(text_digits(agencies.get(fw["agency_id"], "—")))),
+                agency=isolated(text_digits(fw.get("agency_name") or agencies.get(fw["agency_id"], "—")))),
                 partial(papers.forwarding_letter, self.ctx.store, d, fw), f"letter-{fw['letter_no']}.pdf"))
         for fu in [f for f in d.follow_ups if f["method"] == "letter"][:-1]:
             letters.append((self.tr("نامه پیگیری {no}، {day}").format(

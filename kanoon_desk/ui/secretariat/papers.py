@@ -43,6 +43,11 @@ def _agencies(store: Store) -> dict[str, str]:
     return {a.id: a.name for a in list_agencies(store, include_inactive=True)}
 
 
+def _sent_to(store: Store, fw: dict[str, Any]) -> str:
+    """The agency as the forward's letter named it (`CaseDetail.forwards`' "agency_name"), else by its name now."""
+    return str(fw.get("agency_name") or _agencies(store).get(fw["agency_id"], ""))
+
+
 def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
     """The intake receipt as the clerk printed it (the scans taken in at intake), printed again."""
     c = d.case
@@ -58,7 +63,7 @@ def forwarding_letter(store: Store, d: q.CaseDetail, fw: dict[str, Any] | None =
     c, fw = d.case, fw or d.forwards[-1]
     signer, role = _signer(store, user_id=fw["sent_by"])
     return forwarding_letter_html(
-        get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
+        get_office(store), agency_name=_sent_to(store, fw), letter_no=fw["letter_no"],
         letter_date=fw["letter_date"], deadline=fw["original_deadline"], registration_no=c["registration_no"] or "",
         tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
         text=c["text"], instruction=forward_instruction(store, fw["id"]), signer=signer, signer_role=role)
@@ -82,7 +87,7 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail, fu: dict[str, 
     fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
     signer, role = _signer(store, user_id=fu["user_id"])
     return follow_up_letter_html(
-        get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fu["letter_no"],
+        get_office(store), agency_name=fu.get("agency_name") or _sent_to(store, fw), letter_no=fu["letter_no"],
         on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
         subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
         signer=signer, signer_role=role)
