@@ -2540,7 +2540,7 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="750" />
+            <location filename="../kanoon_desk/services/accounts.py" line="766" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -4372,27 +4372,32 @@
             <translation>{d} keeps its occasion «{old}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="161" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="163" />
             <source>مناسبت روز {d} از «{old}» به «{new}» تغییر کرد.</source>
             <translation>The occasion of {d} changed from «{old}» to «{new}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="163" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="165" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="167" />
             <source>این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را در بر دارند تغییر می‌کند.</source>
             <translation>This day is past: the working-day figures in reports on the periods that include it change.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="178" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="170" />
+            <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید). مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
+            <translation>The answers of {cases} cases with agencies and the return of {loans} loans are due on this day, and stay so: it is the date their letters and loan slips gave (give a case a new deadline with “Follow up”). Deadlines given from now on do not count this day as a working day.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="185" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="196" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>

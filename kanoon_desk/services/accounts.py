@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import (
@@ -675,6 +675,22 @@ def set_holiday(store: Store, actor: Actor, day: date, title: str) -> None:
         raise ValidationError(MSG_HOLIDAY_FRIDAY, "day", {"day": to_ascii_digits(format_jalali_date(day))})
     with store.transaction() as s:
         store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize_text(title or "")})
+
+
+def terms_falling_on(store: Store, day: date) -> tuple[int, int]:
+    """How many deadlines already given fall on `day`: the cases waiting on an agency whose answer
+    is due that day, and the open loans due back that day. A holiday entered later does not move
+    them: they are what the forwarding letters and the loan slips said (a follow-up gives a case a
+    new deadline); the holiday page says so when such a day is made a holiday."""
+    from ..models.library import Loan
+    from ..models.secretariat import Case
+
+    with store.read() as s:
+        cases = s.scalar(select(func.count()).select_from(Case).where(
+            Case.status == "forwarded", Case.deadline == day)) or 0
+        loans = s.scalar(select(func.count()).select_from(Loan).where(
+            Loan.returned_at.is_(None), Loan.due_on == day)) or 0
+    return cases, loans
 
 
 def remove_holiday(store: Store, actor: Actor, day: date) -> None:

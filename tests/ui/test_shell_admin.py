@@ -203,6 +203,51 @@ def test_holidays_page_refuses_a_day_off_asks_before_a_new_title_and_warns_of_a_
     page.grab().save(str(tmp_path / "holidays.png"))
 
 
+def test_a_holiday_entered_on_a_day_deadlines_were_given_for_says_they_stay_as_given(
+        fa: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.models.library import Loan
+    from kanoon_desk.services import circulation
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services import secretariat_agencies as agencies
+    from kanoon_desk.services import secretariat_query as q
+    from tests.library_helpers import NATIONAL_IDS, make_library
+    from tests.secretariat_helpers import case_input
+
+    L = make_library(tmp_path)
+    reader = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="سارا", last_name="نوری", national_id=NATIONAL_IDS[2], category="adult", phone="09351112233"))
+    loan = circulation.checkout(L.store, L.admin, reader.member_no, "B0001")
+    due = loan.due_on
+    # a case forwarded today whose agency must answer on the day the book is due back
+    agency = agencies.save_agency(L.store, L.admin, name="شهرداری منطقه ۲", deadline_days=10)
+    case_id = sec.intake(L.store, L.admin, case_input(1)).case_id
+    sec.review(L.store, L.admin, case_id, accept=True)
+    sec.register(L.store, L.admin, case_id)
+    sec.forward(L.store, L.admin, case_id, agency.id, deadline=due)
+    page = HolidaysPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.day.set_value(due)
+    page.title.setText("تاسوعا")
+    page.add()
+    said = page.message.text()
+    assert said.startswith(f"تعطیلی {persian.format_jalali_date(due)} افزوده شد. مهلت پاسخ ۱ پرونده نزد دستگاه‌ها "
+                           "و موعد بازگشت ۱ امانت همین روز است و جابه‌جا نمی‌شود"), said
+    # and so it is: the deadline and the due date stay as given
+    assert q.get_case(L.store, L.admin, case_id).case["deadline"] == due
+    with L.store.read() as s:
+        kept = s.get(Loan, loan.id)
+        assert kept is not None and kept.due_on == due
+    page.resize(900, 520)
+    page.show()
+    page.grab().save(str(tmp_path / "holiday-on-deadlines.png"))
+    # a holiday another desk entered, brought by a sync while the page is open, is listed
+    later = accounts.working_calendar(L.store).next_working_day(due)
+    accounts.set_holiday(L.store, L.admin, later, "عاشورا")  # (as the sync folds it in)
+    page.ctx.bus.changed.emit("sync")
+    assert [page.model.row_at(i)[0] for i in range(page.model.rowCount())] == [due, later]
+
+
 def test_holidays_page_warns_when_the_lunar_holidays_are_not_entered(fa: QApplication, qtbot: Any, tmp_path: Path,
                                                                      desk: tuple[Store, Any]) -> None:
     store, admin = desk

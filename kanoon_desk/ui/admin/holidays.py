@@ -111,7 +111,7 @@ class HolidaysPage(QWidget):
         self.check_lunar()
 
     def _on_changed(self, area: str) -> None:
-        if area == "accounts":
+        if area in ("accounts", "sync"):  # (a holiday entered at another desk, brought by the sync)
             self.model.reload()
             self.check_lunar()
 
@@ -155,6 +155,8 @@ class HolidaysPage(QWidget):
             self.message.setText(self.tr("مناسبت روز {d} همان «{old}» ماند.").format(d=day_text, old=text_digits(old)))
             return
         past = day < today()
+        # deadlines already given that fall on the day: they stay (the letters and slips said them)
+        cases, loans = (0, 0) if past or old is not None else accounts.terms_falling_on(store, day)
 
         def done(_: object) -> None:
             self.title.clear()
@@ -164,7 +166,12 @@ class HolidaysPage(QWidget):
             if past and old is None:
                 said += " " + self.tr("این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را "
                                       "در بر دارند تغییر می‌کند.")
-            self.message.setStyleSheet(NOTICE_STYLE if past and old is None else "")
+            if cases or loans:
+                said += " " + self.tr("مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز "
+                                      "است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده "
+                                      "با «پیگیری» مهلت تازه بدهید). مهلت‌هایی که از این پس داده شود این روز را کاری "
+                                      "نمی‌شمارد.").format(cases=digits(str(cases)), loans=digits(str(loans)))
+            self.message.setStyleSheet(NOTICE_STYLE if (past and old is None) or cases or loans else "")
             self.message.setText(said)
             self.ctx.bus.changed.emit("accounts")
 
