@@ -606,6 +606,26 @@ def get_office(store: Store, code: str | None = None) -> OfficeView | None:
         return OfficeView(o.code, o.name, o.kind, o.province, o.city, o.address, o.phone, o.heading)
 
 
+def office_at(store: Store, event_id: str, code: str | None = None) -> OfficeView | None:
+    """The office's details as they were when the event `event_id` was recorded (its `office.set`
+    changes up to that event's stamp, in fold order): what a letter of that step printed in its
+    heading. A letter printed again after the office moved or renamed reads as it was sent. The
+    details now (`get_office`) when the event is unknown or the office had none yet."""
+    code = code or store.identity.office_code
+    with store.read() as s:
+        hlc = s.scalar(select(Event.hlc).where(Event.id == event_id)) if event_id else None
+        if hlc is None:
+            return get_office(store, code)
+        fields: dict[str, str] = {"name": code, "kind": "office", "province": "", "city": "", "address": "",
+                                  "phone": "", "heading": ""}
+        seen = False
+        for payload in s.scalars(select(Event.payload).where(
+                Event.aggregate_id == code, Event.type == "office.set", Event.hlc <= hlc).order_by(Event.hlc, Event.id)):
+            seen = True
+            fields.update({k: str(v) for k, v in payload.items() if k in fields and v is not None})
+    return OfficeView(code, **fields) if seen else get_office(store, code)
+
+
 MSG_OFFICE_KIND = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.")
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ...eventlog import Actor
 from ...models import Event, User
 from ...services import secretariat_query as q
-from ...services.accounts import get_office
+from ...services.accounts import office_at
 from ...services.secretariat import forward_instruction
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_docs import (
@@ -52,7 +52,7 @@ def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
     """The intake receipt as the clerk printed it (the scans taken in at intake), printed again."""
     c = d.case
     scans = sum(1 for a in d.attachments if a["kind"] == "intake")
-    return receipt_html(get_office(store), tracking_code=c["tracking_code"], applicant_name=c["applicant_name"],
+    return receipt_html(office_at(store, d.timeline[0].event_id if d.timeline else ""), tracking_code=c["tracking_code"], applicant_name=c["applicant_name"],
                         subject=c["subject"], received_date=c["received_date"], channel=c["channel"],
                         attachments=scans, printed_on=printed_on)
 
@@ -63,7 +63,7 @@ def forwarding_letter(store: Store, d: q.CaseDetail, fw: dict[str, Any] | None =
     c, fw = d.case, fw or d.forwards[-1]
     signer, role = _signer(store, user_id=fw["sent_by"])
     return forwarding_letter_html(
-        get_office(store), agency_name=_sent_to(store, fw), letter_no=fw["letter_no"],
+        office_at(store, fw["id"]), agency_name=_sent_to(store, fw), letter_no=fw["letter_no"],
         letter_date=fw["letter_date"], deadline=fw["original_deadline"], registration_no=c["registration_no"] or "",
         tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
         text=c["text"], instruction=forward_instruction(store, fw["id"]), signer=signer, signer_role=role)
@@ -83,11 +83,11 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail, fu: dict[str, 
     fu = fu or [f for f in d.follow_ups if f["method"] == "letter"][-1]
     batch = follow_up_batch(store, actor, fu["letter_no"])
     if batch is not None and len(batch.lines) > 1:
-        return follow_up_batch_letter_html(get_office(store), batch)
+        return follow_up_batch_letter_html(office_at(store, fu["id"]), batch)
     fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
     signer, role = _signer(store, user_id=fu["user_id"])
     return follow_up_letter_html(
-        get_office(store), agency_name=fu.get("agency_name") or _sent_to(store, fw), letter_no=fu["letter_no"],
+        office_at(store, fu["id"]), agency_name=fu.get("agency_name") or _sent_to(store, fw), letter_no=fu["letter_no"],
         on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
         subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
         signer=signer, signer_role=role)
@@ -108,7 +108,7 @@ def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
     c = d.case
     posted = [n for n in d.notices if n["kind"] == "rejection" and n["method"] == "letter"]
     signer, role = _signer(store, event_id=posted[-1]["id"] if posted else _rejected_by(d))
-    return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
+    return rejection_notice_html(office_at(store, posted[-1]["id"] if posted else _rejected_by(d)), applicant_name=c["applicant_name"],
                                  tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
                                  note=c["reject_note"] or "",
                                  on=(posted[-1]["day"] if posted else c["rejected_on"]) or on,
@@ -124,7 +124,7 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
     signer, role = _signer(store, event_id=n["id"])
     agency_id = d.forwards[-1]["agency_id"] if d.forwards else c["agency_id"]
     return result_letter_html(
-        get_office(store), applicant_name=c["applicant_name"], address=d.applicant.get("address") or "",
+        office_at(store, n["id"]), applicant_name=c["applicant_name"], address=d.applicant.get("address") or "",
         tracking_code=c["tracking_code"], subject=c["subject"], received_date=c["received_date"],
         agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
         answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
