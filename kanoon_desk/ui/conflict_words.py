@@ -21,7 +21,9 @@ __all__ = ["EVENT_TITLES", "FIELD_TITLES", "HIDDEN_FIELDS", "event_title", "fiel
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
 #: desk ending a hold or writing off a copy saw of it, the status a case's step found it in).
 HIDDEN_FIELDS = frozenset({"password_hash", "password_was", "full_name_was", "at", "conflict", "was", "seen_received", "knew_withdrawn",
-                           "renewed_from", "from_status"})
+                           "renewed_from", "from_status",
+                           # (a forward's or follow-up's agency as its letter named it: the agency row names it)
+                           "agency_name"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),

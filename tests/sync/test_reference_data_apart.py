@@ -204,3 +204,25 @@ def test_letters_sent_before_their_agency_was_renamed_print_again_with_the_name_
         # the follow-up letter written after the rename is addressed to the new name
         d = q.get_case(store, at_1, cases[0])
         assert new in papers.follow_up_letter(store, at_1, d)
+
+
+def test_a_case_forwarded_at_both_desks_is_shown_in_the_inbox_without_the_letters_agency_name_as_a_raw_field(
+        qtbot: Any, server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+
+    d1, d2, _ids = office_of_two_desks(server, tmp_path)
+    at_1, at_2 = accounts.login(d1, "admin", PASSWORD), accounts.login(d2, "admin", PASSWORD)
+    water = agencies.save_agency(d1, at_1, name="سازمان آب منطقه‌ای", deadline_days=10)
+    roads = agencies.save_agency(d1, at_1, name="اداره کل راه و شهرسازی", deadline_days=10)
+    case_id = registered(d1, at_1, 1)
+    synced(d1, d2)
+    sec.forward(d1, at_1, case_id, water.id)
+    sec.forward(d2, at_2, case_id, roads.id)
+    synced(d1, d2)
+    inbox = ConflictInbox(make_ctx(d1, at_1, tmp_path / "inbox"))
+    qtbot.addWidget(inbox)
+    [row] = [i for i, c in enumerate(inbox.items) if c.kind == "case.forwarded_twice"]
+    inbox.list.setCurrentRow(row)
+    shown = [b.toPlainText() for b in inbox.fact_boxes]
+    assert any("سازمان آب منطقه‌ای" in text for text in shown) and any("اداره کل راه" in text for text in shown)
+    assert not any("agency_name" in text for text in shown), shown
