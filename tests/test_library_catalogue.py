@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kanoon_desk.errors import ValidationError
 from kanoon_desk.models.library import Title
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_import as imp
@@ -227,3 +228,19 @@ def test_what_a_librarian_or_an_admin_typed_keeps_its_diacritics(tmp_path: Path)
     assert office.address == "خیابان شهید مطهّری"
     accounts.set_holiday(L.store, L.admin, date(2025, 6, 14), "عیدِ غدیر")
     assert accounts.holiday_title(L.store, date(2025, 6, 14)) == "عیدِ غدیر"
+
+
+def test_the_books_own_isbn_barcode_is_not_taken_as_a_copys_label(tmp_path: Path) -> None:
+    """The EAN-13 printed on the book (its ISBN, 978/979…) is the same on every copy: scanned into a
+    copy's barcode by mistake it is refused at the barcode, in the form and in the import; a label's
+    code of 13 digits that is no ISBN is taken."""
+    L = make_library(tmp_path)
+    for scanned in ("9789643913007", "۹۷۸۹۶۴۳۹۱۳۰۰۷", "9791234567896"):
+        with pytest.raises(ValidationError) as err:
+            lib.add_copy(L.store, L.admin, L.title.id, barcode=scanned)
+        assert err.value.field == "barcode" and err.value.message == lib.MSG_BARCODE_IS_ISBN
+    assert [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] == ["B0001", "B0002", "B0003"]
+    assert lib.add_copy(L.store, L.admin, L.title.id, barcode="9789643913008").barcode == "9789643913008"
+    path = _csv(tmp_path / "c.csv", [["عنوان", "شابک", "بارکد"], ["ماهی سیاه کوچولو", "9789643913007", "9789643913007"]])
+    preview = imp.preview_import(L.store, L.admin, "titles", path)
+    assert [e for r in preview.rows for e in r.errors] == [("barcode", lib.MSG_BARCODE_IS_ISBN)]

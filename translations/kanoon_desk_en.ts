@@ -1775,404 +1775,404 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="265" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="27" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="29" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a desk ending a hold or writing off a copy saw of it, the status a case's step found it in). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="28" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="30" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="29" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="31" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="30" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="32" />
             <source>نقش‌های گرفته‌شده</source>
             <translation>Roles taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="31" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="33" />
             <source>نقش‌های داده‌شده</source>
             <translation>Roles given</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="32" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="34" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="34" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="36" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="37" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="36" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="38" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="37" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="39" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="38" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="39" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="41" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="41" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="43" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="43" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
             <source>فرستنده</source>
             <translation>Sender</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
             <source>سپرده از کارتابل</source>
             <translation>Handed over from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
             <source>دستگاه مسئول</source>
             <translation>Responsible agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="150" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="152" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="150" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="152" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="376" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="168" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="170" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2525,22 +2525,22 @@
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="609" />
+            <location filename="../kanoon_desk/services/accounts.py" line="629" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="650" />
+            <location filename="../kanoon_desk/services/accounts.py" line="670" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="651" />
+            <location filename="../kanoon_desk/services/accounts.py" line="671" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="766" />
+            <location filename="../kanoon_desk/services/accounts.py" line="786" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -2801,18 +2801,24 @@
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="42" />
+            <source>این بارکدِ خودِ کتاب (شابک پشت جلد) است و در همه نسخه‌های آن یکی است؛ برچسب بارکد کتابخانه را بخوانید، یا جا را خالی بگذارید تا بارکد داده شود.</source>
+            <extracomment>a copy's barcode box given the barcode printed on the book itself (its ISBN as an EAN-13, 978/979…): it is the same on every copy of the book, so it cannot tell one copy from another</extracomment>
+            <translation>This is the book's own barcode (the ISBN on its back cover), the same on every copy of it; scan the library's barcode label, or leave the box empty to have a barcode issued.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="45" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="42" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="47" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="373" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="380" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -4967,12 +4973,12 @@ row {n} of {all}</translation>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="515" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="518" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="543" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5111,7 +5117,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="506" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>

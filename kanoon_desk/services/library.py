@@ -12,6 +12,7 @@ from __future__ import annotations
 from .library_catalogue import (
     GONE,
     MSG_AGE_GROUP,
+    MSG_BARCODE_IS_ISBN,
     MSG_BARCODE_SHAPE,
     MSG_BARCODE_TAKEN,
     MSG_ISBN,
@@ -118,7 +119,7 @@ from .library_rules import (
 
 __all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId",
            "GONE", "a_year_after",
-           "LIBRARIAN", "MAX_PHOTO_BYTES", "MSG_AGE_GROUP", "MSG_BARCODE_SHAPE", "MSG_BARCODE_TAKEN",
+           "LIBRARIAN", "MAX_PHOTO_BYTES", "MSG_AGE_GROUP", "MSG_BARCODE_IS_ISBN", "MSG_BARCODE_SHAPE", "MSG_BARCODE_TAKEN",
            "MSG_CATEGORY", "MSG_CENTRE", "MSG_CHILD_REGISTERED", "MSG_COPY_NOT_FOUND", "MSG_DATE_ORDER", "MSG_GUARDIAN", "MSG_ISBN",
            "MSG_ISBN_TAKEN", "MSG_MEMBER_NOT_FOUND", "MSG_MOBILE", "MSG_NATIONAL_ID",
            "MSG_NATIONAL_ID_NEEDED", "MSG_NATIONAL_ID_TAKEN", "MSG_PHOTO_SIZE", "MSG_PHOTO_TYPE",

@@ -37,6 +37,11 @@ MSG_ISBN = QT_TRANSLATE_NOOP("Errors", "شابک درست نیست.")
 MSG_AGE_GROUP = QT_TRANSLATE_NOOP("Errors", "گروه سنی باید یکی از الف، ب، ج، د، ه باشد.")
 MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر به نسخه دیگری داده شده است.")
 MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
+#: a copy's barcode box given the barcode printed on the book itself (its ISBN as an EAN-13, 978/979…):
+#: it is the same on every copy of the book, so it cannot tell one copy from another
+MSG_BARCODE_IS_ISBN = QT_TRANSLATE_NOOP(
+    "Errors", "این بارکدِ خودِ کتاب (شابک پشت جلد) است و در همه نسخه‌های آن یکی است؛ برچسب بارکد کتابخانه را "
+              "بخوانید، یا جا را خالی بگذارید تا بارکد داده شود.")
 MSG_SHELF = QT_TRANSLATE_NOOP("Errors", "نشانی قفسه حداکثر ۳۲ نویسه باشد.")
 #: `{t}`: the title already in the catalogue (DuplicateIsbn.existing)
 MSG_ISBN_TAKEN = QT_TRANSLATE_NOOP("Errors", "کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.")
@@ -281,6 +286,8 @@ def validate_barcode(s: Session, barcode: str) -> str:
     code = clean_code(barcode)
     if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
         raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
+    if len(code) == 13 and code.startswith(("978", "979")) and is_valid_isbn(code):
+        raise ValidationError(MSG_BARCODE_IS_ISBN, "barcode")
     if s.scalar(select(Copy.id).where(Copy.barcode == code).limit(1)):
         raise ValidationError(MSG_BARCODE_TAKEN, "barcode")
     return code

@@ -538,3 +538,20 @@ def test_a_loan_made_while_the_catalogue_was_put_away_is_read_when_it_is_shown(
     assert statuses().count("on_loan") == 2
     stack.removeWidget(p)  # (the page is the fixture's: it outlives the stack)
     p.setParent(None)
+
+
+def test_the_books_own_barcode_scanned_for_a_copy_is_said_and_the_next_scan_replaces_it(
+        qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """The back cover's EAN-13 (the ISBN) scanned into the copy's barcode adds no copy and says so;
+    the refused code stays in the box, selected, so the label scanned next is read alone (it was
+    appended to it: «9789643913007N0201», refused again)."""
+    L, p = page
+    p.barcode.setFocus()
+    qtbot.keyClicks(p.barcode, "9789643913007")
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+    assert p.message.text().startswith("این بارکدِ خودِ کتاب (شابک پشت جلد) است")
+    assert p.barcode.text() == "9789643913007" and p.barcode.hasSelectedText()
+    qtbot.keyClicks(p.barcode, "N0201")
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+    assert p.message.text() == "نسخه N0201 افزوده شد." and p.barcode.text() == ""
+    assert [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] == ["B0001", "B0002", "B0003", "N0201"]

@@ -26,7 +26,7 @@ from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..errors import error_text
+from ..errors import error_field, error_text
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..tasks import Progressing
@@ -484,6 +484,9 @@ class CataloguePage(QWidget):
         def failed(err: BaseException) -> None:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(err))
+            if error_field(err) == "barcode":  # the refused code stays to see, selected: the next scan replaces it
+                self.barcode.setFocus()
+                self.barcode.selectAll()
 
         here = desk_centre(self.ctx)  # held by the centre this desk works at
         self.ctx.tasks.run(lambda: lib.add_copy(self.ctx.store, self.ctx.actor, title.id, barcode=self.barcode.text(),
