@@ -244,3 +244,26 @@ def test_the_books_own_isbn_barcode_is_not_taken_as_a_copys_label(tmp_path: Path
     path = _csv(tmp_path / "c.csv", [["عنوان", "شابک", "بارکد"], ["ماهی سیاه کوچولو", "9789643913007", "9789643913007"]])
     preview = imp.preview_import(L.store, L.admin, "titles", path)
     assert [e for r in preview.rows for e in r.errors] == [("barcode", lib.MSG_BARCODE_IS_ISBN)]
+
+
+def test_a_title_of_the_same_name_and_author_is_refused_unless_said_to_be_another(tmp_path: Path) -> None:
+    """Same name and author as the search reads them (ي/ك, a half-space typed as a space, marks), and
+    no ISBN that tells them apart: refused at the title, naming the title there; another author, an
+    ISBN of its own on both, or `same_name_ok` add it."""
+    L = make_library(tmp_path)  # «ماهی سیاه کوچولو», «صمد بهرنگی», 978-964-391-300-7
+    for typed, author in (("ماهي سياه كوچولو", "صمد بهرنگي"), ("ماهیِ سیاهِ کوچولو", "صمد بهرنگی")):
+        with pytest.raises(lib.SameTitle) as err:
+            lib.add_title(L.store, L.admin, lib.TitleInput(title=typed, author=author))
+        assert err.value.field == "title" and err.value.existing.id == L.title.id
+        assert err.value.message == lib.MSG_TITLE_KNOWN
+    assert _titles(L) == 1
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="دیگری"))
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی",
+                                                   isbn="978-964-337-556-0"))  # another edition
+    bare = lib.add_title(L.store, L.admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"),
+                         same_name_ok=True)
+    assert bare.id != L.title.id and _titles(L) == 4
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره"))
+    with pytest.raises(lib.SameTitle) as err:  # a title with no ISBN: whatever ISBN is typed may be its
+        lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", isbn="978-600-00-0000-4"))
+    assert err.value.message == lib.MSG_TITLE_KNOWN_NO_AUTHOR and _titles(L) == 5

@@ -71,6 +71,24 @@ class DuplicateIsbn(ValidationError):
         self.existing = existing
 
 
+#: `{t}`, `{a}`: the title already in the catalogue and its author (SameTitle.existing)
+MSG_TITLE_KNOWN = QT_TRANSLATE_NOOP(
+    "Errors", "«{t}» از «{a}» در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.")
+#: as MSG_TITLE_KNOWN, for a title with no author
+MSG_TITLE_KNOWN_NO_AUTHOR = QT_TRANSLATE_NOOP(
+    "Errors", "«{t}» بی نام نویسنده در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.")
+
+
+class SameTitle(ValidationError):
+    """A title of this name by this author, as the search reads them (ي/ك, the half-space, the
+    marks), is in the catalogue (`existing`) and no ISBN tells the two apart: the same book, most
+    likely, typed again. The message holds `{t}` and `{a}` (its name and author)."""
+
+    def __init__(self, existing: TitleView) -> None:
+        super().__init__(MSG_TITLE_KNOWN if existing.author else MSG_TITLE_KNOWN_NO_AUTHOR, "title")
+        self.existing = existing
+
+
 @dataclass(frozen=True)
 class TitleInput:
     title: str
@@ -158,13 +176,31 @@ def _refuse_known_isbn(s: Session, isbn: str, other_than: str = "") -> None:
         raise DuplicateIsbn(title_view(found))
 
 
-def add_title(store: Store, actor: Actor, data: TitleInput) -> TitleView:
+def same_title(s: Session, title: str, author: str, isbn: str = "") -> Title | None:
+    """The catalogue's first title of this name by this author, as the search reads them (ي/ك, the
+    half-space or a space, the marks), that no ISBN tells apart from one with `isbn`: the two have
+    the same ISBN, or one of them has none. Another edition, with an ISBN of its own, is not it."""
+    key = (search_key(title), search_key(author))
+    for t in titles_by_name(s, title):
+        if (search_key(t.title), search_key(t.author)) == key and (
+                not isbn or not t.isbn or isbn_key(t.isbn) == isbn_key(isbn)):
+            return t
+    return None
+
+
+def add_title(store: Store, actor: Actor, data: TitleInput, *, same_name_ok: bool = False) -> TitleView:
     """A new title of the shared catalogue; an ISBN already there (ISBN-10 or -13) is refused at
-    the ISBN field, naming the title it belongs to."""
+    the ISBN field, naming the title it belongs to. A title of the same name by the same author
+    that no ISBN tells apart is refused at the title (`SameTitle`), unless `same_name_ok` (the
+    librarian said it is another book)."""
     require(actor, *LIBRARIAN)
     p = validate_title(data)
     with store.transaction() as s:
         _refuse_known_isbn(s, p["isbn"])
+        if not same_name_ok:
+            known = same_title(s, p["title"], p["author"], p["isbn"])
+            if known is not None:
+                raise SameTitle(title_view(known))
         title_id = new_id()
         store.record(s, actor, "title.added", title_id, p, subject=p["title"][:200])
         t = s.get(Title, title_id)

@@ -555,3 +555,32 @@ def test_the_books_own_barcode_scanned_for_a_copy_is_said_and_the_next_scan_repl
     qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
     assert p.message.text() == "نسخه N0201 افزوده شد." and p.barcode.text() == ""
     assert [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] == ["B0001", "B0002", "B0003", "N0201"]
+
+
+def test_a_title_typed_again_with_other_letters_is_found_before_a_second_is_made(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """The helper's «ماهی سیاه کوچولو» by «صمد بهرنگی», typed with the Arabic ي and ك and a space
+    for the half-space, no ISBN: it was added as a second title without a word. Now it is said at
+    the title, the title in the catalogue is selected (a scanned label adds a copy to it), and what
+    was typed stays; saved again unchanged, it is added (another edition)."""
+    L, p = page
+    type_persian(p.t_title, "ماهي سياه كوچولو")
+    type_persian(p.t_author, "صمد بهرنگي")
+    qtbot.keyClick(p.t_author, Qt.Key.Key_Return)
+    assert p.form.error_of("title").split("\n") == [
+        "«ماهی سیاه کوچولو» از «صمد بهرنگی» در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.",
+        "اگر کتاب دیگری است (چاپ یا ترجمه دیگر)، دوباره «افزودن عنوان» را بزنید."]
+    assert (p.t_title.text(), p.t_author.text()) == ("ماهي سياه كوچولو", "صمد بهرنگي")
+    assert [t.id for t in lib.search_titles(L.store, "ماهی سیاه")] == [L.title.id]
+    assert p._selected_title() == L.title
+    qtbot.keyClicks(p.barcode, "N0301")
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+    assert lib.get_copy(L.store, "N0301").title_id == L.title.id
+    # the librarian says it is another book: the same Enter again adds it
+    qtbot.keyClick(p.t_author, Qt.Key.Key_Return)
+    assert len(lib.search_titles(L.store, "ماهی سیاه")) == 2 and p.t_title.text() == ""
+    # typed a third time: asked again (the answer was for that one)
+    type_persian(p.t_title, "ماهی سیاه کوچولو")
+    type_persian(p.t_author, "صمد بهرنگی")
+    qtbot.keyClick(p.t_author, Qt.Key.Key_Return)
+    assert p.form.error_of("title") != "" and len(lib.search_titles(L.store, "ماهی سیاه")) == 2

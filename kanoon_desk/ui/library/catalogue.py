@@ -50,10 +50,17 @@ from .history import FieldHistoryDialog
 
 
 def show_title_error(form: Form, err: BaseException) -> None:
-    """A refused title at its field; a known ISBN names the title it belongs to."""
+    """A refused title at its field; a known ISBN names the title it belongs to, and a title of the
+    same name by the same author names it and says how to add this one all the same."""
     if isinstance(err, lib.DuplicateIsbn):
         form.set_error("isbn", QCoreApplication.translate("Errors", err.message).format(
             t=text_digits(err.existing.title)))
+    elif isinstance(err, lib.SameTitle):
+        form.set_error("title", "\n".join([
+            QCoreApplication.translate("Errors", err.message).format(
+                t=text_digits(err.existing.title), a=text_digits(err.existing.author)),
+            QCoreApplication.translate(
+                "Library", "اگر کتاب دیگری است (چاپ یا ترجمه دیگر)، دوباره «افزودن عنوان» را بزنید.")]))
     else:
         form.show_error(err)
 
@@ -119,6 +126,9 @@ class CataloguePage(QWidget):
             edit.returnPressed.connect(self.save_title)  # type: ignore[attr-defined]
         # a save is running in the background: another Enter or click waits for it
         self._saving = False
+        #: the new title the librarian was told is in the catalogue already (`lib.SameTitle`): added
+        #: as it is if it is saved again unchanged
+        self._same_name_told: lib.TitleInput | None = None
         self.edit_title_button = QPushButton(QCoreApplication.translate("Library", "ویرایش عنوان برگزیده"))
         self.edit_title_button.setObjectName("edit-title")
         self.edit_title_button.clicked.connect(self.start_edit)
@@ -243,14 +253,15 @@ class CataloguePage(QWidget):
             self.list_title.setText(QCoreApplication.translate("Library", "نتیجه جست‌وجو"))
         self._show_titles(titles)
 
-    def show_saved(self, title: lib.TitleView) -> None:
+    def show_saved(self, title: lib.TitleView, heading: str = "") -> None:
         """After a title is added or corrected: the list as it was (the titles added last, or the
         search run again), the title selected in it for its copies. A title the list does not hold
-        (its search no longer finds it) is listed alone, under a heading that says so."""
+        (its search no longer finds it) is listed alone, under a heading that says so (`heading`,
+        else «the title just saved»)."""
         self._list(self.listed_query)
         row = next((i for i, t in enumerate(self.titles) if t.id == title.id), None)
         if row is None:
-            self.list_title.setText(QCoreApplication.translate("Library", "عنوانی که هم‌اکنون ثبت شد"))
+            self.list_title.setText(heading or QCoreApplication.translate("Library", "عنوانی که هم‌اکنون ثبت شد"))
             self._show_titles([title])
             row = 0
         self.select(row)
@@ -308,6 +319,7 @@ class CataloguePage(QWidget):
 
         def done(t: lib.TitleView) -> None:
             self._saving = False
+            self._same_name_told = None
             self.form.clear_errors()
             self.message.setStyleSheet("")
             if editing is not None:
@@ -324,12 +336,17 @@ class CataloguePage(QWidget):
 
         def failed(err: BaseException) -> None:
             self._saving = False
+            known = err.existing if isinstance(err, (lib.DuplicateIsbn, lib.SameTitle)) else None
+            if known is not None and editing is None:  # the title in the catalogue, selected for its copies
+                self._same_name_told = data if isinstance(err, lib.SameTitle) else None
+                self.show_saved(known, QCoreApplication.translate("Library", "عنوانی که در فهرست هست"))
             show_title_error(self.form, err)
 
         self._saving = True
         if editing is None:
-            self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data), on_done=done,
-                               on_error=failed)
+            same_ok = data == self._same_name_told  # told, and saved again as it was
+            self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data, same_name_ok=same_ok),
+                               on_done=done, on_error=failed)
         else:
             self.ctx.tasks.run(lambda: lib.update_title(self.ctx.store, self.ctx.actor, editing.id, data),
                                on_done=done, on_error=failed)
