@@ -267,3 +267,25 @@ def test_a_title_of_the_same_name_and_author_is_refused_unless_said_to_be_anothe
     with pytest.raises(lib.SameTitle) as err:  # a title with no ISBN: whatever ISBN is typed may be its
         lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", isbn="978-600-00-0000-4"))
     assert err.value.message == lib.MSG_TITLE_KNOWN_NO_AUTHOR and _titles(L) == 5
+
+
+def test_a_deliverys_copies_are_added_at_once_with_consecutive_barcodes_or_none(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    assert lib.barcode_run("K0098", 4) == ["K0098", "K0099", "K0100", "K0101"]
+    assert lib.barcode_run("۹۹", 2) == ["99", "100"]
+    added = lib.add_copies(L.store, L.admin, L.title.id, 20, first_barcode="k000120", shelf="C4")
+    assert [c.barcode for c in added] == [f"K{n:06d}" for n in range(120, 140)]
+    assert {(c.shelf, c.home_centre, c.status) for c in added} == {("C4", "13", "on_shelf")}
+    # one label of the run another copy has: none added, that label named
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="K000145")
+    with pytest.raises(lib.BarcodeInRunTaken) as taken:
+        lib.add_copies(L.store, L.admin, L.title.id, 10, first_barcode="K000140")
+    assert taken.value.barcode == "K000145" and taken.value.field == "barcode"
+    for first, count, message in (("K000139", 2, lib.MSG_BARCODE_TAKEN), ("KX", 3, lib.MSG_BARCODE_RUN),
+                                  ("", 0, lib.MSG_COPY_COUNT), ("", 201, lib.MSG_COPY_COUNT)):
+        with pytest.raises(ValidationError) as err:
+            lib.add_copies(L.store, L.admin, L.title.id, count, first_barcode=first)
+        assert err.value.message == message
+    assert len(lib.copies_of_title(L.store, L.title.id)) == 3 + 20 + 1
+    issued = lib.add_copies(L.store, L.admin, L.title.id, 5)  # no barcode: the desk's own codes
+    assert len({c.barcode for c in issued}) == 5 and all(c.barcode.isdigit() for c in issued)

@@ -332,7 +332,52 @@ def validate_barcode(s: Session, barcode: str) -> str:
 def add_copy(store: Store, actor: Actor, title_id: str, *, barcode: str = "", shelf: str = "",
              home_centre: str = "", loanable: bool = True) -> CopyView:
     """A copy of a title held by a centre; without a barcode this desk issues one."""
+    [added] = add_copies(store, actor, title_id, 1, first_barcode=barcode, shelf=shelf, home_centre=home_centre,
+                         loanable=loanable)
+    return added
+
+
+#: The most copies added in one go (a delivery's copies of one title; more is a typing slip).
+MAX_COPIES_AT_ONCE = 200
+MSG_COPY_COUNT = QT_TRANSLATE_NOOP("Errors", "تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.")
+MSG_BARCODE_RUN = QT_TRANSLATE_NOOP(
+    "Errors", "برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).")
+#: `{b}`: the barcode of the run that another copy has
+MSG_BARCODE_IN_RUN_TAKEN = QT_TRANSLATE_NOOP(
+    "Errors", "بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.")
+
+
+class BarcodeInRunTaken(ValidationError):
+    """A barcode of a run of copies (not the first: that one is `MSG_BARCODE_TAKEN`) is another
+    copy's. The message holds `{b}`: `barcode`, a Latin code (not given as `params`, whose digits
+    a Persian interface shows in Persian)."""
+
+    def __init__(self, barcode: str) -> None:
+        super().__init__(MSG_BARCODE_IN_RUN_TAKEN, "barcode")
+        self.barcode = barcode
+
+
+def barcode_run(first: str, count: int) -> list[str]:
+    """`count` barcodes counted on from `first` by its last run of digits, its width kept (K0099,
+    K0100…; 099 → 100 → … 1000 grows a digit). ValidationError when `first` ends in no digit."""
+    code = clean_code(first)
+    if count == 1:
+        return [code]
+    body = code.rstrip("0123456789")
+    digits = code[len(body):]
+    if not digits:
+        raise ValidationError(MSG_BARCODE_RUN, "barcode")
+    return [f"{body}{int(digits) + i:0{len(digits)}d}" for i in range(count)]
+
+
+def add_copies(store: Store, actor: Actor, title_id: str, count: int, *, first_barcode: str = "",
+               shelf: str = "", home_centre: str = "", loanable: bool = True) -> list[CopyView]:
+    """`count` copies of a title at once, all or none: with `first_barcode`, the labels that follow
+    it (`barcode_run`: each checked as a scanned one is, and one another copy has refuses the
+    run, naming it); without, codes this desk issues, one after another."""
     require(actor, *LIBRARIAN)
+    if not 1 <= count <= MAX_COPIES_AT_ONCE:
+        raise ValidationError(MSG_COPY_COUNT, "count")
     with store.transaction() as s:
         t = s.get(Title, title_id)
         if t is None:
@@ -340,14 +385,27 @@ def add_copy(store: Store, actor: Actor, title_id: str, *, barcode: str = "", sh
         centre = home_centre or actor.office_code
         if not centre_exists(s, centre):
             raise ValidationError(MSG_CENTRE, "home_centre")
-        code = validate_barcode(s, barcode) if barcode else _new_code(store, s, "copy_barcode", 7)
-        copy_id = new_id()
-        store.record(s, actor, "copy.added", copy_id, {
-            "barcode": code, "title_id": title_id, "home_centre": centre,
-            "shelf": normalize(shelf or ""), "loanable": loanable}, subject=code)
-        c = s.get(Copy, copy_id)
-        assert c is not None
-        return copy_view(c, t.title)
+        codes: list[str] = []
+        if first_barcode:
+            for i, code in enumerate(barcode_run(first_barcode, count)):
+                try:
+                    codes.append(validate_barcode(s, code))
+                except ValidationError as err:
+                    if i and err.message == MSG_BARCODE_TAKEN:
+                        raise BarcodeInRunTaken(code) from err
+                    raise
+        else:
+            codes = [_new_code(store, s, "copy_barcode", 7) for _ in range(count)]
+        added: list[CopyView] = []
+        for code in codes:
+            copy_id = new_id()
+            store.record(s, actor, "copy.added", copy_id, {
+                "barcode": code, "title_id": title_id, "home_centre": centre,
+                "shelf": normalize(shelf or ""), "loanable": loanable}, subject=code)
+            c = s.get(Copy, copy_id)
+            assert c is not None
+            added.append(copy_view(c, t.title))
+        return added
 
 
 def get_copy(store: Store, barcode: str) -> CopyView:

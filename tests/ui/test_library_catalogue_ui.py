@@ -584,3 +584,41 @@ def test_a_title_typed_again_with_other_letters_is_found_before_a_second_is_made
     type_persian(p.t_author, "صمد بهرنگی")
     qtbot.keyClick(p.t_author, Qt.Key.Key_Return)
     assert p.form.error_of("title") != "" and len(lib.search_titles(L.store, "ماهی سیاه")) == 2
+
+
+def test_a_new_title_then_its_twenty_copies_and_their_labels_from_the_keyboard(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """Title, Enter: the barcode box has the keyboard (it was left in the form, ten Tabs from the
+    copies). The first label's code, Tab Tab, the count, Enter: twenty copies with the labels that
+    follow it (each was a scan, or a click for each desk-issued one), selected for the labels
+    dialog; the count is back to one for the next scan."""
+    L, p = page
+    type_persian(p.t_title, "خمره")
+    qtbot.keyClick(p.t_title, Qt.Key.Key_Return)
+    [new] = lib.search_titles(L.store, "خمره")
+    assert p.barcode.hasFocus() and p._selected_title() == new
+    qtbot.keyClicks(p.barcode, "K000120")
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Tab)
+    qtbot.keyClick(p.shelf, Qt.Key.Key_Tab)
+    assert p.count.hasFocus()
+    p.count.lineEdit().selectAll()
+    qtbot.keyClicks(p.count, "20")
+    qtbot.keyClick(p.count, Qt.Key.Key_Return)
+    codes = [f"K{n:06d}" for n in range(120, 140)]
+    assert [c.barcode for c in lib.copies_of_title(L.store, new.id)] == codes
+    assert p.message.text() == ("۲۰ نسخه افزوده شد، K000120 تا K000139؛ برگزیده‌اند تا برچسب‌هایشان را با "
+                                "«برچسب بارکد…» یکجا چاپ کنید.")
+    assert p.count.value() == 1 and p.barcode.text() == ""
+    dialog = p.labels_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == "selected" and [b for b, _t in dialog.items()] == codes
+    # a run that meets a label another copy has: nothing added, that label named
+    qtbot.keyClicks(p.barcode, "K000130")
+    p.count.setValue(3)
+    qtbot.mouseClick(p.add_copy_button, Qt.MouseButton.LeftButton)
+    assert p.message.text() == "این بارکد پیش‌تر به نسخه دیگری داده شده است."
+    p.barcode.clear()
+    qtbot.keyClicks(p.barcode, "K000118")
+    qtbot.mouseClick(p.add_copy_button, Qt.MouseButton.LeftButton)
+    assert p.message.text() == "بارکد K000120 از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد."
+    assert len(lib.copies_of_title(L.store, new.id)) == 20 and p.count.value() == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,16 @@ from ..errors import error_field, error_text
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..tasks import Progressing
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, digits_in_order, select_row, text_digits
+from ..widgets import (
+    ERROR_STYLE,
+    Form,
+    LtrLineEdit,
+    ReadWhenShown,
+    digits,
+    digits_in_order,
+    select_row,
+    text_digits,
+)
 from .catalogue_import import IMPORT_KINDS, ImportDialog, ImportProgress
 from .catalogue_import import errors_text as errors_text
 from .catalogue_import import note_text as note_text
@@ -162,7 +172,19 @@ class CataloguePage(QWidget):
         self.barcode.setPlaceholderText(QCoreApplication.translate("Library", "بارکد (خالی: خودکار)"))
         self.shelf = LtrLineEdit()
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
-        add_copy = QPushButton(QCoreApplication.translate("Library", "افزودن نسخه به عنوان برگزیده"))
+        # a delivery's copies of one title at once: consecutive labels from the barcode typed, or
+        # codes this desk issues; back to 1 after (the next scan is one copy again)
+        self.count = QSpinBox()
+        self.count.setObjectName("copy-count")
+        self.count.setRange(1, lib.MAX_COPIES_AT_ONCE)
+        self.count.setAccessibleName(QCoreApplication.translate("Library", "تعداد نسخه"))
+        self.count.setToolTip(QCoreApplication.translate(
+            "Library", "چند نسخه با هم: بارکدهای پیاپی از بارکدی که نوشته شد (K000120، K000121…)، یا خودکار"))
+        self.count.lineEdit().returnPressed.connect(self.add_copy)
+        count_label = QLabel(QCoreApplication.translate("Library", "تعداد:"))
+        count_label.setBuddy(self.count)
+        add_copy = self.add_copy_button = QPushButton(QCoreApplication.translate("Library", "افزودن نسخه به عنوان برگزیده"))
+        add_copy.setObjectName("add-copy")
         add_copy.clicked.connect(self.add_copy)
         # a scanner types the label's code and Enter: each scan adds a copy, and the emptied box
         # waits for the next (an Enter in the empty box, a scanner's second end-of-line, adds none)
@@ -178,6 +200,8 @@ class CataloguePage(QWidget):
         copy_row = QHBoxLayout()  # a new copy: its barcode and shelf, then add
         copy_row.addWidget(self.barcode, 1)
         copy_row.addWidget(self.shelf, 1)
+        copy_row.addWidget(count_label)
+        copy_row.addWidget(self.count)
         copy_row.addWidget(add_copy)
         copy_row.addWidget(labels)
         selected_row = QHBoxLayout()  # what is done to the copy selected
@@ -332,6 +356,8 @@ class CataloguePage(QWidget):
                 self.draft.clear()  # a title now, not a draft (a correction leaves the new title's draft)
             self.end_edit(said)
             self.show_saved(t)
+            if editing is None:
+                self.barcode.setFocus()  # its copies next: scanned (or their count) straight away
             self.ctx.bus.changed.emit("library")
 
         def failed(err: BaseException) -> None:
@@ -491,23 +517,40 @@ class CataloguePage(QWidget):
         if title is None:
             return
 
-        def done(c: lib.CopyView) -> None:
+        def done(added: list[lib.CopyView]) -> None:
             self.message.setStyleSheet("")
-            self.message.setText(QCoreApplication.translate("Library", "نسخه {b} افزوده شد.").format(b=c.barcode))
+            if len(added) == 1:
+                self.message.setText(QCoreApplication.translate("Library", "نسخه {b} افزوده شد.").format(
+                    b=added[0].barcode))
+            else:
+                self.message.setText(QCoreApplication.translate(
+                    "Library", "{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» "
+                               "یکجا چاپ کنید.").format(n=digits(len(added)), a=added[0].barcode, z=added[-1].barcode))
             self.barcode.clear()
+            self.count.setValue(1)
             self._show_copies(lib.copies_of_title(self.ctx.store, title.id))
+            if len(added) > 1:  # the new copies selected: the labels dialog offers them first
+                new = {c.id for c in added}
+                model, selection = self.copy_table.model(), QItemSelection()
+                for row, c in enumerate(self.copies):
+                    if c.id in new:
+                        selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+                self.copy_table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.ctx.bus.changed.emit("library")
 
         def failed(err: BaseException) -> None:
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(error_text(err))
+            self.message.setText(QCoreApplication.translate("Errors", err.message).format(b=err.barcode)
+                                 if isinstance(err, lib.BarcodeInRunTaken) else error_text(err))
             if error_field(err) == "barcode":  # the refused code stays to see, selected: the next scan replaces it
                 self.barcode.setFocus()
                 self.barcode.selectAll()
 
         here = desk_centre(self.ctx)  # held by the centre this desk works at
-        self.ctx.tasks.run(lambda: lib.add_copy(self.ctx.store, self.ctx.actor, title.id, barcode=self.barcode.text(),
-                                                shelf=self.shelf.text(), home_centre=here),
+        count = self.count.value()
+        self.ctx.tasks.run(lambda: lib.add_copies(self.ctx.store, self.ctx.actor, title.id, count,
+                                                  first_barcode=self.barcode.text(), shelf=self.shelf.text(),
+                                                  home_centre=here),
                            on_done=done, on_error=failed)
 
     def selected_copies(self) -> list[lib.CopyView]:
