@@ -2830,24 +2830,24 @@
             <translation>“{t}”, with no author, is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="342" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="353" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="343" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="354" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="346" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="357" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="474" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="485" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -4724,7 +4724,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -4838,29 +4838,29 @@ row {n} of {all}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <source>اگر کتاب دیگری است (چاپ یا ترجمه دیگر)، دوباره «افزودن عنوان» را بزنید.</source>
             <translation>If it is another book (another edition or translation), press “Add title” again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="104" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <extracomment>the file being read and checked (its progress and «انصراف»); None when none is what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>نوع درون‌ریزی</source>
             <translation>Import kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
@@ -4877,85 +4877,85 @@ row {n} of {all}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
             <source>ویرایش عنوان برگزیده</source>
             <extracomment>the new title the librarian was told is in the catalogue already (`lib.SameTitle`): added as it is if it is saved again unchanged</extracomment>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="153" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="155" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="158" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="160" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="166" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
@@ -4966,79 +4966,90 @@ row {n} of {all}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
             <source>تعداد نسخه</source>
             <translation>Number of copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="181" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
             <source>چند نسخه با هم: بارکدهای پیاپی از بارکدی که نوشته شد (K000120، K000121…)، یا خودکار</source>
             <translation>Several copies at once: consecutive barcodes from the one typed (K000120, K000121…), or issued automatically</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <source>تعداد:</source>
             <translation>Count:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="435" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="288" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="354" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="408" />
             <source>عنوانی که در فهرست هست</source>
             <translation>The title already in the catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="402" />
+            <source>شابک {i} در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید.</source>
+            <translation>ISBN {i} is not in the catalogue; type the title and the author and press Enter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="409" />
+            <source>«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.</source>
+            <translation>“{t}” has this ISBN in the catalogue; add its copies by their barcodes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="428" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="526" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="560" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="578" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="612" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="603" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="637" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5054,38 +5065,38 @@ row {n} of {all}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="193" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
             <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
             <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
@@ -5099,7 +5110,7 @@ row {n} of {all}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="190" />
@@ -5111,61 +5122,61 @@ row {n} of {all}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/history.py" line="99" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="448" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="463" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="487" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="497" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="521" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="480" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="514" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="523" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="524" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="534" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="537" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="523" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="557" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5177,7 +5188,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="566" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="600" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -5673,7 +5684,7 @@ row {n} of {all}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="162" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -5914,7 +5925,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
             <location filename="../kanoon_desk/ui/library/members.py" line="137" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -6024,7 +6035,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <location filename="../kanoon_desk/ui/library/members.py" line="231" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -6055,7 +6066,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="419" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="453" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="391" />
             <source>ذخیره تغییرات</source>
@@ -6080,7 +6091,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="353" />
             <location filename="../kanoon_desk/ui/library/members.py" line="518" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

@@ -45,6 +45,7 @@ from .library_catalogue import (
     get_title,
     isbn_forms,
     isbn_key,
+    lookup_isbn,
     mark_copy_lost,
     recent_titles,
     same_title,
@@ -129,7 +130,7 @@ from .library_rules import (
 )
 
 __all__ = ["BarcodeInRunTaken", "CentreView", "CopyView", "MAX_COPIES_AT_ONCE", "MSG_BARCODE_IN_RUN_TAKEN",
-           "MSG_BARCODE_RUN", "MSG_COPY_COUNT", "add_copies", "barcode_run", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId", "MSG_TITLE_KNOWN",
+           "MSG_BARCODE_RUN", "MSG_COPY_COUNT", "add_copies", "barcode_run", "lookup_isbn", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId", "MSG_TITLE_KNOWN",
            "MSG_TITLE_KNOWN_NO_AUTHOR", "SameTitle", "same_title",
            "GONE", "a_year_after",
            "LIBRARIAN", "MAX_PHOTO_BYTES", "MSG_AGE_GROUP", "MSG_BARCODE_IS_ISBN", "MSG_BARCODE_SHAPE", "MSG_BARCODE_TAKEN",

@@ -170,6 +170,17 @@ def title_by_isbn(s: Session, isbn: str, *, other_than: str = "") -> Title | Non
     return s.scalar(q.order_by(Title.added_at, Title.id).limit(1))
 
 
+def lookup_isbn(store: Store, isbn: str) -> TitleView | None:
+    """The catalogue's title with this ISBN as typed or scanned (hyphens, Persian digits, a label;
+    ISBN-10 or the EAN-13 on the back cover), None when it has none; ValidationError at the ISBN
+    when it is no ISBN."""
+    if not is_valid_isbn(isbn or ""):
+        raise ValidationError(MSG_ISBN, "isbn")
+    with store.read() as s:
+        found = title_by_isbn(s, normalize_isbn(isbn))
+        return title_view(found) if found is not None else None
+
+
 def _refuse_known_isbn(s: Session, isbn: str, other_than: str = "") -> None:
     found = title_by_isbn(s, isbn, other_than=other_than)
     if found is not None:

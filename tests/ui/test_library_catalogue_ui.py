@@ -622,3 +622,35 @@ def test_a_new_title_then_its_twenty_copies_and_their_labels_from_the_keyboard(
     qtbot.mouseClick(p.add_copy_button, Qt.MouseButton.LeftButton)
     assert p.message.text() == "بارکد K000120 از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد."
     assert len(lib.copies_of_title(L.store, new.id)) == 20 and p.count.value() == 3
+
+
+def test_a_books_isbn_scanned_first_finds_it_or_sends_the_keyboard_to_its_title(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """The back cover's EAN-13 scanned into the empty form's ISBN, with its Enter: «این خانه را پر
+    کنید» at the title, whether or not the book was in the catalogue. Now a known book is selected,
+    the barcode box ready for its copies' labels; a new one sends the keyboard to its title, the
+    ISBN kept; a code that is no ISBN is said at the ISBN, selected for the next scan."""
+    L, p = page
+    p.show_recent()
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره"))
+    p.t_isbn.setFocus()
+    type_persian(p.t_isbn, "۹۷۸۹۶۴۳۹۱۳۰۰۷")
+    qtbot.keyClick(p.t_isbn, Qt.Key.Key_Return)
+    assert p.form.error_of("title") == "" and p._selected_title() == L.title
+    assert p.message.text() == "«ماهی سیاه کوچولو» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید."
+    assert p.barcode.hasFocus() and p.t_isbn.text() == ""
+    qtbot.keyClicks(p.barcode, "N0401")
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+    assert lib.get_copy(L.store, "N0401").title_id == L.title.id
+    p.t_isbn.setFocus()
+    qtbot.keyClicks(p.t_isbn, "97896433755")  # cut short
+    qtbot.keyClick(p.t_isbn, Qt.Key.Key_Return)
+    assert p.form.error_of("isbn") == "شابک درست نیست." and p.t_isbn.selectedText() == "97896433755"
+    qtbot.keyClicks(p.t_isbn, "9789643375560")  # a new book: its title next
+    qtbot.keyClick(p.t_isbn, Qt.Key.Key_Return)
+    assert p.form.error_of("isbn") == "" and p.t_title.hasFocus() and p.t_isbn.text() == "9789643375560"
+    assert p.message.text() == "شابک 9789643375560 در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید."
+    type_persian(p.t_title, "کلاغ‌ها")
+    qtbot.keyClick(p.t_title, Qt.Key.Key_Return)
+    assert lib.lookup_isbn(L.store, "9789643375560").title == "کلاغ‌ها"  # type: ignore[union-attr]
+    assert p.barcode.hasFocus()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ServiceError
+from ...persian import normalize_isbn
 from ...services import history
 from ...services import library as lib
 from ...services import library_import as imp
@@ -132,8 +133,9 @@ class CataloguePage(QWidget):
         add_title = self.add_title_button = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
         add_title.setObjectName("add-title")
         add_title.clicked.connect(self.save_title)
-        for edit in (self.t_title, self.t_author, self.t_publisher, self.t_isbn, self.t_subject):
+        for edit in (self.t_title, self.t_author, self.t_publisher, self.t_subject):
             edit.returnPressed.connect(self.save_title)  # type: ignore[attr-defined]
+        self.t_isbn.returnPressed.connect(self.isbn_entered)  # type: ignore[attr-defined]
         # a save is running in the background: another Enter or click waits for it
         self._saving = False
         #: the new title the librarian was told is in the catalogue already (`lib.SameTitle`): added
@@ -376,6 +378,38 @@ class CataloguePage(QWidget):
         else:
             self.ctx.tasks.run(lambda: lib.update_title(self.ctx.store, self.ctx.actor, editing.id, data),
                                on_done=done, on_error=failed)
+
+    def isbn_entered(self) -> None:
+        """Enter in the ISBN (a scanner's, after the book's EAN-13): with the rest of the form
+        empty, the book is looked up first: one in the catalogue is selected for its copies (the
+        barcode box takes the keyboard, the ISBN box is emptied); a new one sends the keyboard to
+        the title. With a title typed (or a correction), Enter saves, as in every other field."""
+        typed = [self.t_title.text(), self.t_author.text(), self.t_publisher.text(),  # type: ignore[attr-defined]
+                 self.t_subject.text()]  # type: ignore[attr-defined]
+        isbn = self.t_isbn.text()  # type: ignore[attr-defined]
+        if self.editing is not None or any(v.strip() for v in typed) or not isbn.strip():
+            self.save_title()
+            return
+        try:
+            known = lib.lookup_isbn(self.ctx.store, isbn)
+        except ServiceError as err:
+            self.form.clear_errors()
+            self.form.show_error(err)  # (selected: the next scan replaces it)
+            return
+        self.form.clear_errors()
+        self._say("")
+        if known is None:
+            self._say(QCoreApplication.translate(
+                "Library", "شابک {i} در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید.").format(
+                i=normalize_isbn(isbn)))
+            self.t_title.setFocus()
+            return
+        self.t_isbn.clear()  # type: ignore[attr-defined]
+        self.show_saved(known, QCoreApplication.translate("Library", "عنوانی که در فهرست هست"))
+        self._say(QCoreApplication.translate(
+            "Library", "«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.").format(
+            t=text_digits(known.title)))
+        self.barcode.setFocus()
 
     def correction_changed(self) -> bool:
         """Whether the form holds changes to the title being corrected that are not saved."""
