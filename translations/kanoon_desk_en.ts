@@ -5083,14 +5083,14 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
@@ -5099,6 +5099,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="42" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
@@ -5123,7 +5124,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -5838,89 +5839,99 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="43" />
+            <source>وضعیت نسخه</source>
+            <translation>Copy's state</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="57" />
+            <source>به گردش برگشت</source>
+            <translation>Back in circulation</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="63" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="63" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
             <source>مرکز فرهنگی هنری</source>
             <translation>Cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
             <source>کاربر دفتر {office}</source>
             <translation>A user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="101" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="102" />
             <source>(حذف شد)</source>
             <translation>(removed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="105" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="105" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="114" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="120" />
             <source>مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند.</source>
             <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
         </message>

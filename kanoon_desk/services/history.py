@@ -23,11 +23,16 @@ from ..store import Store
 
 #: Event types that set editable fields, and the editable fields of each aggregate type.
 FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.field_set", "copy.added",
-                "copy.field_set", "office.set", "applicant.set", "agency.set")
+                "copy.field_set", "copy.relabelled", "office.set", "applicant.set", "agency.set")
+#: A copy's facts that take it out of circulation or bring it back, shown in its history as its
+#: «status» (`FieldChange.value`: {"state": "withdrawn" | "lost" | "reinstated", "note": the reason
+#: given}): who withdrew it, when and why, was recorded and shown nowhere.
+STATE_EVENTS = {"copy.withdrawn": ("withdrawn", "reason"), "copy.marked_lost": ("lost", "note"),
+                "copy.reinstated": ("reinstated", "")}
 FIELDS: dict[str, tuple[str, ...]] = {
     "member": MEMBER_FIELDS,  # the fields the fold sets: one list, so the history cannot drift from it
     "title": TITLE_FIELDS,
-    "copy": ("shelf", "loanable", "home_centre", "title_id"),
+    "copy": ("barcode", "shelf", "loanable", "home_centre", "title_id"),
     "office": ("name", "kind", "province", "city", "address", "phone", "heading"),
     # the secretariat's (the keys its fold sets from `applicant.set` and `agency.set`)
     "applicant": ("national_id", "first_name", "last_name", "mobile", "address"),
@@ -62,7 +67,8 @@ def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[
     with store.read() as s:
         events = list(s.scalars(select(Event).where(
             Event.aggregate_type == aggregate_type, Event.aggregate_id == aggregate_id,
-            Event.type.in_(list(FIELD_EVENTS))).order_by(Event.hlc, Event.id)))
+            Event.type.in_([*FIELD_EVENTS, *(STATE_EVENTS if aggregate_type == "copy" else ())]))
+            .order_by(Event.hlc, Event.id)))
         names: dict[str, str] = {user_id: name for user_id, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_({e.user_id for e in events})))}
         offices: dict[str, str] = {code: name for code, name in s.execute(
@@ -73,9 +79,23 @@ def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[
             select(Member.erased_on).where(Member.id == aggregate_id)) is not None
     hidden = frozenset(PERSONAL_FIELDS) if erased else frozenset()
     names.setdefault(SYSTEM_USER_ID, "سیستم")
-    changes: list[tuple[str, Event]] = [(f, e) for e in events for f in fields if f in e.payload]
+    changes: list[tuple[str, Event]] = []
+    for e in events:
+        if e.type in STATE_EVENTS:
+            changes.append(("status", e))
+        else:
+            changes.extend((f, e) for f in fields if f in e.payload)
     last = {f: e.id for f, e in changes}  # fold order: the last value of a field is the one in force
-    out = [FieldChange(field=f, value=None if f in hidden else e.payload[f], recorded_at=e.recorded_at,
+
+    def value(f: str, e: Event) -> Any:
+        if f in hidden:
+            return None
+        if f == "status":
+            state, note = STATE_EVENTS[e.type]
+            return {"state": state, "note": str(e.payload.get(note, "") or "") if note else ""}
+        return e.payload[f]
+
+    out = [FieldChange(field=f, value=value(f, e), recorded_at=e.recorded_at,
                        user=names.get(e.user_id, ""), office_code=e.office_code,
                        event_id=e.id, in_force=last[f] == e.id, office_name=offices.get(e.office_code, ""),
                        removed=f in hidden)

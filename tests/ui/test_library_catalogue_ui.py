@@ -654,3 +654,34 @@ def test_a_books_isbn_scanned_first_finds_it_or_sends_the_keyboard_to_its_title(
     qtbot.keyClick(p.t_title, Qt.Key.Key_Return)
     assert lib.lookup_isbn(L.store, "9789643375560").title == "کلاغ‌ها"  # type: ignore[union-attr]
     assert p.barcode.hasFocus()
+
+
+def test_a_withdrawn_copys_history_says_why_when_and_by_whom(
+        qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path) -> None:
+    """The reason asked at «وجین نسخه برگزیده» was recorded and shown nowhere: the copy's history
+    had only its shelf, centre and «may be lent». It has the withdrawal (and a loss, and the copy
+    found again), with its reason, who and when, and the barcode the copy was given."""
+    from kanoon_desk.ui.widgets import select_row
+
+    L, p = page
+    p.select(0)
+    by_code = {c.barcode: c for c in p.copies}
+    p.mark_copy(by_code["B0002"], "withdraw", "پاره و آب‌دیده")
+    p.mark_copy(by_code["B0003"], "lost", "در انبارگردانی ۱۴۰۵ دیده نشد")
+    select_row(p.copy_table, next(i for i, c in enumerate(p.copies) if c.barcode == "B0002"))
+    dialog = p.show_copy_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
+    admin = rows[-1][3]
+    assert ["وضعیت نسخه", "خارج از گردش — پاره و آب‌دیده", "در اجرا", admin] in rows
+    assert ["بارکد", "B0002", "در اجرا", admin] in rows
+    dialog.grab().save("/tmp/fix-D/withdrawn-history.png")
+    dialog.close()
+    select_row(p.copy_table, next(i for i, c in enumerate(p.copies) if c.barcode == "B0003"))
+    dialog = p.show_copy_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model.data(model.index(0, 1)) == "گم‌شده — در انبارگردانی ۱۴۰۵ دیده نشد"

@@ -13,7 +13,7 @@ from ...errors import QT_TRANSLATE_NOOP
 from ...services.history import FieldChange
 from ..accessible import NamedDialog
 from ..widgets import digits, text_digits
-from .common import ListModel, category_text, table_view, tr_dynamic
+from .common import ListModel, category_text, status_text, table_view, tr_dynamic
 
 #: Field names as a librarian reads them (translated on show).
 FIELD_LABELS = {
@@ -39,6 +39,8 @@ FIELD_LABELS = {
     "shelf": QT_TRANSLATE_NOOP("Library", "قفسه"),
     "title_id": QT_TRANSLATE_NOOP("Library", "عنوان"),
     "loanable": QT_TRANSLATE_NOOP("Library", "امانت‌دادنی"),
+    "barcode": QT_TRANSLATE_NOOP("Library", "بارکد"),
+    "status": QT_TRANSLATE_NOOP("Library", "وضعیت نسخه"),
 }
 
 
@@ -50,6 +52,11 @@ def value_text(field: str, value: object) -> str:
         return persian.format_jalali_date(date.fromisoformat(value))
     if field == "category":
         return category_text(str(value))
+    if field == "status" and isinstance(value, dict):  # withdrawn or lost (and why), or back in circulation
+        state = str(value.get("state", ""))
+        said = (QCoreApplication.translate("Library", "به گردش برگشت") if state == "reinstated"
+                else status_text(state))
+        return " — ".join(filter(None, [said, text_digits(str(value.get("note") or ""))]))
     if field == "loanable":
         return QCoreApplication.translate("Library", "بله") if value else QCoreApplication.translate("Library", "خیر")
     if field == "active":  # an agency's: in the forward dialog's list, or taken out of it
