@@ -4860,7 +4860,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
@@ -4878,7 +4878,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>نویسنده</source>
@@ -4886,14 +4886,14 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>گروه سنی</source>
@@ -4907,7 +4907,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="468" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -4955,7 +4955,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
@@ -4986,70 +4986,70 @@ row {n} of {all}</translation>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="472" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="282" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="408" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="411" />
             <source>عنوانی که در فهرست هست</source>
             <translation>The title already in the catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="402" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="405" />
             <source>شابک {i} در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید.</source>
             <translation>ISBN {i} is not in the catalogue; type the title and the author and press Enter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="412" />
             <source>«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” has this ISBN in the catalogue; add its copies by their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="428" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="560" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="563" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="612" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="615" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="637" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="640" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5066,7 +5066,7 @@ row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
@@ -5082,21 +5082,21 @@ row {n} of {all}</translation>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
@@ -5111,7 +5111,7 @@ row {n} of {all}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="190" />
@@ -5123,61 +5123,61 @@ row {n} of {all}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
             <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="311" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="311" />
             <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="355" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="497" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="521" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="485" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="524" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="514" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="517" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="523" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="526" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="524" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="527" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="534" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="537" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="537" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="557" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="560" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5189,7 +5189,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="600" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="603" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -6077,7 +6077,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="453" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="456" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="391" />
             <source>ذخیره تغییرات</source>
@@ -6102,7 +6102,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
             <location filename="../kanoon_desk/ui/library/members.py" line="518" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

@@ -592,3 +592,25 @@ def test_the_lending_rules_fit_a_laptop_at_150_percent(lang: str, library: Lib, 
         for spin in spins.values():
             right = spin.mapTo(scroll.viewport(), spin.rect().topRight()).x()
             assert right < scroll.viewport().width(), (spin.objectName(), right)
+
+
+def test_the_catalogues_copy_row_is_no_wider_than_its_list_at_150_percent(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The count of copies beside a new copy's barcode and shelf, with «افزودن نسخه…» and «برچسب
+    بارکد…» on the same row, made that row the widest of the lists' column, and the page 46 px
+    wider (650 → 696 px, the lists' 911x480 at 150 % had no room for it); the labels button stands
+    above the copies' list, and the row, the count and its add button in view, is narrower than the
+    column's other rows."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(911, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("library-catalogue")
+    for _ in range(3):
+        QApplication.processEvents()
+    row = page.copy_row  # type: ignore[attr-defined]
+    column = row.parent()  # the lists' column: its widest row sets its width
+    assert row.minimumSize().width() < column.minimumSize().width(), (row.minimumSize(), column.minimumSize())
+    for w in (page.count, page.add_copy_button):  # type: ignore[attr-defined]
+        assert w.isVisible() and w.width() >= w.minimumSizeHint().width()

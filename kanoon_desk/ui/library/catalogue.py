@@ -199,13 +199,12 @@ class CataloguePage(QWidget):
         labels.clicked.connect(lambda: self.labels_dialog().exec())
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
-        copy_row = QHBoxLayout()  # a new copy: its barcode and shelf, then add
+        copy_row = self.copy_row = QHBoxLayout()  # a new copy: its barcode and shelf, then add
         copy_row.addWidget(self.barcode, 1)
         copy_row.addWidget(self.shelf, 1)
         copy_row.addWidget(count_label)
         copy_row.addWidget(self.count)
         copy_row.addWidget(add_copy)
-        copy_row.addWidget(labels)
         selected_row = QHBoxLayout()  # what is done to the copy selected
         for w in (self.correct_button, self.withdraw_button, self.lost_button, self.copy_history_button):
             selected_row.addWidget(w)
@@ -226,7 +225,11 @@ class CataloguePage(QWidget):
         self.list_title.setObjectName("titles-list-title")
         middle.addWidget(self.list_title)
         middle.addWidget(self.title_table, 3)
-        middle.addWidget(QLabel(QCoreApplication.translate("Library", "نسخه‌ها")))
+        copies_heading = QHBoxLayout()  # the copies' labels printed from above their list (the row
+        copies_heading.addWidget(QLabel(QCoreApplication.translate("Library", "نسخه‌ها")))  # under it
+        copies_heading.addStretch(1)  # has a new copy's barcode, shelf and count: no room at 150 %)
+        copies_heading.addWidget(labels)
+        middle.addLayout(copies_heading)
         middle.addWidget(self.copy_table, 2)
         middle.addLayout(selected_row)
         middle.addLayout(copy_row)
