@@ -39,9 +39,13 @@ from .library_common import (
 from .library_members import member_category
 from .library_rules import get_rule
 
+#: A waiting hold whose member still has their details: one placed for a member erased at another
+#: desk (`hold.after_erasure`, a conflict until a person cancels it) is nobody's to set a copy aside for.
+LIVE_HOLDER = ~select(Member.id).where(Member.id == Hold.member_id, Member.erased_on.is_not(None)).exists()
+
 
 def _next_hold(s: Session, title_id: str) -> Hold | None:
-    return s.scalar(select(Hold).where(Hold.title_id == title_id, Hold.status == "waiting")
+    return s.scalar(select(Hold).where(Hold.title_id == title_id, Hold.status == "waiting", LIVE_HOLDER)
                     .order_by(Hold.placed_hlc, Hold.id).limit(1))
 
 

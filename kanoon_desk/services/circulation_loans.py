@@ -18,7 +18,7 @@ from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize_text
 from ..store import Store
 from .accounts import require, working_calendar
-from .circulation_holds import release_copy
+from .circulation_holds import LIVE_HOLDER, release_copy
 from .circulation_views import (
     HARD,
     MSG_LOAN_CLOSED,
@@ -253,7 +253,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         if loan.renewals >= rule.max_renewals:
             codes.append("max_renewals")
         if s.scalar(select(Hold.id).where(Hold.title_id == loan.title_id, Hold.status == "waiting",
-                                          Hold.member_id != loan.member_id).limit(1)):
+                                          Hold.member_id != loan.member_id, LIVE_HOLDER).limit(1)):
             codes.append("hold_waiting")
         due = due_date(calendar, today, rule.period_days)
         if due <= loan.due_on:

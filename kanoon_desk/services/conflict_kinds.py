@@ -61,6 +61,10 @@ KIND_TITLES: dict[str, str] = {
         "Errors", "دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند"),
     "user.acted_after_role_taken": QT_TRANSLATE_NOOP(
         "Errors", "کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد"),
+    "loan.after_erasure": QT_TRANSLATE_NOOP(
+        "Errors", "کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد"),
+    "hold.after_erasure": QT_TRANSLATE_NOOP(
+        "Errors", "رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد"),
 }
 
 #: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
@@ -76,6 +80,9 @@ RESOLUTION_TITLES: dict[str, str] = {
     "reopen": QT_TRANSLATE_NOOP("Errors", "پرونده دوباره باز شود"),
     "keep_retired": QT_TRANSLATE_NOOP("Errors", "خارج از گردش (یا گم‌شده) بماند"),
     "reinstate": QT_TRANSLATE_NOOP("Errors", "خارج کردن (یا گم‌شدن) پس گرفته شود"),
+    "await_return": QT_TRANSLATE_NOOP("Errors", "امانت باز بماند تا کتاب برگردد"),
+    "mark_lost": QT_TRANSLATE_NOOP("Errors", "کتاب گم‌شده نزد عضو ثبت شود"),
+    "cancel_hold": QT_TRANSLATE_NOOP("Errors", "رزرو لغو شود"),
 }
 #: The resolutions each kind offers, in the order of its buttons.
 RESOLUTIONS: dict[str, tuple[str, ...]] = {
@@ -92,6 +99,8 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "copy.retired_on_loan": ("keep_retired", "reinstate"),
     "copy.retired_while_received": ("reinstate", "keep_retired"),
     "user.renamed_apart": ("keep_first", "keep_second"),
+    "loan.after_erasure": ("await_return", "mark_lost"),
+    "hold.after_erasure": ("cancel_hold",),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -212,6 +221,17 @@ EXPLANATIONS[("admin.kept", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی "
     "نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. "
     "در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.")
+EXPLANATIONS[("loan.after_erasure", "await_return")] = QT_TRANSLATE_NOOP(
+    "Errors", "حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ "
+    "مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز "
+    "امانت بخواند تا امانت بسته شود.")
+EXPLANATIONS[("loan.after_erasure", "mark_lost")] = QT_TRANSLATE_NOOP(
+    "Errors", "کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا "
+    "پیدا و خوانده شود.")
+EXPLANATIONS[("hold.after_erasure", "cancel_hold")] = QT_TRANSLATE_NOOP(
+    "Errors", "رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای "
+    "برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر "
+    "در راه است، هنگام رسیدن آن را در میز امانت بخوانید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

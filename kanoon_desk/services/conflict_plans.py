@@ -267,6 +267,30 @@ def _renamed_apart(store: Store, s: Session, c: Conflict, resolution: str) -> li
     return [("user.updated", user.id, {"full_name": name, "full_name_was": user.full_name}, user.username)]
 
 
+def _loan_after_erasure(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The loan stays open until the book comes back, or is closed now as lost with the member."""
+    loan = s.get(Loan, c.facts.get("summary", {}).get("loan_id", ""))
+    if loan is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "await_return" or loan.returned_at is not None:
+        return []
+    copy = s.get(Copy, loan.copy_id)
+    return [("loan.lost", loan.id, {"copy_id": loan.copy_id, "day": _today().isoformat(), "centre": loan.centre,
+                                    "note": ""}, copy.barcode if copy else loan.id)]
+
+
+def _hold_after_erasure(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The hold cancelled (nothing when it ended meanwhile)."""
+    hold = s.get(Hold, c.facts.get("summary", {}).get("hold_id", ""))
+    if hold is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if hold.status not in ("waiting", "in_transit", "ready"):
+        return []
+    member = s.get(Member, hold.member_id)
+    return [("hold.cancelled", hold.id, {"was": {"status": hold.status, "copy_id": hold.copy_id or ""}},
+             member.member_no if member else hold.id)]
+
+
 def free_username(s: Session, username: str) -> str:
     """The name an account made twice takes when the other keeps it: the same name with the first
     free number, `ali.2`, `ali.3`…"""
@@ -291,4 +315,6 @@ _PLANS: dict[str, Plan] = {
     "member.registered_twice": _registered_twice,
     "username.duplicate": _username_twice,
     "user.renamed_apart": _renamed_apart,
+    "loan.after_erasure": _loan_after_erasure,
+    "hold.after_erasure": _hold_after_erasure,
 }

@@ -14,7 +14,7 @@ from ..ids import hlc_millis
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..store import Store
 from .accounts import require
-from .circulation_holds import record_sent_for_hold
+from .circulation_holds import LIVE_HOLDER, record_sent_for_hold
 from .circulation_views import (
     MSG_COPY_NOT_HERE,
     MSG_COPY_OTHER_TITLE,
@@ -79,7 +79,7 @@ def pull_list(store: Store, centre: str) -> list[PullItem]:
     with store.read() as s:
         holds = list(s.execute(
             select(Hold.id, Hold.title_id, Hold.member_id, Hold.pickup_centre, Hold.placed_at)
-            .where(Hold.status == "waiting", Hold.pickup_centre != centre)
+            .where(Hold.status == "waiting", Hold.pickup_centre != centre, LIVE_HOLDER)
             .order_by(Hold.placed_hlc, Hold.id)))
         if not holds:
             return []

@@ -21,7 +21,7 @@ __all__ = ["EVENT_TITLES", "FIELD_TITLES", "HIDDEN_FIELDS", "event_title", "fiel
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
 #: desk ending a hold or writing off a copy saw of it, the status a case's step found it in).
 HIDDEN_FIELDS = frozenset({"password_hash", "password_was", "full_name_was", "at", "conflict", "was", "seen_received", "knew_withdrawn",
-                           "renewed_from", "from_status",
+                           "renewed_from", "from_status", "photo_gone",
                            # (a forward's or follow-up's agency as its letter named it: the agency row names it)
                            "agency_name"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
@@ -67,6 +67,8 @@ FIELD_TITLES = {
     "from": QT_TRANSLATE_NOOP("ConflictInbox", "از مرکز"),
     "guardian_national_id": QT_TRANSLATE_NOOP("ConflictInbox", "کد ملی ولی"),
     "overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا با وجود"),
+    "pickup_centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز گرفتن رزرو"),
+    "erased_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ حذف مشخصات"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {
@@ -95,6 +97,7 @@ EVENT_TITLES = {
     "member.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح مشخصات عضو"),
     "member.merged": QT_TRANSLATE_NOOP("ConflictInbox", "یکی‌شدن دو عضو"),
     "member.renumbered": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت تازه"),
+    "member.erased": QT_TRANSLATE_NOOP("ConflictInbox", "پایان عضویت و حذف مشخصات"),
     "loan.voided": QT_TRANSLATE_NOOP("ConflictInbox", "باطل‌شدن امانت"),
     "loan.member_moved": QT_TRANSLATE_NOOP("ConflictInbox", "انتقال امانت به عضو دیگر"),
     "hold.placed": QT_TRANSLATE_NOOP("ConflictInbox", "رزرو"),

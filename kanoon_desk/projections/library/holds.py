@@ -10,6 +10,7 @@ from ...models import Event
 from ...models.library import Hold
 from .common import _d
 from .copy_state import recompute_copy
+from .erased import check_erased
 
 
 @projector("hold.placed", "hold")
@@ -19,6 +20,7 @@ def _hold_placed(s: Session, e: FoldEvent) -> None:
                pickup_centre=p.get("pickup_centre", e.office_code), placed_at=e.recorded_at,
                placed_hlc=e.hlc, status="waiting"))
     s.flush()
+    check_erased(s, "hold", e.aggregate_id)  # placed where the member's erasure was not yet known
 
 
 #: A hold's ends: no desk acts on a hold after it, unless it had not heard of it yet.
@@ -94,6 +96,8 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
     s.flush()
     for cid in {old_copy, hold.copy_id} - {None}:
         recompute_copy(s, cid)  # type: ignore[arg-type]
+    if status in ENDED:
+        check_erased(s, "hold", hold.id)  # (a conflict about it open while it was: dropped)
 
 
 @projector("hold.ready", "hold")

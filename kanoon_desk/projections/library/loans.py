@@ -24,6 +24,7 @@ from ...eventlog import (
 from ...models import table_of
 from ...models.library import Loan
 from .copy_state import VOIDED_HLC, recompute_copy
+from .erased import check_erased
 
 
 def _loan_finished(row: dict[str, Any]) -> bool:
@@ -52,6 +53,7 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
     else:  # (a second checkout of one loan id fails here, held or not: the id is the key)
         insert_values(s, Loan, values)
     recompute_copy(s, p["copy_id"])
+    check_erased(s, "loan", e.aggregate_id)  # lent where the member's erasure was not yet known
 
 
 _LOANS = table_of(Loan)
@@ -101,6 +103,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
         _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
+    check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
 
 
 @projector("loan.renewed", "loan")
@@ -133,6 +136,7 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
         _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
+    check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
 
 
 _SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",
@@ -157,6 +161,7 @@ def _loan_lost(s: Session, e: FoldEvent) -> None:
         _SET_LOST.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
+    check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
 
 
 @projector("loan.member_moved", "loan")
@@ -171,6 +176,8 @@ def _loan_member_moved(s: Session, e: FoldEvent) -> None:
     else:
         _SET_MEMBER.run(s, loan_id=loan.id, v_member_id=values["member_id"])
         refresh_held(s, Loan, loan.id, values)
+    check_erased(s, "loan", loan.id)
+    check_erased(s, "member", str(e.payload.get("from_member_id") or ""))
 
 
 _SET_MEMBER = column_setter(_LOANS, "loan_id", ("member_id",))
