@@ -70,7 +70,7 @@ def test_reports_over_a_jalali_month(tmp_path: Path) -> None:
     pop = rep.popular_titles(L.store, start, end)
     assert [(c.label, c.count) for c in pop] == [("ماهی سیاه کوچولو", 3), ("خمره", 1)]
     assert [(c.key, c.count) for c in rep.popular_titles(L.store, start, end, centre="14")] == [(L.title.id, 1)]
-    readers = rep.active_readers(L.store, start, end)
+    readers = rep.active_readers(L.store, L.admin, start, end)
     assert [(c.key, c.count) for c in readers] == [(L.adult.id, 2), (L.child.id, 2)] or \
         sorted((c.key, c.count) for c in readers) == sorted([(L.adult.id, 2), (L.child.id, 2)])
     centres = rep.active_centres(L.store, start, end)
@@ -160,7 +160,7 @@ def test_period_reports_count_loans_from_one_index(tmp_path: Path) -> None:
     centre = rep.active_centres(L.store, start, end)[0].key
     with plans(L.store) as seen:
         titles = rep.popular_titles(L.store, start, end)
-        readers = rep.active_readers(L.store, start, end, centre=centre)
+        readers = rep.active_readers(L.store, L.admin, start, end, centre=centre)
         centres = rep.active_centres(L.store, start, end)
         ages = rep.loans_by_age_group(L.store, start, end)
     assert [t.count for t in titles] == [1] and [r.count for r in readers] == [1] and centres[0].detail == 1

@@ -4786,7 +4786,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -4922,7 +4922,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
@@ -4935,7 +4935,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -4950,7 +4950,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -5173,7 +5173,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="313" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -5306,14 +5306,16 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="109" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="143" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
@@ -5416,7 +5418,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="419" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -5960,7 +5962,7 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="452" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -6116,8 +6118,9 @@ the member whose details the form holds for editing (None: the form registers a 
             <location filename="../kanoon_desk/ui/library/members.py" line="312" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="394" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
@@ -6196,7 +6199,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -6244,8 +6247,8 @@ the member whose details the form holds for editing (None: the form registers a 
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="73" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="291" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="294" />
             <source>همه مراکز</source>
             <extracomment>the day the days late count to, the notices are dated and queued on: the page sets it each time it reads the list (`OverduePage.reload`)
 ----------
@@ -6257,7 +6260,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="79" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="221" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
             <source>خروجی اکسل</source>
@@ -6282,7 +6285,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="92" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="229" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
@@ -6321,169 +6324,175 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="58" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="58" />
             <source>فصل</source>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="58" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="106" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="227" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="228" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
             <source>در حال ساختن گزارش…</source>
             <extracomment>said while the figures are counted in the background</extracomment>
             <translation>Building the report…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="296" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="361" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="372" />
+            <source>شماره عضویت عضو فعال</source>
+            <translation>Active member's membership no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>مرکز فعال (همه مراکز)</source>
             <translation>Active centre (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="377" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
             <source>بی‌گروه سنی</source>
             <translation>No age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="406" />
             <source>نرخ دیرکرد: از امانت‌های این دوره، آن‌ها که پس از سررسید (با تمدیدها) بازگشتند یا امروز از سررسید گذشته و هنوز نزد عضوند؛ کتاب گم‌شده نزد عضو جدا شمرده می‌شود. گروه سنی، گروه سنی کتاب است؛ هر امانت به نام مرکزی است که کتاب را امانت داد، هر جا بازگردانده شود. امانت باطل‌شده (یک نسخه که دو مرکز جدا از هم امانت داده بودند و امانت نادرست باطل شد) در هیچ‌یک از این رقم‌ها شمرده نمی‌شود.</source>
             <translation>Overdue rate: of the loans made in this period, those returned after their due date (renewals included) or still out past it today; books lost with the member are counted apart. The age group is the book's; a loan counts at the centre that lent it, wherever it was returned. A voided loan (one copy lent at two centres while they were apart, the wrong loan voided) is counted in none of these figures.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="251" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="394" />
             <source>اعضای فعال</source>
             <extracomment>what the disputable figures count (the rate of what, whose age group, which centre)</extracomment>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="382" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="396" />
             <source>مراکز فعال (همه مراکز)</source>
             <translation>Active centres (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="252" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="397" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="417" />
             <source>امانت‌های دوره</source>
             <translation>Loans in the period</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="404" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="418" />
             <source>با دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="406" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="420" />
             <source>نرخ دیرکرد (درصد)</source>
             <translation>Overdue rate (per cent)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="419" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="433" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="434" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="437" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="451" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="438" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="452" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="448" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="462" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="452" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="466" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>

@@ -54,6 +54,7 @@ from .conflict_kinds import (
     explanation,
 )
 from .conflict_plans import _PLANS, Plan, Planned, _nothing, free_username
+from .library_common import LIBRARIAN
 
 __all__ = ["ACTED_AFTER_ROLE_TAKEN", "DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
@@ -92,7 +93,9 @@ class Fact:
 _USER_FIELDS = ("to_user_id", "from_user_id", "handed_over_from", "cc")
 
 
-def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
+def _refs(s: Any, payload: dict[str, Any], *, named: bool = True) -> dict[str, str]:
+    """`Fact.refs` of a payload; without `named` (a reader who is not a librarian) a member is
+    read by their membership number alone, not by the child's name."""
     from ..models.library import Copy, Member, Title
     from ..models.secretariat import Agency, Case
 
@@ -106,7 +109,7 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
         if isinstance(row, Copy):
             found[key] = row.barcode
         elif isinstance(row, Member):
-            found[key] = f"{f'{row.first_name} {row.last_name}'.strip()} ({row.member_no})"
+            found[key] = f"{f'{row.first_name} {row.last_name}'.strip()} ({row.member_no})" if named else row.member_no
         elif isinstance(row, Title):
             found[key] = row.title
         elif isinstance(row, Agency):
@@ -129,7 +132,7 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
     return found
 
 
-def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
+def _subject(s: Any, c: Conflict, summary: dict[str, Any], *, named: bool = True) -> str:
     """What the conflict is about as a person tells two apart in the list: the user name made
     twice, the copy's barcode, the member's name and number, the case's tracking code (a loan's
     conflict: its copy's barcode); "" when this desk does not hold it."""
@@ -142,14 +145,14 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
         return user.username if user is not None else ""
     aggregate_id: Any = c.aggregate_id
     if c.aggregate_type == "hold":  # the member it was for (the title is in the facts)
-        return _refs(s, {"member_id": summary.get("member_id")}).get("member_id", "")
+        return _refs(s, {"member_id": summary.get("member_id")}, named=named).get("member_id", "")
     key = {"copy": "copy_id", "member": "member_id", "case": "case_id"}.get(c.aggregate_type)
     if c.aggregate_type == "loan":
         loan = s.get(Loan, aggregate_id)
         key, aggregate_id = "copy_id", loan.copy_id if loan is not None else None
     if key is None or not aggregate_id:
         return ""
-    return _refs(s, {key: aggregate_id}).get(key, "")
+    return _refs(s, {key: aggregate_id}, named=named).get(key, "")
 
 
 #: Events that change an account, named by their aggregate (the user).
@@ -208,9 +211,23 @@ def _erased(s: Any, member_id: str) -> bool:
     return s.scalar(select(Member.erased_on).where(Member.id == member_id)) is not None
 
 
-def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] | None = None) -> ConflictView:
+#: Payload fields a reader who is not a librarian is not shown: who a child is (`PERSONAL_FIELDS`),
+#: a photo's file, and an SMS's text (it names the child).
+_PERSONAL = frozenset(PERSONAL_FIELDS) | {"sha256", "text"}
+
+
+def named_for(actor: Actor) -> bool:
+    """Whether `actor` reads the members in conflicts by name: a librarian (or an admin) does, who
+    works with the children's records; a manager is told what happened, to which membership number."""
+    return actor.has(*LIBRARIAN)
+
+
+def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] | None = None,
+          named: bool = True) -> ConflictView:
     """The conflict as the inbox shows it; without `detail` its facts are left out (the list's
-    lines: what it is, about what, where; `conflict` gives one with its facts)."""
+    lines: what it is, about what, where; `conflict` gives one with its facts). Without `named` (a
+    manager) no child's name, national ID, phone, birth date or guardian is in it: members by
+    their membership numbers (`named_for`)."""
     involved = list(c.facts.get("involved", []))
     events = list(s.scalars(select(Event).where(or_(Event.id.in_(involved), Event.aggregate_id.in_(involved)))
                             .order_by(Event.hlc, Event.id).limit(40))) if involved and detail else []
@@ -222,11 +239,11 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         if ev is not None:
             user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
             payload = dict(ev.payload)
-            if ev.aggregate_type == "member" and _erased(s, ev.aggregate_id):  # details removed: not shown
-                payload = {k: v for k, v in payload.items() if k not in PERSONAL_FIELDS and k != "sha256"}
+            if (ev.aggregate_type == "member" and _erased(s, ev.aggregate_id)) or not named:  # not shown
+                payload = {k: v for k, v in payload.items() if k not in _PERSONAL}
             # a letter given twice: which case each letter is for (the two read alike but for it)
             about = {"case_id": ev.aggregate_id} if c.kind == "case.letter_twice" else {}
-            refs = _refs(s, {**payload, **about})
+            refs = _refs(s, {**payload, **about}, named=named)
             account = s.get(User, ev.aggregate_id) if ev.type in _ACCOUNT_CHANGES else None
             if account is not None:  # whose account a change was made to (its payload does not say)
                 refs["account"] = f"{account.full_name} ({account.username})"
@@ -240,7 +257,7 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
             about = {"case_id": ev.aggregate_id} if ev.aggregate_type == "case" else {}
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
                               ev.recorded_at, payload, user.full_name if user else "",
-                              office.name if office else "", _refs(s, {**payload, **about})))
+                              office.name if office else "", _refs(s, {**payload, **about}, named=named)))
     offered = RESOLUTIONS.get(c.kind, DEFAULT_RESOLUTIONS)
     params: dict[str, str] = {}
     if c.kind == "username.duplicate" and c.status == "open" and detail:  # both accounts have the one name
@@ -255,13 +272,13 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         serving = c.facts.get("summary", {}).get("serving")
         params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")
     summary = dict(c.facts.get("summary", {}))
-    if c.aggregate_type == "member" and any(_erased(s, k) for k in involved):  # (a national ID registered twice)
-        summary = {k: v for k, v in summary.items() if k not in PERSONAL_FIELDS}
+    if not named or (c.aggregate_type == "member" and any(_erased(s, k) for k in involved)):  # (a national ID twice)
+        summary = {k: v for k, v in summary.items() if k not in _PERSONAL}
     return ConflictView(c.id, c.kind, KIND_TITLES.get(c.kind, c.kind), c.aggregate_type, c.aggregate_id,
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         summary, tuple(facts),
                         offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered),
-                        params, _subject(s, c, dict(c.facts.get("summary", {}))),
+                        params, _subject(s, c, dict(c.facts.get("summary", {})), named=named),
                         tuple(sorted({f.office_code for f in facts})) if offices is None else offices)
 
 
@@ -276,10 +293,11 @@ def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open",
         if status is not None:
             q = q.where(Conflict.status == status)
         rows = list(s.scalars(q))
+        named = named_for(actor)
         if detail:
-            return [_view(s, c) for c in rows]
+            return [_view(s, c, named=named) for c in rows]
         offices = _involved_offices(s, rows)
-        return [_view(s, c, detail=False, offices=offices[c.id]) for c in rows]
+        return [_view(s, c, detail=False, offices=offices[c.id], named=named) for c in rows]
 
 
 def conflict(store: Store, actor: Actor, conflict_id: str) -> ConflictView:
@@ -289,7 +307,7 @@ def conflict(store: Store, actor: Actor, conflict_id: str) -> ConflictView:
         c = s.get(Conflict, conflict_id)
         if c is None:
             raise NotFound(MSG_NOT_FOUND)
-        return _view(s, c)
+        return _view(s, c, named=named_for(actor))
 
 
 def office_names(store: Store) -> dict[str, str]:
@@ -343,7 +361,7 @@ def resolve(store: Store, actor: Actor, conflict_id: str, resolution: str, note:
             store.record(s, actor, event_type, aggregate_id, {**payload, "conflict_id": conflict_id},
                          subject=subject)
         s.flush()
-        return _view(s, c)
+        return _view(s, c, named=named_for(actor))
 
 
 def side_of(c: ConflictView, office_code: str) -> str:

@@ -24,7 +24,7 @@ from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
 from ..whole_file import written_whole
 from .accounts import require
-from .library_common import office_actor
+from .library_common import LIBRARIAN, office_actor
 from .sheets import append_rows, finish_sheet
 from .sms_outcomes import outcomes
 
@@ -187,34 +187,49 @@ def _merged(s: Session) -> dict[str, str]:
         select(Member.id, Member.merged_into).where(Member.merged_into.is_not(None))) if into}
 
 
-def active_readers(store: Store, start: date, end: date, *, centre: str | None = None,
+#: Who reads the lending reports: the librarians, and the managers (figures, not children).
+REPORT_READERS = ("librarian", "admin", "manager")
+
+
+def active_readers(store: Store, actor: Actor, start: date, end: date, *, centre: str | None = None,
                    limit: int = 10) -> list[Count]:
     """The members who borrowed most in the period (equal counts by last name, then by id); a child's
-    two records merged into one are one reader, under the record kept."""
+    two records merged into one are one reader, under the record kept. A librarian's (and an
+    admin's) with the members' names; for a manager, who needs how much was read, not by whom, the
+    names are left out (`label` empty): the membership number and the count only."""
+    require(actor, *REPORT_READERS)
+    named = actor.has(*LIBRARIAN)
     with store.read() as s:
-        c = _loan_counts(Loan.member_id, start, end, centre)
-        q = (select(c.c.key, Member.first_name, Member.last_name, Member.member_no, c.c.n)
-             .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), collate(Member.last_name, COLLATION), c.c.key).limit(limit))
-        into = _merged(s)
-        if not into:
-            return [Count(mid, f"{fn} {ln}".strip(), cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
-        # the few merged records and those they were merged into, added up apart (by the members'
-        # index), the others counted from the period's index as always
-        ids = set(into) | set(into.values())
-        counted: dict[str, int] = {}
-        lent: set[str] = set()
-        for member_id, n in s.execute(select(Loan.member_id, func.count()).where(
-                Loan.member_id.in_(ids), and_(*_loans_in(start, end, centre))).group_by(Loan.member_id)):  # type: ignore[arg-type]
-            lent.add(member_id)
-            reader = into.get(member_id, member_id)
-            counted[reader] = counted.get(reader, 0) + int(n)
-        # the first `limit` of the others are among the first `limit + len(lent)` of all
-        rows = [tuple(r) for r in s.execute(q.limit(limit + len(lent))) if r[0] not in lent]
-        rows += [(mid, fn, ln, no, counted[mid]) for mid, fn, ln, no in s.execute(
-            select(Member.id, Member.first_name, Member.last_name, Member.member_no).where(Member.id.in_(counted)))]
-        by_name = cmp_to_key(persian_collate)
-        rows.sort(key=lambda r: (-r[4], by_name(r[2]), r[0]))
-        return [Count(mid, f"{fn} {ln}".strip(), int(cnt), no) for mid, fn, ln, no, cnt in rows[:limit]]
+        rows = _active_readers(s, start, end, centre, limit)
+    return [Count(mid, f"{fn} {ln}".strip() if named else "", int(cnt), no) for mid, fn, ln, no, cnt in rows]
+
+
+def _active_readers(s: Session, start: date, end: date, centre: str | None,
+                    limit: int) -> list[tuple[Any, ...]]:
+    """(member id, first name, last name, member number, loans) of the period's most active readers."""
+    c = _loan_counts(Loan.member_id, start, end, centre)
+    q = (select(c.c.key, Member.first_name, Member.last_name, Member.member_no, c.c.n)
+         .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), collate(Member.last_name, COLLATION), c.c.key).limit(limit))
+    into = _merged(s)
+    if not into:
+        return [tuple(r) for r in s.execute(q)]
+    # the few merged records and those they were merged into, added up apart (by the members'
+    # index), the others counted from the period's index as always
+    ids = set(into) | set(into.values())
+    counted: dict[str, int] = {}
+    lent: set[str] = set()
+    for member_id, n in s.execute(select(Loan.member_id, func.count()).where(
+            Loan.member_id.in_(ids), and_(*_loans_in(start, end, centre))).group_by(Loan.member_id)):  # type: ignore[arg-type]
+        lent.add(member_id)
+        reader = into.get(member_id, member_id)
+        counted[reader] = counted.get(reader, 0) + int(n)
+    # the first `limit` of the others are among the first `limit + len(lent)` of all
+    rows = [tuple(r) for r in s.execute(q.limit(limit + len(lent))) if r[0] not in lent]
+    rows += [(mid, fn, ln, no, counted[mid]) for mid, fn, ln, no in s.execute(
+        select(Member.id, Member.first_name, Member.last_name, Member.member_no).where(Member.id.in_(counted)))]
+    by_name = cmp_to_key(persian_collate)
+    rows.sort(key=lambda r: (-r[4], by_name(r[2]), r[0]))
+    return rows[:limit]
 
 
 def active_centres(store: Store, start: date, end: date, *, limit: int = 20) -> list[Count]:

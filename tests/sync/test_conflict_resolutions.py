@@ -220,7 +220,7 @@ def test_a_voided_loan_is_no_loan_in_the_period_reports(tmp_path: Path) -> None:
         for centre in (None, kept.centre):
             titles = rep.popular_titles(desk, first, last, centre=centre)
             assert [(t.key, t.count) for t in titles] == [(kept.title_id, 1)], centre
-            assert [(r.key, r.count) for r in rep.active_readers(desk, first, last, centre=centre)] == [
+            assert [(r.key, r.count) for r in rep.active_readers(desk, admin_a, first, last, centre=centre)] == [
                 (kept.member_id, 1)]
             assert sum(g.count for g in rep.loans_by_age_group(desk, first, last, centre=centre)) == 1
             popular, ages = rep.title_figures(desk, first, last, centre=centre)
@@ -228,14 +228,14 @@ def test_a_voided_loan_is_no_loan_in_the_period_reports(tmp_path: Path) -> None:
         assert [(x.key, x.count, x.detail) for x in rep.active_centres(desk, first, last)] == [(kept.centre, 1, 1)]
         # the voided loan's centre lent nothing that month
         assert rep.popular_titles(desk, first, last, centre=voided.centre) == []
-        assert rep.active_readers(desk, first, last, centre=voided.centre) == []
+        assert rep.active_readers(desk, admin_a, first, last, centre=voided.centre) == []
         assert sum(g.count for g in rep.loans_by_age_group(desk, first, last, centre=voided.centre)) == 0
         assert rep.title_figures(desk, first, last, centre=voided.centre)[0] == []
         # a season's and a year's reports alike
         for kind, n in (("season", 1), ("year", 1)):
             lo, hi = rep.period_bounds(kind, 1404, n)
             assert [t.count for t in rep.popular_titles(desk, lo, hi)] == [1]
-            assert [x.key for x in rep.active_readers(desk, lo, hi)] == [kept.member_id]
+            assert [x.key for x in rep.active_readers(desk, admin_a, lo, hi)] == [kept.member_id]
 
 
 def test_double_loan_fixed_by_hand_once_one_loan_is_back(tmp_path: Path) -> None:
@@ -434,11 +434,11 @@ def test_a_child_registered_twice_and_merged_is_one_reader_in_the_reports(tmp_pa
     c = only_conflict(a, admin_a, "member.registered_twice")
     conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
     first, last = library_reports.period_bounds("month", 1404, 2)
-    readers = library_reports.active_readers(a, first, last)
+    readers = library_reports.active_readers(a, admin_a, first, last)
     assert [(r.key, r.label, r.count, r.detail) for r in readers] == [(at_a.id, "سارا رضایی", 3, at_a.member_no)]
     assert {c.key: (c.count, c.detail) for c in library_reports.active_centres(a, first, last)} == {
         "13": (1, 1), "14": (2, 1)}
-    assert [(r.key, r.count) for r in library_reports.active_readers(a, first, last, centre="14")] == [(at_a.id, 2)]
+    assert [(r.key, r.count) for r in library_reports.active_readers(a, admin_a, first, last, centre="14")] == [(at_a.id, 2)]
 
 
 def test_one_child_twice_fixed_by_correcting_a_national_id(tmp_path: Path) -> None:

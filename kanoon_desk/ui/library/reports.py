@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
+from ...eventlog import Actor
 from ...services import library as lib
 from ...services import library_reports as rep
 from ...services.accounts import get_office
+from ...services.library_common import LIBRARIAN
 from ...store import Store
 from ..context import UiContext
 from ..fitting import FlowLayout, together
@@ -172,11 +174,12 @@ class _Figures:
     overdue: rep.OverdueRate
 
 
-def _count(store: Store, start: date, end: date, centre: str | None) -> _Figures:
-    """The figures of a period (of one centre, or all), as the page shows them."""
+def _count(store: Store, actor: Actor, start: date, end: date, centre: str | None) -> _Figures:
+    """The figures of a period (of one centre, or all), as the page shows them to `actor` (a
+    manager: the active readers by their membership numbers, without names)."""
     popular, ages = rep.title_figures(store, start, end, centre=centre)
     return _Figures(popular, ages,
-                    rep.active_readers(store, start, end, centre=centre),
+                    rep.active_readers(store, actor, start, end, centre=centre),
                     rep.active_centres(store, start, end),
                     rep.overdue_rate(store, start, end, centre=centre))
 
@@ -311,7 +314,7 @@ class ReportsPage(QWidget):
         if self._built != self.chosen():
             label, (start, end) = self.bounds()
             centre = self.centre.currentData() or None
-            self._show(self.chosen(), label, start, end, centre, _count(self.ctx.store, start, end, centre))
+            self._show(self.chosen(), label, start, end, centre, _count(self.ctx.store, self.ctx.actor, start, end, centre))
 
     def refresh(self, then: Callable[[], object] | None = None) -> None:
         """Count the period's figures off the GUI thread (`ctx.tasks`: a year of a province's two
@@ -321,7 +324,7 @@ class ReportsPage(QWidget):
         self._building = chosen
         label, (start, end) = self.bounds()
         centre = self.centre.currentData() or None
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
         self.busy.show()
         for button in self.exports:
             button.setEnabled(False)
@@ -345,7 +348,7 @@ class ReportsPage(QWidget):
             settled()
             raise exc
 
-        self.ctx.tasks.run(lambda: _count(store, start, end, centre), on_done=done, on_error=failed)
+        self.ctx.tasks.run(lambda: _count(store, actor, start, end, centre), on_done=done, on_error=failed)
 
     def _show(self, chosen: tuple[object, ...], label: str, start: date, end: date, centre: str | None,
               figures: _Figures) -> None:
@@ -362,14 +365,23 @@ class ReportsPage(QWidget):
         for view, chart in ((self.popular_view, popular_chart(self.popular)), (self.age_view, age_chart(self.ages))):
             view.setChart(chart)
         readers = self.active
-        self.readers.setModel(ListModel([QCoreApplication.translate("Library", "عضو فعال"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")], lambda: readers,
-                                        lambda c: [c.label, digits(c.detail), c.count]))
+        if self.named():
+            self.readers.setModel(ListModel([QCoreApplication.translate("Library", "عضو فعال"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")], lambda: readers,
+                                            lambda c: [c.label, digits(c.detail), c.count]))
+        else:  # a manager: how much was read, under membership numbers, not the children's names
+            self.readers.setModel(ListModel([QCoreApplication.translate("Library", "شماره عضویت عضو فعال"), QCoreApplication.translate("Library", "امانت")], lambda: readers,
+                                            lambda c: [digits(c.detail), c.count]))
         centres = self.active_centres
         # every centre ranked, whichever one is chosen: said so when one is
         head = (QCoreApplication.translate("Library", "مرکز فعال (همه مراکز)") if centre
                 else QCoreApplication.translate("Library", "مرکز فعال"))
         self.centres.setModel(ListModel([head, QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضای امانت‌گیرنده")], lambda: centres,
                                         lambda c: [c.label, c.count, digits(c.detail)]))
+
+    def named(self) -> bool:
+        """Whether the active readers are shown by name: to a librarian (or an admin), not to a
+        manager (`rep.active_readers` leaves the names out for them)."""
+        return self.ctx.actor.has(*LIBRARIAN)
 
     def tables(self) -> list[tuple[str, list[str], list[list[object]]]]:
         return [
@@ -378,7 +390,9 @@ class ReportsPage(QWidget):
             (QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"), [QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "امانت")], [[age_group_text(c.label) or QCoreApplication.translate("Library", "بی‌گروه سنی"), c.count]
               for c in self.ages]),
             (QCoreApplication.translate("Library", "اعضای فعال"), [QCoreApplication.translate("Library", "عضو"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")],
-             [[c.label, c.detail, c.count] for c in self.active]),
+             [[c.label, c.detail, c.count] for c in self.active]) if self.named() else
+            (QCoreApplication.translate("Library", "اعضای فعال"), [QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")],
+             [[c.detail, c.count] for c in self.active]),
             (QCoreApplication.translate("Library", "مراکز فعال (همه مراکز)") if self.for_centre
              else QCoreApplication.translate("Library", "مراکز فعال"),
              [QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضا")],

@@ -1,0 +1,68 @@
+"""Who reads children's names outside the members page: the active-readers report and the member
+conflicts in the inbox give them to a librarian (and an admin); a manager gets the counts and the
+membership numbers, and a user with only secretariat roles gets neither report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk.errors import PermissionDenied
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import conflicts
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_reports as reports
+from tests.factories import make_user
+from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
+from tests.sync.test_conflict_resolutions import exchange, only_conflict, two_centres
+
+PERIOD = (TODAY.replace(day=1), TODAY.replace(day=28))
+
+
+def test_the_active_readers_are_named_for_a_librarian_and_numbered_for_a_manager(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    librarian = make_user(L.store, L.admin, "ketabdar", "librarian")
+    manager = make_user(L.store, L.admin, "modir", "manager")
+    clerk = make_user(L.store, L.admin, "dabir", "clerk", "expert")
+    for actor in (L.admin, librarian):
+        assert [(r.label, r.detail, r.count) for r in reports.active_readers(L.store, actor, *PERIOD)] == [
+            ("زهرا محمدی", L.child.member_no, 1)]
+    assert [(r.label, r.detail, r.count) for r in reports.active_readers(L.store, manager, *PERIOD)] == [
+        ("", L.child.member_no, 1)]
+    with pytest.raises(PermissionDenied):
+        reports.active_readers(L.store, clerk, *PERIOD)
+
+
+def _registered_twice(tmp_path: Path) -> tuple[object, ...]:
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    return a, admin_a
+
+
+def _shown(view: conflicts.ConflictView) -> str:
+    return repr([f.payload for f in view.facts]) + repr([f.refs for f in view.facts]) + repr(view.summary) + \
+        view.subject
+
+
+def test_a_member_conflict_shows_the_child_to_an_admin_and_only_numbers_to_a_manager(tmp_path: Path) -> None:
+    a, admin = _registered_twice(tmp_path)
+    manager = make_user(a, admin, "modir", "manager")  # type: ignore[arg-type]
+    c = only_conflict(a, admin, "member.registered_twice")  # type: ignore[arg-type]
+    personal = ("سارا", "رضایی", NATIONAL_IDS[2], "09121112233", "2015-01-01")
+    as_admin = _shown(conflicts.conflict(a, admin, c.id))  # type: ignore[arg-type]
+    assert all(v in as_admin for v in ("سارا", "رضایی", NATIONAL_IDS[2])), as_admin
+    for view in (conflicts.conflict(a, manager, c.id),  # type: ignore[arg-type]
+                 *conflicts.list_conflicts(a, manager),  # type: ignore[arg-type]
+                 *conflicts.list_conflicts(a, manager, detail=False)):  # type: ignore[arg-type]
+        shown = _shown(view)
+        assert not any(v in shown for v in personal), shown
+    view = conflicts.conflict(a, manager, c.id)  # type: ignore[arg-type]
+    numbers = {f.payload.get("member_no") for f in view.facts}
+    assert view.subject in numbers and all(n and n.isdigit() for n in numbers)  # by membership number
