@@ -131,7 +131,7 @@ def _card_scan(ctx: BenchContext) -> Benchmark:
                                 or ["none"])
 
     def run() -> None:
-        circ.member_desk(store, next(codes), today=today, history=0)
+        circ.member_desk(store, _BENCH_ADMIN, next(codes), today=today, history=0)
 
     raw = _raw(ctx.store_path)
     floor_codes = itertools.cycle([next(codes) for _ in range(250)])
@@ -149,7 +149,7 @@ def _lookup(ctx: BenchContext) -> Benchmark:
     codes = itertools.cycle([c for pair in rows for c in pair if c])
 
     def run() -> None:
-        assert lib.lookup_member(store, next(codes)) is not None
+        assert lib.lookup_member(store, _BENCH_ADMIN, next(codes)) is not None
 
     raw = _raw(ctx.store_path)
     floor_codes = itertools.cycle([r[0] for r in rows])

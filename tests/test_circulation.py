@@ -28,7 +28,7 @@ def test_checkout_due_date_on_working_calendar(tmp_path: Path) -> None:
     assert loan2.due_on == date(2025, 5, 18)
     assert lib.get_copy(L.store, "B0001").status == "on_loan"
     assert lib.get_copy(L.store, "B0001").current_loan_id == loan.id
-    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY)
+    desk = circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY)
     assert [x.barcode for x in desk.loans] == ["B0001", "B0002"]
     assert desk.blocks == []
 
@@ -88,7 +88,7 @@ def test_overdue_items_block_new_loans(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
     later = TODAY + timedelta(days=30)
-    desk = circ.member_desk(L.store, L.adult.member_no, today=later)
+    desk = circ.member_desk(L.store, L.admin, L.adult.member_no, today=later)
     assert desk.blocks == ["overdue"] and desk.loans[0].overdue_days > 0
     with pytest.raises(circ.CirculationRefused) as err:
         circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=later)
@@ -117,7 +117,7 @@ def test_return_reshelve_and_history(tmp_path: Path) -> None:
     result = circ.checkin(L.store, L.admin, "b0001", today=TODAY)
     assert result.next_action == "reshelve" and result.loan is not None and result.loan.id == loan.id
     assert lib.get_copy(L.store, "B0001").status == "on_shelf"
-    desk = circ.member_desk(L.store, L.adult.member_no, today=TODAY)
+    desk = circ.member_desk(L.store, L.admin, L.adult.member_no, today=TODAY)
     assert desk.loans == [] and [h.id for h in desk.history] == [loan.id]
     with pytest.raises(InvariantError):
         circ.checkin(L.store, L.admin, "B0001", today=TODAY)
@@ -156,7 +156,7 @@ def test_renewal_refused_for_a_member_with_overdue_items_unless_overridden_and_l
             circ.renew(L.store, L.admin, loan_id, today=later)
         assert err.value.codes == ["overdue"] and err.value.message == circ.REFUSALS["overdue"]
         assert err.value.overridable
-    assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=later).loans] == [0, 0]
+    assert [x.renewals for x in circ.member_desk(L.store, L.admin, L.adult.member_no, today=later).loans] == [0, 0]
     librarian = make_user(L.store, L.admin, "lib1", "librarian")
     with pytest.raises(PermissionDenied):
         circ.renew(L.store, librarian, late.id, today=later, override=True, note="سفر")
@@ -176,7 +176,7 @@ def test_a_renewal_that_moves_no_due_date_is_refused_and_uses_no_renewal(tmp_pat
         assert err.value.codes == ["not_due_yet"] and not err.value.overridable
     with L.store.read() as s:
         assert s.scalars(select(OverrideLog)).all() == []
-    desk = circ.member_desk(L.store, L.adult.member_no, today=TODAY)
+    desk = circ.member_desk(L.store, L.admin, L.adult.member_no, today=TODAY)
     assert (desk.loans[0].renewals, desk.loans[0].due_on) == (0, loan.due_on)
     assert circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=1)).renewals == 1
 
@@ -249,11 +249,11 @@ def test_a_book_lost_with_its_member_closes_the_loan_and_keeps_the_copy_lost(tmp
     lost = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
     kept = circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY + timedelta(days=10))
     later = TODAY + timedelta(days=20)  # B0001 is overdue: the child is blocked, on the list, noticed
-    assert circ.member_desk(L.store, L.child.member_no, today=later).blocks == ["overdue"]
+    assert circ.member_desk(L.store, L.admin, L.child.member_no, today=later).blocks == ["overdue"]
     assert [r.barcode for r in rep.overdue_page(L.store, today=later)] == ["B0001"]
     view = circ.mark_loan_lost(L.store, L.admin, lost.id, note="در اسباب‌کشی گم شد", today=later)
     assert view.lost and view.returned_on == later
-    desk = circ.member_desk(L.store, L.child.member_no, today=later)
+    desk = circ.member_desk(L.store, L.admin, L.child.member_no, today=later)
     assert desk.blocks == [] and [x.id for x in desk.loans] == [kept.id]
     assert [(x.id, x.lost) for x in desk.history] == [(lost.id, True)]
     assert rep.overdue_page(L.store, today=later) == []
@@ -289,7 +289,7 @@ def test_marking_a_copy_on_loan_lost_closes_its_loan(tmp_path: Path) -> None:
     loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
     lib.mark_copy_lost(L.store, L.admin, "B0001", "گزارش ولی", today=TODAY + timedelta(days=40))
     assert lib.get_copy(L.store, "B0001").status == "lost"
-    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY + timedelta(days=40))
+    desk = circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY + timedelta(days=40))
     assert desk.loans == [] and desk.blocks == [] and desk.history[0].id == loan.id and desk.history[0].lost
 
 
@@ -340,8 +340,8 @@ def test_double_loan_offline_keeps_both_and_raises_one_conflict_in_any_order(tmp
         kinds = [(c.kind, sorted(c.facts["involved"])) for c in _conflicts(store)]
         assert kinds == [("copy.double_loan", sorted([la.id, lb.id]))]
         assert lib.get_copy(store, "B0001").status == "on_loan"
-        desk_child = circ.member_desk(store, L.child.member_no, today=TODAY)
-        desk_adult = circ.member_desk(store, L.adult.member_no, today=TODAY)
+        desk_child = circ.member_desk(store, L.admin, L.child.member_no, today=TODAY)
+        desk_adult = circ.member_desk(store, L.admin, L.adult.member_no, today=TODAY)
         assert len(desk_child.loans) == 1 and len(desk_adult.loans) == 1
     with a.read() as s:
         da = projection_digests(s)
@@ -356,8 +356,8 @@ def test_double_loan_offline_keeps_both_and_raises_one_conflict_in_any_order(tmp
     # Returned here (13), it closes the loan made here, the child's — not the latest, made at 14.
     circ.checkin(a, L.admin, "B0001", today=TODAY)
     assert lib.get_copy(a, "B0001").status == "on_loan"
-    assert circ.member_desk(a, L.child.member_no, today=TODAY).loans == []
-    assert [x.id for x in circ.member_desk(a, L.adult.member_no, today=TODAY).loans] == [lb.id]
+    assert circ.member_desk(a, L.admin, L.child.member_no, today=TODAY).loans == []
+    assert [x.id for x in circ.member_desk(a, L.admin, L.adult.member_no, today=TODAY).loans] == [lb.id]
 
 
 def test_return_on_a_loan_closed_elsewhere_raises_conflict(tmp_path: Path) -> None:

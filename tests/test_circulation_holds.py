@@ -60,7 +60,7 @@ def test_holds_are_served_in_the_order_placed(tmp_path: Path) -> None:
     circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY)
     assert [h.status for h in circ.holds_of_title(L.store, L.title.id)] == ["ready"]
     assert lib.get_copy(L.store, "B0002").status == "on_loan"
-    desk = circ.member_desk(L.store, third.member_no, today=TODAY)
+    desk = circ.member_desk(L.store, L.admin, third.member_no, today=TODAY)
     assert [h.status for h in desk.holds] == ["ready"]
 
 
@@ -121,7 +121,7 @@ def test_a_copy_set_aside_lent_to_another_by_override_puts_its_hold_back_in_the_
     assert (back.id, back.status, back.copy_id, back.position, back.ready_until) == (h.id, "waiting", None, 1, None)
     assert circ.ready_holds(L.store, "13") == []  # off the hold shelf
     assert lib.get_copy(L.store, "B0002").status == "on_loan"
-    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY)
+    desk = circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY)
     assert [(x.status, x.position) for x in desk.holds] == [("waiting", 1)]
     # days later nothing expires and nobody is told "ready" for the copy on loan...
     assert circ.expire_holds(L.store, L.admin, today=TODAY + timedelta(days=10)) == []

@@ -47,9 +47,9 @@ def test_concurrent_edits_merge_by_stamp_and_the_loser_stays_in_the_history(tmp_
         ingest(s, mine)
     views = []
     for store in (L.store, b):
-        member = lib.get_member(store, L.child.id)
+        member = lib.get_member(store, L.admin, L.child.id)
         assert (member.guardian_phone, member.last_name) == ("09122220000", "محمدی‌نیا")  # newer stamp: 14's
-        changes = history.field_history(store, "member", L.child.id)
+        changes = history.field_history(store, L.admin, "member", L.child.id)
         phones = [(c.value, c.office_code, c.in_force) for c in changes if c.field == "guardian_phone"]
         assert phones == [("09122220000", "14", True), ("09121110000", "13", False),
                           ("09121234567", "13", False)]  # newest first; the registration's value last
@@ -63,8 +63,8 @@ def test_concurrent_edits_merge_by_stamp_and_the_loser_stays_in_the_history(tmp_
 def test_history_of_an_unknown_record_type_is_refused(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     with pytest.raises(KeyError):
-        history.field_history(L.store, "loan", "x")
-    assert history.field_history(L.store, "member", "no-such-member") == []
+        history.field_history(L.store, L.admin, "loan", "x")
+    assert history.field_history(L.store, L.admin, "member", "no-such-member") == []
 
 
 def test_applicants_and_agencies_have_a_history_too(tmp_path: Path) -> None:
@@ -80,11 +80,11 @@ def test_applicants_and_agencies_have_a_history_too(tmp_path: Path) -> None:
     sec.intake(d.store, d.admin, case_input(1, mobile="09351112233"))  # the same applicant, a new number
     with d.store.read() as s:
         applicant = s.scalars(select(Applicant)).one()
-    mobiles = [(c.value, c.in_force) for c in history.field_history(d.store, "applicant", applicant.id)
+    mobiles = [(c.value, c.in_force) for c in history.field_history(d.store, d.admin, "applicant", applicant.id)
                if c.field == "mobile"]
     assert mobiles == [("09351112233", True), ("09121234567", False)]
     agency = agencies.save_agency(d.store, d.admin, name="شهرداری منطقه ۳", deadline_days=10)
     agencies.save_agency(d.store, d.admin, name="شهرداری منطقه ۳", deadline_days=7, agency_id=agency.id)
-    deadlines = [(c.value, c.in_force) for c in history.field_history(d.store, "agency", agency.id)
+    deadlines = [(c.value, c.in_force) for c in history.field_history(d.store, d.admin, "agency", agency.id)
                  if c.field == "deadline_days"]
     assert deadlines == [(7, True), (10, False)]

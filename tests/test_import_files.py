@@ -54,7 +54,7 @@ def test_a_sheet_with_a_title_above_its_headings_a_hidden_sheet_and_date_cells(t
     assert maryam.values["birth_date"] == "1369/01/05"  # the Excel date cell, read as its Jalali day
     assert ali.values["birth_date"] == "1369/01/05"  # a Jalali date the sheet took for a year 1369
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 2
-    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    m = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2])
     assert m is not None and m.phone == "09121234567" and m.birth_date == date(1990, 3, 25)
 
 
@@ -159,7 +159,7 @@ def test_members_and_copies_imported_again_are_found_and_add_nothing(tmp_path: P
         first = imp.preview_import(L.store, L.admin, kind, path, today=TODAY)
         assert imp.commit_import(L.store, L.admin, first, today=TODAY) == len(first.rows)
     before = _events(L.store)
-    maryam = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    maryam = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2])
     assert maryam is not None
     again = imp.preview_import(L.store, L.admin, "members", members, today=TODAY)
     assert again.ok and [r.note for r in again.rows] == [imp.MSG_MEMBER_THERE] * 2
@@ -236,7 +236,7 @@ def test_headings_as_centres_write_them_words_run_together_or_half_spaced_and_mo
     assert preview.unknown_columns == ["نام پدر"]  # a column no field reads is still said
     assert preview.column("national_id") == "کدملی" and preview.column("phone") == "موبایل"
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 1
-    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    m = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2])
     assert m is not None and m.phone == "09121234567" and m.birth_date == date(1990, 3, 25)
 
 

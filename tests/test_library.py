@@ -18,12 +18,12 @@ def test_member_registered_and_found_by_number_or_national_id(tmp_path: Path) ->
     L = make_library(tmp_path)
     assert L.child.category == "child"
     assert L.child.member_no.isdigit() and L.child.member_no.startswith("1301")
-    assert lib.lookup_member(L.store, L.child.member_no) == L.child
-    assert lib.lookup_member(L.store, NATIONAL_IDS[0]) == L.child
+    assert lib.lookup_member(L.store, L.admin, L.child.member_no) == L.child
+    assert lib.lookup_member(L.store, L.admin, NATIONAL_IDS[0]) == L.child
     # Persian digits from a scanner on a Persian keyboard layout
     from kanoon_desk.persian import to_persian_digits
-    assert lib.lookup_member(L.store, to_persian_digits(L.adult.member_no)) == L.adult
-    assert lib.lookup_member(L.store, "999") is None
+    assert lib.lookup_member(L.store, L.admin, to_persian_digits(L.adult.member_no)) == L.adult
+    assert lib.lookup_member(L.store, L.admin, "999") is None
     assert L.child.expires_on == date(2026, 5, 5)
 
 
@@ -68,7 +68,7 @@ def test_member_update_records_changed_fields_only(tmp_path: Path) -> None:
     with L.store.read() as s:
         ev = s.scalars(select(Event).where(Event.type == "member.field_set")).one()
         assert ev.payload == {"last_name": "احمدی‌نژاد"}
-    assert [m.id for m in lib.search_members(L.store, "حسین احمدی")] == [L.adult.id]
+    assert [m.id for m in lib.search_members(L.store, L.admin, "حسین احمدی")] == [L.adult.id]
 
 
 def test_member_search_by_any_word_of_the_name(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_member_search_by_any_word_of_the_name(tmp_path: Path) -> None:
         first_name="نرگس", last_name="محمدی‌فر", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
 
     def found(query: str) -> list[str]:
-        return [m.id for m in lib.search_members(L.store, query)]
+        return [m.id for m in lib.search_members(L.store, L.admin, query)]
 
     assert found("احمدی") == [L.adult.id]  # the family name alone
     assert found("احمدي حسين") == [L.adult.id]  # either order, Arabic yeh

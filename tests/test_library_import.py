@@ -50,7 +50,7 @@ def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
     assert errors[6][1] == lib.MSG_NATIONAL_ID_TAKEN  # already a member
     with pytest.raises(ValidationError):
         imp.commit_import(L.store, L.admin, preview, today=TODAY)
-    assert lib.lookup_member(L.store, NATIONAL_IDS[2]) is None
+    assert lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2]) is None
 
 
 def test_members_and_copies_fromwrite_xlsx(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_members_and_copies_fromwrite_xlsx(tmp_path: Path) -> None:
     preview = imp.preview_import(L.store, L.admin, "members", members, today=TODAY)
     assert preview.ok  # the national ID lost its leading zero in Excel and got it back
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 1
-    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    m = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2])
     assert m is not None and m.home_centre == "14" and m.expires_on.isoformat() == "2026-03-21"
     copies = write_xlsx(tmp_path / "c.xlsx", [
         ["بارکد", "شابک", "عنوان", "مرکز", "قفسه"],
@@ -98,9 +98,9 @@ def test_ordinary_centre_files_persian_categories_ended_memberships_windows_1256
     assert ended.note == imp.MSG_IMPORTED_EXPIRED and ended.note_title == "۱۴۰۲/۱۲/۲۹"  # a note, not an error
     assert teen.note == ""
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 2
-    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    m = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[2])
     assert m is not None and m.category == "adult" and m.expires_on.isoformat() == "2024-03-19"
-    t = lib.lookup_member(L.store, NATIONAL_IDS[3])
+    t = lib.lookup_member(L.store, L.admin, NATIONAL_IDS[3])
     assert t is not None and (t.category, t.first_name, t.last_name) == ("teen", "علی", "کریمی")  # ي/ك folded
     bad = _csv(tmp_path / "bad.csv", [["نام", "نام خانوادگی", "گروه عضویت"], ["سارا", "کریمی", "دانش‌آموز"]])
     [row] = imp.preview_import(L.store, L.admin, "members", bad, today=TODAY).rows

@@ -26,7 +26,7 @@ def test_a_photo_is_kept_when_other_details_change(tmp_path: Path) -> None:
         first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult", home_centre="14",
         expires_on=date(2026, 6, 1), photo=sha), today=TODAY)
     assert (m.photo, m.home_centre, m.expires_on) == (sha, "14", date(2026, 6, 1))
-    assert lib.member_photo(L.store, m.photo) == PNG
+    assert lib.member_photo(L.store, L.admin, m.photo) == PNG
     fixed = lib.update_member(L.store, L.admin, m.id, lib.MemberInput(
         first_name="مریم", last_name="رضایی‌نیا", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
     assert fixed.photo == sha and fixed.last_name == "رضایی‌نیا"  # not wiped by a form that did not touch it
@@ -37,7 +37,7 @@ def test_a_photo_is_kept_when_other_details_change(tmp_path: Path) -> None:
     removed = lib.update_member(L.store, L.admin, m.id, lib.MemberInput(
         first_name="مریم", last_name="رضایی‌نیا", national_id=NATIONAL_IDS[2], category="adult", photo=""),
         today=TODAY)
-    assert removed.photo == "" and lib.member_photo(L.store, removed.photo) is None
+    assert removed.photo == "" and lib.member_photo(L.store, L.admin, removed.photo) is None
 
 
 def test_only_a_jpeg_or_png_photo(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_a_child_known_by_the_guardians_national_id_is_not_registered_twice(tmp_
     # a child with a national ID of their own is checked by it alone, as before
     lib.register_member(L.store, L.admin, lib.MemberInput(**{**child, "national_id": NATIONAL_IDS[2]}),  # type: ignore[arg-type]
                         today=TODAY)
-    assert [m.full_name for m in lib.search_members(L.store, "نیکو")] == ["سارا نیکو"] * 3 + ["سپیده نیکو"]
+    assert [m.full_name for m in lib.search_members(L.store, L.admin, "نیکو")] == ["سارا نیکو"] * 3 + ["سپیده نیکو"]
 
 
 def test_the_category_follows_the_birth_date_as_the_member_grows(tmp_path: Path) -> None:
@@ -132,17 +132,17 @@ def test_the_category_follows_the_birth_date_as_the_member_grows(tmp_path: Path)
         first_name="آرش", last_name="کریمی", national_id=NATIONAL_IDS[2], category="adult",  # the birth date decides
         birth_date=date(2013, 6, 1), guardian_name="رضا کریمی", guardian_phone="09120000000"), today=TODAY)
     assert m.category == "child"  # eleven when registered
-    assert circ.member_desk(L.store, m.member_no, today=TODAY).member.category == "child"
+    assert circ.member_desk(L.store, L.admin, m.member_no, today=TODAY).member.category == "child"
     child_loan = circ.checkout(L.store, L.admin, m.member_no, "B0001", today=TODAY)
     circ.checkin(L.store, L.admin, "B0001", today=TODAY)
     birthday = date(2025, 6, 2)  # twelve: the teen's rules from now on, without anyone editing the record
-    desk = circ.member_desk(L.store, m.member_no, today=birthday)
+    desk = circ.member_desk(L.store, L.admin, m.member_no, today=birthday)
     assert (desk.member.category, desk.rule_max_loans) == ("teen", 4)
     teen_loan = circ.checkout(L.store, L.admin, m.member_no, "B0001", today=birthday)
     calendar = accounts.working_calendar(L.store)
     assert calendar.working_days_between(TODAY, child_loan.due_on) == 10  # the child's period
     assert calendar.working_days_between(birthday, teen_loan.due_on) == 14  # the teen's
-    assert lib.get_member(L.store, m.id).category == "child"  # the record is not rewritten
+    assert lib.get_member(L.store, L.admin, m.id).category == "child"  # the record is not rewritten
 
 
 @pytest.mark.parametrize(("born", "day", "category"), [
@@ -166,5 +166,5 @@ def test_a_member_grows_up_on_their_jalali_birthday(tmp_path: Path, born: tuple[
     m = lib.register_member(L.store, L.admin, lib.MemberInput(
         first_name="آرش", last_name="کریمی", national_id=NATIONAL_IDS[2], birth_date=birth,
         guardian_name="رضا کریمی", guardian_phone="09120000000", expires_on=date(2040, 1, 1)), today=birth)
-    desk = circ.member_desk(L.store, m.member_no, today=on)  # the rules the desk lends by that day
+    desk = circ.member_desk(L.store, L.admin, m.member_no, today=on)  # the rules the desk lends by that day
     assert desk.member.category == category

@@ -48,18 +48,18 @@ def test_erasing_a_member_removes_the_details_and_keeps_the_loans_counted(tmp_pa
     assert gone.expires_on < TODAY + timedelta(days=10)  # the membership ended
     assert not attachment_path(L.store, sha).exists()  # the photo's file too
     # found by its number only: not by name, national ID, nor among the «عضو» of every erased record
-    assert lib.search_members(L.store, "زهرا محمدی") == []
-    assert lib.search_members(L.store, NATIONAL_IDS[0]) == []
-    assert lib.search_members(L.store, "عضو حذف") == []
-    assert lib.lookup_member(L.store, NATIONAL_IDS[0]) is None
-    assert lib.lookup_member(L.store, L.child.member_no) == gone
+    assert lib.search_members(L.store, L.admin, "زهرا محمدی") == []
+    assert lib.search_members(L.store, L.admin, NATIONAL_IDS[0]) == []
+    assert lib.search_members(L.store, L.admin, "عضو حذف") == []
+    assert lib.lookup_member(L.store, L.admin, NATIONAL_IDS[0]) is None
+    assert lib.lookup_member(L.store, L.admin, L.child.member_no) == gone
     # the loan stays, counted in the reports as before, under the record's number
     readers = reports.active_readers(L.store, L.admin, *period)
     assert [(r.key, r.count, r.detail) for r in readers] == readers_before
     assert [r.label for r in readers] == ["عضو حذف‌شده"]
-    assert [x.id for x in circ.member_desk(L.store, L.child.member_no, today=TODAY).history] == [loan.id]
+    assert [x.id for x in circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY).history] == [loan.id]
     # the history says which fields were given values, by whom and when, never the values
-    changes = history.field_history(L.store, "member", L.child.id)
+    changes = history.field_history(L.store, L.admin, "member", L.child.id)
     personal = [c for c in changes if c.field in ("national_id", "first_name", "phone", "guardian_phone", "photo")]
     assert personal and all(c.removed and c.value is None for c in personal)
     assert not any("محمدی" in str(c.value) or NATIONAL_IDS[0] == c.value for c in changes)
@@ -78,7 +78,7 @@ def test_an_erased_members_card_lends_nothing_even_by_override(tmp_path: Path) -
                       note="به درخواست مدیر")
     assert refused.value.codes == ["erased"] and not refused.value.overridable
     # the desk's red line says why, and only that (not «renew the membership»: it cannot be)
-    assert circ.member_desk(L.store, L.adult.member_no, today=TODAY).blocks == ["erased"]
+    assert circ.member_desk(L.store, L.admin, L.adult.member_no, today=TODAY).blocks == ["erased"]
     for attempt in (lambda: lib.renew_membership(L.store, L.admin, L.adult.id, TODAY + timedelta(days=365)),
                     lambda: lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
                         first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1], category="adult"),
@@ -102,7 +102,7 @@ def test_a_book_out_or_a_hold_open_blocks_the_erasure_with_its_reason(tmp_path: 
         lib.erase_member(L.store, L.admin, L.child.id, today=TODAY)
     assert str(out.value) == ("این عضو ۱ کتاب امانت‌گرفته دارد («ماهی سیاه کوچولو»)؛ نخست کتاب‌ها بازگردانده یا "
                               "گم‌شده ثبت شوند، سپس مشخصاتش حذف شود.")
-    assert lib.get_member(L.store, L.child.id).national_id == NATIONAL_IDS[0]  # nothing removed
+    assert lib.get_member(L.store, L.admin, L.child.id).national_id == NATIONAL_IDS[0]  # nothing removed
     circ.checkin(L.store, L.admin, L.copies[0].barcode, today=TODAY)
     for c in L.copies[1:]:  # every copy out, so the adult's hold waits
         circ.checkout(L.store, L.admin, L.child.member_no, c.barcode, today=TODAY)
@@ -111,7 +111,7 @@ def test_a_book_out_or_a_hold_open_blocks_the_erasure_with_its_reason(tmp_path: 
     with pytest.raises(InvariantError) as held:
         lib.erase_member(L.store, L.admin, L.adult.id, today=TODAY)
     assert "رزرو باز" in str(held.value) and "«ماهی سیاه کوچولو»" in str(held.value)
-    assert lib.get_member(L.store, L.adult.id).erased_on is None
+    assert lib.get_member(L.store, L.admin, L.adult.id).erased_on is None
 
 
 def test_only_the_admin_erases_and_a_librarian_prints_the_record(tmp_path: Path) -> None:

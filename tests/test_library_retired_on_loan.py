@@ -123,8 +123,8 @@ def test_keeping_a_loss_closes_the_loan_as_lost(tmp_path: Path) -> None:
     a, _b, _ = _two_desks(tmp_path, "lost")
     [c] = conf.list_conflicts(a, _admin_of(a))
     conf.resolve(a, _admin_of(a), c.id, "keep_retired")
-    adult = lib.search_members(a, "احمدی")[0]
-    desk = circ.member_desk(a, adult.member_no, today=TODAY + timedelta(days=60))
+    adult = lib.search_members(a, _admin_of(a), "احمدی")[0]
+    desk = circ.member_desk(a, _admin_of(a), adult.member_no, today=TODAY + timedelta(days=60))
     assert desk.loans == [] and desk.blocks == [] and desk.history[0].lost
     assert lib.get_copy(a, "B0001").status == "lost"
 

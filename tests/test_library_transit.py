@@ -87,7 +87,7 @@ def test_a_cancelled_hold_in_transit_leaves_its_copy_on_its_way_until_it_is_scan
         circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
     hold = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
     circ.checkin(L.store, L.admin, "B0001", today=TODAY)
-    assert [h.status for h in circ.member_desk(L.store, L.child.member_no, today=TODAY).holds] == ["in_transit"]
+    assert [h.status for h in circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY).holds] == ["in_transit"]
     freed = circ.cancel_hold(L.store, L.admin, hold.id)
     assert freed is not None and (freed.next_action, freed.send_to) == ("send_home", "13")
     copy = lib.get_copy(L.store, "B0001")

@@ -66,3 +66,34 @@ def test_a_member_conflict_shows_the_child_to_an_admin_and_only_numbers_to_a_man
     view = conflicts.conflict(a, manager, c.id)  # type: ignore[arg-type]
     numbers = {f.payload.get("member_no") for f in view.facts}
     assert view.subject in numbers and all(n and n.isdigit() for n in numbers)  # by membership number
+
+
+def test_the_member_reads_refuse_a_user_without_a_lending_role_and_serve_a_librarian(tmp_path: Path) -> None:
+    """Look-ups, search, lists, the loans desk, the photo, the field history and the print-out
+    take the acting user: one with only secretariat roles (or a manager) reads no child's record."""
+    from kanoon_desk.services import history
+
+    L = make_library(tmp_path)
+    librarian = make_user(L.store, L.admin, "ketabdar", "librarian")
+    no = L.child.member_no
+    reads = {
+        "lookup_member": lambda actor: lib.lookup_member(L.store, actor, no),
+        "get_member": lambda actor: lib.get_member(L.store, actor, L.child.id),
+        "search_members": lambda actor: lib.search_members(L.store, actor, "محمدی"),
+        "recent_members": lambda actor: lib.recent_members(L.store, actor),
+        "member_photo": lambda actor: lib.member_photo(L.store, actor, "0" * 64),
+        "member_desk": lambda actor: circ.member_desk(L.store, actor, no, today=TODAY),
+        "field_history": lambda actor: history.field_history(L.store, actor, "member", L.child.id),
+        "member_record": lambda actor: lib.member_record(L.store, actor, L.child.id, today=TODAY),
+    }
+    for roles in (("clerk",), ("expert",), ("clerk", "expert"), ("manager",)):
+        outsider = make_user(L.store, L.admin, "u_" + "_".join(roles), *roles)
+        for name, read in reads.items():
+            with pytest.raises(PermissionDenied):
+                read(outsider)
+                pytest.fail(f"{name} served {roles}")
+    for name, read in reads.items():
+        read(librarian)  # (no refusal)
+        read(L.admin)
+    assert lib.lookup_member(L.store, librarian, no) == lib.get_member(L.store, librarian, L.child.id)
+    assert [m.id for m in lib.search_members(L.store, librarian, "محمدی")] == [L.child.id]

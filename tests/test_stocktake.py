@@ -30,7 +30,7 @@ def test_stocktake_outcomes_and_mark_missing_lost(tmp_path: Path) -> None:
     assert st.scan(L.store, L.admin, take.id, "B0003") == ["on_loan"]
     # the stock-take never checks the loan in
     assert lib.get_copy(L.store, "B0003").status == "on_loan"
-    assert circ.member_desk(L.store, L.adult.member_no, today=TODAY).loans[0].id == loan.id
+    assert circ.member_desk(L.store, L.admin, L.adult.member_no, today=TODAY).loans[0].id == loan.id
     with pytest.raises(InvariantError):
         st.mark_missing_lost(L.store, L.admin, take.id)
     closed = st.close_stocktake(L.store, L.admin, take.id)

@@ -122,8 +122,11 @@ def _member_key(s: Session, code: str) -> Any:
     return row
 
 
-def member_desk(store: Store, code: str, *, today: date | None = None, history: int = 20) -> MemberDesk:
-    """Scan a card (or type a national ID): the member, their loans, blocks, holds and history."""
+def member_desk(store: Store, actor: Actor, code: str, *, today: date | None = None,
+                history: int = 20) -> MemberDesk:
+    """Scan a card (or type a national ID): the member, their loans, blocks, holds and history. A
+    librarian's."""
+    require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.read() as s:
         m = find_member(s, code) or s.get(Member, code)
@@ -271,7 +274,7 @@ def renew_all(store: Store, actor: Actor, member_code: str, *,
               today: date | None = None) -> list[tuple[LoanView | None, str, CirculationRefused | None]]:
     """Renew every open loan of a member: (renewed loan or None, loan id, refusal or None) per loan."""
     today = today or office_today()
-    desk = member_desk(store, member_code, today=today)
+    desk = member_desk(store, actor, member_code, today=today)
     calendar = working_calendar(store)
     results: list[tuple[LoanView | None, str, CirculationRefused | None]] = []
     for loan in desk.loans:

@@ -14,12 +14,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..eventlog import SYSTEM_USER_ID
+from ..eventlog import SYSTEM_USER_ID, Actor
 from ..models import Event, Office, User
 from ..models.library import Member
 from ..projections.library.members import MEMBER_FIELDS, PERSONAL_FIELDS
 from ..projections.library.titles import TITLE_FIELDS
 from ..store import Store
+from .accounts import require
 
 #: Event types that set editable fields, and the editable fields of each aggregate type.
 FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.field_set", "copy.added",
@@ -58,12 +59,20 @@ class FieldChange:
     removed: bool = False
 
 
-def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[FieldChange]:
+#: Who reads the history of a record's fields, by the record's kind: a member's (a child's details,
+#: as every read of a member's record) only the lending desk's staff.
+READERS: dict[str, tuple[str, ...]] = {"member": ("librarian", "admin")}
+
+
+def field_history(store: Store, actor: Actor, aggregate_type: str, aggregate_id: str) -> list[FieldChange]:
     """Every value of every editable field of one record, newest first (by fold order). Of a member
-    whose personal details were removed, those fields' values read None."""
+    whose personal details were removed, those fields' values read None. A member's history is a
+    librarian's (`READERS`)."""
     fields = FIELDS.get(aggregate_type)
     if fields is None:
         raise KeyError(f"no editable fields for {aggregate_type!r}")
+    if aggregate_type in READERS:
+        require(actor, *READERS[aggregate_type])
     with store.read() as s:
         events = list(s.scalars(select(Event).where(
             Event.aggregate_type == aggregate_type, Event.aggregate_id == aggregate_id,

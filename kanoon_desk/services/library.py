@@ -74,6 +74,7 @@ from .library_common import (
 )
 from .library_members import (
     MAX_PHOTO_BYTES,
+    MEMBER_READERS,
     MSG_CHILD_REGISTERED,
     MSG_DATE_ORDER,
     MSG_GUARDIAN,
@@ -148,4 +149,4 @@ __all__ = ["BarcodeInRunTaken", "CentreView", "CopyView", "MAX_COPIES_AT_ONCE", 
            "search_members", "search_titles", "set_override_grant", "set_rule", "title_by_isbn",
            "title_view", "update_centre", "update_copy", "update_member", "update_title", "validate_barcode",
            "validate_member", "validate_title", "withdraw_copy",
-           "ERASERS", "HeldHold", "HeldLoan", "MemberRecord", "erase_member", "member_record"]
+           "ERASERS", "MEMBER_READERS", "HeldHold", "HeldLoan", "MemberRecord", "erase_member", "member_record"]

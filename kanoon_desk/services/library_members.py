@@ -252,6 +252,10 @@ def _names_photo(p: dict[str, Any]) -> dict[str, Any]:
     return p
 
 
+#: Who reads members' records (look-ups, search, lists, photos, the loans desk, the field history):
+#: the lending desk's staff. A user with only secretariat roles, or a manager, reads no child's record.
+MEMBER_READERS = LIBRARIAN
+
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 #: A member's photo: a JPEG or PNG of at most this many bytes (it is printed on a card).
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
@@ -279,11 +283,12 @@ def put_member_photo_data(store: Store, data: bytes, name: str) -> str:
     return put_bytes(store, data, name, "photo").sha256
 
 
-def member_photo(store: Store, photo: str) -> bytes | None:
+def member_photo(store: Store, actor: Actor, photo: str) -> bytes | None:
     """A member's photo (`MemberView.photo`), if there is one and its file is on this desk (sync
-    brings a photo taken at another centre a little after the member)."""
+    brings a photo taken at another centre a little after the member). A librarian's."""
     from .secretariat_files import attachment_path
 
+    require(actor, *MEMBER_READERS)
     if not _SHA256.fullmatch(photo or ""):
         return None
     path = attachment_path(store, photo)
@@ -363,14 +368,19 @@ def renew_membership(store: Store, actor: Actor, member_id: str, until: date) ->
         return member_view(m)
 
 
-def lookup_member(store: Store, code: str) -> MemberView | None:
-    """By the card's barcode (member number) or national ID."""
+def lookup_member(store: Store, actor: Actor, code: str) -> MemberView | None:
+    """By the card's barcode (member number) or national ID. A librarian's (and an admin's), as
+    every read of a member's record is (`MEMBER_READERS`): a child's details are not for a user
+    with only secretariat roles, or a manager."""
+    require(actor, *MEMBER_READERS)
     with store.read() as s:
         m = find_member(s, code)
         return member_view(m) if m else None
 
 
-def get_member(store: Store, member_id: str) -> MemberView:
+def get_member(store: Store, actor: Actor, member_id: str) -> MemberView:
+    """One member's record by id (a librarian's)."""
+    require(actor, *MEMBER_READERS)
     with store.read() as s:
         m = s.get(Member, member_id)
         if m is None:
@@ -378,10 +388,11 @@ def get_member(store: Store, member_id: str) -> MemberView:
         return member_view(m)
 
 
-def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView]:
+def search_members(store: Store, actor: Actor, query: str, limit: int = 50) -> list[MemberView]:
     """By number or national ID (exactly), or by name: every word typed starts a word of the
     name, in any order — "سلیمانی" (the family name alone), "مریم سلی" and "سلیمانی مریم" all
-    find مریم سلیمانی. Names that start with what was typed come first, then by name."""
+    find مریم سلیمانی. Names that start with what was typed come first, then by name. A librarian's."""
+    require(actor, *MEMBER_READERS)
     with store.read() as s:
         exact = find_member(s, query)
         if exact is not None:
@@ -396,10 +407,11 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
         return [member_view(m) for m in rows]
 
 
-def recent_members(store: Store, centre: str | None = None, limit: int = 50) -> list[MemberView]:
+def recent_members(store: Store, actor: Actor, centre: str | None = None, limit: int = 50) -> list[MemberView]:
     """The members registered last (at a centre, or anywhere), the newest first; a record merged
     into another (one person registered twice) is not listed, as search does not list it, nor one
-    whose details were removed (found by its number only)."""
+    whose details were removed (found by its number only). A librarian's."""
+    require(actor, *MEMBER_READERS)
     with store.read() as s:
         q = select(Member).where(Member.merged_into.is_(None), Member.erased_on.is_(None))
         if centre:

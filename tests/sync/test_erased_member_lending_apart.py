@@ -52,7 +52,7 @@ def test_a_book_lent_apart_to_a_child_erased_here_is_a_conflict_and_marked_lost_
     with a.read() as s:
         row = s.get(Loan, loan.id)
         assert row is not None and row.lost_hlc is not None and row.returned_at is not None
-    assert lib.get_member(a, L.child.id).full_name == "عضو حذف‌شده"  # the erasure stands
+    assert lib.get_member(a, admin_a, L.child.id).full_name == "عضو حذف‌شده"  # the erasure stands
     assert _kinds(a, admin_a) == []
     converges_in_any_order(a, b, tmp_path, base=L.store)
 

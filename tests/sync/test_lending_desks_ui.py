@@ -281,7 +281,7 @@ def test_a_members_history_names_who_changed_it_at_another_office(
         guardian_phone="09129876543", birth_date=child.birth_date), today=TODAY)
     for store in (b, a):
         assert client.sync_once(store).ok
-    dialog = FieldHistoryDialog(history.field_history(a, "member", child.id), child.full_name)
+    dialog = FieldHistoryDialog(history.field_history(a, admin_a, "member", child.id), child.full_name)
     qtbot.addWidget(dialog)
     dialog.show()
     rows = [[dialog.model.index(r, c).data() for c in range(dialog.model.columnCount())]

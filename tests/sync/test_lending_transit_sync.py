@@ -34,8 +34,8 @@ def test_photo_and_a_copy_sent_for_a_hold_reach_the_other_centre(server: LiveSer
     assert client.sync_once(a).ok
     report = client.sync_once(b)
     assert report.ok, report.summary_line()
-    got = lib.get_member(b, reader.id)
-    assert got.photo == sha and lib.member_photo(b, got.photo) == PNG and attachment_path(b, sha).is_file()
+    got = lib.get_member(b, admin_b, reader.id)
+    assert got.photo == sha and lib.member_photo(b, admin_b, got.photo) == PNG and attachment_path(b, sha).is_file()
     # the reader reserves at 14 the title whose only copy is on 13's shelf; 13 sends it
     hold = circ.place_hold(b, admin_b, reader.member_no, lib.search_titles(b, "ماهی")[0].id, today=TODAY)
     assert client.sync_once(b).ok and client.sync_once(a).ok

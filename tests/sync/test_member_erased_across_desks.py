@@ -31,8 +31,8 @@ def test_an_erasure_travels_and_a_correction_made_apart_does_not_bring_the_detai
     (tmp_path / "b").mkdir()  # (a desk's files are kept beside its store: each desk its own folder)
     b, admin_b = centre_14(server, tmp_path / "b")
     synced(a, b)
-    assert lib.get_member(b, child.id).guardian_phone == "09121234567"
-    assert lib.member_photo(b, photo) == PNG  # the photo came down with the member
+    assert lib.get_member(b, admin_b, child.id).guardian_phone == "09121234567"
+    assert lib.member_photo(b, admin_b, photo) == PNG  # the photo came down with the member
     # apart: 14 corrects the guardian's phone (before the erasure), 13 erases at the guardian's
     # request, and 14, not knowing, corrects the phone and the name once more (stamped after it)
     corrected = lib.MemberInput(first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0],
@@ -47,15 +47,15 @@ def test_an_erasure_travels_and_a_correction_made_apart_does_not_bring_the_detai
     (tmp_path / "c").mkdir()
     c = enrol(server, tmp_path / "c" / "c.sqlite3", "14")  # a desk set up afterwards, from the server
     for store in (a, b, c):
-        m = lib.get_member(store, child.id)
+        m = lib.get_member(store, admin_a, child.id)
         assert (m.full_name, m.national_id, m.guardian_name, m.guardian_phone, m.birth_date) == (
             "عضو حذف‌شده", "", "", "", None), store.path
         assert m.erased_on == TODAY and m.expires_on < TODAY  # not renewed by the renewal made apart
-        assert lib.search_members(store, "محمدی") == [] and lib.lookup_member(store, NATIONAL_IDS[0]) is None
-        values = [c.value for c in history.field_history(store, "member", child.id) if c.removed]
+        assert lib.search_members(store, admin_a, "محمدی") == [] and lib.lookup_member(store, admin_a, NATIONAL_IDS[0]) is None
+        values = [c.value for c in history.field_history(store, admin_a, "member", child.id) if c.removed]
         assert values and set(values) == {None}
         assert not any(c.value in ("09120001111", "09122223333", "محمدی‌نیا", NATIONAL_IDS[0])
-                       for c in history.field_history(store, "member", child.id))
+                       for c in history.field_history(store, admin_a, "member", child.id))
         # the photo's file is gone from the desks that had it, and never fetched by the new one
         assert not attachment_path(store, photo).exists(), store.path
 
@@ -101,7 +101,7 @@ def test_a_child_registered_twice_and_merged_is_erased_whole_and_the_inbox_no_lo
                                                           "guardian_phone": "09124445566"}),
                       today=TODAY)  # 14, apart, corrects the guardian's phone
     lib.erase_member(a, admin_a, at_a.id, today=TODAY)
-    for m in (lib.get_member(a, at_a.id), lib.get_member(a, at_b.id)):
+    for m in (lib.get_member(a, admin_a, at_a.id), lib.get_member(a, admin_a, at_b.id)):
         assert (m.full_name, m.national_id, m.guardian_phone) == ("عضو حذف‌شده", "", "")
     view = conflicts.conflict(a, admin_a, c.id)
     shown = repr([f.payload for f in view.facts]) + repr([f.refs for f in view.facts]) + repr(view.summary)
@@ -121,7 +121,7 @@ def test_a_desk_moved_to_a_new_computer_does_not_fetch_an_erased_childs_photo(
     erased = lib.put_member_photo_data(a, PNG, "face.png")
     kept_photo = lib.put_member_photo_data(a, PNG + b"kept", "adult.png")
     for member, photo in ((child, erased), (adult, kept_photo)):
-        m = lib.get_member(a, member.id)
+        m = lib.get_member(a, admin_a, member.id)
         lib.update_member(a, admin_a, member.id, lib.MemberInput(
             first_name=m.first_name, last_name=m.last_name, national_id=m.national_id,
             guardian_name="علی محمدی", guardian_phone="09121234567", birth_date=m.birth_date, photo=photo),
@@ -137,6 +137,6 @@ def test_a_desk_moved_to_a_new_computer_does_not_fetch_an_erased_childs_photo(
     store = Store(moved)
     report = client.sync_once(store)
     assert report.ok, report.summary_line()
-    assert lib.member_photo(store, kept_photo) == PNG + b"kept"
+    assert lib.member_photo(store, admin_a, kept_photo) == PNG + b"kept"
     assert not attachment_path(store, erased).exists()
     store.close()

@@ -83,4 +83,4 @@ def test_a_new_member_on_a_full_disk_keeps_what_was_typed_and_says_the_disk_is_f
     _disk_full(L.store, False)
     qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
     assert p.message.text().startswith("عضو ثبت شد")
-    assert len(lib.search_members(L.store, "نیکو")) == 1
+    assert len(lib.search_members(L.store, L.admin, "نیکو")) == 1

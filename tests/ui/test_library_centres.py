@@ -176,7 +176,7 @@ def scan(qtbot: Any, page: CirculationPage, code: str) -> None:
 
 def test_a_desk_of_an_office_lends_at_the_centre_picked_and_remembers_it(qtbot: Any, tmp_path: Path) -> None:
     store, admin = _office_desk(tmp_path)
-    member = lib.search_members(store, "احمدی")[0]
+    member = lib.search_members(store, admin, "احمدی")[0]
     ctx = make_ctx(store, admin, tmp_path)
     page = CirculationPage(ctx)
     page.today = TODAY

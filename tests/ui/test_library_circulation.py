@@ -174,7 +174,7 @@ def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib,
     qtbot.mouseClick(page.renew_all, Qt.MouseButton.LeftButton)
     assert page.message.text() == ("۰ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: این عضو کتاب دیرکرد دارد؛ "
                                    "«کلاغ‌ها»: این عضو کتاب دیرکرد دارد.")
-    assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans] == [0, 0]
+    assert [x.renewals for x in circ.member_desk(L.store, L.admin, L.adult.member_no, today=page.today).loans] == [0, 0]
     # the overdue book stands out in red; the other is written as usual
     from PySide6.QtGui import QColor
 
@@ -466,14 +466,14 @@ def test_the_slip_lists_every_open_loan_when_none_was_lent_in_the_visit(qtbot: A
     page.today = TODAY + timedelta(days=5)
     scan(qtbot, page, L.adult.member_no)
     assert page.slip.isEnabled()  # nothing done yet: the member asks what they have out, until when
-    due_before = {loan.barcode: loan.due_on for loan in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans}
+    due_before = {loan.barcode: loan.due_on for loan in circ.member_desk(L.store, L.admin, L.adult.member_no, today=page.today).loans}
     html = page.slip_html()
     assert all(barcode in html and format_jalali_date(due) in html for barcode, due in due_before.items())
     page.select_loan(0)
     qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("تمدید شد") and page.slip.isEnabled()
     html = page.slip_html()
-    loans = circ.member_desk(L.store, L.adult.member_no, today=page.today).loans
+    loans = circ.member_desk(L.store, L.admin, L.adult.member_no, today=page.today).loans
     assert {loan.due_on for loan in loans} != set(due_before.values())  # one renewed
     for loan in loans:  # every open loan, at its due date now
         assert loan.barcode in html and format_jalali_date(loan.due_on) in html
@@ -498,7 +498,7 @@ def test_the_members_line_reads_in_order_in_the_english_interface(qapp: Any, qtb
         qtbot.addWidget(page)
         scan(qtbot, page, L.child.member_no)
         text = page.member_info.text()
-        member = lib.get_member(L.store, L.child.id)
+        member = lib.get_member(L.store, L.admin, L.child.id)
         assert member.guardian_name and member.guardian_phone
         x = drawn_x(text, page.member_info.font())
         name_at, phone_at = text.index(member.guardian_name), text.index(member.guardian_phone)
@@ -530,7 +530,7 @@ def test_the_members_papers_stay_persian_in_the_english_interface(qapp: Any, qtb
         scan(qtbot, page, "B0001")
         assert page.loans.model().rowCount() == 1 and page.slip.text() != "برگه امانت"  # the button is English
         words = re.sub(r"<[^>]+>|&\w+;", " ", page.slip_html())
-        lines = card_lines(lib.get_member(L.store, L.child.id), "مرکز فرهنگی هنری شماره 1")
+        lines = card_lines(lib.get_member(L.store, L.admin, L.child.id), "مرکز فرهنگی هنری شماره 1")
     assert "برگه امانت" in words and "ماهی سیاه کوچولو" in words and "۱۴۰۴/۰۲/۲۷" in words
     assert not re.search("[A-Za-z]{2,}", words)  # no English word (a barcode's one letter aside)
     assert lines[:2] == ["کارت عضویت کتابخانه — کودک", "مرکز: مرکز فرهنگی هنری شماره ۱"]
@@ -558,7 +558,7 @@ def test_a_desk_left_open_overnight_lends_on_the_new_day(qtbot: Any, tmp_path: P
     monkeypatch.setattr(circulation_ui, "today", lambda: morning)
     scan(qtbot, page, L.adult.member_no)
     scan(qtbot, page, "B0001")
-    (loan,) = circ.member_desk(L.store, L.adult.id, today=morning).loans
+    (loan,) = circ.member_desk(L.store, L.admin, L.adult.id, today=morning).loans
     assert loan.out_on == morning
     assert loan.due_on == circ.due_date(accounts.working_calendar(L.store), morning, period) != would_be
 

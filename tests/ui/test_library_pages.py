@@ -129,7 +129,7 @@ def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: An
     assert page.table.model().index(0, 3).data() == "مرکز فرهنگی هنری شماره ۱"  # the centre's name, not its code
     qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("عضویت تا")
-    assert lib.get_member(L.store, L.child.id).expires_on > L.child.expires_on
+    assert lib.get_member(L.store, L.admin, L.child.id).expires_on > L.child.expires_on
 
 
 def test_catalogue_shows_persian_digits_in_persian_text_and_codes_as_scanned(L: Lib, tmp_path: Path, qtbot: Any,
@@ -209,7 +209,7 @@ def test_extra_screenshots_render(L: Lib, tmp_path: Path, qtbot: Any) -> None:
     out.mkdir()
     names = {p.name for p in library_screenshots(make_ctx(L.store, L.admin, tmp_path), out)}
     # the checkout screenshot scanned the child's card and two books, on a copy of the store
-    assert [loan.barcode for loan in circ.member_desk(L.store, L.child.member_no, today=TODAY).loans] == []
+    assert [loan.barcode for loan in circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY).loans] == []
     assert {"library-card.png", "library-circulation-checkout.png", "library-slip.png",
             "library-stocktake-results.png", "library-circulation-refusal.png", "library-report-chart.png",
             "library-labels.png"} <= names
@@ -266,14 +266,14 @@ def test_members_page_corrects_a_members_details(L: Lib, tmp_path: Path, qtbot: 
     qtbot.keyClicks(page.guardian_phone, "09129876543")
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "تغییرات زهرا محمدی ثبت شد."
-    assert lib.get_member(L.store, L.child.id).guardian_phone == "09129876543"
+    assert lib.get_member(L.store, L.admin, L.child.id).guardian_phone == "09129876543"
     assert page.editing is None and page.register_button.text() == "ثبت عضو" and page.first.text() == ""
     # only the changed field was recorded, and its history shows the value it replaced
-    changes = sorted((c for c in history.field_history(L.store, "member", L.child.id) if c.field == "guardian_phone"),
+    changes = sorted((c for c in history.field_history(L.store, L.admin, "member", L.child.id) if c.field == "guardian_phone"),
                      key=lambda c: c.recorded_at)
     assert [(c.value, c.in_force) for c in changes] == [("09121234567", False), ("09129876543", True)]
     assert all(c.field in ("guardian_phone",) or c.event_id != changes[-1].event_id
-               for c in history.field_history(L.store, "member", L.child.id))  # one field in that event
+               for c in history.field_history(L.store, L.admin, "member", L.child.id))  # one field in that event
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)  # saved with nothing changed
     assert page.message.text() == "چیزی تغییر نکرده بود."

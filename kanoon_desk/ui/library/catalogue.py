@@ -490,7 +490,7 @@ class CataloguePage(QWidget):
         title = self._selected_title()
         if title is None:
             return None
-        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, "title", title.id), title.title, self)
+        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, self.ctx.actor, "title", title.id), title.title, self)
         dialog.open()
         return dialog
 
@@ -501,7 +501,7 @@ class CataloguePage(QWidget):
             return None
         # the title a copy was added to, by its name rather than its id
         changes = [dataclasses.replace(c, value=copy.title) if c.field == "title_id" and c.value == copy.title_id
-                   else c for c in history.field_history(self.ctx.store, "copy", copy.id)]
+                   else c for c in history.field_history(self.ctx.store, self.ctx.actor, "copy", copy.id)]
         dialog = FieldHistoryDialog(changes, f"{copy.title} — {copy.barcode}", self)
         dialog.open()
         return dialog

@@ -382,9 +382,9 @@ class CirculationPage(DeskLoans, DeskHolds):
             self.ctx.tasks.run(lambda: circ.checkin(self.ctx.store, self.ctx.actor, code, today=self.today),
                                on_done=self._returned, on_error=lambda err: self._return_failed(err, code))
         else:
-            member = lib.lookup_member(self.ctx.store, code)
+            member = lib.lookup_member(self.ctx.store, self.ctx.actor, code)
             if member is not None:
-                self.desk = circ.member_desk(self.ctx.store, member.id, today=self.today)
+                self.desk = circ.member_desk(self.ctx.store, self.ctx.actor, member.id, today=self.today)
                 self.session_loans = []
                 self.session_renewed = False
                 self._show_desk()
@@ -451,7 +451,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         borrowed: said plainly with its due date, nothing lent; False when another member has it."""
         if self.desk is None:
             return False
-        desk = circ.member_desk(self.ctx.store, self.desk.member.id, today=self.today)
+        desk = circ.member_desk(self.ctx.store, self.ctx.actor, self.desk.member.id, today=self.today)
         loan = next((x for x in desk.loans if lib.clean_code(x.barcode) == barcode), None)
         if loan is None:
             return False
@@ -519,7 +519,7 @@ class CirculationPage(DeskLoans, DeskHolds):
             self.found_pending = err.barcode
             self.found_button.show()
         elif isinstance(err, NotFound) and err.message == lib.MSG_COPY_NOT_FOUND:
-            member = lib.lookup_member(self.ctx.store, code)
+            member = lib.lookup_member(self.ctx.store, self.ctx.actor, code)
             if member is not None:
                 self.say(QCoreApplication.translate(
                     "Library", "این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.")

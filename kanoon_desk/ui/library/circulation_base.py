@@ -150,5 +150,5 @@ class DeskBase(QWidget):
 
     def _reload_member(self) -> None:
         if self.desk is not None:
-            self.desk = circ.member_desk(self.ctx.store, self.desk.member.id, today=self.today)
+            self.desk = circ.member_desk(self.ctx.store, self.ctx.actor, self.desk.member.id, today=self.today)
         self._show_desk()

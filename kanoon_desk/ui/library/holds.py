@@ -124,7 +124,7 @@ class HoldShelfDialog(NamedDialog):
         self.setWindowTitle(QCoreApplication.translate("Library", "قفسه رزرو"))
         self.setMinimumSize(640, 360)
         self.rows: list[tuple[circ.HoldView, MemberView]] = [
-            (h, lib.get_member(ctx.store, h.member_id)) for h in circ.ready_holds(ctx.store, centre)]
+            (h, lib.get_member(ctx.store, ctx.actor, h.member_id)) for h in circ.ready_holds(ctx.store, centre)]
         headers = [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "عضو"),
                    QCoreApplication.translate("Library", "تلفن"), QCoreApplication.translate("Library", "مهلت گرفتن")]
         self.table = table_view("hold-shelf-table", stretch=0)

@@ -299,7 +299,7 @@ class MembersPage(QWidget):
     def show_recent(self) -> None:
         """Before any search: the members registered last at this desk's centre (anywhere, at a
         desk that is not a centre's), the newest selected with its card."""
-        members = lib.recent_members(self.ctx.store, desk_centre(self.ctx)) or lib.recent_members(self.ctx.store)
+        members = lib.recent_members(self.ctx.store, self.ctx.actor, desk_centre(self.ctx)) or lib.recent_members(self.ctx.store, self.ctx.actor)
         self.list_title.setText(QCoreApplication.translate("Library", "آخرین اعضای ثبت‌شده") if members else "")
         self._show_results(members)
         if members:
@@ -322,7 +322,7 @@ class MembersPage(QWidget):
         if not self.query.text().strip():
             self.show_recent()
             return
-        found = lib.search_members(self.ctx.store, self.query.text(), limit=SEARCH_LIMIT + 1)
+        found = lib.search_members(self.ctx.store, self.ctx.actor, self.query.text(), limit=SEARCH_LIMIT + 1)
         self._show_results(found[:SEARCH_LIMIT])
         if len(found) > SEARCH_LIMIT:  # not "50 found": there are more than the list holds
             self.list_title.setText(QCoreApplication.translate(
@@ -429,7 +429,7 @@ class MembersPage(QWidget):
 
     def _photo_image(self, sha: str) -> QImage | None:
         """The stored photo as a picture (None: no photo, or its file has not arrived yet)."""
-        data = lib.member_photo(self.ctx.store, sha)
+        data = lib.member_photo(self.ctx.store, self.ctx.actor, sha)
         return upright_photo(data) if data else None
 
     def _show_photo(self, image: QImage | None) -> None:
@@ -576,7 +576,7 @@ class MembersPage(QWidget):
     def show_history(self) -> FieldHistoryDialog | None:
         if self.current is None:
             return None
-        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, "member", self.current.id),
+        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, self.ctx.actor, "member", self.current.id),
                                     self.current.full_name, self)
         dialog.open()
         return dialog

@@ -51,7 +51,7 @@ def library_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
         copies = list(s.scalars(select(Copy).where(Copy.status == "on_shelf").order_by(Copy.barcode).limit(6)))
     if member is None:
         return written
-    view = lib.get_member(ctx.store, member.id)
+    view = lib.get_member(ctx.store, ctx.actor, member.id)
     centre = dict(lib.list_centres(ctx.store)).get(view.home_centre, view.home_centre)
     path = out_dir / "library-card.png"
     membership_card(view, centre).save(str(path))
