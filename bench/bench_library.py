@@ -187,7 +187,7 @@ def _overdue(ctx: BenchContext) -> Benchmark:
 
     def run() -> None:
         rep.overdue_count(store, today=today)
-        rep.overdue_page(store, today=today, limit=100)
+        rep.overdue_page(store, _BENCH_ADMIN, today=today, limit=100)
 
     raw = _raw(ctx.store_path)
 

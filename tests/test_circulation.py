@@ -250,13 +250,13 @@ def test_a_book_lost_with_its_member_closes_the_loan_and_keeps_the_copy_lost(tmp
     kept = circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY + timedelta(days=10))
     later = TODAY + timedelta(days=20)  # B0001 is overdue: the child is blocked, on the list, noticed
     assert circ.member_desk(L.store, L.admin, L.child.member_no, today=later).blocks == ["overdue"]
-    assert [r.barcode for r in rep.overdue_page(L.store, today=later)] == ["B0001"]
+    assert [r.barcode for r in rep.overdue_page(L.store, L.admin, today=later)] == ["B0001"]
     view = circ.mark_loan_lost(L.store, L.admin, lost.id, note="در اسباب‌کشی گم شد", today=later)
     assert view.lost and view.returned_on == later
     desk = circ.member_desk(L.store, L.admin, L.child.member_no, today=later)
     assert desk.blocks == [] and [x.id for x in desk.loans] == [kept.id]
     assert [(x.id, x.lost) for x in desk.history] == [(lost.id, True)]
-    assert rep.overdue_page(L.store, today=later) == []
+    assert rep.overdue_page(L.store, L.admin, today=later) == []
     assert rep.queue_overdue_notices(L.store, L.admin, today=later) == 0
     copy = lib.get_copy(L.store, "B0001")
     assert (copy.status, copy.current_loan_id) == ("lost", None)

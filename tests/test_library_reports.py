@@ -23,12 +23,12 @@ def test_overdue_list_most_late_first_with_phones(tmp_path: Path) -> None:
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=25))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY, override=True, note="آزمون")
     assert rep.overdue_count(L.store, today=TODAY) == 2
-    rows = rep.overdue_page(L.store, today=TODAY)
+    rows = rep.overdue_page(L.store, L.admin, today=TODAY)
     assert [r.barcode for r in rows] == ["B0001", "B0002"]
     child = rows[0]
     assert (child.guardian_name, child.guardian_phone, child.member_name) == ("علی محمدی", "09121234567", "زهرا محمدی")
     assert child.days == (TODAY - child.due_on).days > rows[1].days > 0
-    assert rep.overdue_page(L.store, today=TODAY, offset=1, limit=1)[0].barcode == "B0002"
+    assert rep.overdue_page(L.store, L.admin, today=TODAY, offset=1, limit=1)[0].barcode == "B0002"
     assert rep.overdue_count(L.store, today=TODAY, centre="14") == 0
     assert "ماهی سیاه کوچولو" in rep.overdue_notice_text(child)
 
@@ -43,10 +43,10 @@ def test_a_centres_overdue_loans_are_counted_from_the_index_alone(tmp_path: Path
     L = make_library(tmp_path)
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=25))
-    centre = rep.overdue_page(L.store, today=TODAY)[0].centre
+    centre = rep.overdue_page(L.store, L.admin, today=TODAY)[0].centre
     with plans(L.store) as seen:
         count = rep.overdue_count(L.store, today=TODAY, centre=centre)
-        rows = rep.overdue_page(L.store, today=TODAY, centre=centre)
+        rows = rep.overdue_page(L.store, L.admin, today=TODAY, centre=centre)
     assert count == 2 and [r.barcode for r in rows] == ["B0001", "B0002"]
     loans = [(sql, line) for sql, lines in seen for line in lines if " lib_loans " in line + " "]
     assert len(loans) == 2
@@ -124,7 +124,7 @@ def test_one_sms_a_member_names_all_their_late_books(tmp_path: Path) -> None:
     assert "۲ کتاب امانت زهرا محمدی دیرکرد دارد" in child
     assert child.index("ماهی سیاه کوچولو") < child.index("خمره")  # the most late first
     assert "کتاب «ماهی سیاه کوچولو» امانت حسین احمدی از تاریخ" in texts["09351234567"]  # one book: as before
-    rows = rep.overdue_page(L.store, today=TODAY)
+    rows = rep.overdue_page(L.store, L.admin, today=TODAY)
     assert len(rows) == 3 and {(r.notice_on, r.notice_status) for r in rows} == {(TODAY, "queued")}
     # a new late book of the week does not ring again before the week is out
     circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY - timedelta(days=20), override=True,
@@ -133,7 +133,7 @@ def test_one_sms_a_member_names_all_their_late_books(tmp_path: Path) -> None:
     assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY + timedelta(days=8)) == 2
     latest = [t for p, t, d in rep.queued_notices(L.store) if p == "09121234567" and d == TODAY + timedelta(days=8)]
     assert len(latest) == 1 and "۳ کتاب امانت زهرا محمدی" in latest[0]
-    b3 = next(r for r in rep.overdue_page(L.store, today=TODAY + timedelta(days=8)) if r.barcode == "B0003")
+    b3 = next(r for r in rep.overdue_page(L.store, L.admin, today=TODAY + timedelta(days=8)) if r.barcode == "B0003")
     assert b3.notice_on == TODAY + timedelta(days=8)
 
 

@@ -122,11 +122,11 @@ def test_pull_list_sends_shelf_copies_to_holds_elsewhere_oldest_first(tmp_path: 
     second = circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
     circ.place_hold(L.store, L.admin, L.adult.member_no, other.id, today=TODAY)  # its copy is at 14, not here
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
-    items = tr.pull_list(L.store, "13")
+    items = tr.pull_list(L.store, L.admin, "13")
     assert [(i.hold_id, i.barcode, i.pickup_centre) for i in items] == [(first.id, "B0002", "14"),
                                                                        (second.id, "B0003", "14")]
     assert items[0].member_name == "زهرا محمدی" and items[0].title == "ماهی سیاه کوچولو" and items[0].shelf == "A1"
-    assert [i.barcode for i in tr.pull_list(L.store, "14")] == ["C0001"]  # the adult's hold at 13
+    assert [i.barcode for i in tr.pull_list(L.store, L.admin, "14")] == ["C0001"]  # the adult's hold at 13
     # what cannot be sent says why, at the barcode
     with pytest.raises(ValidationError) as wrong:
         tr.send_for_hold(L.store, L.admin, first.id, "C0001")
@@ -140,7 +140,7 @@ def test_pull_list_sends_shelf_copies_to_holds_elsewhere_oldest_first(tmp_path: 
     assert lib.get_copy(L.store, "B0003").status == "in_transit"
     with pytest.raises(InvariantError):
         tr.send_for_hold(L.store, L.admin, first.id, "B0002")  # its copy is already on the way
-    assert [(i.hold_id, i.barcode) for i in tr.pull_list(L.store, "13")] == [(second.id, "B0002")]
+    assert [(i.hold_id, i.barcode) for i in tr.pull_list(L.store, L.admin, "13")] == [(second.id, "B0002")]
     # on its way to 14: from 13, since today, for the child
     [coming] = tr.in_transit_to(L.store, "14")
     assert (coming.barcode, coming.from_centre, coming.reason, coming.member_name) == (

@@ -69,9 +69,10 @@ def test_a_member_conflict_shows_the_child_to_an_admin_and_only_numbers_to_a_man
 
 
 def test_the_member_reads_refuse_a_user_without_a_lending_role_and_serve_a_librarian(tmp_path: Path) -> None:
-    """Look-ups, search, lists, the loans desk, the photo, the field history and the print-out
-    take the acting user: one with only secretariat roles (or a manager) reads no child's record."""
+    """Look-ups, search, lists (the overdue list, the pull list), the loans desk, the photo, the
+    field history and the print-out take the acting user: one with only secretariat roles (or a manager) reads no child's record."""
     from kanoon_desk.services import history
+    from kanoon_desk.services import library_transit as transit
 
     L = make_library(tmp_path)
     librarian = make_user(L.store, L.admin, "ketabdar", "librarian")
@@ -85,6 +86,8 @@ def test_the_member_reads_refuse_a_user_without_a_lending_role_and_serve_a_libra
         "member_desk": lambda actor: circ.member_desk(L.store, actor, no, today=TODAY),
         "field_history": lambda actor: history.field_history(L.store, actor, "member", L.child.id),
         "member_record": lambda actor: lib.member_record(L.store, actor, L.child.id, today=TODAY),
+        "overdue_page": lambda actor: reports.overdue_page(L.store, actor, today=TODAY),
+        "pull_list": lambda actor: transit.pull_list(L.store, actor, "13"),
     }
     for roles in (("clerk",), ("expert",), ("clerk", "expert"), ("manager",)):
         outsider = make_user(L.store, L.admin, "u_" + "_".join(roles), *roles)
@@ -92,7 +95,7 @@ def test_the_member_reads_refuse_a_user_without_a_lending_role_and_serve_a_libra
             with pytest.raises(PermissionDenied):
                 read(outsider)
                 pytest.fail(f"{name} served {roles}")
-    for name, read in reads.items():
+    for read in reads.values():
         read(librarian)  # (no refusal)
         read(L.admin)
     assert lib.lookup_member(L.store, librarian, no) == lib.get_member(L.store, librarian, L.child.id)

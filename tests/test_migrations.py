@@ -232,7 +232,7 @@ def test_0003v_gives_the_notices_queued_before_their_loan_as_a_refold_does(tmp_p
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'lib_notice_loans'").fetchall() == []
     store = Store(path)
     try:
-        assert {(r.barcode, r.notice_on) for r in rep.overdue_page(store, today=TODAY)} == {
+        assert {(r.barcode, r.notice_on) for r in rep.overdue_page(store, L.admin, today=TODAY)} == {
             ("B0001", TODAY), ("B0002", TODAY)}
     finally:
         store.close()

@@ -64,9 +64,11 @@ def overdue_count(store: Store, *, today: date | None = None, centre: str | None
         return s.scalar(_overdue_filter(select(func.count()).select_from(Loan), today, centre)) or 0
 
 
-def overdue_page(store: Store, *, today: date | None = None, centre: str | None = None, offset: int = 0,
-                 limit: int = 100) -> list[OverdueRow]:
-    """Most overdue first, with the member's and the guardian's phone (indexed, one page at a time)."""
+def overdue_page(store: Store, actor: Actor, *, today: date | None = None, centre: str | None = None,
+                 offset: int = 0, limit: int = 100) -> list[OverdueRow]:
+    """Most overdue first, with the member's and the guardian's phone (indexed, one page at a time).
+    A librarian's: it names the children and their guardians' phones."""
+    require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.read() as s:
         q = _overdue_filter(
@@ -366,7 +368,7 @@ def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = No
     late: dict[tuple[str, str], list[OverdueRow]] = {}
     offset = 0
     while True:
-        rows = overdue_page(store, today=today, centre=centre, offset=offset, limit=1000)
+        rows = overdue_page(store, actor, today=today, centre=centre, offset=offset, limit=1000)
         if not rows:
             break
         offset += len(rows)

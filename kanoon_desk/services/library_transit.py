@@ -73,9 +73,11 @@ def _shelf_copies(s: object, centre: str, title_ids: set[str]) -> dict[str, list
     return found
 
 
-def pull_list(store: Store, centre: str) -> list[PullItem]:
+def pull_list(store: Store, actor: Actor, centre: str) -> list[PullItem]:
     """«ارسال برای رزرو»: the copies on this centre's shelf that waiting holds picked up at another
-    centre want — the oldest hold first, one copy for each hold, while copies last."""
+    centre want — the oldest hold first, one copy for each hold, while copies last. A librarian's
+    (it names the members)."""
+    require(actor, *LIBRARIAN)
     with store.read() as s:
         holds = list(s.execute(
             select(Hold.id, Hold.title_id, Hold.member_id, Hold.pickup_centre, Hold.placed_at)

@@ -111,7 +111,7 @@ def test_a_hold_placed_apart_for_an_erased_child_keeps_no_copy_waiting_and_is_ca
     c = only_conflict(a, admin_a, HOLD_AFTER_ERASURE)
     assert c.resolutions == ("cancel_hold",)
     # meanwhile no desk sends a copy for it, nor sets one aside
-    assert transit.pull_list(a, "13") == []
+    assert transit.pull_list(a, admin_a, "13") == []
     circulation.checkout(a, admin_a, L.adult.member_no, "B0001", today=TODAY)
     assert circulation.checkin(a, admin_a, "B0001", today=TODAY).next_action == "reshelve"
     conflicts.resolve(a, admin_a, c.id, "cancel_hold")

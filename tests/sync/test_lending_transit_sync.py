@@ -39,7 +39,7 @@ def test_photo_and_a_copy_sent_for_a_hold_reach_the_other_centre(server: LiveSer
     # the reader reserves at 14 the title whose only copy is on 13's shelf; 13 sends it
     hold = circ.place_hold(b, admin_b, reader.member_no, lib.search_titles(b, "ماهی")[0].id, today=TODAY)
     assert client.sync_once(b).ok and client.sync_once(a).ok
-    [item] = tr.pull_list(a, "13")
+    [item] = tr.pull_list(a, admin_a, "13")
     assert item.hold_id == hold.id and item.barcode == "B0001"
     tr.send_for_hold(a, admin_a, hold.id, "B0001")
     assert client.sync_once(a).ok and client.sync_once(b).ok
@@ -48,7 +48,7 @@ def test_photo_and_a_copy_sent_for_a_hold_reach_the_other_centre(server: LiveSer
     arrived = circ.checkin(b, admin_b, "B0001", today=TODAY)
     assert arrived.next_action == "hold_here" and lib.get_copy(b, "B0001").status == "held"
     assert client.sync_once(b).ok and client.sync_once(a).ok
-    assert lib.get_copy(a, "B0001").status == "held" and tr.pull_list(a, "13") == []
+    assert lib.get_copy(a, "B0001").status == "held" and tr.pull_list(a, admin_a, "13") == []
 
 
 @pytest.mark.parametrize("received_first", [True, False], ids=["received-then-written-off", "written-off-then-received"])

@@ -351,7 +351,7 @@ def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> N
     holds = {h.id: h for h in circ.holds_of_title(L.store, L.title.id)}
     assert holds[first.id].status == holds[second.id].status == "in_transit"
     assert lib.get_copy(L.store, "B0001").status == "in_transit"
-    assert tr.pull_list(L.store, "13") == [] and dialog.empty.isVisible()
+    assert tr.pull_list(L.store, L.admin, "13") == [] and dialog.empty.isVisible()
     qtbot.waitUntil(lambda: page.pull_button.text() == "ارسال برای رزرو")  # nothing left to send
     qtbot.keyClicks(dialog.scan, "B0002")
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)

@@ -36,7 +36,7 @@ def desk_facts(ctx: UiContext) -> list[tuple[str, str, Callable[[Any], None]]]:
         (QCoreApplication.translate("LibraryPages", "رزروهای آماده تحویل"), digits(len(circ.ready_holds(ctx.store, centre))),
          lambda page: page.hold_shelf().open()),
         (QCoreApplication.translate("LibraryPages", "نسخه‌هایی که باید برای رزرو فرستاده شوند"),
-         digits(len(pull_list(ctx.store, centre))), lambda page: page.pull_list().open()),
+         digits(len(pull_list(ctx.store, ctx.actor, centre))), lambda page: page.pull_list().open()),
     ]
 
 

@@ -47,7 +47,7 @@ class DeskHolds(DeskBase):
         if not self.scan.isEnabled():  # no centre to lend at
             self.show_hold_counts((0, 0))
             return
-        ctx.tasks.run(lambda: (len(circ.ready_holds(ctx.store, centre)), len(pull_list(ctx.store, centre))),
+        ctx.tasks.run(lambda: (len(circ.ready_holds(ctx.store, centre)), len(pull_list(ctx.store, ctx.actor, centre))),
                       on_done=self.show_hold_counts, on_error=lambda _err: None)
 
     def show_hold_counts(self, counts: tuple[int, int]) -> None:

@@ -45,7 +45,7 @@ class OverdueModel(LazyTableModel):
         self.day = today()
         self.centre_names = dict(lib.list_centres(ctx.store))
         super().__init__([tr_dynamic(h) for h in HEADERS],
-                         lambda offset, limit: rep.overdue_page(ctx.store, today=self.day, centre=self.centre,
+                         lambda offset, limit: rep.overdue_page(ctx.store, ctx.actor, today=self.day, centre=self.centre,
                                                                 offset=offset, limit=limit),
                          lambda: rep.overdue_count(ctx.store, today=self.day, centre=self.centre), page_size=100)
 
@@ -116,7 +116,7 @@ class OverduePage(QWidget):
     def all_rows(self, page_size: int = 5000) -> list[rep.OverdueRow]:
         """Every loan of the list (its day and centre), read `page_size` at a time."""
         rows: list[rep.OverdueRow] = []
-        while page := rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre,
+        while page := rep.overdue_page(self.ctx.store, self.ctx.actor, today=self.model.day, centre=self.model.centre,
                                        offset=len(rows), limit=page_size):
             rows += page
         return rows

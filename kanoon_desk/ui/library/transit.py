@@ -77,7 +77,7 @@ class PullListDialog(NamedDialog):
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
-        self.items = tr.pull_list(self.ctx.store, self.centre)
+        self.items = tr.pull_list(self.ctx.store, self.ctx.actor, self.centre)
         items = self.items
         name = self.centre_name
         self.table.setModel(ListModel(
