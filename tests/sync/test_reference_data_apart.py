@@ -150,7 +150,7 @@ def test_a_centre_corrected_at_both_desks_apart_shows_the_replaced_phone_in_its_
     rules.update_centre(d1, at_1, "1301", name="مرکز شماره ۱", phone="021-22222222")
     rules.update_centre(d2, at_2, "1301", name="مرکز شماره ۱", phone="021-33333333")  # later
     synced(d1, d2)
-    phones = [(c.value, c.in_force) for c in history.field_history(d1, "office", "1301") if c.field == "phone"]
+    phones = [(c.value, c.in_force) for c in history.field_history(d1, at_1, "office", "1301") if c.field == "phone"]
     assert phones == [("021-33333333", True), ("021-22222222", False), ("021-11111111", False)]
     page = CentresPage(make_ctx(d1, at_1, tmp_path / "1"))
     qtbot.addWidget(page)

@@ -36,7 +36,7 @@ def open_history(ctx: UiContext, aggregate_type: str, aggregate_id: str, title: 
     note = QCoreApplication.translate(
         "AdminHistory", "وقتی دو میز یک خانه را بی‌اتصال تغییر دهند، پس از همگام‌سازی تغییر تازه‌تر در همه میزها "
                         "می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.")
-    dialog = FieldHistoryDialog(history.field_history(ctx.store, aggregate_type, aggregate_id), title, parent,
+    dialog = FieldHistoryDialog(history.field_history(ctx.store, ctx.actor, aggregate_type, aggregate_id), title, parent,
                                 labels=LABELS, note=note)
     dialog.open()
     return dialog
