@@ -1,17 +1,22 @@
 """Pieces that let a page fit a small screen (a 1024x768 monitor, a laptop at 125 %): a row of
-buttons that wraps like words, a picture that shrinks to its room, a long form that scrolls."""
+buttons that wraps like words, a picture that shrinks to its room, a long form that scrolls, a
+form beside its list on a wide page and in a tab of its own on a narrow one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLayout,
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QStyle,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
@@ -209,6 +214,111 @@ class VerticalScroll(QScrollArea):
             return super().sizeHint()
         hint = inner.sizeHint()
         return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
+class SideOrTab(QWidget):
+    """A page's list (`main`) and its form (`side`): side by side (a splitter between them) when
+    the page is at least `wide_from` px wide, two tabs of the whole page when it is narrower, where
+    each has the page's full height.
+
+    `wide_from` is 50 lines of text high (1,000 px at the usual 10 pt font): a 1366x768 laptop's
+    page (about 1,110 px) is wide, a 1024x768 monitor's (about 780 px) or the same laptop's at 125 %
+    (about 910 px) is not.
+
+    The same two widgets only change places: what is typed, the selection and the focus stay.
+    The page asks no more than its narrow arrangement needs, so it never scrolls sideways.
+
+    Signals: none (`show_side` / `show_main` bring a part into view when it is a tab).
+    """
+
+    #: the page's width, in lines of text, from which the form stands beside the list
+    WIDE_FROM_LINES = 50
+
+    def __init__(self, main: QWidget, side: QWidget, titles: tuple[str, str],
+                 shares: tuple[int, int] = (3, 2), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.main, self.side = main, side
+        self.titles = titles
+        self.shares = shares
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # no Tab stop of its own: Tab from the side bar lands in the page's first field, as on a
+        # wide page; Ctrl+Tab (or a click) goes to the other part
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setToolTip(QCoreApplication.translate("Fitting", "Ctrl+Tab: بخش دیگر این صفحه"))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.splitter)
+        box.addWidget(self.tabs)
+        self._wide: bool | None = None
+        self._place(True)
+
+    @property
+    def wide_from(self) -> int:
+        """The width (px) from which the form stands beside the list, at the font of the moment."""
+        return self.fontMetrics().height() * self.WIDE_FROM_LINES
+
+    def is_wide(self) -> bool:
+        """True while the form stands beside the list."""
+        return bool(self._wide)
+
+    def _place(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        focused = QApplication.focusWidget()
+        keep_focus = focused is not None and self.isAncestorOf(focused)
+        side_shown = self._wide is False and self.tabs.currentWidget() is self.side
+        self._wide = wide
+        if wide:
+            self.tabs.clear()  # (the widgets stay; only their tabs go)
+            self.splitter.addWidget(self.main)
+            self.splitter.addWidget(self.side)
+            self.splitter.setStretchFactor(0, self.shares[0])
+            self.splitter.setStretchFactor(1, self.shares[1])
+            total = sum(self.shares)
+            self.splitter.setSizes([max(self.width(), 1) * share // total for share in self.shares])
+            self.main.show()  # (the tab not chosen was hidden)
+            self.side.show()
+        else:
+            self.tabs.addTab(self.main, self.titles[0])
+            self.tabs.addTab(self.side, self.titles[1])
+            self.tabs.setCurrentWidget(self.side if side_shown or (keep_focus and self.side.isAncestorOf(
+                focused)) else self.main)  # type: ignore[arg-type]
+        self.splitter.setVisible(wide)
+        self.tabs.setVisible(not wide)
+        if keep_focus and focused is not None:
+            focused.setFocus()
+
+    def show_side(self) -> None:
+        """The form in view (its tab chosen on a narrow page)."""
+        if not self._wide:
+            self.tabs.setCurrentWidget(self.side)
+
+    def show_main(self) -> None:
+        """The list in view (its tab chosen on a narrow page)."""
+        if not self._wide:
+            self.tabs.setCurrentWidget(self.main)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._place(event.size().width() >= self.wide_from)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # the narrow arrangement: one part at a time, under the tabs' bar
+        parts = [self.main.minimumSizeHint(), self.side.minimumSizeHint()]
+        bar = self.tabs.tabBar().sizeHint()
+        return QSize(max(max(p.width() for p in parts), bar.width()),
+                     max(p.height() for p in parts) + bar.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.splitter.sizeHint() if self._wide else self.tabs.sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        # the page's height is the window's: a picture in a part (a member's card) is drawn
+        # smaller rather than asking a height for the width the page has, which scrolled the page
+        return False
 
 
 def together(*widgets: QWidget) -> QWidget:

@@ -29,6 +29,7 @@ from ...services import library_import as imp
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_field, error_text
+from ..fitting import SideOrTab, VerticalScroll
 from ..scan_box import ScanLineEdit
 from ..tables import down_into
 from ..tasks import Progressing
@@ -234,12 +235,23 @@ class CataloguePage(QWidget):
         middle.addLayout(selected_row)
         middle.addLayout(copy_row)
         middle.addWidget(self.message)
-        body = QHBoxLayout()
-        body.addLayout(middle, 3)
-        body.addLayout(side, 2)
+        list_side = QWidget()
+        list_side.setObjectName("titles-side")
+        list_side.setLayout(middle)
+        middle.setContentsMargins(0, 0, 0, 0)
+        form_side = QWidget()
+        form_side.setObjectName("title-form-side")
+        form_side.setLayout(side)
+        side.setContentsMargins(0, 0, 0, 0)
+        # the form beside the lists on a wide page, in a tab of its own on a narrow one (a 1024x768
+        # monitor), where the lists have the page's width and the form its height
+        self.parts = SideOrTab(list_side, VerticalScroll(form_side), (
+            QCoreApplication.translate("Library", "عنوان‌ها و نسخه‌ها"),
+            QCoreApplication.translate("Library", "افزودن و ویرایش عنوان")))
+        self.parts.setObjectName("catalogue-parts")
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addLayout(body)
+        box.addWidget(self.parts, 1)
         self._show_copies([])
         self.show_recent()
         # a new title half typed is kept on disk as it is typed (a correction is not: «انصراف از
@@ -361,8 +373,9 @@ class CataloguePage(QWidget):
                 self.draft.clear()  # a title now, not a draft (a correction leaves the new title's draft)
             self.end_edit(said)
             self.show_saved(t)
-            if editing is None:
-                self.barcode.setFocus()  # its copies next: scanned (or their count) straight away
+            if editing is None:  # (on a narrow page) the new title in its list, its copies next:
+                self.parts.show_main()  # scanned (or their count) straight away
+                self.barcode.setFocus()
             self.ctx.bus.changed.emit("library")
 
         def failed(err: BaseException) -> None:
@@ -455,6 +468,7 @@ class CataloguePage(QWidget):
         self.t_subject.setText(title.subject)  # type: ignore[attr-defined]
         self.add_title_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
         self.cancel_edit_button.show()
+        self.parts.show_side()  # (its tab, on a narrow page)
         self.t_title.setFocus()
 
     def end_edit(self, said: str = "") -> None:

@@ -26,7 +26,7 @@ from ...services import library as lib
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
-from ..fitting import FittedPicture, FlowLayout, VerticalScroll
+from ..fitting import FittedPicture, FlowLayout, SideOrTab, VerticalScroll
 from ..printing import print_dialog
 from ..saving import save_image, save_to
 from ..tables import down_into
@@ -255,11 +255,19 @@ class MembersPage(QWidget):
         right.addLayout(form_buttons)
         right.addWidget(self.message)
         right.addStretch(1)
-        box = QHBoxLayout(self)
-        box.addLayout(left, 3)
+        list_side = QWidget()
+        list_side.setObjectName("member-list-side")
+        list_side.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
         # the form scrolls on its own when the window is shorter than it: the list and the card stay
         self.form_scroll = VerticalScroll(form_side)
-        box.addWidget(self.form_scroll, 2)
+        # the form beside the list on a wide page, in a tab of its own on a narrow one (a 1024x768 monitor)
+        self.parts = SideOrTab(list_side, self.form_scroll, (
+            QCoreApplication.translate("Library", "جست‌وجو و کارت عضو"),
+            QCoreApplication.translate("Library", "ثبت و ویرایش عضو")))
+        self.parts.setObjectName("member-parts")
+        box = QHBoxLayout(self)
+        box.addWidget(self.parts)
         self.show_recent()
         # a new member half typed is kept on disk as it is typed (a correction is not: it is undone
         # by «انصراف از ویرایش» anyway)
@@ -390,6 +398,7 @@ class MembersPage(QWidget):
             m=text_digits(m.full_name), n=digits(m.member_no)))
         self.register_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
         self.cancel_edit_button.show()
+        self.parts.show_side()  # (its tab, on a narrow page)
         self.first.setFocus()
 
     def end_edit(self, said: str = "") -> None:
