@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -209,8 +209,14 @@ class SyncPage(QWidget):
         read_only(self.history_view)
         self.history_view.setModel(self.history)
         self.history_view.horizontalHeader().setStretchLastSection(True)
-        for column in (0, 1):  # when, and the outcome ("done, 2 events refused"), whole
+        # when, the outcome ("done, 2 events refused") and the three counts, whole and no wider;
+        # the details take the rest of the width, on as many lines as they need (a round's
+        # warnings run to several sentences: cut to one line they were «همگام‌سازی انجام شد: ۱۲ …»)
+        for column in range(5):
             self.history_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.history_view.setWordWrap(True)
+        self.history_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.history_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         tabs.addTab(self.history_view, self.tr("تاریخچه همگام‌سازی"))
         fetch, count = list_fetcher(lambda: sync_status.rejections(ctx.store))
         self.rejected = RejectionModel([self.tr("زمان"), self.tr("نوع رویداد"), self.tr("دلیل رد")], fetch, count)
