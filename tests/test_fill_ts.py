@@ -113,3 +113,34 @@ def test_numerus_messages_get_one_numerusform_per_plural_form(fill_ts: ModuleTyp
     assert fill_ts.skeleton(ts, []) == {"Library": {"نسخه": ""}}
     with pytest.raises(ValueError, match="not numerus"):
         fill_ts.fill(ts, {"Library": {"نسخه": ["copy", "copies"]}})
+
+
+#: what pyside6-lupdate writes for `QCoreApplication.translate("Library", "%Ln عضو", None, n)`
+#: (a plain message) once it has folded the plural forms filled before into one
+FOLDED_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fa_IR">
+<context>
+    <name>Library</name>
+    <message>
+        <source>%Ln عضو پیدا شد</source>
+        <translation type="unfinished">%Ln member found</translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_plural_forms_given_for_a_count_read_by_translate_make_it_numerus_again(
+        fill_ts: ModuleType, tmp_path: Path) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(FOLDED_TS, encoding="utf-8")
+    forms = ["%Ln member found", "%Ln members found"]
+    assert fill_ts.fill(ts, {"Library": {"%Ln عضو پیدا شد": forms}}) == (1, [])
+    message = next(ET.parse(ts).getroot().iter("message"))
+    assert message.get("numerus") == "yes"
+    translation = message.find("translation")
+    assert translation is not None and translation.get("type") is None
+    assert [f.text for f in translation.findall("numerusform")] == forms
+    assert not (translation.text or "").strip()  # (the folded form's text is not left beside them)
+    assert fill_ts.skeleton(ts, []) == {}

@@ -13,12 +13,19 @@ as a JSON skeleton to fill in. Run `make lupdate` first so the .ts has your stri
 A plural message (`numerus="yes"`, from `tr(text, "", n)` with `%n` in the text) takes a list
 of forms, one `<numerusform>` each (English: ["%n copy", "%n copies"]); a single string is used
 for every form. Its skeleton entry is a list of empty strings, one per form.
+
+pyside6-lupdate marks a message numerus only when it is read from `self.tr(text, "", n)`: one read
+from `QCoreApplication.translate(context, text, None, n)` (as the pages count with `%Ln`) it writes
+as a plain message, and folds plural forms already there into one. A list given for a plain
+message whose source holds `%n` or `%Ln` makes it numerus again (so `make lupdate` then this tool,
+as the translation regeneration runs them, keep the forms); a list for a source without either is refused.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -63,10 +70,17 @@ def is_finished(message: ET.Element) -> bool:
     return bool(translation.text or "")
 
 
+#: Qt's count placeholders: `%n` (the number as is) and `%Ln` (in the locale's digits, grouped).
+COUNT_PLACEHOLDER = re.compile(r"%L?n")
+
+
 def _set_translation(message: ET.Element, text: Translation, key: tuple[str, str]) -> None:
     translation = message.find("translation")
     if translation is None:
         translation = ET.SubElement(message, "translation")
+    if not isinstance(text, str) and not is_numerus(message) and COUNT_PLACEHOLDER.search(key[1]):
+        message.set("numerus", "yes")  # (read from `translate(…, n)`, which lupdate does not mark)
+        translation.text = None
     if is_numerus(message):
         if isinstance(text, str):
             text = [text] * (len(plural_forms(message)) or DEFAULT_PLURAL_FORMS)

@@ -4193,6 +4193,15 @@
         </message>
     </context>
     <context>
+        <name>Fitting</name>
+        <message>
+            <location filename="../kanoon_desk/ui/fitting.py" line="250" />
+            <source>Ctrl+Tab: بخش دیگر این صفحه</source>
+            <extracomment>the width it was last laid out at (0: not yet) the page's width, in lines of text, from which the form stands beside the list</extracomment>
+            <translation>Ctrl+Tab: the other part of this page</translation>
+        </message>
+    </context>
+    <context>
         <name>HandOverDialog</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="273" />
@@ -4779,7 +4788,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="21" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -4893,29 +4902,29 @@ row {n} of {all}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
             <source>اگر کتاب دیگری است (چاپ یا ترجمه دیگر)، دوباره «افزودن عنوان» را بزنید.</source>
             <translation>If it is another book (another edition or translation), press “Add title” again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <extracomment>the file being read and checked (its progress and «انصراف»); None when none is what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
             <source>نوع درون‌ریزی</source>
             <translation>Import kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
@@ -4932,85 +4941,85 @@ row {n} of {all}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="468" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="145" />
             <source>ویرایش عنوان برگزیده</source>
             <extracomment>the new title the librarian was told is in the catalogue already (`lib.SameTitle`): added as it is if it is saved again unchanged</extracomment>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="154" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="156" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="159" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="161" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="172" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
@@ -5021,90 +5030,100 @@ row {n} of {all}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
             <source>تعداد نسخه</source>
             <translation>Number of copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="184" />
             <source>چند نسخه با هم: بارکدهای پیاپی از بارکدی که نوشته شد (K000120، K000121…)، یا خودکار</source>
             <translation>Several copies at once: consecutive barcodes from the one typed (K000120, K000121…), or issued automatically</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <source>تعداد:</source>
             <translation>Count:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="189" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="472" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
+            <source>عنوان‌ها و نسخه‌ها</source>
+            <translation>Titles and copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
+            <source>افزودن و ویرایش عنوان</source>
+            <translation>Add or edit a title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="263" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="486" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="291" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="294" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="371" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="373" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="411" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
             <source>عنوانی که در فهرست هست</source>
             <translation>The title already in the catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="418" />
             <source>شابک {i} در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید.</source>
             <translation>ISBN {i} is not in the catalogue; type the title and the author and press Enter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="425" />
             <source>«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” has this ISBN in the catalogue; add its copies by their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="563" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="577" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="615" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="629" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="640" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="654" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5120,38 +5139,38 @@ row {n} of {all}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
@@ -5166,11 +5185,11 @@ row {n} of {all}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="190" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
@@ -5178,61 +5197,61 @@ row {n} of {all}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
             <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="311" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="311" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="367" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="485" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="500" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="524" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="499" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="514" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="538" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="517" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="531" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="526" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="527" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="537" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="551" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="554" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="560" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="574" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5244,7 +5263,7 @@ row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="603" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="617" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -5742,7 +5761,7 @@ row {n} of {all}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -5793,7 +5812,7 @@ row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/admin/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/members.py" line="168" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="312" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>نام</source>
             <extracomment>The fields of an agency and of an office or centre, as the admin's pages name them (the dialog translates them in the "Library" context, as its own).
 ----------
@@ -5993,7 +6012,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="170" />
             <location filename="../kanoon_desk/ui/library/members.py" line="137" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -6055,67 +6074,77 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="225" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="406" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="415" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="272" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <source>جست‌وجو و کارت عضو</source>
+            <translation>Search and card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="267" />
+            <source>ثبت و ویرایش عضو</source>
+            <translation>Register or edit a member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="418" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="303" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="327" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="336" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="340" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="438" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="447" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="462" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="471" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="463" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="472" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
             <location filename="../kanoon_desk/ui/library/members.py" line="231" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="414" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="312" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
@@ -6125,68 +6154,68 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="397" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="456" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="399" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="30" />
             <location filename="../kanoon_desk/ui/library/members.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="314" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="478" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="487" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="514" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="523" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="518" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="527" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="519" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="528" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="549" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="558" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>End membership and remove details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="550" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="559" />
             <source>عضویت {m} (شماره {n}) پایان یابد و نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس او در این میز و با همگام‌سازی در همه مراکز حذف شود؟ امانت‌های گذشته بی‌نام در آمار می‌مانند. این کار برگشت‌پذیر نیست.</source>
             <translation>End the membership of {m} (number {n}) and remove their name, national ID, birth date, phones, guardian's name and photo on this desk and, by sync, at every centre? Past loans stay in the figures without a name. This cannot be undone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="567" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="576" />
             <source>عضویت شماره {n} پایان یافت و مشخصات شخصی عضو حذف شد.</source>
             <translation>Membership {n} ended and the member's personal details were removed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="587" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="596" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -8591,12 +8620,6 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
-            <source>انجام شد، %1 رویداد رد شد</source>
-            <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
-            <translation>Done, %1 events refused</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>موفق</source>
             <translation>Succeeded</translation>
@@ -8659,220 +8682,266 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
-            <source>%1 روز</source>
-            <translation>%1 days</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
-            <source>%1 ساعت</source>
-            <translation>%1 hours</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
-            <source>%1 دقیقه</source>
-            <translation>%1 minutes</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="119" />
             <source>%1 مگابایت</source>
             <translation>%1 MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="120" />
             <source>%1 کیلوبایت</source>
             <translation>%1 kB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="120" />
-            <source>%1 پیوست فرستاده شد (%2).</source>
-            <translation>%1 attachment(s) sent (%2).</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="123" />
-            <source>%1 پیوست دریافت شد (%2).</source>
-            <translation>%1 attachment(s) received (%2).</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="140" />
             <source>فرستادن رویدادها %1 از %2</source>
             <translation>Sending events %1 of %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="134" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="143" />
             <source>دریافت رویدادها: %1</source>
             <translation>Receiving events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="136" />
-            <source>دریافت داده‌های دفتر: %1 رویداد</source>
-            <translation>Receiving the office's data: %1 events</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="140" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="149" />
             <source>فرستادن پیوست %1: %2٪ از %3</source>
             <translation>Sending attachment %1: %2% of %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="151" />
             <source>دریافت پیوست %1 (%2 از %3)</source>
             <translation>Receiving attachment %1 (%2 of %3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="195" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="197" />
             <source>توقف</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="199" />
             <source>همگام‌سازی در نخستین جای امن می‌ایستد؛ آنچه رسیده است می‌ماند و باقی در همگام‌سازی بعدی می‌رود.</source>
             <translation>Sync stops at the next safe point; what got through stays, and the rest goes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="215" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="231" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="215" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="215" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="206" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="215" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="207" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
             <source>رد شده</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="207" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="214" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="229" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="231" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="216" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="231" />
             <source>دلیل رد</source>
             <translation>Why it was refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="224" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="239" />
             <source>رویدادهای ردشده</source>
             <translation>Refused events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="244" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
             <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
             <translation>The last sync, %1, did not finish: %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="255" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="270" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="263" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="278" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="277" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="292" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="300" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="302" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="317" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="306" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="321" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="325" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="313" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="328" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="343" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="358" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="337" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="382" />
+            <source>همگام‌سازی انجام شد: %1 فرستاده و %2 دریافت شد.</source>
+            <translation>Sync complete: %1 sent and %2 received.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="387" />
+            <source>%Ln رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
+            <translation>
+                <numerusform>The server refused %Ln event; the reason is under "Refused events".</numerusform>
+                <numerusform>The server refused %Ln events; the reasons are under "Refused events".</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="393" />
+            <source>پیش از توقف، %1 فرستاده و %2 دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
+            <translation>Before it stopped: %1 sent, %2 received; the rest goes and comes in the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="397" />
+            <source>پیش از قطع، %1 فرستاده و %2 دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
+            <translation>Before the connection was cut: %1 sent, %2 received; the rest goes and comes in the next sync.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="605" />
+            <source>%Ln رویداد در انتظار فرستادن</source>
+            <translation>
+                <numerusform>%Ln event waiting to be sent</numerusform>
+                <numerusform>%Ln events waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="352" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <source>انجام شد، %Ln رویداد رد شد</source>
+            <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
+            <translation>
+                <numerusform>Done, %Ln event refused</numerusform>
+                <numerusform>Done, %Ln events refused</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
+            <source>%Ln روز</source>
+            <translation>
+                <numerusform>%Ln day</numerusform>
+                <numerusform>%Ln days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <source>%Ln ساعت</source>
+            <translation>
+                <numerusform>%Ln hour</numerusform>
+                <numerusform>%Ln hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <source>%Ln دقیقه</source>
+            <translation>
+                <numerusform>%Ln minute</numerusform>
+                <numerusform>%Ln minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="113" />
+            <source>%Ln رویداد</source>
+            <translation>
+                <numerusform>%Ln event</numerusform>
+                <numerusform>%Ln events</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="129" />
+            <source>%Ln پیوست فرستاده شد (%1).</source>
+            <translation>
+                <numerusform>%Ln attachment sent (%1).</numerusform>
+                <numerusform>%Ln attachments sent (%1).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
+            <source>%Ln پیوست دریافت شد (%1).</source>
+            <translation>
+                <numerusform>%Ln attachment received (%1).</numerusform>
+                <numerusform>%Ln attachments received (%1).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="146" />
+            <source>دریافت داده‌های دفتر: %Ln رویداد</source>
+            <translation>
+                <numerusform>Receiving the office's data: %Ln event</numerusform>
+                <numerusform>Receiving the office's data: %Ln events</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="347" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="357" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
             <source>در حال توقف همگام‌سازی؛ کاری که در میانه است تمام می‌شود…</source>
             <translation>Stopping sync; the step under way is finished first…</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
-            <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
-            <translation>Sync complete: events sent: %1, events received: %2.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
-            <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
-            <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="376" />
-            <source>پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
-            <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="380" />
-            <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
-            <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="546" />
@@ -8880,48 +8949,43 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="554" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="573" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="565" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="584" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="566" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="585" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="579" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="598" />
             <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
             <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="585" />
-            <source>%1 رویداد در انتظار فرستادن</source>
-            <translation>%1 events waiting to be sent</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="587" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="606" />
             <source>آخرین همگام‌سازی موفق: %1</source>
             <translation>Last successful sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="590" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="609" />
             <source>همگام‌سازی با کارگزار</source>
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="596" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="615" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="598" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="617" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -8929,58 +8993,61 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="494" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="511" />
             <source>در حال همگام‌سازی…</source>
             <extracomment>The running round's (`stop`), None between rounds.</extracomment>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="498" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="515" />
             <source>در حال همگام‌سازی: %1</source>
             <translation>Syncing: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="514" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="531" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="552" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="535" />
-            <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
-            <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/sync_page.py" line="553" />
+            <source>کارگزار %Ln رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
+            <translation>
+                <numerusform>The server refused %Ln of this desk's events; the reason is on the sync page, under "Refused events".</numerusform>
+                <numerusform>The server refused %Ln of this desk's events; the reason for each is on the sync page, under "Refused events".</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="557" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="542" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="561" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="526" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="543" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="513" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="527" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="544" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="546" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

@@ -49,7 +49,7 @@ def _when(value: Any) -> str:
 def round_result(ok: bool, rejected: int) -> str:
     """A round's outcome in a word: one that finished with refused events says how many."""
     if ok and rejected:
-        return QCoreApplication.translate("SyncPage", "انجام شد، %1 رویداد رد شد").replace("%1", digits(rejected))
+        return QCoreApplication.translate("SyncPage", "انجام شد، %Ln رویداد رد شد", None, rejected)
     return QCoreApplication.translate("SyncPage", "موفق") if ok else QCoreApplication.translate("SyncPage", "ناموفق")
 
 
@@ -98,11 +98,19 @@ def state_word(failure: str) -> str:
 def span_text(ms: int) -> str:
     """A clock's difference in the unit that reads well: minutes, hours or days."""
     minutes = round(abs(ms) / 60000)
+    # (the count a name of its own: pyside6-lupdate reads no `translate(…, n)` given an expression)
     if minutes >= 2 * 24 * 60:
-        return QCoreApplication.translate("SyncPage", "%1 روز").replace("%1", digits(round(minutes / 1440)))
+        days = round(minutes / 1440)
+        return QCoreApplication.translate("SyncPage", "%Ln روز", None, days)
     if minutes >= 120:
-        return QCoreApplication.translate("SyncPage", "%1 ساعت").replace("%1", digits(round(minutes / 60)))
-    return QCoreApplication.translate("SyncPage", "%1 دقیقه").replace("%1", digits(minutes))
+        hours = round(minutes / 60)
+        return QCoreApplication.translate("SyncPage", "%Ln ساعت", None, hours)
+    return QCoreApplication.translate("SyncPage", "%Ln دقیقه", None, minutes)
+
+
+def events_text(n: int) -> str:
+    """A number of events: «۱ رویداد», "1 event", "2 events"."""
+    return QCoreApplication.translate("SyncPage", "%Ln رویداد", None, n)
 
 
 def size_text(size: int) -> str:
@@ -116,12 +124,13 @@ def size_text(size: int) -> str:
 def files_text(report: SyncReport) -> str:
     """The files a round moved whole, as a sentence («۱ پیوست فرستاده شد (۱۸ مگابایت).»), or ""."""
     said = []
-    if report.uploaded:
-        said.append(QCoreApplication.translate("SyncPage", "%1 پیوست فرستاده شد (%2).").replace(
-            "%1", digits(report.uploaded)).replace("%2", size_text(report.uploaded_bytes)))
-    if report.downloaded:
-        said.append(QCoreApplication.translate("SyncPage", "%1 پیوست دریافت شد (%2).").replace(
-            "%1", digits(report.downloaded)).replace("%2", size_text(report.downloaded_bytes)))
+    sent, received = report.uploaded, report.downloaded
+    if sent:
+        said.append(QCoreApplication.translate("SyncPage", "%Ln پیوست فرستاده شد (%1).", None, sent).replace(
+            "%1", size_text(report.uploaded_bytes)))
+    if received:
+        said.append(QCoreApplication.translate("SyncPage", "%Ln پیوست دریافت شد (%1).", None, received).replace(
+            "%1", size_text(report.downloaded_bytes)))
     return " ".join(said)
 
 
@@ -133,8 +142,8 @@ def progress_text(step: Progress) -> str:
     if step.stage == prog.PULL:
         return QCoreApplication.translate("SyncPage", "دریافت رویدادها: %1").replace("%1", digits(step.done))
     if step.stage == prog.SNAPSHOT:
-        return QCoreApplication.translate("SyncPage", "دریافت داده‌های دفتر: %1 رویداد").replace(
-            "%1", digits(step.done))
+        done = step.done
+        return QCoreApplication.translate("SyncPage", "دریافت داده‌های دفتر: %Ln رویداد", None, done)
     if step.stage == prog.UPLOAD:
         percent = step.done * 100 // step.total if step.total else 0
         return QCoreApplication.translate("SyncPage", "فرستادن پیوست %1: %2٪ از %3").replace(
@@ -370,22 +379,24 @@ class SyncPage(QWidget):
     def _done(self, report: SyncReport) -> None:
         self._round_over()
         if report.ok:
-            text = self.tr("همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.")
-            text = text.replace("%1", digits(report.pushed)).replace("%2", digits(report.pulled + report.snapshot))
-            if report.rejected:
-                text += " " + self.tr("%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.").replace(
-                    "%1", digits(report.rejected))
+            text = self.tr("همگام‌سازی انجام شد: %1 فرستاده و %2 دریافت شد.")
+            text = text.replace("%1", events_text(report.pushed)).replace(
+                "%2", events_text(report.pulled + report.snapshot))
+            refused = report.rejected
+            if refused:
+                text += " " + QCoreApplication.translate(
+                    "SyncPage", "%Ln رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.", None, refused)
         else:
             text = QCoreApplication.translate("Errors", report.error or "")
             received = report.pulled + report.snapshot
             if report.failure == Stopped.__name__:  # stopped by the clerk: what went through stays
-                text += " " + self.tr("پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی "
-                                      "بعدی می‌رود و می‌آید.").replace("%1", digits(report.pushed)).replace(
-                    "%2", digits(received))
+                text += " " + self.tr("پیش از توقف، %1 فرستاده و %2 دریافت شد؛ باقی در همگام‌سازی "
+                                      "بعدی می‌رود و می‌آید.").replace("%1", events_text(report.pushed)).replace(
+                    "%2", events_text(received))
             elif report.pushed or received:  # cut half-way: what went through stays through
-                text += " " + self.tr("پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی "
-                                      "بعدی می‌رود و می‌آید.").replace("%1", digits(report.pushed)).replace(
-                    "%2", digits(received))
+                text += " " + self.tr("پیش از قطع، %1 فرستاده و %2 دریافت شد؛ باقی در همگام‌سازی "
+                                      "بعدی می‌رود و می‌آید.").replace("%1", events_text(report.pushed)).replace(
+                    "%2", events_text(received))
         if files_text(report):
             text += " " + files_text(report)
         for warning in report.warnings:
@@ -536,10 +547,12 @@ class SyncStatusWidget(QWidget):
         tips = []
         if failure and why:
             tips.append(QCoreApplication.translate("Errors", why))
-        if st.rejected:
-            parts.append(self.tr("رد شده: %1").replace("%1", digits(st.rejected)))
-            tips.append(self.tr("کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، "
-                                "«رویدادهای ردشده» آمده است.").replace("%1", digits(st.rejected)))
+        refused = st.rejected
+        if refused:
+            parts.append(self.tr("رد شده: %1").replace("%1", digits(refused)))
+            tips.append(QCoreApplication.translate(
+                "SyncStatusWidget", "کارگزار %Ln رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، "
+                                    "«رویدادهای ردشده» آمده است.", None, refused))
         if st.restored_at is not None:  # restored from a backup, no round since: numbers may repeat
             parts.append(self.tr("بازگردانده از پشتیبان؛ همگام‌سازی کنید"))
             tips.append(QCoreApplication.translate("SyncPage", RESTORED_TIP))
@@ -588,8 +601,8 @@ def sync_facts(ctx: UiContext) -> list[tuple[str, str]]:
         state = state_word(failure)
     parts: list[str] = []
     if st.pending:
-        parts.append(QCoreApplication.translate("SyncPage", "%1 رویداد در انتظار فرستادن").replace(
-            "%1", digits(st.pending)))
+        pending = st.pending
+        parts.append(QCoreApplication.translate("SyncPage", "%Ln رویداد در انتظار فرستادن", None, pending))
     parts.append(QCoreApplication.translate("SyncPage", "آخرین همگام‌سازی موفق: %1").replace(
         "%1", _when(st.last_ok_at)))
     # two lines: one of them alone would widen the home page's window
