@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="117" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="118" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="118" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="119" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="165" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -259,10 +259,13 @@
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="360" />
-            <source>{n} دستگاه به فهرست افزوده شد.</source>
-            <translation>{n} agencies added to the directory.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="361" />
+            <source>%Ln دستگاه به فهرست افزوده شد.</source>
+            <translation>
+                <numerusform>%Ln agency added to the directory.</numerusform>
+                <numerusform>%Ln agencies added to the directory.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -356,6 +359,30 @@
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="83" />
+            <source>%Ln ردیف نادرست</source>
+            <translation>
+                <numerusform>%Ln row wrong</numerusform>
+                <numerusform>%Ln rows wrong</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="84" />
+            <source>%Ln دستگاه در پرونده، {bad}.</source>
+            <translation>
+                <numerusform>%Ln agency in the file, {bad}.</numerusform>
+                <numerusform>%Ln agencies in the file, {bad}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="95" />
+            <source>افزودن %Ln دستگاه</source>
+            <translation>
+                <numerusform>Add %Ln agency</numerusform>
+                <numerusform>Add %Ln agencies</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
             <source>خطا</source>
@@ -372,27 +399,17 @@
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="82" />
-            <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
-            <translation>{n} agencies in the file, {bad} rows wrong.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="84" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="86" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="93" />
-            <source>افزودن {n} دستگاه</source>
-            <translation>Add {n} agencies</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="99" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="113" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="115" />
             <source>افزودن دستگاه‌ها…</source>
             <translation>Adding the agencies…</translation>
         </message>
@@ -675,11 +692,6 @@
             <translation>Checking the data… you can go on working at the desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="238" />
-            <source>{n} ایراد پیدا شد:</source>
-            <translation>{n} problems found:</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/admin/backups.py" line="241" />
             <source>داده‌های این میز سالم است.</source>
             <translation>This desk's data is healthy.</translation>
@@ -730,6 +742,14 @@
             <source>داده‌های این میز با پشتیبان «{name}» جایگزین شود؟ کار پس از آن پشتیبان از این میز برداشته می‌شود؛ داده‌های کنونی کنار آن نگه داشته می‌شود. برنامه به صفحه ورود بازمی‌گردد.</source>
             <translation>Replace this desk's data with the backup “{name}”? The work done after that backup leaves this desk; the current data is kept beside it. The app goes back to the log-in window.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="239" />
+            <source>%Ln ایراد پیدا شد:</source>
+            <translation>
+                <numerusform>%Ln problem found:</numerusform>
+                <numerusform>%Ln problems found:</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/backups.py" line="256" />
             <source>در حال پشتیبان‌گیری…</source>
@@ -759,119 +779,128 @@
     <context>
         <name>BatchForward</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="95" />
             <source>چاپ نامه‌ها</source>
             <translation>Print the letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="96" />
             <source>نامه‌ها PDF</source>
             <translation>Letters as PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="101" />
             <source>ارسال گروهی به دستگاه…</source>
             <extracomment>the cases of the last go, whose letters the line prints</extracomment>
             <translation>Forward together to an agency…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="103" />
             <source>پرونده‌های برگزیده (با Ctrl یا Shift) یک‌جا به یک دستگاه اجرایی فرستاده می‌شوند؛ هر یک با نامه خودش</source>
             <translation>The cases selected (with Ctrl or Shift) are forwarded to one executive agency at once, each with its own letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="126" />
             <source>ارسال گروهی به دستگاه اجرایی</source>
             <translation>Forward together to an executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="127" />
             <source>پرونده‌ها ({n})</source>
             <translation>Cases ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="128" />
             <source>{code} — {subject}</source>
             <translation>{code} — {subject}</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="136" />
-            <source>{n} مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).</source>
-            <translation>{n} selected item(s) left out: a copy (for information) or a case that can no longer be forwarded ({codes}).</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="137" />
+            <source>%Ln مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).</source>
+            <translation>
+                <numerusform>%Ln selected item left out: a copy (for information) or a case that can no longer be forwarded ({codes}).</numerusform>
+                <numerusform>%Ln selected items left out: copies (for information) or cases that can no longer be forwarded ({codes}).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="160" />
+            <source>%Ln پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.</source>
+            <translation>
+                <numerusform>%Ln case forwarded to the agency; print its letter.</numerusform>
+                <numerusform>%Ln cases forwarded to the agency; print the letters.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="143" />
             <source>دستور یا توضیح (در هر نامه)</source>
             <translation>Instruction or note (in each letter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="144" />
             <source>برای هر پرونده نامه‌ای با شماره خودش ثبت می‌شود؛ پس از ارسال، نامه‌ها با هم چاپ می‌شوند، هر یک در یک برگ.</source>
             <translation>Each case gets a letter with its own number; after forwarding, the letters print together, one a page.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="156" />
-            <source>{n} پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.</source>
-            <translation>{n} case(s) forwarded to the agency; print the letters.</translation>
         </message>
     </context>
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="209" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
-            <source>{n} مورد</source>
-            <translation>{n} items</translation>
+            <source>%Ln مورد</source>
+            <translation>
+                <numerusform>%Ln item</numerusform>
+                <numerusform>%Ln items</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="336" />
@@ -1424,13 +1453,16 @@
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="66" />
-            <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
-            <translation>by {day}: {n} working days from the letter's date</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="67" />
+            <source>تا {day}: %Ln روز کاری از تاریخ نامه</source>
+            <translation>
+                <numerusform>by {day}: %Ln working day from the letter's date</numerusform>
+                <numerusform>by {day}: %Ln working days from the letter's date</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="77" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
@@ -1555,10 +1587,21 @@
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
-            <source>{n} نویسه، {parts} پیامک</source>
-            <translation>{n} characters, {parts} SMS parts</translation>
+            <source>%Ln نویسه، {parts}</source>
+            <translation>
+                <numerusform>%Ln character, {parts}</numerusform>
+                <numerusform>%Ln characters, {parts}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
+            <source>%Ln پیامک</source>
+            <translation>
+                <numerusform>%Ln SMS part</numerusform>
+                <numerusform>%Ln SMS parts</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
@@ -2359,16 +2402,6 @@
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="469" />
-            <source>%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
-            <translation>%1 conflicts resolved; the next sync takes them to the other desks.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="472" />
-            <source>%1 ناسازگاری باز ماند:</source>
-            <translation>%1 conflicts stayed open:</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="520" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
@@ -2383,6 +2416,22 @@
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="523" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <source>%Ln ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
+            <translation>
+                <numerusform>%Ln conflict resolved; the next sync takes it to the other desks.</numerusform>
+                <numerusform>%Ln conflicts resolved; the next sync takes them to the other desks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="472" />
+            <source>%Ln ناسازگاری باز ماند:</source>
+            <translation>
+                <numerusform>%Ln conflict stayed open:</numerusform>
+                <numerusform>%Ln conflicts stayed open:</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="539" />
@@ -4204,27 +4253,30 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="273" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
             <source>سپردن کارتابل {name}</source>
             <translation>Hand over {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="276" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="277" />
             <source>سپردن</source>
             <translation>Hand over</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="283" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="284" />
             <source>{name} ({roles})</source>
             <translation>{name} ({roles})</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="285" />
-            <source>{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
-            <translation>{count} case(s) wait in «{name}»'s cartable. Each goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/users.py" line="286" />
+            <source>%Ln درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
+            <translation>
+                <numerusform>%Ln case waits in «{name}»'s cartable. It goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</numerusform>
+                <numerusform>%Ln cases wait in «{name}»'s cartable. Each goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="291" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="293" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
@@ -4809,7 +4861,7 @@ Tracking code: {code}</translation>
             <source>{what}
 ردیف {n} از {all}</source>
             <translation>{what}
-row {n} of {all}</translation>
+Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="61" />
@@ -5467,32 +5519,27 @@ row {n} of {all}</translation>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="443" />
-            <source>«{t}» از {c}، {n} روز</source>
-            <translation>“{t}” from {c}, {n} days</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="446" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="444" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="445" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="460" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="464" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="524" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="528" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="538" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="542" />
             <source>«{code}» — {why}</source>
             <translation>“{code}” — {why}</translation>
         </message>
@@ -5674,28 +5721,36 @@ row {n} of {all}</translation>
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="450" />
+            <source>«{t}» از {c}، %Ln روز</source>
+            <translation>
+                <numerusform>“{t}” from {c}, %Ln day</numerusform>
+                <numerusform>“{t}” from {c}, %Ln days</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="470" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="502" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="506" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="504" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="506" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="510" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="512" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -6112,11 +6167,6 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="340" />
-            <source>{n} عضو پیدا شد</source>
-            <translation>{n} members found</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="447" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
@@ -6157,6 +6207,14 @@ the member whose details the form holds for editing (None: the form registers a 
             <location filename="../kanoon_desk/ui/library/members.py" line="321" />
             <source>گروه</source>
             <translation>Category</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/members.py" line="341" />
+            <source>%Ln عضو پیدا شد</source>
+            <translation>
+                <numerusform>%Ln member found</numerusform>
+                <numerusform>%Ln members found</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="397" />
@@ -6677,29 +6735,14 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
-            <source>{n} نسخه پیداشده به گردش برگشت.</source>
-            <translation>{n} found copies are back in circulation.</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="287" />
-            <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
-            <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>{m} نسخه در این انبارگردانی پیدا نشد؛ {k} نسخه از آن‌ها پس از آغاز انبارگردانی به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. {n} نسخه دیگر گم‌شده ثبت شوند؟</source>
             <translation>{m} copies were not found in this stock-take; {k} of them have since been lent, set aside for a hold or sent on their way, and are not marked lost. Mark the other {n} copies lost?</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="302" />
-            <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
-            <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="320" />
@@ -6737,6 +6780,30 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="373" />
             <source>بسته</source>
             <translation>closed</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
+            <source>%Ln نسخه پیداشده به گردش برگشت.</source>
+            <translation>
+                <numerusform>%Ln found copy is back in circulation.</numerusform>
+                <numerusform>%Ln found copies are back in circulation.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="287" />
+            <source>%Ln نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
+            <translation>
+                <numerusform>%Ln copy recorded lost or withdrawn was found on the shelves. Put it back into circulation?</numerusform>
+                <numerusform>%Ln copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="302" />
+            <source>%Ln نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
+            <translation>
+                <numerusform>%Ln copy was not found in this stock-take. Record it as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</numerusform>
+                <numerusform>%Ln copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="387" />
@@ -6907,10 +6974,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/overrides.py" line="82" />
-            <source>{n} مانع نادیده گرفته شده است.</source>
-            <translation>{n} refusals overridden.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="83" />
+            <source>%Ln مانع نادیده گرفته شده است.</source>
+            <translation>
+                <numerusform>%Ln refusal overridden.</numerusform>
+                <numerusform>%Ln refusals overridden.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/copies.py" line="26" />
@@ -7368,76 +7438,88 @@ the choice whose report is being counted in the background (None: none is)</extr
             <source>پیگیری گروهی — {agency}</source>
             <translation>Follow up together — {agency}</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="84" />
-            <source>{n} پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
-            <translation>{n} overdue cases with this agency are in the list; keep ticked the ones you follow up.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="85" />
+            <source>%Ln پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
+            <translation>
+                <numerusform>%Ln overdue case with this agency is in the list; keep it ticked to follow it up.</numerusform>
+                <numerusform>%Ln overdue cases with this agency are in the list; keep ticked the ones you follow up.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="91" />
+            <source>{no} — {name} — {subject} (%Ln روز دیرکرد)</source>
+            <translation>
+                <numerusform>{no} — {name} — {subject} (%Ln day late)</numerusform>
+                <numerusform>{no} — {name} — {subject} (%Ln days late)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="125" />
+            <source>پیگیری %Ln پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
+            <translation>
+                <numerusform>Follow-up of %Ln case recorded: letter {no} to {agency}.</numerusform>
+                <numerusform>Follow-up of %Ln cases recorded: letter {no} to {agency}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="128" />
+            <source>پیگیری تلفنی %Ln پرونده نزد {agency} ثبت شد.</source>
+            <translation>
+                <numerusform>Phone follow-up of %Ln case with {agency} recorded.</numerusform>
+                <numerusform>Phone follow-up of %Ln cases with {agency} recorded.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="87" />
-            <source>{no} — {name} — {subject} ({days} روز دیرکرد)</source>
-            <translation>{no} — {name} — {subject} ({days} days late)</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="101" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="104" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="104" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="120" />
-            <source>پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
-            <translation>Follow-up of {n} cases recorded: letter {no} to {agency}.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="123" />
-            <source>پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.</source>
-            <translation>Phone follow-up of {n} cases with {agency} recorded.</translation>
         </message>
     </context>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="250" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="258" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="259" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="259" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="260" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -7465,7 +7547,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="616" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="617" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -7500,55 +7582,64 @@ the choice whose report is being counted in the background (None: none is)</extr
             <source>اعلام گروهی به متقاضیان</source>
             <translation>Tell the applicants</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="77" />
-            <source>{n} پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.</source>
-            <translation>{n} cases are in this list; keep ticked the ones you tell.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="78" />
+            <source>%Ln پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.</source>
+            <translation>
+                <numerusform>%Ln case is in this list; keep it ticked to tell its applicant.</numerusform>
+                <numerusform>%Ln cases are in this list; keep ticked the ones you tell.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="80" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="81" />
             <source>{code} — {name} — {subject}</source>
             <translation>{code} — {name} — {subject}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="89" />
             <source>یادداشت نامه‌های اعلام نتیجه</source>
             <translation>Note in the result letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="91" />
             <source>هر متقاضی پیامک نتیجه درخواست خودش را با کد رهگیری‌اش می‌گیرد؛ سرور آن را می‌فرستد.</source>
             <translation>Each applicant gets an SMS with the result of their own request and its tracking code; the server sends it.</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="114" />
-            <source>اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.</source>
-            <translation>{n} applicants recorded as told by letter; print the letters.</translation>
-        </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="115" />
-            <source>{n} پیامک اعلام در صف ارسال سرور گذاشته شد.</source>
-            <translation>{n} SMS notices queued for the server to send.</translation>
+            <source>اعلام به %Ln متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.</source>
+            <translation>
+                <numerusform>%Ln applicant recorded as told by letter; print the letter.</numerusform>
+                <numerusform>%Ln applicants recorded as told by letter; print the letters.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="116" />
+            <source>%Ln پیامک اعلام در صف ارسال سرور گذاشته شد.</source>
+            <translation>
+                <numerusform>%Ln SMS notice queued for the server to send.</numerusform>
+                <numerusform>%Ln SMS notices queued for the server to send.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7719,10 +7810,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
-            <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
-            <translation>{n} cases written to the Excel file.</translation>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="578" />
+            <source>%Ln پرونده</source>
+            <translation>
+                <numerusform>%Ln case</numerusform>
+                <numerusform>%Ln cases</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="495" />
@@ -7734,6 +7828,14 @@ the choice whose report is being counted in the background (None: none is)</extr
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
+            <source>%Ln پرونده در پرونده اکسل نوشته شد.</source>
+            <translation>
+                <numerusform>%Ln case written to the Excel file.</numerusform>
+                <numerusform>%Ln cases written to the Excel file.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="497" />
             <source>{name} (غیرفعال)</source>
@@ -7743,11 +7845,6 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="560" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="577" />
-            <source>{n} پرونده</source>
-            <translation>{n} cases</translation>
         </message>
     </context>
     <context>
@@ -7985,26 +8082,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -8044,45 +8141,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="114" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -9055,42 +9152,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="189" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="208" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="212" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="213" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="214" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="215" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -9098,62 +9195,65 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="64" />
             <source>هیچ نقشی</source>
             <translation>No role</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="67" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="66" />
             <source>فعال، تا مدیر سامانه دیگری فعال شود</source>
             <translation>Active, until another admin is active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="70" />
             <source> — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود</source>
             <translation> — no role: cannot log in until given one</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/ui/admin/users.py" line="73" />
-            <source> — پس از غیرفعال شدن، {count} مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند</source>
-            <translation> — after the deactivation, {count} entries were recorded in their name at a desk that did not know yet; they stand</translation>
+            <source> — پس از غیرفعال شدن، %Ln مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند</source>
+            <translation>
+                <numerusform> — after the deactivation, %Ln entry was recorded in their name at a desk that did not know yet; it stands</numerusform>
+                <numerusform> — after the deactivation, %Ln entries were recorded in their name at a desk that did not know yet; they stand</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="76" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="77" />
             <source> — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود</source>
             <translation> — another account has this user name; cannot log in with it until resolved in «Conflicts»</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="78" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="79" />
             <source> — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید</source>
             <translation> — another account has the same user name; resolve it in «Conflicts»</translation>
         </message>
@@ -9161,78 +9261,81 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="326" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="328" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="327" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="329" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="328" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="330" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="329" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="390" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="331" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="392" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="330" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="332" />
             <source>سپردن کارتابل</source>
             <translation>Hand over cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="368" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="370" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="389" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="391" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="390" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="392" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="413" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="415" />
             <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="435" />
-            <source>{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
-            <translation>{count} case(s) wait in their cartable, and only they (or an admin) can act on them; hand them with «Hand over cartable» to whoever takes their work over.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="442" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="445" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="429" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="431" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/admin/users.py" line="436" />
+            <source>%Ln درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
+            <translation>
+                <numerusform>%Ln case waits in their cartable, and only they (or an admin) can act on it; hand it with «Hand over cartable» to whoever takes their work over.</numerusform>
+                <numerusform>%Ln cases wait in their cartable, and only they (or an admin) can act on them; hand them with «Hand over cartable» to whoever takes their work over.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="456" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="459" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="462" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="465" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="462" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="465" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

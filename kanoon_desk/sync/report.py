@@ -85,11 +85,17 @@ class SyncReport:
         en: list[str] = []
         if self.uploaded:
             fa.append(f"{self.uploaded} پیوست فرستاده ({size_fa(self.uploaded_bytes)})")
-            en.append(f"{self.uploaded} attachment(s) sent ({size_en(self.uploaded_bytes)})")
+            en.append(f"{attachments_en(self.uploaded)} sent ({size_en(self.uploaded_bytes)})")
         if self.downloaded:
             fa.append(f"{self.downloaded} پیوست دریافت ({size_fa(self.downloaded_bytes)})")
-            en.append(f"{self.downloaded} attachment(s) received ({size_en(self.downloaded_bytes)})")
+            en.append(f"{attachments_en(self.downloaded)} received ({size_en(self.downloaded_bytes)})")
         return "، ".join(fa), ", ".join(en)
+
+
+def attachments_en(n: int) -> str:
+    """"1 attachment", "2 attachments" (the English half of a round's line, read in the English
+    interface's sync history)."""
+    return f"{n} attachment" if n == 1 else f"{n} attachments"
 
 
 def size_parts(size: int) -> tuple[int, bool]:

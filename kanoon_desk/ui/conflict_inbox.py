@@ -466,10 +466,10 @@ class ConflictInbox(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         by_id = {c.id: c for c in chosen}
-        lines = [self.tr("%1 ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.")
-                 .replace("%1", digits(len(result.done)))]
-        if result.refused:
-            lines.append(self.tr("%1 ناسازگاری باز ماند:").replace("%1", digits(len(result.refused))))
+        done, refused = len(result.done), len(result.refused)
+        lines = [QCoreApplication.translate("ConflictInbox", "%Ln ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.", None, done)]
+        if refused:
+            lines.append(QCoreApplication.translate("ConflictInbox", "%Ln ناسازگاری باز ماند:", None, refused))
             for conflict_id, why in result.refused[:8]:
                 c = by_id[conflict_id]
                 about = isolated(text_digits(c.subject)) if c.subject else QCoreApplication.translate("Errors", c.title)

@@ -15,7 +15,7 @@ from .accessible import NamedDialog
 from .context import UiContext
 from .errors import error_text
 from .tasks import Progressing
-from .widgets import ERROR_STYLE, digits
+from .widgets import ERROR_STYLE, number_text
 
 __all__ = ["ImportProgress", "WritingDialog", "progress_text"]
 
@@ -25,7 +25,7 @@ def progress_text(label: str, done: int, total: int) -> str:
     if not total:
         return label
     return QCoreApplication.translate("Library", "{what}\nردیف {n} از {all}").format(
-        what=label, n=digits(done), all=digits(total))
+        what=label, n=number_text(done), all=number_text(total))
 
 
 class ImportProgress:

@@ -65,3 +65,44 @@ def test_a_round_that_sent_one_event_says_so_in_english(english: None, qtbot: An
         assert "The server refused 1 event; the reason is under" in said, said
     finally:
         store.close()
+
+
+def test_a_member_search_says_one_member_and_two_members(english: None, qtbot: Any, tmp_path: Path,
+                                                          type_persian: Any) -> None:
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.library.members import MembersPage
+    from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
+    from tests.ui.shell_support import make_ctx
+
+    library = make_library(tmp_path)  # زهرا محمدی and حسین احمدی
+    try:
+        page = MembersPage(make_ctx(library.store, library.admin, tmp_path))
+        qtbot.addWidget(page)
+        type_persian(page.query, "زهر")
+        page.search()
+        assert page.list_title.text() == "1 member found"  # not "1 members found"
+        lib.register_member(library.store, library.admin, lib.MemberInput(
+            first_name="زهره", last_name="کریمی", national_id=NATIONAL_IDS[2], category="adult",
+            phone="09351234568"), today=TODAY)
+        page.search()
+        assert len(page.results) == 2 and page.list_title.text() == "2 members found"
+    finally:
+        library.store.close()
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Reading the file…\nRow 120 of 5,000"),
+                                            ("fa", "Reading the file…\nردیف ۱۲۰ از ۵٬۰۰۰")])
+def test_an_imports_progress_groups_its_thousands(lang: str, said: str, qapp: QApplication, english_qm: Path) -> None:
+    from kanoon_desk.ui.import_progress import progress_text
+
+    with language(qapp, lang, english_qm if lang == "en" else None):
+        assert progress_text("Reading the file…", 120, 5000) == said
+
+
+def test_a_rounds_stored_english_line_counts_its_attachments() -> None:
+    """The English half of the line a round keeps (`summary_line`), which the English sync history
+    shows as the round's details."""
+    one = SyncReport(ok=True, uploaded=1, uploaded_bytes=2_097_152).summary_line().partition(" | ")[2]
+    two = SyncReport(ok=True, downloaded=2, downloaded_bytes=2048).summary_line().partition(" | ")[2]
+    assert "1 attachment sent (2 MB)" in one and "(s)" not in one
+    assert "2 attachments received (2 kB)" in two, two

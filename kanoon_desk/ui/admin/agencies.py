@@ -357,7 +357,8 @@ class AgenciesPage(QWidget):
             def added() -> None:
                 self.ctx.bus.changed.emit(AREA)
                 self.message.setStyleSheet("")
-                self.message.setText(self.tr("{n} دستگاه به فهرست افزوده شد.").format(n=digits(dialog.added)))
+                added = dialog.added
+                self.message.setText(QCoreApplication.translate("AgenciesPage", "%Ln دستگاه به فهرست افزوده شد.", None, added))
 
             dialog.accepted.connect(added)
             ready.append(dialog)

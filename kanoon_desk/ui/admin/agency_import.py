@@ -79,10 +79,12 @@ class AgencyImportDialog(WritingDialog):
                 header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(c, self.TEXT_WIDTH)
         bad = sum(1 for row in rows if row.error)
-        self.summary = QLabel(self.tr("{n} دستگاه در پرونده، {bad} ردیف نادرست.").format(
-            n=digits(len(rows)), bad=digits(bad)) + (
-            " " + self.tr("ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.")
-            if bad else ""))
+        in_file = len(rows)
+        wrong = QCoreApplication.translate("AgencyImportDialog", "%Ln ردیف نادرست", None, bad)
+        said = QCoreApplication.translate("AgencyImportDialog", "%Ln دستگاه در پرونده، {bad}.", None, in_file)
+        if bad:
+            said += " " + self.tr("ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.")
+        self.summary = QLabel(said.format(bad=wrong))
         unknown = getattr(rows, "unknown_columns", [])
         if unknown:  # columns the list has that no field reads: said, not dropped silently
             self.summary.setText(self.summary.text() + " " + unknown_columns_text(unknown))
@@ -90,7 +92,7 @@ class AgencyImportDialog(WritingDialog):
         if bad:
             self.summary.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox()
-        ok = buttons.addButton(self.tr("افزودن {n} دستگاه").format(n=digits(len(rows))),
+        ok = buttons.addButton(QCoreApplication.translate("AgencyImportDialog", "افزودن %Ln دستگاه", None, in_file),
                                QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setEnabled(bool(rows) and not bad)
         ok.clicked.connect(self.commit)

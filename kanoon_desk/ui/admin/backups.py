@@ -235,8 +235,8 @@ class BackupsPage(QWidget):
 
         def done(problems: list[str]) -> None:
             if problems:
-                self._said(self.tr("{n} ایراد پیدا شد:").format(n=digits(len(problems))) + "\n" + problems_text(problems),
-                           False)
+                found = len(problems)
+                self._said(QCoreApplication.translate("BackupsPage", "%Ln ایراد پیدا شد:", None, found) + "\n" + problems_text(problems), False)
             else:
                 self._said(self.tr("داده‌های این میز سالم است."), True)
 

@@ -38,7 +38,6 @@ from ..widgets import (
     Form,
     LazyTableModel,
     LtrLineEdit,
-    digits,
     isolated,
     list_fetcher,
     notice_label,
@@ -69,9 +68,11 @@ class UsersModel(LazyTableModel):
             state = self.tr("فعال") if user.active else self.tr("غیرفعال")
         if user.no_roles:  # each of two desks apart took one of their roles: log-in refuses them
             state += self.tr(" — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود")
-        if user.late_steps:  # recorded at a desk that did not know yet: kept, and said
-            state += self.tr(" — پس از غیرفعال شدن، {count} مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ "
-                             "آن‌ها ماندند").format(count=digits(str(user.late_steps)))
+        late = user.late_steps
+        if late:  # recorded at a desk that did not know yet: kept, and said
+            state += QCoreApplication.translate(
+                "UsersModel", " — پس از غیرفعال شدن، %Ln مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ "
+                              "آن‌ها ماندند", None, late)
         if user.name_taken_by_older:  # made at two desks apart: log-in takes the older account
             return state + self.tr(" — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود")
         if user.name_shared:
@@ -282,9 +283,10 @@ class HandOverDialog(_ServiceDialog):
         for u in others:
             self.receiver.addItem(self.tr("{name} ({roles})").format(
                 name=isolated(u.full_name), roles=roles_text(u.roles & set(sec.REFERRAL_ROLES))), u.id)
-        said = QLabel(self.tr("{count} درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و "
-                              "فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.").format(
-            count=digits(str(waiting)), name=isolated(user.full_name)))
+        said = QLabel(QCoreApplication.translate(
+            "HandOverDialog", "%Ln درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و "
+                              "فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.", None,
+            waiting).format(name=isolated(user.full_name)))
         said.setObjectName("hand-over-said")
         said.setWordWrap(True)
         self.box.insertWidget(0, said)
@@ -431,9 +433,10 @@ class UsersPage(QWidget):
                                                                  username=isolated(user.username))
         waiting = sec.open_items_count(self.ctx.store, self.ctx.actor, user.id)
         if waiting:
-            text += "\n\n" + self.tr(
-                "{count} درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ "
-                "با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.").format(count=digits(str(waiting)))
+            text += "\n\n" + QCoreApplication.translate(
+                "UsersPage", "%Ln درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار "
+                             "می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.", None,
+                waiting)
         return text
 
     def ask_deactivate(self, user: UserView) -> bool:

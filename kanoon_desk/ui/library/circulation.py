@@ -440,11 +440,15 @@ class CirculationPage(DeskLoans, DeskHolds):
         lent at another centre blocks here too, and the librarian tells the member where it goes
         back (the refusal said only «این عضو کتاب دیرکرد دارد»)."""
         late = [x for x in loans if x.overdue_days > 0]
-        parts = [QCoreApplication.translate("Library", "«{t}» از {c}، {n} روز").format(
-            t=text_digits(x.title), c=text_digits(self._centres.get(x.centre, x.centre)), n=digits(x.overdue_days))
-            for x in late]
+        parts = [self._late_book(x) for x in late]
         return QCoreApplication.translate("Library", "(دیرکرد: {books})").format(
             books=QCoreApplication.translate("Library", "؛ ").join(parts)) if parts else ""
+
+    def _late_book(self, loan: circ.LoanView) -> str:
+        """«“title” from centre, 3 days» ("1 day" in English)."""
+        days = loan.overdue_days
+        return QCoreApplication.translate("Library", "«{t}» از {c}، %Ln روز", None, days).format(
+            t=text_digits(loan.title), c=text_digits(self._centres.get(loan.centre, loan.centre)))
 
     def _lent_here(self, barcode: str) -> bool:
         """A book scanned again (a scanner reads twice) that the member on the desk has already

@@ -337,8 +337,8 @@ class MembersPage(QWidget):
                 "Library", "بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.").format(
                 n=digits(SEARCH_LIMIT)))
         else:
-            self.list_title.setText(QCoreApplication.translate("Library", "{n} عضو پیدا شد").format(
-                n=digits(len(self.results))))
+            hits = len(self.results)
+            self.list_title.setText(QCoreApplication.translate("Library", "%Ln عضو پیدا شد", None, hits))
         if len(self.results) == 1:
             self.select(0)
 

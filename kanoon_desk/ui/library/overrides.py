@@ -79,5 +79,5 @@ class OverridesPage(QWidget):
     def reload(self) -> None:
         self.model.centre = self.centre.currentData() or None
         self.model.reload()
-        self.count.setText(QCoreApplication.translate("Library", "{n} مانع نادیده گرفته شده است.").format(
-            n=digits(self.model.total)))
+        overridden = self.model.total
+        self.count.setText(QCoreApplication.translate("Library", "%Ln مانع نادیده گرفته شده است.", None, overridden))

@@ -272,7 +272,7 @@ class StocktakePage(QWidget):
                                    on_done=reshelved, on_error=self._fail)
 
         def reshelved(n: int) -> None:
-            self._say(QCoreApplication.translate("Library", "{n} نسخه پیداشده به گردش برگشت.").format(n=digits(n)))
+            self._say(QCoreApplication.translate("Library", "%Ln نسخه پیداشده به گردش برگشت.", None, n))
             self.ctx.bus.changed.emit("library")
             self.refresh()
 
@@ -284,8 +284,8 @@ class StocktakePage(QWidget):
         Tests replace this method; the page asks in a message box."""
         answer = QMessageBox.question(
             self, QCoreApplication.translate("Library", "نسخه‌های پیداشده"),
-            QCoreApplication.translate("Library", "{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. "
-                                                  "به گردش برگردند؟").format(n=digits(n)))
+            QCoreApplication.translate("Library", "%Ln نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. "
+                                                  "به گردش برگردند؟", None, n))
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_mark_lost(self, n: int, missing: int | None = None) -> bool:
@@ -299,9 +299,9 @@ class StocktakePage(QWidget):
                 "به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. "
                 "{n} نسخه دیگر گم‌شده ثبت شوند؟").format(m=digits(missing), k=digits(missing - n), n=digits(n))
         else:
-            text = QCoreApplication.translate("Library", "{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ "
+            text = QCoreApplication.translate("Library", "%Ln نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ "
                                                          "(نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه "
-                                                         "گم‌شده ثبت نمی‌شوند.)").format(n=digits(n))
+                                                         "گم‌شده ثبت نمی‌شوند.)", None, n)
         answer = QMessageBox.question(
             self, QCoreApplication.translate("Library", "ثبت ناپیداها به‌عنوان گم‌شده"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)

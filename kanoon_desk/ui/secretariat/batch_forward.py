@@ -63,8 +63,9 @@ def forward_fields(d: ActionDialog, ctx: UiContext, day: date, *, letter_no: boo
         elif chosen:
             a = get_agency(ctx.store, chosen)
             due = default_deadline(calendar, a, letter_date.value())
-            preview.setText(QCoreApplication.translate("CaseView", "تا {day}: {n} روز کاری از تاریخ نامه").format(
-                day=text_digits(persian.format_jalali_date(due)), n=digits(a.effective_deadline_days)))
+            days = a.effective_deadline_days
+            preview.setText(QCoreApplication.translate("CaseView", "تا {day}: %Ln روز کاری از تاریخ نامه", None, days)
+                            .format(day=text_digits(persian.format_jalali_date(due))))
         else:
             preview.clear()
 
@@ -132,9 +133,11 @@ class BatchForward(PaperBar):
         for i in range(listed.count()):  # (all sent; one unticked stays in the cartable)
             listed.item(i).setCheckState(Qt.CheckState.Checked)
         if left_out:
-            d.note("left_out", "", self.tr(
-                "{n} مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).")
-                .format(n=digits(len(left_out)), codes="، ".join(
+            n_left = len(left_out)
+            d.note("left_out", "", QCoreApplication.translate(
+                "BatchForward",
+                "%Ln مورد برگزیده کنار گذاشته شد: رونوشت (برای آگاهی) یا پرونده‌ای که دیگر فرستادنی نیست ({codes}).",
+                None, n_left).format(codes="، ".join(
                     ltr(digits(item.registration_no or format_tracking_code(item.tracking_code))) for item in left_out)))
         forward_fields(d, self.ctx, self.today(), letter_no=False)
         d.text("instruction", self.tr("دستور یا توضیح (در هر نامه)"))
@@ -153,8 +156,8 @@ class BatchForward(PaperBar):
     def done(self) -> None:
         """Cases were forwarded: the line says how many, with their letters to print; every list
         is read again."""
-        self.say(self.tr("{n} پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.").format(
-            n=digits(len(self.last_forwarded))), True)
+        forwarded = len(self.last_forwarded)
+        self.say(QCoreApplication.translate("BatchForward", "%Ln پرونده به دستگاه فرستاده شد؛ نامه‌ها را چاپ کنید.", None, forwarded), True)
         self.ctx.bus.changed.emit("secretariat")
         self.forwarded.emit()
 

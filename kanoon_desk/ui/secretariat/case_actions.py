@@ -278,8 +278,8 @@ class CaseActions(_ViewBase):
             n, parts = sec.sms_size(text.toPlainText())
             size.setVisible(method.currentData() == "sms" and n > 0)
             over = n > sec.SMS_MAX
-            said = QCoreApplication.translate("CaseView", "{n} نویسه، {parts} پیامک").format(
-                n=digits(n), parts=digits(parts))
+            said = QCoreApplication.translate("CaseView", "%Ln نویسه، {parts}", None, n).format(
+                parts=QCoreApplication.translate("CaseView", "%Ln پیامک", None, parts))
             if over:
                 said += " — " + QCoreApplication.translate(
                     "CaseView", "بیش از {max} نویسه فرستاده نمی‌شود").format(max=digits(sec.SMS_MAX))

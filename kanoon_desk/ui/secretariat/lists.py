@@ -42,7 +42,6 @@ from ..widgets import (
     Today,
     digits,
     digits_in_order,
-    number_text,
     right_to_left,
     select_row,
     text_digits,
@@ -305,7 +304,8 @@ class CartablePage(QWidget):
         current = self.table.currentIndex().row()
         current_id = self.model.row_at(current).item_id if 0 <= current < self.model.rowCount() else None
         self.model.reload()
-        self.count.setText(self.tr("{n} مورد").replace("{n}", number_text(self.model.total)))
+        total = self.model.total
+        self.count.setText(QCoreApplication.translate("CartablePage", "%Ln مورد", None, total))
         self.table.fit_columns()
         if chosen:
             self._reselect(chosen, current_id)
@@ -484,7 +484,7 @@ class SearchPage(QWidget):
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی اکسل"), "cases.xlsx", "Excel (*.xlsx)")
         if name and (n := save_to(self, Path(name), self.export)) is not None:
-            self.count.setText(self.tr("{n} پرونده در پرونده اکسل نوشته شد.").format(n=number_text(n)))
+            self.count.setText(QCoreApplication.translate("SearchPage", "%Ln پرونده در پرونده اکسل نوشته شد.", None, n))
 
     def fill_agencies(self) -> None:
         """The agency filter: every agency of the directory (an inactive one still names old cases),
@@ -574,7 +574,8 @@ class SearchPage(QWidget):
             if new and self.view.case_id is not None:  # nor the last caller's case left below it
                 self.view.clear()
             return
-        self.count.setText(self.tr("{n} پرونده").replace("{n}", number_text(self.model.total)))
+        total = self.model.total
+        self.count.setText(QCoreApplication.translate("SearchPage", "%Ln پرونده", None, total))
         # overdue only: every row is "forwarded — overdue", so the status column gives its room to the subject
         self.table.setColumnHidden(CaseListModel.STATUS_COLUMN, self.query.overdue)
         self.table.fit_columns()

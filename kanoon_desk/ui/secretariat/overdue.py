@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from ...services import secretariat as sec
@@ -81,13 +81,18 @@ class OverduePage(SearchPage):
                 new_deadline=v["new_deadline"], on=self.today())
 
         d = ActionDialog(self, self.tr("پیگیری گروهی — {agency}").format(agency=agency_name), run)
-        d.note("about", "", self.tr("{n} پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.")
-               .format(n=digits(len(rows))))
-        cases = d.checks("case_ids", self.tr("پرونده‌ها"), [
-            (self.tr("{no} — {name} — {subject} ({days} روز دیرکرد)").format(
+        listed = len(rows)
+        d.note("about", "", QCoreApplication.translate(
+            "OverduePage", "%Ln پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.",
+            None, listed))
+
+        def line(r: q.CaseRow) -> str:
+            days = (on - r.deadline).days if r.deadline else 0
+            return QCoreApplication.translate("OverduePage", "{no} — {name} — {subject} (%Ln روز دیرکرد)", None, days).format(
                 no=ltr(digits(r.registration_no or "")), name=isolated(text_digits(r.applicant_name)),
-                subject=isolated(text_digits(r.subject)), days=digits((on - r.deadline).days if r.deadline else 0)), r.id)
-            for r in rows])
+                subject=isolated(text_digits(r.subject)))
+
+        cases = d.checks("case_ids", self.tr("پرونده‌ها"), [(line(r), r.id) for r in rows])
         cases.setMinimumWidth(520)
         cases.setMaximumHeight(min(260, 26 * max(1, len(rows)) + 6))
         for i in range(cases.count()):
@@ -115,13 +120,13 @@ class OverduePage(SearchPage):
         """A batch was recorded: say so (with its letter to print), and read the list again."""
         b = self.last_batch
         assert b is not None
-        n = digits(len(b.lines))
+        n = len(b.lines)
         if b.method == "letter":
-            said = self.tr("پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.").format(
-                n=n, no=ltr(digits(b.letter_no)), agency=isolated(text_digits(b.agency_name)))
+            said = QCoreApplication.translate("OverduePage", "پیگیری %Ln پرونده با نامه شماره {no} به {agency} ثبت شد.", None, n).format(
+                no=ltr(digits(b.letter_no)), agency=isolated(text_digits(b.agency_name)))
         else:
-            said = self.tr("پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.").format(
-                n=n, agency=isolated(text_digits(b.agency_name)))
+            said = QCoreApplication.translate("OverduePage", "پیگیری تلفنی %Ln پرونده نزد {agency} ثبت شد.", None, n).format(
+                agency=isolated(text_digits(b.agency_name)))
         self.batch_bar.say(said, b.method == "letter")
         self.ctx.bus.changed.emit("secretariat")
         shown = self.view.case_id

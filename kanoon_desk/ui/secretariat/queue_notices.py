@@ -74,8 +74,9 @@ class QueueNotices(PaperBar):
             self.last_method = v["method"]
 
         d = ActionDialog(self, self.tr("اعلام گروهی به متقاضیان"), run)
-        d.note("about", "", self.tr("{n} پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.")
-               .format(n=digits(len(rows))))
+        listed = len(rows)
+        d.note("about", "", QCoreApplication.translate(
+            "QueueNotices", "%Ln پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.", None, listed))
         cases = d.checks("case_ids", self.tr("پرونده‌ها"), [
             (self.tr("{code} — {name} — {subject}").format(
                 code=ltr(digits(r.registration_no or r.tracking_code)), name=isolated(text_digits(r.applicant_name)),
@@ -109,10 +110,10 @@ class QueueNotices(PaperBar):
     def done(self) -> None:
         """Applicants were told: the line says how many and how (the letters to print), the list
         is read again."""
-        n = digits(len(self.last_told))
+        n = len(self.last_told)
         by_letter = self.last_method == "letter"
-        self.say(self.tr("اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.").format(n=n) if by_letter
-                 else self.tr("{n} پیامک اعلام در صف ارسال سرور گذاشته شد.").format(n=n), by_letter)
+        self.say(QCoreApplication.translate("QueueNotices", "اعلام به %Ln متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.", None, n) if by_letter
+                 else QCoreApplication.translate("QueueNotices", "%Ln پیامک اعلام در صف ارسال سرور گذاشته شد.", None, n), by_letter)
         self.ctx.bus.changed.emit("secretariat")
         self.told.emit()
 
