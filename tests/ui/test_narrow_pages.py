@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kanoon_desk.ui.library.catalogue import CataloguePage
@@ -114,6 +114,21 @@ def test_on_a_narrow_window_a_title_to_correct_opens_its_form_and_a_new_one_its_
     # added: the list in view, the new title selected in it, ready for its copies by barcode
     assert page.title_table.isVisible() and page.barcode.isVisible()
     assert page._selected_title() is not None and page._selected_title().title == "کتاب تازه"
+    assert page.barcode.hasFocus()  # its copies scanned straight away
+
+
+def test_on_a_narrow_window_a_known_books_isbn_scanned_into_the_form_shows_its_copies_ready_to_scan(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The back cover's EAN-13 scanned into the form's ISBN selects the book in the catalogue and
+    gives the keyboard to the barcode box for its copies: on a narrow page that box is in the
+    list's tab, which comes into view (the keyboard went to a box in the hidden tab)."""
+    page = _page(CataloguePage, library, qtbot, tmp_path, NARROW)
+    page.parts.show_side()
+    page.t_isbn.setFocus()
+    qtbot.keyClicks(page.t_isbn, "9789643913007")
+    qtbot.keyClick(page.t_isbn, Qt.Key.Key_Return)
+    assert page._selected_title() == library.title
+    assert page.barcode.isVisible() and page.barcode.hasFocus()
 
 
 def test_on_a_narrow_window_a_member_to_correct_opens_the_form(

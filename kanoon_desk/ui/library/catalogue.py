@@ -425,6 +425,7 @@ class CataloguePage(QWidget):
         self._say(QCoreApplication.translate(
             "Library", "«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.").format(
             t=text_digits(known.title)))
+        self.parts.show_main()  # (on a narrow page the barcode box is in the list's tab)
         self.barcode.setFocus()
 
     def correction_changed(self) -> bool:
