@@ -3,7 +3,6 @@ both while they were apart: what each desk shows once they have synced."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,28 +17,16 @@ from kanoon_desk.sync import client
 from kanoon_desk.ui.library.circulation import CirculationPage
 from kanoon_desk.ui.widgets import ERROR_STYLE, text_digits
 from tests.library_helpers import NATIONAL_IDS, TODAY
-from tests.ui.shell_support import language, make_ctx, visible
+from tests.ui.shell_support import make_ctx, visible
 
+from . import desk_pages
 from .helpers import LiveServer
 from .test_lending_across_centres import centre_13_with_a_copy, centre_14
 
+# the server on SQLite and the Persian UI (fixtures)
+server, persian_app = desk_pages.server, desk_pages.persian_app
+
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[LiveServer]:
-    """The central server on SQLite (the desks' screens are the subject here, not the server's store)."""
-    live = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield live
-    finally:
-        live.stop()
-
-
-@pytest.fixture(autouse=True)
-def persian_app(qapp: Any) -> Iterator[None]:
-    with language(qapp, "fa"):
-        yield
 
 
 def open_desk(qtbot: Any, store: Store, actor: Actor, tmp_path: Path) -> CirculationPage:

@@ -4,7 +4,6 @@ newer change replaced is seen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,28 +22,16 @@ from kanoon_desk.ui.secretariat import papers
 from kanoon_desk.ui.secretariat.case_timeline import TimelineModel
 from kanoon_desk.ui.widgets import select_row
 from tests.secretariat_helpers import case_input
-from tests.ui.shell_support import language, make_ctx
+from tests.ui.shell_support import make_ctx
 
+from . import desk_pages
 from .helpers import PASSWORD, LiveServer
 from .test_staff_across_desks import office_of_two_desks, synced
 
+# the server on SQLite and the Persian UI (fixtures)
+server, persian_app = desk_pages.server, desk_pages.persian_app
+
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[LiveServer]:
-    """The central server on SQLite (the desks' pages are the subject here, not the server's store)."""
-    live = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield live
-    finally:
-        live.stop()
-
-
-@pytest.fixture(autouse=True)
-def persian_app(qapp: Any) -> Iterator[None]:
-    with language(qapp, "fa"):
-        yield
 
 
 def office_named(server: LiveServer, tmp_path: Path) -> tuple[Any, Any, Any, Any]:

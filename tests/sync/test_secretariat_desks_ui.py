@@ -3,7 +3,6 @@ desk shows once a sync brought the other's work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,26 +20,15 @@ from kanoon_desk.sync import client
 from kanoon_desk.ui.secretariat.case_view import CaseView
 from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
 from tests.secretariat_helpers import PDF_BYTES, case_input
-from tests.ui.shell_support import label_plain, language, make_ctx, visible
+from tests.ui.shell_support import label_plain, make_ctx, visible
 
+from . import desk_pages
 from .helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
 
+# the server on SQLite and the Persian UI (fixtures)
+server, persian_app = desk_pages.server, desk_pages.persian_app
+
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[LiveServer]:
-    live = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
-    try:
-        yield live
-    finally:
-        live.stop()
-
-
-@pytest.fixture(autouse=True)
-def persian_app(qapp: Any) -> Iterator[None]:
-    with language(qapp, "fa"):
-        yield
 
 
 @dataclass
