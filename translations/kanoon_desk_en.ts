@@ -4540,7 +4540,7 @@
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="170" />
             <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید). مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
-            <translation>The answers of {cases} cases with agencies and the return of {loans} loans are due on this day, and stay so: it is the date their letters and loan slips gave (give a case a new deadline with “Follow up”). Deadlines given from now on do not count this day as a working day.</translation>
+            <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave (give a case a new deadline with “Follow up”). Deadlines given from now on do not count this day as a working day.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="185" />
@@ -5023,7 +5023,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="483" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -5113,7 +5113,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="263" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="486" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="487" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
@@ -5155,27 +5155,27 @@ Row {n} of {all}</translation>
             <translation>“{t}” has this ISBN in the catalogue; add its copies by their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="446" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="577" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="578" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="629" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="630" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="654" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="655" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5271,39 +5271,39 @@ Row {n} of {all}</translation>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="499" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="514" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="538" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="515" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="539" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="531" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="532" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="540" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="542" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="551" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="552" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="554" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="555" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="574" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="575" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5315,7 +5315,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="617" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="618" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -6222,7 +6222,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="470" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
             <location filename="../kanoon_desk/ui/library/members.py" line="399" />
             <source>ذخیره تغییرات</source>
