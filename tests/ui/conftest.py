@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from kanoon_desk.store import Store
 
 from ..factories import make_desk
-from .shell_support import language
+from ..library_helpers import Lib, make_library
+from .shell_support import compile_english, language
 
 
 @pytest.fixture
@@ -20,6 +21,22 @@ def fa(qapp: QApplication) -> Iterator[QApplication]:
     """The app in Persian (put back as it was afterwards)."""
     with language(qapp, "fa"):
         yield qapp
+
+
+@pytest.fixture(params=["fa", "en"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
+    """The app in Persian, then in English (the test runs in each; put back as it was afterwards)."""
+    folder = compile_english(tmp_path) if request.param == "en" else None
+    with language(qapp, request.param, folder):
+        yield request.param
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Lib]:
+    """A lending desk of office 13 (`make_library`): two centres, its admin, a title, its copies and members."""
+    desk = make_library(tmp_path)
+    yield desk
+    desk.store.close()
 
 
 @pytest.fixture

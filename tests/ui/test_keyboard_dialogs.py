@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanoon_desk.services import secretariat as sec
-from tests.library_helpers import TODAY, Lib, make_library
+from tests.library_helpers import TODAY, Lib
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 from tests.ui.shell_support import language, make_ctx
 
@@ -35,13 +35,6 @@ DAY = date(2025, 5, 4)
 def persian_app(qapp: Any) -> Iterator[None]:
     with language(qapp, "fa"):
         yield
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Lib]:
-    L = make_library(tmp_path)
-    yield L
-    L.store.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ height; on a wide window the form stands beside the lists; what is typed survive
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,26 +14,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kanoon_desk.ui.library.catalogue import CataloguePage
 from kanoon_desk.ui.library.members import MembersPage
 from tests.conftest import TypePersian
-from tests.library_helpers import Lib, make_library
-from tests.ui.shell_support import compile_english, language, make_ctx
+from tests.library_helpers import Lib
+from tests.ui.shell_support import make_ctx
 
 #: the room a narrow window leaves the page, and a 1366x768 screen's at 100 %
 NARROW = QSize(911, 649)
 WIDE = QSize(1118, 625)
-
-
-@pytest.fixture(params=["fa", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
-    folder = compile_english(tmp_path) if request.param == "en" else None
-    with language(qapp, request.param, folder):
-        yield request.param
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Lib]:
-    desk = make_library(tmp_path)
-    yield desk
-    desk.store.close()
 
 
 def _page(kind: type[QWidget], library: Lib, qtbot: Any, tmp_path: Path, size: QSize) -> Any:

@@ -3,7 +3,6 @@ holds the whole main window and every dialog, in Persian and in English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +11,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kanoon_desk.ui.main_window import MainWindow
-from tests.library_helpers import Lib, make_library
-from tests.ui.shell_support import compile_english, language, make_ctx
+from tests.library_helpers import Lib
+from tests.ui.shell_support import make_ctx
 
 #: the screen a clerk's window must fit: a 1024x768 monitor less its task bar and title bar
 SMALL = QSize(1024, 720)
-
-
-@pytest.fixture(params=["fa", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
-    folder = compile_english(tmp_path) if request.param == "en" else None
-    with language(qapp, request.param, folder):
-        yield request.param
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Lib]:
-    desk = make_library(tmp_path)
-    yield desk
-    desk.store.close()
 
 
 def fits(size: QSize, screen: QSize) -> bool:

@@ -3,12 +3,10 @@ sentences) are read whole in the list, on as many lines as they need, in Persian
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -18,14 +16,7 @@ from kanoon_desk.store import Store
 from kanoon_desk.sync.report import CLOCK_SKEW, SERVER_BEHIND, SyncReport, SyncWarning
 from kanoon_desk.ui.sync_page import SyncPage
 from tests.factories import make_desk
-from tests.ui.shell_support import compile_english, language, make_ctx
-
-
-@pytest.fixture(params=["fa", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
-    folder = compile_english(tmp_path) if request.param == "en" else None
-    with language(qapp, request.param, folder):
-        yield request.param
+from tests.ui.shell_support import make_ctx
 
 
 def _log(store: Store, reports: list[SyncReport]) -> None:
