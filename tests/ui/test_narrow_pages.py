@@ -141,3 +141,22 @@ def test_on_a_narrow_window_ctrl_tab_goes_from_the_search_to_the_form_and_back(
     page.first.setFocus()
     qtbot.keyClick(page.first, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert page.table.isVisible() and not page.first.isVisible()
+
+
+def test_on_a_narrow_window_what_an_action_says_is_seen_from_the_part_in_view(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The page's message stood in one part only: the catalogue's under the list (an ISBN not in
+    the catalogue, scanned into the form's tab, was told in the hidden list tab), the members' under
+    the form (a membership renewed from the card's tab was told in the hidden form tab)."""
+    catalogue = _page(CataloguePage, library, qtbot, tmp_path, NARROW)
+    catalogue.parts.show_side()
+    catalogue.t_isbn.setFocus()
+    qtbot.keyClicks(catalogue.t_isbn, "9789643375560")  # a book not in the catalogue
+    qtbot.keyClick(catalogue.t_isbn, Qt.Key.Key_Return)
+    assert catalogue.t_title.hasFocus()
+    assert catalogue.message.isVisible() and "9789643375560" in catalogue.message.text()
+    members = _page(MembersPage, library, qtbot, tmp_path, NARROW)
+    assert members.renew_button.isVisible()
+    qtbot.mouseClick(members.renew_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: members.message.text() != "")
+    assert members.message.isVisible() and members.renew_button.isVisible()

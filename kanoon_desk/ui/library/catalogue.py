@@ -234,7 +234,6 @@ class CataloguePage(QWidget):
         middle.addWidget(self.copy_table, 2)
         middle.addLayout(selected_row)
         middle.addLayout(copy_row)
-        middle.addWidget(self.message)
         list_side = QWidget()
         list_side.setObjectName("titles-side")
         list_side.setLayout(middle)
@@ -252,6 +251,9 @@ class CataloguePage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.parts, 1)
+        # what the last action said under both parts: on a narrow page the form's tab may be in
+        # view when the list's side speaks (an ISBN not in the catalogue), and the other way round
+        box.addWidget(self.message)
         self._show_copies([])
         self.show_recent()
         # a new title half typed is kept on disk as it is typed (a correction is not: «انصراف از

@@ -253,7 +253,6 @@ class MembersPage(QWidget):
         form_buttons.addWidget(self.register_button)
         form_buttons.addWidget(self.cancel_edit_button)
         right.addLayout(form_buttons)
-        right.addWidget(self.message)
         right.addStretch(1)
         list_side = QWidget()
         list_side.setObjectName("member-list-side")
@@ -266,8 +265,11 @@ class MembersPage(QWidget):
             QCoreApplication.translate("Library", "جست‌وجو و کارت عضو"),
             QCoreApplication.translate("Library", "ثبت و ویرایش عضو")))
         self.parts.setObjectName("member-parts")
-        box = QHBoxLayout(self)
-        box.addWidget(self.parts)
+        box = QVBoxLayout(self)
+        box.addWidget(self.parts, 1)
+        # what the last action said (a save, a renewal, a refusal) under both parts: on a narrow
+        # page the part that acted may not be the one in view
+        box.addWidget(self.message)
         self.show_recent()
         # a new member half typed is kept on disk as it is typed (a correction is not: it is undone
         # by «انصراف از ویرایش» anyway)
