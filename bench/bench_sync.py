@@ -25,6 +25,7 @@ from sqlalchemy import insert, text
 
 from bench.runner import BenchContext, Benchmark
 from bench.sync_load import ROOT, _free_port
+from kanoon_desk import state_keys
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import Event
 from kanoon_desk.server.auth import new_enrolment_code
@@ -75,7 +76,7 @@ def _desk(srv: _Server, scratch: Path, office: str, n_events: int = 0) -> Store:
         ident = store.identity
         with store.transaction() as s:
             s.execute(insert(Event), _rows(n_events, ident.device_id, ident.office_code))
-            store.set_state(s, state.K_CURSOR, "0")
+            store.set_state(s, state_keys.K_CURSOR, "0")
     return store
 
 
@@ -147,7 +148,7 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
     pullers = [_desk(srv, scratch, "Q") for _ in range(REPEAT + 1)]
     for store in pullers:
         with store.transaction() as s:
-            store.set_state(s, state.K_CURSOR, "0")
+            store.set_state(s, state_keys.K_CURSOR, "0")
 
     def pull() -> None:
         c = client.SyncClient(pullers.pop(), page_size=5000)

@@ -30,6 +30,7 @@ from .. import eventlog
 from ..digest import EventDigest
 from ..errors import QT_TRANSLATE_NOOP, Problem, storage_trouble
 from ..models import DeskState, utcnow
+from ..state_keys import K_SECRET, K_SERVER, K_STORE, K_STORE_NEXT
 from ..store import K_RESTORED_AT, Store, in_use, known_revisions, private_file, sidecars
 from .numbers import numbers_issued
 
@@ -581,7 +582,7 @@ def _mark_restored(store_path: Path, previous: Path | None,
             if previous is not None and store.is_initialised:
                 ident = store.identity
                 enrolment = _enrolment_to_keep(store, replaced) if replaced is not None else {}
-                enrolment_kept = bool(enrolment) and not store.get_state("sync.secret")
+                enrolment_kept = bool(enrolment) and not store.get_state(K_SECRET)
                 for name, text_value in enrolment.items():
                     if text_value is None:
                         s.execute(delete(DeskState).where(DeskState.key == name))
@@ -600,9 +601,9 @@ def _mark_restored(store_path: Path, previous: Path | None,
     return kept, enrolment_kept
 
 
-#: What makes a desk a device of its server (`sync.state`: the server, the credential, the
+#: What makes a desk a device of its server (`state_keys`: the server, the credential, the
 #: store's name there and its next one) and the identity the server gave it.
-ENROLMENT_KEYS = ("sync.server_url", "sync.secret", "sync.store_id", "sync.store_next", "office_code", "device_no")
+ENROLMENT_KEYS = (K_SERVER, K_SECRET, K_STORE, K_STORE_NEXT, "office_code", "device_no")
 
 
 def _enrolment_to_keep(store: Store, replaced: Path) -> dict[str, str | None]:
@@ -629,10 +630,10 @@ def _enrolment_to_keep(store: Store, replaced: Path) -> dict[str, str | None]:
                 f"SELECT key, value FROM desk_state WHERE key IN ({marks})", ENROLMENT_KEYS)}
     except sqlite3.DatabaseError:
         return {}
-    if not (theirs.get("sync.secret") and theirs.get("sync.server_url")):
+    if not (theirs.get(K_SECRET) and theirs.get(K_SERVER)):
         return {}
     # (the store's names: none there is none here either; the rest are always there)
-    return {key: theirs.get(key) for key in ENROLMENT_KEYS if key in theirs or key.startswith("sync.store")}
+    return {key: theirs.get(key) for key in ENROLMENT_KEYS if key in theirs or key in (K_STORE, K_STORE_NEXT)}
 
 
 #: The counters of the numbers put on paper (registration and letter numbers, membership numbers,

@@ -18,11 +18,11 @@ from sqlalchemy import func, or_, select
 
 from ..models import Event
 from ..services.secretariat_files import attachment_path, attachments_dir, keep_bytes, kept_intact
+from ..state_keys import K_ACKED
 from . import errors as e
 from . import protocol as p
 from .progress import DOWNLOAD, UPLOAD
 from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PARTIAL, ATTACHMENT_PENDING, SyncReport, SyncWarning
-from .state import K_ACKED
 
 if TYPE_CHECKING:
     from ..store import Store

@@ -19,6 +19,7 @@ from ..ids import new_id
 from ..models import DeskState, utcnow
 from ..models.sync import SyncLog
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
+from ..state_keys import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY
 from ..store import K_RESTORED_AT, Store
 from . import errors as e
 from . import protocol as p
@@ -26,7 +27,6 @@ from .pull import PullMixin
 from .push import PushMixin
 from .recovery import RecoveryMixin
 from .report import SyncReport
-from .state import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY
 from .verify import VerifyMixin
 
 

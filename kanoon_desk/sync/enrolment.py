@@ -16,13 +16,13 @@ from ..ids import new_id
 from ..models import DeskState, Event
 from ..persian import to_ascii_digits
 from ..services.accounts import require
+from ..state_keys import K_ACKED, K_SECRET, K_SERVER, K_STORE, K_STORE_NEXT
 from ..store import Store, StoreError, known_revisions, sidecars
 from . import errors as e
 from . import protocol as p
 from .client import sync_once
 from .push import EVENTS
 from .report import SyncReport
-from .state import K_ACKED, K_SECRET, K_SERVER, K_STORE, K_STORE_NEXT
 from .transport import _reason, is_kanoon_error, tls_context
 
 

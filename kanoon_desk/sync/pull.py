@@ -16,10 +16,10 @@ from .. import eventlog
 from ..digest import EventDigest, canonical_hash, canonical_json
 from ..models import Event
 from ..sqlite_bulk import JsonText
+from ..state_keys import K_ACKED, K_CURSOR, K_DIGESTS, K_SNAP_CURSOR, K_SNAP_UPTO
 from . import protocol as p
 from .progress import PULL, SNAPSHOT
 from .report import SyncReport
-from .state import K_ACKED, K_CURSOR, K_DIGESTS, K_SNAP_CURSOR, K_SNAP_UPTO
 from .transport import Connection
 from .verify import _ROWID, _digest_cache_text
 

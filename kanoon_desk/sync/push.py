@@ -14,11 +14,12 @@ from .. import eventlog
 from ..ids import new_id
 from ..models import Event, utcnow
 from ..models.sync import SyncRejection
+from ..state_keys import K_ACKED
 from . import errors as e
 from . import protocol as p
 from .progress import PUSH
 from .report import SyncReport
-from .state import K_ACKED, pending_count
+from .state import pending_count
 from .transport import Connection
 
 #: What a push body's events may take: the server's cap, less room for the rest of the body.

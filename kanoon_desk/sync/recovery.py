@@ -13,12 +13,12 @@ from ..ids import new_id
 from ..models import DeskState, Event
 from ..models.sync import SyncRejection
 from ..services.numbers import numbers_issued
+from ..state_keys import K_ACKED, K_CURSOR, K_DIGESTS, K_STORE, K_STORE_NEXT
 from . import errors as e
 from . import protocol as p
 from .pull import _collector_paused, _event_row
 from .push import EVENTS
 from .report import RECOVERED, SERVER_BEHIND, SyncReport, SyncWarning
-from .state import K_ACKED, K_CURSOR, K_DIGESTS, K_STORE, K_STORE_NEXT
 from .transport import Connection
 from .verify import _ROWID
 

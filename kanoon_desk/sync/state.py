@@ -5,20 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..models import Event
+from ..state_keys import K_ACKED, K_CURSOR
 from ..store import Store
-
-K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
-K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
-K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
-K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
-#: How the last round ended, kept for the status bar across a restart: why it stopped (the
-#: `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template).
-K_LAST_FAILURE, K_LAST_ERROR = "sync.last_failure", "sync.last_error"
-#: The name of this store (`p.HelloRequest`), and its next name while a recovery is under way.
-K_STORE, K_STORE_NEXT = "sync.store_id", "sync.store_next"
-#: The running digests of what the server should hold, with the event row and outbox position
-#: they were counted up to (see `SyncClient.local_summary`).
-K_DIGESTS = "sync.digests"
 
 
 def first_sync_done(store: Store) -> bool:

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from ..models import Conflict
 from ..models.sync import SyncLog, SyncRejection
+from ..state_keys import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW
 from ..store import K_RESTORED_AT, Store
-from .state import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW, pending_count
+from .state import pending_count
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..ids import MAX_DRIFT_MS
+from ..state_keys import K_SECRET, K_SERVER, K_SKEW
 from ..store import Store
 from . import errors as e
 from . import protocol as p
 from .progress import RoundControl
 from .report import CLOCK_SKEW, SyncReport, SyncWarning
-from .state import K_SECRET, K_SERVER, K_SKEW
 
 M = TypeVar("M", bound=BaseModel)
 #: The clock skew kept in desk_state is refreshed when it moves by this much.

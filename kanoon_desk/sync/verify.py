@@ -11,9 +11,9 @@ from sqlalchemy import String, func, literal_column, select, type_coerce
 from ..digest import EventDigest, digest_per_type
 from ..models import Event
 from ..models.sync import SyncRejection
+from ..state_keys import K_ACKED, K_DIGESTS
 from . import protocol as p
 from .report import SyncReport
-from .state import K_ACKED, K_DIGESTS
 from .transport import Connection
 
 

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 from ..errors import ServiceError
 from ..services import accounts
 from ..services.accounts import UserView
+from ..state_keys import K_SERVER
 from ..store import Store
 from ..sync import client, enrolment
 from ..sync import errors as sync_errors
 from ..sync.report import SyncReport
-from ..sync.state import K_SERVER, first_sync_done
+from ..sync.state import first_sync_done
 from .accessible import NamedDialog
 from .tasks import TaskRunner
 from .widgets import Form, LtrLineEdit, digits

@@ -15,6 +15,7 @@ import uvicorn
 from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
+from kanoon_desk import state_keys
 from kanoon_desk.eventlog import Actor, system_actor
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import ROLES
@@ -23,7 +24,7 @@ from kanoon_desk.server.auth import new_enrolment_code
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client, enrolment, state
+from kanoon_desk.sync import client, enrolment
 
 PASSWORD = "secret-pass-1"
 
@@ -155,7 +156,7 @@ def assert_running_digests(store: client.Store) -> None:
     try:
         running = c.local_summary()
         with store.transaction() as s:
-            store.set_state(s, state.K_DIGESTS, "")
+            store.set_state(s, state_keys.K_DIGESTS, "")
         assert running == c.local_summary()
     finally:
         c.close()
@@ -182,6 +183,6 @@ def desk_with_a_scan(server: LiveServer, tmp_path: Path) -> tuple[client.Store, 
 
 def on_server(server: LiveServer, desk: client.Store, sha: str) -> bytes:
     """The bytes the server holds of the file `sha` (empty when none), asked as the desk."""
-    headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state_keys.K_SECRET)}"}
     r = httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers)
     return r.content if r.status_code == 200 else b""

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from kanoon_desk import state_keys
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services.secretariat_files import attachment_path
 from kanoon_desk.sync import client, state
@@ -34,7 +35,7 @@ def test_attachment_goes_up_resumably_and_comes_down(server: LiveServer, tmp_pat
     sec.add_attachment(a, admin, receipt.case_id, scan)
     sha = hashlib.sha256(PDF).hexdigest()
     # an earlier round was cut after the first 100 kB reached the server
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}
     r = httpx.put(f"{server.url}/v1/attachments/{sha}", content=PDF[:100_000],
                   headers={**headers, "Content-Range": f"bytes 0-99999/{len(PDF)}"})
     assert r.status_code == 200 and r.json()["received"] == 100_000
@@ -159,7 +160,7 @@ def test_a_connection_that_stays_cut_fails_the_round_with_a_reason(server: LiveS
 def _creds(path: Path) -> dict[str, str]:
     store = client.Store(path)
     try:
-        return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state.K_SECRET)}"}
+        return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state_keys.K_SECRET)}"}
     finally:
         store.close()
 
@@ -170,7 +171,7 @@ def test_an_upload_without_a_length_is_refused_while_it_is_read(server: LiveServ
     import asyncio
 
     a = enrol(server, tmp_path / "a.sqlite3", "13")
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}
     server.app.state.files.max_bytes = 10_000
     pulled = []
 
@@ -240,14 +241,14 @@ def test_a_file_goes_only_to_an_office_that_sees_an_event_naming_it(server: Live
     sha = hashlib.sha256(scan.read_bytes()).hexdigest()
 
     def fetch(desk: client.Store) -> int:
-        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state_keys.K_SECRET)}"}
         return httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers).status_code
 
     assert fetch(same) == 200
     assert fetch(other) == 404  # another office's case: its file is not that office's to read
     assert fetch(a) == 200
     assert httpx.get(f"{server.url}/v1/attachments/not-a-sha", headers={
-        "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}).status_code == 400
+        "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}).status_code == 400
 
 
 def test_a_scan_taken_off_on_one_desk_leaves_the_case_on_the_other(server: LiveServer, tmp_path: Path) -> None:
@@ -317,7 +318,7 @@ def test_a_scan_a_power_cut_left_cut_off_is_fetched_again_and_never_sent_cut_off
     report = client.sync_once(a)
     assert report.uploaded == 0
     assert [w.template for w in report.warnings] == [ATTACHMENT_NOT_HERE]
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}
     assert httpx.get(f"{server.url}/v1/attachments/{other_sha}", headers=headers).status_code == 404
     # the clerk adds the scan again (from the paper): it is written whole, and goes up
     sec.add_attachment(a, admin, sec.intake(a, admin, case_input(2)).case_id, other)

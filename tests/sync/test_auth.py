@@ -9,20 +9,21 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from kanoon_desk import state_keys
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import Office
 from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server.auth import new_enrolment_code, revoke
 from kanoon_desk.server.server_models import EnrolmentCode
 from kanoon_desk.services import accounts
-from kanoon_desk.sync import client, enrolment, errors, protocol, state
+from kanoon_desk.sync import client, enrolment, errors, protocol
 from kanoon_desk.sync.report import SyncReport
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 
 
 def creds(store: client.Store) -> dict[str, str]:
-    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state.K_SECRET)}"}
+    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state_keys.K_SECRET)}"}
 
 
 def pull(server: LiveServer, headers: dict[str, str]) -> httpx.Response:
@@ -42,7 +43,7 @@ def test_missing_and_malformed_credentials(server: LiveServer, tmp_path: Path) -
 def test_wrong_secret_and_unknown_device(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     assert pull(server, {"Authorization": f"Bearer {a.identity.device_id}:wrong"}).status_code == 401
-    assert pull(server, {"Authorization": f"Bearer {new_id()}:{a.get_state(state.K_SECRET)}"}).status_code == 401
+    assert pull(server, {"Authorization": f"Bearer {new_id()}:{a.get_state(state_keys.K_SECRET)}"}).status_code == 401
     assert pull(server, creds(a)).status_code == 200
 
 

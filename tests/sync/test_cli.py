@@ -22,8 +22,9 @@ import httpx
 import pytest
 import uvicorn
 
+from kanoon_desk import state_keys
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client, state
+from kanoon_desk.sync import client
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 
@@ -115,8 +116,8 @@ def test_sync_when_the_server_is_down(tmp_path: Path) -> None:
     store = Store(desk)
     store.set_identity("13", 1)
     with store.transaction() as s:
-        store.set_state(s, state.K_SERVER, f"http://127.0.0.1:{free_port()}")
-        store.set_state(s, state.K_SECRET, "x")
+        store.set_state(s, state_keys.K_SERVER, f"http://127.0.0.1:{free_port()}")
+        store.set_state(s, state_keys.K_SECRET, "x")
     store.close()
     out = run("kanoon_desk.sync.cli", "sync", "--db", str(desk))
     assert out.returncode == 1
@@ -304,8 +305,8 @@ def test_an_address_that_is_not_a_kanoon_server_says_so(web_server: str, tmp_pat
     store = Store(desk)
     store.set_identity("13", 1)
     with store.transaction() as s:
-        store.set_state(s, state.K_SERVER, web_server)
-        store.set_state(s, state.K_SECRET, "x")
+        store.set_state(s, state_keys.K_SERVER, web_server)
+        store.set_state(s, state_keys.K_SECRET, "x")
     store.close()
     assert cli.main(["sync", "--db", str(desk)]) == cli.EXIT_FAILED
     err = _one_line(capsys.readouterr().err)

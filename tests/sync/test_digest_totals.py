@@ -9,11 +9,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import insert, select
 
+from kanoon_desk import state_keys
 from kanoon_desk.ids import new_id
 from kanoon_desk.server.db import SEQ_COUNTER, ServerDb, alembic_config, make_engine
 from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import DigestTotal, ServerBase, ServerCounter, ServerEvent, utcnow
-from kanoon_desk.sync import client, state
+from kanoon_desk.sync import client
 
 from .helpers import LiveServer, add_user, assert_running_digests, bootstrap_admin, enrol
 
@@ -59,20 +60,20 @@ def test_a_quiet_round_reads_only_what_moved(server: LiveServer, tmp_path: Path)
     admin = bootstrap_admin(a)
     add_user(a, admin, "u1")
     assert client.sync_once(a).ok and client.sync_once(b).ok
-    kept = b.get_state(state.K_DIGESTS)
+    kept = b.get_state(state_keys.K_DIGESTS)
     assert kept  # counted once
     again = client.sync_once(b)
-    assert again.ok and not again.mismatches and b.get_state(state.K_DIGESTS) == kept  # nothing moved
+    assert again.ok and not again.mismatches and b.get_state(state_keys.K_DIGESTS) == kept  # nothing moved
     add_user(a, admin, "u2")
     add_user(b, bootstrap_admin(b, "admin-b"), "u3")
     for store in (a, b, a, b):
         report = client.sync_once(store)
         assert report.ok and not report.mismatches, report.summary_line()
         assert_running_digests(store)
-    assert b.get_state(state.K_DIGESTS) != kept
+    assert b.get_state(state_keys.K_DIGESTS) != kept
     # the outbox position moved back (as a "resend from" answer does): the totals stay right
     with b.transaction() as s:
-        b.set_state(s, state.K_ACKED, "0")
+        b.set_state(s, state_keys.K_ACKED, "0")
     report = client.sync_once(b)
     assert report.ok and not report.mismatches, report.summary_line()
     assert_running_digests(b)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kanoon_desk import persian
+from kanoon_desk import persian, state_keys
 from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import accounts, conflicts, ops
@@ -27,7 +27,7 @@ def test_an_empty_store_enrols_and_its_office_new_on_the_server_gets_a_first_adm
         report = enrolment.enroll_store(store, server.url + "/", server.code("21"), label="میز ۱")
         assert report.ok, report.summary_line()
         assert store.identity.office_code == "21" and state.first_sync_done(store)
-        assert store.get_state(state.K_SERVER) == server.url  # kept without the trailing slash
+        assert store.get_state(state_keys.K_SERVER) == server.url  # kept without the trailing slash
         # nobody of office 21 exists anywhere yet: the desk asks for its first admin
         assert accounts.needs_first_admin(store) and accounts.get_office(store) is None
         with pytest.raises(ValidationError) as no_name:
@@ -100,7 +100,7 @@ def test_joining_is_refused_where_it_would_be_wrong(server: LiveServer, tmp_path
         code = server.code("13")
         with pytest.raises(e.AuthRefused) as other:  # a code of another office
             enrolment.enroll_store(alone, server.url, code)
-        assert other.value.message == e.MSG_CODE_OTHER_OFFICE and alone.get_state(state.K_SECRET) is None
+        assert other.value.message == e.MSG_CODE_OTHER_OFFICE and alone.get_state(state_keys.K_SECRET) is None
         with pytest.raises(PermissionDenied):  # an admin's act
             clerk = accounts.create_user(alone, actor, username="c1", full_name="کارمند", password=PASSWORD,
                                          roles={"clerk"}, must_change_password=False)

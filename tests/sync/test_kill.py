@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kanoon_desk import state_keys
 from kanoon_desk.eventlog import system_actor
 from kanoon_desk.models import Event
 from kanoon_desk.server.server_models import ServerEvent
@@ -44,7 +45,7 @@ def server_events(server: LiveServer) -> int:
 
 def desk_cursor(path: Path) -> int:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (state.K_CURSOR,)).fetchone()
+        row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (state_keys.K_CURSOR,)).fetchone()
     return int(row[0]) if row else 0
 
 

@@ -18,11 +18,12 @@ from kanoon_desk import eventlog, fold
 from kanoon_desk.ids import hlc_pack, new_id
 from kanoon_desk.models import DeskState, Holiday
 from kanoon_desk.services import accounts, ops
+from kanoon_desk.state_keys import K_ACKED
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync import protocol as p
-from kanoon_desk.sync.state import K_ACKED, pending_count
+from kanoon_desk.sync.state import pending_count
 
 from .helpers import LiveServer, bootstrap_admin, enrol
 from .test_hostile_input import Device, stored_count

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kanoon_desk import state_keys
 from kanoon_desk.eventlog import system_actor
 from kanoon_desk.models import Event, User
 from kanoon_desk.models.sync import SyncRejection
@@ -311,7 +312,7 @@ def test_a_backup_from_before_the_desk_joined_keeps_its_enrolment(server: LiveSe
     out = capsys.readouterr().out
     assert "enrolment" in out and "kanoon-desk sync" in out, out
     c = d.store = Store(path)
-    assert c.identity.device_no == device_no and c.get_state(state.K_SERVER) == server.url
+    assert c.identity.device_no == device_no and c.get_state(state_keys.K_SERVER) == server.url
     report = client.sync_once(c)
     assert report.ok and report.recovered > 0, report.summary_line()
     assert event_ids(c) == held and not ops.restored_unsynced(c)

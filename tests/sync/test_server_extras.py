@@ -12,17 +12,18 @@ from typing import Any
 import httpx
 import pytest
 
+from kanoon_desk import state_keys
 from kanoon_desk.ids import new_id
 from kanoon_desk.persian import damm_check_digit
 from kanoon_desk.server.sms import LogGateway
 from kanoon_desk.server.status import RateLimiter
-from kanoon_desk.sync import client, state
+from kanoon_desk.sync import client
 
 from .helpers import LiveServer, enrol
 
 
 def creds(store: client.Store) -> dict[str, str]:
-    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state.K_SECRET)}"}
+    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state_keys.K_SECRET)}"}
 
 
 def raw_event(store: client.Store, etype: str, aggregate: str, agg_id: str, payload: dict[str, Any],

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from kanoon_desk import state_keys
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import ops
 from kanoon_desk.store import Store
@@ -33,7 +34,7 @@ def _server_restored(server: LiveServer, backup: Path, desks: list[Store]) -> Li
     restarted = LiveServer(str(db), attachments_dir=db.parent / "attachments")
     for desk in desks:
         with desk.transaction() as s:
-            desk.set_state(s, state.K_SERVER, restarted.url)
+            desk.set_state(s, state_keys.K_SERVER, restarted.url)
     return restarted
 
 

@@ -21,13 +21,14 @@ import httpx
 import pytest
 from sqlalchemy import insert, select
 
+from kanoon_desk import state_keys
 from kanoon_desk.ids import new_id
 from kanoon_desk.server import create_app, sms
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.server.logs import JsonFormatter
 from kanoon_desk.server.server_models import SmsOutbox, utcnow
 from kanoon_desk.server.sms import LogGateway
-from kanoon_desk.sync import client, state
+from kanoon_desk.sync import client
 
 from .helpers import LiveServer, enrol
 
@@ -239,7 +240,7 @@ def test_the_secretariats_sms_notices_are_sent_through_the_gateway(server_db_url
         no_number = _notified(desk, {"method": "sms", "text": "بی‌شماره"})
         body = {"device_id": desk.identity.device_id, "batch_id": new_id(), "first_client_seq": 1,
                 "events": [sent, by_phone, no_number]}
-        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state_keys.K_SECRET)}"}
         assert httpx.post(server.url + "/v1/push", json=body, headers=headers).status_code == 200
         deadline = time.monotonic() + 10
         while not provider.received and time.monotonic() < deadline:

@@ -10,11 +10,12 @@ from typing import Any
 
 import httpx
 
+from kanoon_desk import state_keys
 from kanoon_desk.server import sms
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services import sms_outcomes
-from kanoon_desk.sync import client, enrolment, state
+from kanoon_desk.sync import client, enrolment
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 
 from .helpers import LiveServer, enrol
@@ -95,7 +96,7 @@ def test_the_server_answers_only_for_its_offices_notices(server_db_url: str, tmp
         sms.drain(server.db, gateway)
         asked = sms_outcomes.to_ask(d.store)
         other = enrol(server, tmp_path / "other.sqlite3", "14")
-        headers = {"Authorization": f"Bearer {other.identity.device_id}:{other.get_state(state.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {other.identity.device_id}:{other.get_state(state_keys.K_SECRET)}"}
         answer = httpx.post(server.url + "/v1/sms-outcomes", json={"event_ids": asked}, headers=headers)
         assert answer.status_code == 200 and answer.json() == {"outcomes": []}
         too_many = httpx.post(server.url + "/v1/sms-outcomes", json={"event_ids": ["x"] * 501}, headers=headers)
@@ -140,7 +141,7 @@ def test_a_ready_notice_is_withdrawn_unsent_when_its_hold_ended_first(server_db_
             sms.drain(server.db, gateway)
         assert sorted(m for m, _t in gateway.sent) == ["09120000002", "09120000003"]
         assert push_raw(server, a, 6, events[5:]).status_code == 200  # collected after both went out
-        headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}
         answer = httpx.post(server.url + "/v1/sms-outcomes", headers=headers,
                             json={"event_ids": [first["id"], again["id"], elsewhere["id"]]}).json()
         by_id = {o["event_id"]: (o["status"], o["last_error"]) for o in answer["outcomes"]}

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select, text
 
+from kanoon_desk import state_keys
 from kanoon_desk.eventlog import Actor, verify_audit_chain
 from kanoon_desk.models import AuditEntry, Event, User
 from kanoon_desk.models.sync import SyncRejection
@@ -114,7 +115,7 @@ def test_first_sync_of_an_empty_desk_counts_its_digests_from_the_snapshot(server
         add_user(a, admin, f"user{i}")
     assert client.sync_once(a).ok
     b = enrol(server, tmp_path / "b.sqlite3", "13")  # snapshot: the admin and three users
-    cache = verify._read_digest_cache(b.get_state(state.K_DIGESTS))
+    cache = verify._read_digest_cache(b.get_state(state_keys.K_DIGESTS))
     assert cache is not None and cache.totals["user"].count == 4
     with b.read() as s:
         assert cache.rowid == s.scalar(select(func.max(text("events.rowid"))).select_from(Event))
@@ -157,7 +158,7 @@ def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path, monkeyp
     add_user(a, admin, "u1")
     # the desk believes the server already has its first two events (e.g. the server was restored)
     with a.transaction() as s:
-        a.set_state(s, state.K_ACKED, "2")
+        a.set_state(s, state_keys.K_ACKED, "2")
     # nothing new to push: the server's first word says what it holds, and they go again at once
     # (before, the round only failed its digest check, until the desk recorded something new)
     blind = client.sync_once(a)
@@ -167,7 +168,7 @@ def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path, monkeyp
     add_user(a, admin, "u2")
     add_user(a, admin, "u3")
     with a.transaction() as s:  # and a push past what the server holds is answered "resend from"
-        a.set_state(s, state.K_ACKED, "3")
+        a.set_state(s, state_keys.K_ACKED, "3")
     with monkeypatch.context() as mp:  # a desk from before the first word: straight to the push
         mp.setattr(client.SyncClient, "hello", lambda self, report: None)
         report = client.sync_once(a)
@@ -178,7 +179,7 @@ def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path, monkeyp
 
 def test_raw_gap_answer(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state_keys.K_SECRET)}"}
     body = protocol.PushRequest(device_id=a.identity.device_id, batch_id="b1", first_client_seq=7, events=[])
     r = httpx.post(server.url + "/v1/push", json=body.model_dump(mode="json"), headers=headers)
     assert r.status_code == 200 and r.json()["resend_from"] == 1
@@ -226,18 +227,18 @@ def test_sync_history_is_kept(server: LiveServer, tmp_path: Path) -> None:
     with a.read() as s:
         rows = list(s.scalars(select(SyncLog)))
     assert len(rows) == 2 and all(r.ok for r in rows)
-    assert a.get_state(state.K_LAST_OK)
+    assert a.get_state(state_keys.K_LAST_OK)
 
 
 def test_clock_skew_is_kept_and_refreshed_when_it_moves(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     assert client.sync_once(a).ok
-    first = int(a.get_state(state.K_SKEW) or "nan")
+    first = int(a.get_state(state_keys.K_SKEW) or "nan")
     assert abs(first) < SKEW_RESOLUTION_MS  # same machine: no real skew
     with a.transaction() as s:  # as if the clock had been an hour off at the last round
-        a.set_state(s, state.K_SKEW, str(3_600_000))
+        a.set_state(s, state_keys.K_SKEW, str(3_600_000))
     assert client.sync_once(a).ok
-    assert abs(int(a.get_state(state.K_SKEW) or "nan")) < SKEW_RESOLUTION_MS
+    assert abs(int(a.get_state(state_keys.K_SKEW) or "nan")) < SKEW_RESOLUTION_MS
 
 
 def test_a_gap_in_a_push_of_many_batches_is_resent_from_the_answer(server: LiveServer, tmp_path: Path) -> None:
@@ -246,7 +247,7 @@ def test_a_gap_in_a_push_of_many_batches_is_resent_from_the_answer(server: LiveS
     for i in range(9):
         add_user(a, admin, f"u{i}")
     with a.transaction() as s:  # the desk believes the server has its first two events
-        a.set_state(s, state.K_ACKED, "2")
+        a.set_state(s, state_keys.K_ACKED, "2")
     c = client.SyncClient(a, batch_size=3)
     report = SyncReport()
     try:
@@ -311,7 +312,7 @@ def test_an_outbox_hole_stops_the_push_after_the_batch_before_it_is_booked(serve
             c.push(SyncReport())
     finally:
         c.close()
-    assert a.get_state(state.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
+    assert a.get_state(state_keys.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
     assert server_count(server) == 4
 
 
@@ -355,8 +356,8 @@ def test_a_snapshot_cut_midway_goes_on_from_its_last_stored_page(server: LiveSer
     assert not failed.ok and failed.error
     with b.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == 4  # the two pages that came
-    assert b.get_state(state.K_CURSOR) is None  # not folded yet: the snapshot is not finished
-    stored = int(b.get_state(state.K_SNAP_CURSOR) or 0)
+    assert b.get_state(state_keys.K_CURSOR) is None  # not folded yet: the snapshot is not finished
+    stored = int(b.get_state(state_keys.K_SNAP_CURSOR) or 0)
     assert stored > 0
     again = _SnapshotCut()
     report = client.sync_once(b, transport=again, snapshot_page_size=2)
