@@ -103,7 +103,7 @@ def test_copy_not_loanable(tmp_path: Path, how: str) -> None:
     if how == "lost":
         lib.mark_copy_lost(L.store, L.admin, barcode)
     elif how == "withdrawn":
-        lib.withdraw_copy(L.store, L.admin, barcode)
+        lib.withdraw_copy(L.store, L.admin, barcode, "فرسوده")
     else:
         barcode = lib.add_copy(L.store, L.admin, L.title.id, barcode="REF1", loanable=False).barcode
     with pytest.raises(circ.CirculationRefused) as err:

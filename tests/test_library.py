@@ -131,7 +131,7 @@ def test_copies_barcodes(tmp_path: Path) -> None:
     with pytest.raises(NotFound):
         lib.add_copy(L.store, L.admin, "nope", barcode="X1")
     assert lib.get_copy(L.store, "b0002").title == "ماهی سیاه کوچولو"
-    assert lib.withdraw_copy(L.store, L.admin, "B0003").status == "withdrawn"
+    assert lib.withdraw_copy(L.store, L.admin, "B0003", "فرسوده").status == "withdrawn"
     assert lib.catalogue_counts(L.store) == {"on_shelf": 3, "withdrawn": 1}
 
 

@@ -47,7 +47,7 @@ def _scenario(tmp_path: Path) -> Store:
     library_transit.send_for_hold(L.store, L.admin, far.id, "B0004")
     circ.receive_copy(L.store, at_b, "B0004", today=TODAY + timedelta(days=7))
     lib.add_copy(L.store, L.admin, L.title.id, barcode="B0006", shelf="A10")
-    lib.withdraw_copy(L.store, L.admin, "B0006")
+    lib.withdraw_copy(L.store, L.admin, "B0006", "فرسوده")
     take = st.open_stocktake(L.store, L.admin, "13")
     st.scan(L.store, L.admin, take.id, ["B0002", "ZZZ", "B0006"])
     st.close_stocktake(L.store, L.admin, take.id)

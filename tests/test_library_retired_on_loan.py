@@ -133,7 +133,7 @@ def test_a_copy_on_loan_here_is_not_withdrawn(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
     with pytest.raises(InvariantError) as err:
-        lib.withdraw_copy(L.store, L.admin, "B0001")
+        lib.withdraw_copy(L.store, L.admin, "B0001", "فرسوده")
     assert err.value.message == lib.MSG_WITHDRAW_ON_LOAN
     assert lib.get_copy(L.store, "B0001").status == "on_loan"
 

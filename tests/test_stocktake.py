@@ -101,7 +101,7 @@ def test_a_shelf_range_reads_shelf_marks_in_natural_order(tmp_path: Path) -> Non
 def test_copies_written_off_that_turn_up_on_the_shelf_are_said_and_put_back_at_closing(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     lib.mark_copy_lost(L.store, L.admin, "B0002")
-    lib.withdraw_copy(L.store, L.admin, "B0003")
+    lib.withdraw_copy(L.store, L.admin, "B0003", "فرسوده")
     take = st.open_stocktake(L.store, L.admin, "13")
     assert st.scan(L.store, L.admin, take.id, ["B0001", "B0002", "B0003"]) == ["found", "found_lost",
                                                                                "found_withdrawn"]

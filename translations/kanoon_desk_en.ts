@@ -2917,6 +2917,11 @@
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="490" />
+            <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
+            <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/library_rules.py" line="95" />
             <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
             <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
@@ -4089,128 +4094,128 @@
             <translation>Row {row} of the audit chain has been tampered with (its hash does not match).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="45" />
+            <location filename="../kanoon_desk/services/ops.py" line="46" />
             <source>پرونده پیدا نشد: {path}</source>
             <extracomment>Tables every store has from the first revision on.</extracomment>
             <translation>File not found: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="46" />
+            <location filename="../kanoon_desk/services/ops.py" line="47" />
             <source>این پرونده پایگاه داده SQLite نیست: {path}</source>
             <translation>This file is not an SQLite database: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="47" />
+            <location filename="../kanoon_desk/services/ops.py" line="48" />
             <source>این پرونده پایگاه داده کانون دسک نیست (جدول‌های {tables} را ندارد): {path}</source>
             <translation>This file is not a Kanoon Desk database (it lacks the tables {tables}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="48" />
+            <location filename="../kanoon_desk/services/ops.py" line="49" />
             <source>پایگاه داده خوانده نشد ({error}): {path}</source>
             <translation>The database could not be read ({error}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="49" />
+            <location filename="../kanoon_desk/services/ops.py" line="50" />
             <source>نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}</source>
             <translation>The file does not record its database schema version: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="50" />
+            <location filename="../kanoon_desk/services/ops.py" line="51" />
             <source>این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {revisions}).</source>
             <translation>This file comes from a newer version of the program (revision {revisions}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="51" />
+            <location filename="../kanoon_desk/services/ops.py" line="52" />
             <source>میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}</source>
             <translation>The desk of this file has not been set up yet (it has no device id): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="52" />
+            <location filename="../kanoon_desk/services/ops.py" line="53" />
             <source>بررسی درستی SQLite (integrity_check) خطا یافت: {found}</source>
             <translation>SQLite's integrity check (integrity_check) found errors: {found}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="53" />
+            <location filename="../kanoon_desk/services/ops.py" line="54" />
             <source>کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).</source>
             <translation>Broken foreign key in table {table}: {n} row(s) (foreign_key_check).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="54" />
+            <location filename="../kanoon_desk/services/ops.py" line="55" />
             <source>جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).</source>
             <translation>Table {table} is missing from the database (the migrations do not match the models).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="55" />
+            <location filename="../kanoon_desk/services/ops.py" line="56" />
             <source>بازسازی جدول‌ها از رویدادها شکست خورد: {error}</source>
             <translation>Rebuilding the tables from the events failed: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="56" />
+            <location filename="../kanoon_desk/services/ops.py" line="57" />
             <source>جدول {table} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است).</source>
             <translation>The table {table} does not match its rebuild from the events (its rows were tampered with or are incomplete).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="58" />
+            <location filename="../kanoon_desk/services/ops.py" line="59" />
             <source>پایگاه داده خوانده نشد: {error}</source>
             <translation>The database could not be read: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="59" />
+            <location filename="../kanoon_desk/services/ops.py" line="60" />
             <source>پایگاه داده باز نشد: {error}</source>
             <translation>The database could not be opened: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="60" />
+            <location filename="../kanoon_desk/services/ops.py" line="61" />
             <source>پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد.</source>
             <translation>The backup file cannot be the database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="61" />
+            <location filename="../kanoon_desk/services/ops.py" line="62" />
             <source>مسیر پشتیبان پرونده نیست (شاید پوشه است)</source>
             <translation>The backup path is not a file (perhaps a folder)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="62" />
+            <location filename="../kanoon_desk/services/ops.py" line="63" />
             <source>پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید</source>
             <translation>The backup file exists and was not replaced; give --force to replace it</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="72" />
+            <location filename="../kanoon_desk/services/ops.py" line="73" />
             <source>این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید</source>
             <translation>This database is open in the app now; close the app first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="73" />
+            <location filename="../kanoon_desk/services/ops.py" line="74" />
             <source>دیسک مقصد پر است و پشتیبان در آن جا نشد؛ نیمه‌کاره آن پاک شد و داده‌های این میز دست نخورد. روی آن دیسک جا باز کنید (پشتیبان دست‌کم به اندازه پرونده داده، {size}، جا می‌خواهد) یا جای دیگری را برگزینید</source>
             <translation>The destination disk is full and the backup did not fit; its partial copy was removed and this desk's data is untouched. Make room on that disk (a backup needs at least the data file's size, {size}) or choose another place</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="76" />
+            <location filename="../kanoon_desk/services/ops.py" line="77" />
             <source>دیسک پایگاه داده پر است و بازگردانی در آن جا نشد؛ نیمه‌کاره آن پاک شد و پایگاه داده کنونی دست نخورد. بازگردانی کنار پایگاه داده یک رونوشت از پشتیبان و یکی از پایگاه داده کنونی می‌سازد: دست‌کم {size} جا باز کنید و دوباره بازگردانید</source>
             <translation>The disk of the data file is full and the restore did not fit; its partial copies were removed and the current data file is untouched. A restore makes a copy of the backup and one of the current data file next to it: make at least {size} of room and restore again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="63" />
+            <location filename="../kanoon_desk/services/ops.py" line="64" />
             <source>این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با --force</source>
             <translation>This file is the store of another desk (device {device}), not a backup of this desk: it is not overwritten, even with --force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="66" />
+            <location filename="../kanoon_desk/services/ops.py" line="67" />
             <source>این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود</source>
             <translation>This file is open in a program now; it is not replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="68" />
+            <location filename="../kanoon_desk/services/ops.py" line="69" />
             <source>این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید</source>
             <translation>This backup is of another desk (device {theirs}; this desk is device {ours}): restored, this desk would take that desk's identity and credential and the server would refuse one of the two. If that is meant, give --other-device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="67" />
+            <location filename="../kanoon_desk/services/ops.py" line="68" />
             <source>پرونده پشتیبان همان پایگاه داده کنونی است.</source>
             <translation>The backup file is the current database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="71" />
+            <location filename="../kanoon_desk/services/ops.py" line="72" />
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
         </message>
@@ -4817,17 +4822,17 @@ Tracking code: {code}</translation>
     <context>
         <name>JoinForm</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="84" />
+            <location filename="../kanoon_desk/ui/setup.py" line="85" />
             <source>نشانی کارگزار</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="85" />
+            <location filename="../kanoon_desk/ui/setup.py" line="86" />
             <source>کد ثبت دستگاه</source>
             <translation>Enrolment code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="86" />
+            <location filename="../kanoon_desk/ui/setup.py" line="87" />
             <source>نام این دستگاه (برای کارگزار)</source>
             <translation>This device's name (for the server)</translation>
         </message>
@@ -4976,7 +4981,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
@@ -4994,7 +4999,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <source>نویسنده</source>
@@ -5002,14 +5007,14 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="390" />
             <source>گروه سنی</source>
@@ -5023,7 +5028,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="483" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="485" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -5071,7 +5076,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
@@ -5102,80 +5107,80 @@ Row {n} of {all}</translation>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <source>عنوان‌ها و نسخه‌ها</source>
             <translation>Titles and copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
             <source>افزودن و ویرایش عنوان</source>
             <translation>Add or edit a title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="263" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="487" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="291" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="373" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="386" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="426" />
             <source>عنوانی که در فهرست هست</source>
             <translation>The title already in the catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="418" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="420" />
             <source>شابک {i} در فهرست نیست؛ عنوان و نویسنده را بنویسید و Enter بزنید.</source>
             <translation>ISBN {i} is not in the catalogue; type the title and the author and press Enter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="425" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="427" />
             <source>«{t}» با این شابک در فهرست هست؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” has this ISBN in the catalogue; add its copies by their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="446" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="448" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="578" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="580" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="630" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="632" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="655" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="657" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5192,7 +5197,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <source>ناشر</source>
             <translation>Publisher</translation>
@@ -5208,21 +5213,21 @@ Row {n} of {all}</translation>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
@@ -5237,11 +5242,11 @@ Row {n} of {all}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="190" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
@@ -5249,61 +5254,61 @@ Row {n} of {all}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
             <location filename="../kanoon_desk/ui/library/history.py" line="41" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="500" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="515" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="539" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="502" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="517" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="532" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="534" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="543" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="542" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="544" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="552" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="554" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="555" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="557" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="575" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="577" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5315,7 +5320,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="618" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="620" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -5867,7 +5872,7 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/admin/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/members.py" line="168" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
             <source>نام</source>
             <extracomment>The fields of an agency and of an office or centre, as the admin's pages name them (the dialog translates them in the "Library" context, as its own).
 ----------
@@ -6129,55 +6134,55 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="225" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="415" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="417" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
             <source>جست‌وجو و کارت عضو</source>
             <translation>Search and card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="267" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
             <source>ثبت و ویرایش عضو</source>
             <translation>Register or edit a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="418" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="420" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="329" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="336" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="449" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="471" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="473" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="472" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="474" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -6189,12 +6194,12 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="416" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
@@ -6204,12 +6209,12 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/members.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="343" />
             <source>%Ln عضو پیدا شد</source>
             <translation>
                 <numerusform>%Ln member found</numerusform>
@@ -6217,63 +6222,63 @@ the member whose details the form holds for editing (None: the form registers a 
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="399" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="470" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="472" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="401" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="30" />
             <location filename="../kanoon_desk/ui/library/members.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="324" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="487" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="489" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="523" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="525" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="368" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="527" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="529" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="528" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="530" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="558" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="560" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>End membership and remove details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="559" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="561" />
             <source>عضویت {m} (شماره {n}) پایان یابد و نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس او در این میز و با همگام‌سازی در همه مراکز حذف شود؟ امانت‌های گذشته بی‌نام در آمار می‌مانند. این کار برگشت‌پذیر نیست.</source>
             <translation>End the membership of {m} (number {n}) and remove their name, national ID, birth date, phones, guardian's name and photo on this desk and, by sync, at every centre? Past loans stay in the figures without a name. This cannot be undone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="576" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="578" />
             <source>عضویت شماره {n} پایان یافت و مشخصات شخصی عضو حذف شد.</source>
             <translation>Membership {n} ended and the member's personal details were removed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="596" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="598" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -8462,117 +8467,117 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="133" />
+            <location filename="../kanoon_desk/ui/setup.py" line="134" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="137" />
+            <location filename="../kanoon_desk/ui/setup.py" line="138" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="138" />
+            <location filename="../kanoon_desk/ui/setup.py" line="139" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="184" />
+            <location filename="../kanoon_desk/ui/setup.py" line="185" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="191" />
+            <location filename="../kanoon_desk/ui/setup.py" line="192" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="226" />
+            <location filename="../kanoon_desk/ui/setup.py" line="227" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="199" />
+            <location filename="../kanoon_desk/ui/setup.py" line="200" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="235" />
+            <location filename="../kanoon_desk/ui/setup.py" line="236" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="236" />
+            <location filename="../kanoon_desk/ui/setup.py" line="237" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="237" />
+            <location filename="../kanoon_desk/ui/setup.py" line="238" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="238" />
+            <location filename="../kanoon_desk/ui/setup.py" line="239" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="204" />
+            <location filename="../kanoon_desk/ui/setup.py" line="205" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="193" />
+            <location filename="../kanoon_desk/ui/setup.py" line="194" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="256" />
+            <location filename="../kanoon_desk/ui/setup.py" line="257" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="261" />
+            <location filename="../kanoon_desk/ui/setup.py" line="262" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="268" />
+            <location filename="../kanoon_desk/ui/setup.py" line="269" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <location filename="../kanoon_desk/ui/setup.py" line="285" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <location filename="../kanoon_desk/ui/setup.py" line="285" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="286" />
+            <location filename="../kanoon_desk/ui/setup.py" line="287" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="288" />
+            <location filename="../kanoon_desk/ui/setup.py" line="289" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="311" />
+            <location filename="../kanoon_desk/ui/setup.py" line="312" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="335" />
+            <location filename="../kanoon_desk/ui/setup.py" line="336" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="166" />
+            <location filename="../kanoon_desk/ui/setup.py" line="167" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>

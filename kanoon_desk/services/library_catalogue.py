@@ -487,10 +487,18 @@ MSG_WITHDRAW_ON_LOAN = QT_TRANSLATE_NOOP(
               "را بزنید).")
 
 
-def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:
-    """Take a copy out of circulation (worn, damaged). Not one on loan here: it is returned first
-    (one lent at another centre offline meets the withdrawal in sync as `copy.retired_on_loan`)."""
+MSG_WITHDRAW_REASON = QT_TRANSLATE_NOOP(
+    "Errors", "چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.")
+
+
+def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str) -> CopyView:
+    """Take a copy out of circulation (worn, damaged), saying why: the reason is shown in the
+    copy's history and is what a stock-take or an auditor asks of a copy gone from the shelves.
+    Not one on loan here: it is returned first (one lent at another centre offline meets the
+    withdrawal in sync as `copy.retired_on_loan`)."""
     require(actor, *LIBRARIAN)
+    if not normalize_text(reason or "").strip():
+        raise ValidationError(MSG_WITHDRAW_REASON, "reason")
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:

@@ -74,7 +74,6 @@ def test_the_office_details_corrected_at_both_desks_apart_each_keep_the_field_th
         ("نام", "دفتر مدیریت عملکرد استانداری", "در اجرا"),
         ("نشانی", "تهران، خیابان آزادی، پلاک ۱۲", "در اجرا"), ("نشانی", "تهران، خیابان انقلاب", "جایگزین شد")]
     shown.resize(900, 380)
-    shown.grab().save(str(tmp_path.parent / "fix-E-office-history.png"))
 
 
 def test_the_office_page_open_through_a_sync_saves_only_what_was_typed_on_it(

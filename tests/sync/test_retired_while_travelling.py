@@ -67,7 +67,7 @@ def test_a_copy_withdrawn_while_received_stays_in_circulation_when_the_withdrawa
         server: LiveServer, tmp_path: Path) -> None:
     d = hold_at_14_for_13s_copy(server, tmp_path)  # 13's only copy sent to 14 for the reader
     a, admin_a, b, admin_b, adult, hold = d.a, d.admin_a, d.b, d.admin_b, d.adult, d.hold_id
-    lib.withdraw_copy(a, admin_a, "B0001")
+    lib.withdraw_copy(a, admin_a, "B0001", "فرسوده")
     circ.checkin(b, admin_b, "B0001", today=TODAY)
     synced(a, b, a)
     [seen] = conflicts.list_conflicts(b, admin_b)
@@ -85,7 +85,7 @@ def test_a_copy_withdrawn_while_received_stays_in_circulation_when_the_withdrawa
 def test_a_copy_received_after_its_withdrawal_was_synced_is_no_conflict(server: LiveServer, tmp_path: Path) -> None:
     d = hold_at_14_for_13s_copy(server, tmp_path)  # 13's only copy sent to 14 for the reader
     a, admin_a, b, admin_b = d.a, d.admin_a, d.b, d.admin_b
-    lib.withdraw_copy(a, admin_a, "B0001")
+    lib.withdraw_copy(a, admin_a, "B0001", "فرسوده")
     synced(a, b)  # 14 knows: the book that arrives is kept off the shelf
     assert circ.checkin(b, admin_b, "B0001", today=TODAY).next_action == "withdrawn"
     synced(b, a)
@@ -100,7 +100,7 @@ def test_a_copy_withdrawn_at_home_while_the_other_centre_lends_it_to_its_reader(
         server: LiveServer, tmp_path: Path, received_first: bool) -> None:
     d = hold_at_14_for_13s_copy(server, tmp_path)  # 13's only copy sent to 14 for the reader
     a, admin_a, b, admin_b, adult, hold = d.a, d.admin_a, d.b, d.admin_b, d.adult, d.hold_id
-    lib.withdraw_copy(a, admin_a, "B0001")
+    lib.withdraw_copy(a, admin_a, "B0001", "فرسوده")
     if received_first:
         circ.checkin(b, admin_b, "B0001", today=TODAY)
     circ.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)  # the reader takes it home
