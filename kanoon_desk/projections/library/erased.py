@@ -19,10 +19,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import String, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
-from ...eventlog import defer_each, raise_conflict
+from ...eventlog import SqliteStatement, defer_each, json_list, raise_conflict
 from ...models import Conflict, Event
 from ...models.library import Hold, Loan, Member
 
@@ -48,14 +48,11 @@ def _check(s: Session, items: list[tuple[str, str]]) -> None:
     for kind, item_id in items:
         ids[kind].add(item_id)
     members: set[str] = set()
-    if len(items) <= _FEW:  # a checkout, a return: its member, by the primary keys
-        if ids["member"]:
-            members.update(s.scalars(select(Member.id).where(Member.id.in_(sorted(ids["member"])),
-                                                             Member.erased_on.is_not(None))))
-        for model, chunk in ((Loan, ids["loan"]), (Hold, ids["hold"])):
-            if chunk:
-                members.update(s.scalars(select(model.member_id).join(Member, Member.id == model.member_id).where(
-                    model.id.in_(sorted(chunk)), Member.erased_on.is_not(None))))
+    if len(items) <= _FEW:  # a checkout, a return: its member, by the primary keys (prebuilt
+        # reads: through the ORM the two SELECTs cost a checkout about 1 ms, nearly its own time)
+        for statement, kind in ((_ERASED_MEMBERS, "member"), (_ERASED_OF_LOANS, "loan"), (_ERASED_OF_HOLDS, "hold")):
+            if ids[kind]:
+                members.update(row[0] for row in statement.rows(s, ids=json_list(sorted(ids[kind]))))
     else:  # a pulled page, a re-fold: the few erased members, and which of them the events touched
         erased = set(s.scalars(select(Member.id).where(Member.erased_on.is_not(None))))
         members.update(erased & ids["member"])
@@ -71,6 +68,13 @@ def _check(s: Session, items: list[tuple[str, str]]) -> None:
 
 #: Up to this many rows looked at, each by its primary key; more, from the erased members' side.
 _FEW = 50
+_IDS = select(func.json_each(bindparam("ids", type_=String)).table_valued("value").c.value)
+#: of the members (ids), those erased; of the loans', of the holds' members, those erased
+_ERASED_MEMBERS = SqliteStatement(select(Member.id).where(Member.id.in_(_IDS), Member.erased_on.is_not(None)))
+_ERASED_OF_LOANS = SqliteStatement(select(Loan.member_id).join(Member, Member.id == Loan.member_id).where(
+    Loan.id.in_(_IDS), Member.erased_on.is_not(None)))
+_ERASED_OF_HOLDS = SqliteStatement(select(Hold.member_id).join(Member, Member.id == Hold.member_id).where(
+    Hold.id.in_(_IDS), Member.erased_on.is_not(None)))
 
 
 def _sync_member(s: Session, member_id: str) -> None:
