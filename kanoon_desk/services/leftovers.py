@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..store import in_use, sidecars
+from .secretariat_files import attachments_dir_beside
 
 #: The suffix of the copy a restore checks before it takes the store's place (`ops._restore`).
 RESTORE_TMP = ".restore-tmp"
@@ -53,7 +54,7 @@ def leftovers(store_path: Path) -> list[Leftover]:
     tmp = store_path.with_name(store_path.name + RESTORE_TMP)
     if not in_use(tmp):  # (a restore running now has it open)
         found += [p for p in (tmp, *sidecars(tmp)) if p.is_file()]
-    folder = store_path.parent / "attachments"
+    folder = attachments_dir_beside(store_path)
     if folder.is_dir():
         found += sorted(p for p in folder.glob("*/*.part") if p.is_file() and not _part_in_use(p))
     out = []

@@ -44,7 +44,12 @@ def sniff_mime(head: bytes) -> str | None:
 
 
 def attachments_dir(store: Store) -> Path:
-    return store.path.parent / "attachments"
+    return attachments_dir_beside(store.path)
+
+
+def attachments_dir_beside(store_path: Path) -> Path:
+    """The attachments folder of the store at `store_path` (for what runs before it is opened)."""
+    return Path(store_path).parent / "attachments"
 
 
 def attachment_path(store: Store, sha256: str) -> Path:
