@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import time
@@ -33,6 +34,8 @@ from .status import RateLimiter, lookup
 M = TypeVar("M", bound=BaseModel)
 #: A device's last contact is written by a pull or a snapshot page at most this often.
 SEEN_EVERY = timedelta(minutes=1)
+#: Seconds between two sweeps of the attachments folder's abandoned uploads while the server runs.
+SWEEP_EVERY = 3600.0
 
 ERRORS = {400: p.ErrorResponse, 401: p.ErrorResponse, 403: p.ErrorResponse, 409: p.ErrorResponse,
           413: p.ErrorResponse, 426: p.ErrorResponse}
@@ -198,6 +201,19 @@ def default_attachments_dir(db: ServerDb) -> Path:
     return Path.cwd() / "kanoon-attachments"
 
 
+def sweep_parts(files: AttachmentStore) -> None:
+    """The attachments folder's abandoned uploads (`AttachmentStore.sweep_parts`) removed, each
+    said in the log (`attachments.parts_removed`); a folder that cannot be read is a warning."""
+    try:
+        removed = files.sweep_parts()
+    except OSError as exc:
+        logs.event("attachments.sweep_failed", logging.WARNING, folder=str(files.root), error=str(exc)[:300])
+        return
+    if removed:
+        logs.event("attachments.parts_removed", folder=str(files.root), files=[name for name, _ in removed],
+                   bytes=sum(size for _, size in removed))
+
+
 def claimed_device(header: str | None) -> str:
     """The device id a request's credential names ("" for none), for its log line: which desk
     pulled, or was refused. Only the id before the colon, never the secret after it; as claimed,
@@ -229,16 +245,24 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     if revoked_again:
         logs.event("server.revocations_restored", logging.WARNING, devices=revoked_again,
                    revocations=str(revocations.list_path(files.root)))
+    sweep_parts(files)  # a desk killed mid-upload, a server stopped mid-chunk
     limiter = status_limiter or RateLimiter()
     drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
+
+    async def sweeping() -> None:
+        while True:
+            await asyncio.sleep(SWEEP_EVERY)
+            await run_in_threadpool(sweep_parts, files)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if drainer is not None:
             drainer.start()
+        sweeper = asyncio.create_task(sweeping())
         try:
             yield
         finally:
+            sweeper.cancel()
             if drainer is not None:
                 await run_in_threadpool(drainer.stop)
 
@@ -512,8 +536,9 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                                   "اندازه بارگذاری نادرست است.")
         # read as it comes, the limit kept while reading: a body sent without Content-Length
         # (chunked) is refused at the first byte past it, not after it was all held in memory
-        data = await _read_capped(request, files.max_bytes, too_large)
-        return await run_in_threadpool(files.put, sha256, data, content_range)
+        with files.uploading(sha256):  # (its `.part` is not swept meanwhile)
+            data = await _read_capped(request, files.max_bytes, too_large)
+            return await run_in_threadpool(files.put, sha256, data, content_range)
 
     @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
     def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None,

@@ -6,12 +6,21 @@ import hashlib
 import os
 import re
 import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..sync.protocol import MAX_ATTACHMENT_BYTES, AttachmentStatus
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+#: A `<sha>.part` nobody appended to for this long is an upload its desk gave up (a desk killed
+#: mid-upload, a file taken off the case before its next round): removed by `sweep_parts`. A desk
+#: that comes back later still loses nothing: the server says it holds 0 bytes and the file goes
+#: up again from its start. A week: a centre closed for a holiday resumes where it stopped.
+STALE_PART_SECONDS = 7 * 24 * 3600
 
 
 class AttachmentError(Exception):
@@ -27,12 +36,53 @@ class AttachmentStore:
         self.root = root
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
+        #: the names of the uploads in progress (their bodies read or written now): never swept
+        self._uploading: Counter[str] = Counter()
+        self._uploading_lock = threading.Lock()  # (held for a moment: taken on the event loop's thread)
 
     def _paths(self, sha: str) -> tuple[Path, Path]:
         if not SHA_RE.match(sha):
             raise AttachmentError(400, "bad_sha", "the name must be a lowercase SHA-256 hex digest",
                                   "نام پیوست باید چکیده SHA-256 باشد.")
         return self.root / sha, self.root / f"{sha}.part"
+
+    @contextmanager
+    def uploading(self, sha: str) -> Iterator[None]:
+        """While an upload's request is read and written: its `.part` is left by `sweep_parts`."""
+        with self._uploading_lock:
+            self._uploading[sha] += 1
+        try:
+            yield
+        finally:
+            with self._uploading_lock:
+                self._uploading[sha] -= 1
+                if self._uploading[sha] <= 0:
+                    del self._uploading[sha]
+
+    def sweep_parts(self, older_than: float = STALE_PART_SECONDS, now: float | None = None) -> list[tuple[str, int]]:
+        """The half-finished uploads nobody wrote to for `older_than` seconds removed; returned as
+        (file name, bytes). An upload in progress (`uploading`) and a younger `.part` (a desk cut
+        off that resumes at its next round) are kept; so is any file not named `<sha>.part`."""
+        if not self.root.is_dir():
+            return []
+        limit = (time.time() if now is None else now) - older_than
+        removed: list[tuple[str, int]] = []
+        with self._lock:  # (no chunk is appended meanwhile: `put` writes under the same lock)
+            for part in sorted(self.root.glob("*.part")):
+                sha = part.name.removesuffix(".part")
+                with self._uploading_lock:
+                    busy = sha in self._uploading
+                if busy or not SHA_RE.match(sha):
+                    continue
+                try:
+                    st = part.stat()
+                    if st.st_mtime > limit or not part.is_file():
+                        continue
+                    part.unlink()
+                except FileNotFoundError:
+                    continue
+                removed.append((part.name, st.st_size))
+        return removed
 
     def status(self, sha: str) -> AttachmentStatus:
         final, part = self._paths(sha)
