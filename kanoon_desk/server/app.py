@@ -237,7 +237,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         # seeded from the newest stamp it took, never from one past its own bound (stored before
         # the bound existed): its replies would drag every desk's clock along
         clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc)).where(
-            ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0))
+            ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0), wall=exchange.now_ms)
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     # devices revoked since the database's backup, if it was restored from one, revoked again

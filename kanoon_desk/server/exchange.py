@@ -13,7 +13,6 @@ names callers use from those are re-exported here (`__all__`).
 from __future__ import annotations
 
 import json
-import time
 from typing import Any, Literal
 
 from sqlalchemy import func, insert, select
@@ -38,6 +37,7 @@ from ..sync.protocol import (
     scope_of,
 )
 from . import bulk
+from .clock import now_ms as clock_now_ms
 from .db import ServerDb, dbapi_cursor, per_dialect
 from .exchange_checks import (
     REPEATED,
@@ -73,7 +73,8 @@ __all__ = ["UPGRADERS", "Page", "asks_for_sms", "file_visible", "hello", "hlc_li
 
 
 def now_ms() -> int:
-    return time.time_ns() // 1_000_000
+    """The server's time (ms): its wall clock, never going back while it runs (`clock.ServerTime`)."""
+    return clock_now_ms()
 
 
 def hlc_limit(now: int) -> int:

@@ -1,0 +1,86 @@
+"""The server's clock going back while it runs (an NTP step, a virtual machine put back to a
+snapshot): the server goes on from its own time, takes the desks' work stamped by right clocks,
+never stamps anything back in time, and says so in its log."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk.ids import hlc_pack
+from kanoon_desk.server.logs import JsonFormatter
+from kanoon_desk.server.server_models import Device as DeviceRow
+from kanoon_desk.server.server_models import ServerEvent
+
+from .helpers import LiveServer
+from .test_hostile_input import Device, rejected, stored_count
+
+HOUR_MS = 3_600_000
+
+
+def _lines(caplog: pytest.LogCaptureFixture, msg: str) -> list[dict[str, Any]]:
+    lines = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "kanoon.server"]
+    return [line for line in lines if line["msg"] == msg]
+
+
+def test_a_clock_gone_back_an_hour_refuses_no_desk_and_stamps_nothing_back(
+        server: LiveServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    dev = Device(server, "13")
+    real = time.time_ns
+
+    def stamp() -> int:  # the desk's clock is right
+        return hlc_pack(real() // 1_000_000, 0)
+
+    before = dev.push([dev.event(hlc=stamp())])
+    assert stored_count(before) == 1
+    answered_before = before.json()["server_time_ms"]
+    with server.db.read() as s:
+        seen_before = s.scalar(select(DeviceRow.last_seen_at).where(DeviceRow.id == dev.id))
+        received_before = s.scalar(select(ServerEvent.received_at).order_by(ServerEvent.server_seq.desc()))
+    monkeypatch.setattr(time, "time_ns", lambda: real() - HOUR_MS * 1_000_000)  # the server's clock steps back
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        after = dev.push([dev.event(hlc=stamp()), dev.event(hlc=stamp())])
+        health = httpx.get(server.url + "/v1/health").json()
+    assert rejected(after) == {} and stored_count(after) == 2  # (refused as «clock ahead» before)
+    body = after.json()
+    assert body["server_time_ms"] >= answered_before and health["server_time_ms"] >= answered_before
+    assert body["server_hlc"] >= before.json()["server_hlc"]
+    with server.db.read() as s:
+        rows = s.execute(select(ServerEvent.server_seq, ServerEvent.received_at).order_by(ServerEvent.server_seq)).all()
+        seen_after = s.scalar(select(DeviceRow.last_seen_at).where(DeviceRow.id == dev.id))
+    assert [seq for seq, _ in rows] == sorted({seq for seq, _ in rows}) and len(rows) == 3
+    assert rows[-1].received_at >= received_before and seen_after is not None and seen_after >= seen_before
+    went_back = _lines(caplog, "server.clock_went_back")
+    assert len(went_back) == 1 and went_back[0]["behind_ms"] >= HOUR_MS - 5000
+    assert went_back[0]["level"] == "warning"
+
+
+def test_the_server_time_goes_on_past_a_step_back_and_follows_the_clock_again(
+        caplog: pytest.LogCaptureFixture) -> None:
+    from kanoon_desk.server.clock import ServerTime
+
+    wall, mono = [1_000_000_000], [100.0]
+    t = ServerTime(wall=lambda: wall[0], monotonic=lambda: mono[0])
+    assert t.now_ms() == 1_000_000_000
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        mono[0] += 10
+        wall[0] += 10_000 - HOUR_MS  # ten seconds later the clock was put back an hour
+        assert t.now_ms() == 1_000_010_000 and t.behind_ms == HOUR_MS
+        mono[0] += 5
+        wall[0] += 5_000
+        assert t.now_ms() == 1_000_015_000  # carried on by the monotonic clock, logged once
+        assert len(_lines(caplog, "server.clock_went_back")) == 1
+        wall[0] += HOUR_MS + 1_000  # set right again (a step forward is followed at once)
+        mono[0] += 1
+        assert t.now_ms() == wall[0] and t.behind_ms == 0
+        assert len(_lines(caplog, "server.clock_caught_up")) == 1
+        # a step back within a second (NTP's own) is waited out, never answered as an earlier time
+        last = t.now_ms()
+        wall[0] -= 400
+        assert t.now_ms() == last and not t.behind_ms
+        assert len(_lines(caplog, "server.clock_went_back")) == 1
