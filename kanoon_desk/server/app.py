@@ -201,6 +201,18 @@ def default_attachments_dir(db: ServerDb) -> Path:
     return Path.cwd() / "kanoon-attachments"
 
 
+def mirror_revocations(db: ServerDb, kept: Path) -> None:
+    """The database's revoked devices written into the server's list (`revocations.mirror`),
+    said in the log (`server.revocations_kept`); a failure is a warning, tried again later."""
+    try:
+        added = revocations.mirror(db, kept)
+    except Exception as exc:  # a database hiccup, a full disk: the next time tries again
+        logs.event("server.revocations_not_kept", logging.WARNING, revocations=str(kept), error=str(exc)[:300])
+        return
+    if added:
+        logs.event("server.revocations_kept", devices=added, revocations=str(kept))
+
+
 def sweep_parts(files: AttachmentStore) -> None:
     """The attachments folder's abandoned uploads (`AttachmentStore.sweep_parts`) removed, each
     said in the log (`attachments.parts_removed`); a folder that cannot be read is a warning."""
@@ -241,10 +253,11 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     # devices revoked since the database's backup, if it was restored from one, revoked again
-    revoked_again = revocations.keep(db, revocations.list_path(files.root))
+    # (with those `server revoke` kept beside the default folder, not told the server's own)
+    kept = revocations.list_path(files.root)
+    revoked_again = revocations.keep(db, kept, also=[revocations.list_path(default_attachments_dir(db))])
     if revoked_again:
-        logs.event("server.revocations_restored", logging.WARNING, devices=revoked_again,
-                   revocations=str(revocations.list_path(files.root)))
+        logs.event("server.revocations_restored", logging.WARNING, devices=revoked_again, revocations=str(kept))
     sweep_parts(files)  # a desk killed mid-upload, a server stopped mid-chunk
     limiter = status_limiter or RateLimiter()
     drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
@@ -254,15 +267,23 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             await asyncio.sleep(SWEEP_EVERY)
             await run_in_threadpool(sweep_parts, files)
 
+    async def mirroring() -> None:
+        while True:
+            await asyncio.sleep(revocations.MIRROR_EVERY)
+            await run_in_threadpool(mirror_revocations, db, kept)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if drainer is not None:
             drainer.start()
-        sweeper = asyncio.create_task(sweeping())
+        tasks = [asyncio.create_task(sweeping()), asyncio.create_task(mirroring())]
         try:
             yield
         finally:
-            sweeper.cancel()
+            for task in tasks:
+                task.cancel()
+            # a device revoked while it ran is on its list before a restore can take it back
+            await run_in_threadpool(mirror_revocations, db, kept)
             if drainer is not None:
                 await run_in_threadpool(drainer.stop)
 

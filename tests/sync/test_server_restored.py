@@ -4,12 +4,15 @@ server holds at places it had already pulled past (SQLite: the server's file is 
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from kanoon_desk import state_keys
@@ -162,3 +165,99 @@ def test_a_device_revoked_after_the_servers_backup_stays_revoked_when_it_is_rest
             desk.close()
     finally:
         server.stop()
+
+
+async def _pull_status(app_client: httpx.AsyncClient, device_id: str, secret: str) -> int:
+    r = await app_client.post("/v1/pull", json={"cursor": 0, "limit": 1},
+                              headers={"Authorization": f"Bearer {device_id}:{secret}"})
+    return r.status_code
+
+
+def _serving(app: FastAPI, during: Callable[[httpx.AsyncClient], Awaitable[None]]) -> None:
+    """`during` run against the app served with its lifespan (its start and its stop)."""
+    async def go() -> None:
+        async with app.router.lifespan_context(app), httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://server") as c:
+            await during(c)
+
+    asyncio.run(go())
+
+
+def _put_back(backup: Path, db: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copy(backup, db)
+
+
+def test_a_revocation_made_while_the_server_runs_survives_a_restore_whatever_folder_it_was_told(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`server revoke` not told the server's attachments folder (or told another: a PostgreSQL
+    server's default folder is relative to where it was started) while the server ran, then the
+    database restored from a backup before the server restarted: the stolen laptop was let in
+    again. The running server writes the database's revocations into its own list (every half
+    minute, and as it stops: a restore needs it stopped)."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.app import create_app
+    from kanoon_desk.server.auth import enrol as server_enrol
+    from kanoon_desk.server.auth import new_enrolment_code
+
+    db, folder = tmp_path / "server.sqlite3", tmp_path / "srv" / "attachments"
+    app = create_app(str(db), attachments_dir=folder, sms_every=None)
+    stolen = server_enrol(app.state.db, new_enrolment_code(app.state.db, "13"))
+    kept = server_enrol(app.state.db, new_enrolment_code(app.state.db, "13"))
+    backup = tmp_path / "backup.sqlite3"
+
+    async def revoked_while_running(running: httpx.AsyncClient) -> None:
+        src, dst = sqlite3.connect(db), sqlite3.connect(backup)
+        src.backup(dst)
+        dst.close()
+        src.close()
+        assert server_cli.main(["revoke", "--db", str(db), "--device", stolen.device_id,
+                                "--attachments", str(tmp_path / "elsewhere")]) == 0
+        assert await _pull_status(running, stolen.device_id, stolen.secret) == 403
+
+    _serving(app, revoked_while_running)
+    app.state.db.close()
+    _put_back(backup, db)  # the server stopped, its database restored from the backup
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        app = create_app(str(db), attachments_dir=folder, sms_every=None)
+
+    async def after_the_restore(restarted: httpx.AsyncClient) -> None:
+        assert await _pull_status(restarted, stolen.device_id, stolen.secret) == 403
+        assert await _pull_status(restarted, kept.device_id, kept.secret) == 200
+
+    try:
+        _serving(app, after_the_restore)
+    finally:
+        app.state.db.close()
+    said = [r for r in caplog.records if r.getMessage() == "server.revocations_restored"]
+    assert len(said) == 1 and said[0].fields["devices"] == [stolen.device_id]  # type: ignore[attr-defined]
+
+
+def test_a_revocation_made_while_the_server_was_stopped_beside_its_default_folder_survives_a_restore(
+        tmp_path: Path) -> None:
+    """The server runs with `--attachments DIR`; it was stopped, a device revoked with no
+    `--attachments` (kept beside the default folder, beside the SQLite file) and the database
+    restored: the server, as it starts, reads that list too."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.app import create_app
+    from kanoon_desk.server.auth import enrol as server_enrol
+    from kanoon_desk.server.auth import new_enrolment_code
+
+    db, folder = tmp_path / "server.sqlite3", tmp_path / "srv" / "attachments"
+    app = create_app(str(db), attachments_dir=folder, sms_every=None)
+    stolen = server_enrol(app.state.db, new_enrolment_code(app.state.db, "13"))
+    app.state.db.close()
+    backup = tmp_path / "backup.sqlite3"
+    shutil.copy(db, backup)
+    assert server_cli.main(["revoke", "--db", str(db), "--device", stolen.device_id]) == 0
+    _put_back(backup, db)
+    app = create_app(str(db), attachments_dir=folder, sms_every=None)
+
+    async def after_the_restore(restarted: httpx.AsyncClient) -> None:
+        assert await _pull_status(restarted, stolen.device_id, stolen.secret) == 403
+
+    try:
+        _serving(app, after_the_restore)
+    finally:
+        app.state.db.close()
