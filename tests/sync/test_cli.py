@@ -99,7 +99,7 @@ def test_enrol_and_sync_from_the_command_line(server_proc: tuple[str, str], tmp_
     store.close()
     out = run("kanoon_desk.sync.cli", "sync", "--db", str(desk))
     assert out.returncode == 0, out.stderr
-    assert "همگام‌سازی انجام شد" in out.stdout and "pushed 2" in out.stdout
+    assert "همگام‌سازی انجام شد" in out.stdout and "2 events sent" in out.stdout
     # the same code twice is refused
     out = run("kanoon_desk.sync.cli", "enroll", "--db", str(tmp_path / "x.sqlite3"), "--server", url, "--code", code)
     assert out.returncode != 0 and "|" in out.stderr
@@ -121,7 +121,7 @@ def test_sync_when_the_server_is_down(tmp_path: Path) -> None:
     store.close()
     out = run("kanoon_desk.sync.cli", "sync", "--db", str(desk))
     assert out.returncode == 1
-    assert "در دسترس نیست" in out.stderr and "sync failed" in out.stderr
+    assert "در دسترس نیست" in out.stderr and "Sync did not finish: The central server cannot be reached" in out.stderr
     assert run("kanoon_desk.sync.cli", "sync", "--db", str(tmp_path / "none.sqlite3")).returncode == 2
 
 

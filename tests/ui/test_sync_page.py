@@ -410,7 +410,7 @@ def test_the_sync_page_and_the_inbox_in_english_say_nothing_in_persian_of_their_
         page.grab().save(str(tmp_path / "sync-en.png"))
         inbox.grab().save(str(tmp_path / "inbox-en.png"))
         descriptions = [page.history.display(page.history.row_at(r), 5) for r in range(page.history.rowCount())]
-        assert descriptions and all(d.startswith("sync ok: pushed ") for d in descriptions), descriptions
+        assert descriptions and all(d.startswith("Sync done: ") for d in descriptions), descriptions
         assert not any(re.search("[\u0600-\u06ff]", d) for d in descriptions), descriptions
         assert inbox.list.count() == 1
         leaks = [f"{where}: {text[:90]!r}" for w in (page, inbox) for where, text in shown_texts(w)
@@ -488,3 +488,38 @@ def test_the_english_sync_page_gives_the_servers_reason_in_english_under_the_tab
     page = SyncPage(make_ctx(a1, admin, tmp_path))  # the Persian interface keeps the Persian reason
     qtbot.addWidget(page)
     assert "بیرون از حوزه" in page.rejected.display(page.rejected.row_at(0), 2)
+
+
+def test_a_rounds_warnings_and_why_it_stopped_are_in_the_english_history(
+        qapp: Any, qtbot: Any, live: LiveServer, tmp_path: Path) -> None:
+    """The English half of a round's stored line was the command line's text: «sync ok: pushed 1,
+    pulled 0, rejected 0, cursor 7» with the round's warnings (a clock 12 minutes off, a server
+    restored from an old backup) left out, and «sync failed: ConnectError: …» for a round that
+    stopped; the English history now says them as the Persian half does, in English."""
+    import re
+
+    from kanoon_desk.sync import errors as e
+    from kanoon_desk.sync.client import _log_round
+    from kanoon_desk.sync.report import CLOCK_SKEW, SERVER_BEHIND, SyncReport, SyncWarning
+
+    from .shell_support import compile_english, language
+
+    desk = enrol(live, tmp_path / "desk.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    warned = SyncReport(ok=True, pushed=1, cursor=7,
+                        warnings=[SyncWarning(CLOCK_SKEW, (("minutes", 12),)), SyncWarning(SERVER_BEHIND)])
+    _log_round(desk, warned)
+    stopped = SyncReport(ok=False, error=e.MSG_OFFLINE, error_detail="ConnectError: [Errno 111] Connection refused",
+                         failure="Offline")
+    _log_round(desk, stopped)
+    ctx = UiContext(store=desk, actor=admin, bus=ChangeBus(), tasks=TaskRunner(synchronous=True))
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = SyncPage(ctx)
+        qtbot.addWidget(page)
+        lines = [page.history.display(page.history.row_at(r), 5) for r in range(page.history.rowCount())]
+    failed, done = lines[:2]  # (the newest first)
+    assert done.startswith("Sync done: 1 event sent, 0 events received, 0 refused"), done
+    assert "clock is about 12 minutes off the server's" in done and "restored from an older backup" in done
+    assert failed.startswith("Sync did not finish: The central server cannot be reached"), failed
+    assert not any(re.search("[\u0600-\u06ff]", line) for line in lines), lines
+    assert "cursor" not in done
