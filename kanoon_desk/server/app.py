@@ -286,6 +286,11 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             await run_in_threadpool(mirror_revocations, db, kept)
             if drainer is not None:
                 await run_in_threadpool(drainer.stop)
+            # its connections closed (here: uvicorn ends the process by the signal it caught, right
+            # after): an SQLite database's write-ahead log is folded into the file and removed, so
+            # the file alone is the whole database, to copy or to put a backup in its place
+            await run_in_threadpool(db.close)
+            logs.event("server.stop")
 
     app = FastAPI(title="Kanoon Desk central server", version=str(p.PROTOCOL_VERSION),
                   description="Sync protocol of Kanoon Desk: enrol, push, pull, snapshot, attachments, "

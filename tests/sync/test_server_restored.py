@@ -261,3 +261,31 @@ def test_a_revocation_made_while_the_server_was_stopped_beside_its_default_folde
         _serving(app, after_the_restore)
     finally:
         app.state.db.close()
+
+
+def test_a_server_stopped_leaves_its_sqlite_file_whole_for_a_backup_to_take_its_place(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A server on SQLite stopped (Ctrl-C, `systemctl stop`) left `server.sqlite3-wal` beside its
+    file, holding the newest writes: the file copied alone lacked them, and a backup copied in
+    its place had that log replayed onto it at the next start. Stopped, the server folds the log
+    into the file and removes it, and says it stopped."""
+    from kanoon_desk.server.app import create_app
+    from kanoon_desk.server.auth import enrol as server_enrol
+    from kanoon_desk.server.auth import new_enrolment_code
+
+    db = tmp_path / "server.sqlite3"
+    app = create_app(str(db), attachments_dir=tmp_path / "attachments", sms_every=None)
+    desk = server_enrol(app.state.db, new_enrolment_code(app.state.db, "13"))
+
+    async def work(running: httpx.AsyncClient) -> None:
+        assert await _pull_status(running, desk.device_id, desk.secret) == 200
+        assert Path(f"{db}-wal").exists()  # (the writes of a running server)
+
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        _serving(app, work)
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy(db, copy)  # the file alone holds the device enrolled
+    with sqlite3.connect(copy) as c:
+        assert c.execute("SELECT count(*) FROM devices WHERE id = ?", (desk.device_id,)).fetchone() == (1,)
+    assert any(r.getMessage() == "server.stop" for r in caplog.records)
