@@ -110,7 +110,7 @@ async def _read_capped(request: Request, cap: int, too_large: Exception) -> byte
 #: resumable chunk: `AttachmentStore.max_bytes`).
 SMALL_BODY = 64 * 1024
 BODY_CAPS = {"/v1/enroll": SMALL_BODY, "/v1/hello": SMALL_BODY, "/v1/pull": 1024 * 1024,
-             "/v1/sms-outcomes": 1024 * 1024}
+             "/v1/sms-outcomes": 1024 * 1024, "/v1/held": 1024 * 1024}
 OWN_CAPS = ("/v1/push", "/v1/attachments/")
 
 
@@ -531,6 +531,18 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         with db.read() as s:
             device = auth.check_device(s, authorization, store=x_kanoon_store)
             return _json(p.SmsOutcomesResponse(outcomes=sms.outcomes(s, device.office_code, req.event_ids)))
+
+    @app.post("/v1/held", response_model=p.HeldResponse, responses=ERROR_DOC)
+    def held(req: p.HeldRequest, authorization: Annotated[str | None, Header()] = None,
+             x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        """Which of these events of the device's office the server holds, under which device: a
+        desk made a new device asks before it moves its unacknowledged events to it."""
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            ids = sorted(set(req.event_ids))
+            rows = s.execute(select(ServerEvent.id, ServerEvent.device_id).where(
+                ServerEvent.id.in_(ids), ServerEvent.office_code == device.office_code)).all() if ids else []
+        return _json(p.HeldResponse(held={event_id: device_id for event_id, device_id in rows}))
 
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})

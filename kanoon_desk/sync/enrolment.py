@@ -8,7 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import httpx
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from .. import eventlog
 from ..errors import ValidationError as FieldError
@@ -178,10 +178,19 @@ def replace_device(store: Store, server_url: str, code: str, *, transport: httpx
     answer = _enrol_request(server_url, code, label, transport, replaces=(old.device_id, acked))
     if answer.office_code != old.office_code or answer.device_id == old.device_id:
         raise e.SyncError(e.MSG_BAD_ANSWER, f"the server enrolled {answer.device_id} of {answer.office_code}")
+    with store.read() as s:
+        unacked = list(s.scalars(select(EVENTS.c.id).where(EVENTS.c.client_seq > acked,
+                                                           EVENTS.c.device_id == old.device_id)))
+    # those a device sent already (a backup's events the old PC sent after the backup) keep it
+    held = _held(server_url, answer, unacked, transport)
     with store.transaction() as s:
         moved = getattr(s.execute(update(EVENTS).where(EVENTS.c.client_seq > acked,
                                                        EVENTS.c.device_id == old.device_id)
                                   .values(device_id=answer.device_id)), "rowcount", 0)
+        if held:
+            s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id")).values(device_id=bindparam("device")),
+                      [{"event_id": event_id, "device": device} for event_id, device in held.items()])
+            moved -= len(held)
         store.set_state(s, K_SERVER, server_url.rstrip("/"))
         store.set_state(s, K_SECRET, answer.secret)
         store.set_state(s, K_STORE, new_id())
@@ -197,6 +206,30 @@ def replace_device(store: Store, server_url: str, code: str, *, transport: httpx
     store.set_identity(answer.office_code, answer.device_no, answer.device_id)  # (the same values: the cache)
     store.clock.merge(answer.server_hlc, answer.server_time_ms)
     return sync_once(store, transport=transport)
+
+
+def _held(server_url: str, answer: p.EnrollResponse, event_ids: list[str],
+          transport: httpx.BaseTransport | None) -> dict[str, str]:
+    """Which of `event_ids` the server holds, under which device (`POST /v1/held`, asked with the
+    new device's credential): {} when it cannot say (a server without the endpoint, the link
+    gone): then the round's pull gives such events back their device."""
+    held: dict[str, str] = {}
+    if not event_ids:
+        return held
+    headers = {"Authorization": f"Bearer {answer.device_id}:{answer.secret}",
+               p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)}
+    with httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30, verify=tls_context(),
+                      headers=headers) as http:
+        for at in range(0, len(event_ids), p.MAX_HELD_ASK):
+            ask = p.HeldRequest(event_ids=event_ids[at:at + p.MAX_HELD_ASK])
+            try:
+                r = http.post("/v1/held", content=ask.model_dump_json(), headers={"Content-Type": "application/json"})
+                if r.status_code != 200:
+                    return held
+                held.update(p.HeldResponse.model_validate_json(r.content).held)
+            except (httpx.HTTPError, ValueError):
+                return held
+    return held
 
 
 def check_enrolment(server_url: str, code: str) -> tuple[str, str]:

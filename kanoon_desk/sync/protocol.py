@@ -357,6 +357,24 @@ class AttachmentStatus(_Model):
 
 #: The most notices one `SmsOutcomesRequest` asks about.
 MAX_SMS_ASK = 500
+#: The most event ids one `POST /v1/held` asks about.
+MAX_HELD_ASK = 2000
+
+
+class HeldRequest(_Model):
+    """Which of these events the server holds already, and under which device (`POST /v1/held`):
+    a desk just made a new device (`enroll --replace-device`) asks about its events the server had
+    not acknowledged, to move to the new device only those no device sent (a backup's events the
+    old PC sent after the backup keep the old device). The server answers for its office's events
+    only and leaves the others out; a server without the endpoint answers 404 and the desk moves
+    them all (its first round's pull gives those back their device)."""
+
+    event_ids: list[Annotated[str, Field(min_length=1, max_length=36)]] = Field(max_length=MAX_HELD_ASK)
+
+
+class HeldResponse(_Model):
+    #: event id → the device the server holds it under
+    held: dict[str, str]
 
 
 class SmsOutcomesRequest(_Model):
