@@ -3981,32 +3981,32 @@
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="12" />
+            <location filename="../kanoon_desk/sync/report.py" line="13" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="13" />
+            <location filename="../kanoon_desk/sync/report.py" line="14" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
             <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="14" />
+            <location filename="../kanoon_desk/sync/report.py" line="15" />
             <source>از پیوست {sha} ({size} مگابایت) {percent}٪ به کارگزار رسید؛ باقی‌اش در همگام‌سازی بعدی از همان‌جا فرستاده می‌شود</source>
             <translation>{percent}% of attachment {sha} ({size} MB) reached the server; the rest is sent from there at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="15" />
+            <location filename="../kanoon_desk/sync/report.py" line="16" />
             <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
             <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="16" />
+            <location filename="../kanoon_desk/sync/report.py" line="17" />
             <source>کارگزار از پشتیبانی کهنه‌تر برگردانده شده بود و رویدادهایی را که این میز پیش‌تر از آن گرفته بود نداشت؛ رویدادهای پس از آن دوباره از کارگزار خوانده می‌شود و رویدادهای این میز که کارگزار ندارد دوباره فرستاده می‌شود، بی‌آنکه چیزی گم یا دوبار شود</source>
             <translation>The server was restored from an older backup and lacked events this desk had already exchanged with it; the events after that point are read from the server again and this desk's events the server lacks are sent again, with nothing lost or doubled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/report.py" line="17" />
+            <location filename="../kanoon_desk/sync/report.py" line="18" />
             <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
