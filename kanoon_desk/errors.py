@@ -13,11 +13,31 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+#: Where a message's count goes: Qt's plural placeholder, so the translation picks its form by
+#: the count ("1 book" / "2 books"). The count is the message's `n` value (`count_of`).
+COUNT = "%Ln"
+
+
+def count_of(message: str, params: Mapping[str, object]) -> int:
+    """The count a message says (its `n`) when it has a count placeholder; -1 (Qt's "no count") otherwise."""
+    n = params.get("n") if COUNT in message else None
+    return n if isinstance(n, int) else -1
+
+
+def with_count(text: str, params: Mapping[str, object], shown: Callable[[object], str] = str) -> str:
+    """`text` with its count placeholder replaced by the count (`shown` as the caller writes numbers), for the
+    command line and logs; the interface has Qt put it in with the plural form."""
+    return text.replace(COUNT, shown(params["n"])) if COUNT in text and "n" in params else text
+
+
 def _filled(message: str, params: Mapping[str, object]) -> str:
     """The Persian sentence with its values in (numbers in Persian digits), for logs and the CLI."""
     from .persian_script import to_persian_digits  # the text module imports nothing of ours
 
-    return message.format(**{k: to_persian_digits(str(v)) for k, v in params.items()}) if params else message
+    if not params:
+        return message
+    persian = {k: to_persian_digits(str(v)) for k, v in params.items()}
+    return with_count(message.format(**persian), persian)
 
 
 class Problem(str):
@@ -32,8 +52,9 @@ class Problem(str):
     def __new__(cls, message: str, *, english: str = "", **params: object) -> Problem:
         # (values as they are: a path or a table name keeps its Latin digits on the command line;
         # `english`, the sentence in English the command line's one line adds after « — »)
-        text = message.format(**params) if params else message
-        problem = super().__new__(cls, f"{text} — {english.format(**params)}" if english else text)
+        text = with_count(message.format(**params), params) if params else message
+        english = with_count(english.format(**params), params) if english else ""
+        problem = super().__new__(cls, f"{text} — {english}" if english else text)
         problem.message = message
         problem.params = params
         return problem

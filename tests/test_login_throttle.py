@@ -35,7 +35,7 @@ def test_wrong_passwords_in_a_row_make_the_right_one_wait(tmp_path: Path) -> Non
         with pytest.raises(ValidationError) as err:
             accounts.login(store, "clerk1", PASSWORD)  # the right password, but too soon
         assert err.value.message == accounts.MSG_LOGIN_LOCKED and err.value.field == "password"
-        assert err.value.params == {"minutes": 1}
+        assert err.value.params == {"n": 1}
         accounts.login(store, "admin", PASSWORD)  # another user is not held up
     with acting_at(start + accounts.FIRST_WAIT + timedelta(seconds=1)):
         assert accounts.login(store, "clerk1", PASSWORD).username == "clerk1"

@@ -2545,11 +2545,14 @@
             <extracomment>Kept an active admin though a change made at another desk took that away: it left the office with no active admin after a sync (`stand_in_admin`). Another account has this user name (made at two desks apart: a `username.duplicate` conflict until an admin resolves it); `login` takes the oldest of them, so the others cannot log in. ... and this is one of the others (`name_shared`, not the oldest) Steps recorded by this inactive user after their deactivation, at a desk that did not know of it yet (`work_after_deactivation`): they stand, and are theirs by name. How long after a user's deactivation the users page looks for work they recorded at a desk that did not know of it yet (desks work apart for days, not for months): the events of that span are read.</extracomment>
             <translation>You are not allowed to do this.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/services/accounts.py" line="289" />
-            <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
+            <source>چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا %Ln دقیقه دیگر بسته است. اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.</source>
             <extracomment>Wrong passwords in a row a user name may have before log-in with it waits (`login_wait`). The wait after the first attempt beyond the free ones; it doubles with each further one ... ... up to this. The audit actions the log-in throttle reads (the partial index `ix_audit_login` holds them). Not "login.refused": the right password of an inactive account or one with no role, neither a wrong guess nor a log-in.</extracomment>
-            <translation>A wrong password was given several times in a row; log-in with this user name is closed for {minutes} more minute(s). If the password is forgotten, the office's system admin can give a new one.</translation>
+            <translation>
+                <numerusform>A wrong password was given several times in a row; log-in with this user name is closed for %Ln more minute. If the password is forgotten, the office's system admin can give a new one.</numerusform>
+                <numerusform>A wrong password was given several times in a row; log-in with this user name is closed for %Ln more minutes. If the password is forgotten, the office's system admin can give a new one.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="337" />
@@ -3392,27 +3395,27 @@
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="37" />
+            <location filename="../kanoon_desk/ui/errors.py" line="38" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="44" />
+            <location filename="../kanoon_desk/ui/errors.py" line="45" />
             <source>ثبت نشد: دیسکی که پرونده داده این میز روی آن است پر شده است. آنچه پیش‌تر ثبت شده بود محفوظ است؛ روی همان دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید) و دوباره ثبت کنید.</source>
             <translation>Not recorded: the disk holding this desk's data file is full. What was recorded before is safe; make room on that disk (delete or move large or old files) and record it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="48" />
+            <location filename="../kanoon_desk/ui/errors.py" line="49" />
             <source>ثبت نشد: پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست. آنچه پیش‌تر ثبت شده بود محفوظ است؛ از مسئول فنی دفتر بخواهید اجازه نوشتن را برگرداند و دوباره ثبت کنید.</source>
             <translation>Not recorded: this desk's data file or its folder can no longer be written. What was recorded before is safe; ask the office's technician to give back write permission, then record it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="52" />
+            <location filename="../kanoon_desk/ui/errors.py" line="53" />
             <source>ثبت نشد: برنامه دیگری پرونده داده این میز را در دست داشت. چند لحظه بعد دوباره ثبت کنید.</source>
             <translation>Not recorded: another program was holding this desk's data file. Record it again in a moment.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="54" />
+            <location filename="../kanoon_desk/ui/errors.py" line="55" />
             <source>ثبت نشد: دیسک در نوشتن پرونده داده این میز خطا داد. آنچه پیش‌تر ثبت شده بود محفوظ است؛ با مسئول فنی دفتر دیسک را بررسی کنید و پیش از ادامه کار پشتیبان بگیرید.</source>
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
@@ -4135,11 +4138,6 @@
             <translation>SQLite's integrity check (integrity_check) found errors: {found}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="54" />
-            <source>کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).</source>
-            <translation>Broken foreign key in table {table}: {n} row(s) (foreign_key_check).</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/services/ops.py" line="55" />
             <source>جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).</source>
             <translation>Table {table} is missing from the database (the migrations do not match the models).</translation>
@@ -4199,6 +4197,14 @@
             <source>این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با --force</source>
             <translation>This file is the store of another desk (device {device}), not a backup of this desk: it is not overwritten, even with --force</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/services/ops.py" line="54" />
+            <source>کلید خارجی شکسته در جدول {table}: %Ln ردیف (foreign_key_check).</source>
+            <translation>
+                <numerusform>Broken foreign key in table {table}: %Ln row (foreign_key_check).</numerusform>
+                <numerusform>Broken foreign key in table {table}: %Ln rows (foreign_key_check).</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../kanoon_desk/services/ops.py" line="67" />
             <source>این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود</source>
@@ -4219,16 +4225,22 @@
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/services/library_privacy.py" line="39" />
-            <source>این عضو {n} کتاب امانت‌گرفته دارد ({titles})؛ نخست کتاب‌ها بازگردانده یا گم‌شده ثبت شوند، سپس مشخصاتش حذف شود.</source>
+            <source>این عضو %Ln کتاب امانت‌گرفته دارد ({titles})؛ نخست کتاب‌ها بازگردانده یا گم‌شده ثبت شوند، سپس مشخصاتش حذف شود.</source>
             <extracomment>Who may end a membership and remove the details: an irreversible act, the office admin's.</extracomment>
-            <translation>This member has {n} book(s) out ({titles}); have them returned or recorded lost first, then remove the details.</translation>
+            <translation>
+                <numerusform>This member has %Ln book out ({titles}); have it returned or recorded lost first, then remove the details.</numerusform>
+                <numerusform>This member has %Ln books out ({titles}); have them returned or recorded lost first, then remove the details.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../kanoon_desk/services/library_privacy.py" line="42" />
-            <source>این عضو {n} رزرو باز دارد ({titles})؛ نخست رزروها لغو شوند، سپس مشخصاتش حذف شود.</source>
-            <translation>This member has {n} open hold(s) ({titles}); cancel them first, then remove the details.</translation>
+            <source>این عضو %Ln رزرو باز دارد ({titles})؛ نخست رزروها لغو شوند، سپس مشخصاتش حذف شود.</source>
+            <translation>
+                <numerusform>This member has %Ln open hold ({titles}); cancel it first, then remove the details.</numerusform>
+                <numerusform>This member has %Ln open holds ({titles}); cancel them first, then remove the details.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/library_privacy.py" line="44" />

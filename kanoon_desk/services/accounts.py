@@ -287,7 +287,7 @@ LONGEST_WAIT = timedelta(minutes=15)
 LOGIN_ACTIONS = ("login.ok", "login.failed", "login.locked", "login.unlocked")
 
 MSG_LOGIN_LOCKED = QT_TRANSLATE_NOOP(
-    "Errors", "چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا {minutes} دقیقه دیگر بسته است. "
+    "Errors", "چند بار پشت سر هم گذرواژه نادرست نوشته شد؛ ورود با این نام کاربری تا %Ln دقیقه دیگر بسته است. "
               "اگر گذرواژه را فراموش کرده‌اید، مدیر سامانه دفتر می‌تواند گذرواژه تازه‌ای بدهد.")
 
 
@@ -378,7 +378,7 @@ def login(store: Store, username: str, password: str) -> Actor:
         if wait > timedelta(0):
             audit(s, user_id="", username=name, action="login.locked")
             refusal = ValidationError(MSG_LOGIN_LOCKED, "password",
-                                      {"minutes": max(1, -(-int(wait.total_seconds()) // 60))})
+                                      {"n": max(1, -(-int(wait.total_seconds()) // 60))})
         else:
             ok = False
             try:
@@ -568,7 +568,7 @@ def change_own_password(store: Store, actor: Actor, old_password: str, new_passw
         if wait > timedelta(0):
             audit(s, user_id=user.id, username=user.username, action="login.locked", detail="password change")
             refusal = ValidationError(MSG_LOGIN_LOCKED, "old_password",
-                                      {"minutes": max(1, -(-int(wait.total_seconds()) // 60))})
+                                      {"n": max(1, -(-int(wait.total_seconds()) // 60))})
         else:
             try:
                 _hasher.verify(user.password_hash, old_password or "")

@@ -37,10 +37,10 @@ log = logging.getLogger(__name__)
 ERASERS = ("admin",)
 
 MSG_ERASE_OPEN_LOANS = QT_TRANSLATE_NOOP(
-    "Errors", "این عضو {n} کتاب امانت‌گرفته دارد ({titles})؛ نخست کتاب‌ها بازگردانده یا گم‌شده ثبت شوند، "
+    "Errors", "این عضو %Ln کتاب امانت‌گرفته دارد ({titles})؛ نخست کتاب‌ها بازگردانده یا گم‌شده ثبت شوند، "
               "سپس مشخصاتش حذف شود.")
 MSG_ERASE_OPEN_HOLDS = QT_TRANSLATE_NOOP(
-    "Errors", "این عضو {n} رزرو باز دارد ({titles})؛ نخست رزروها لغو شوند، سپس مشخصاتش حذف شود.")
+    "Errors", "این عضو %Ln رزرو باز دارد ({titles})؛ نخست رزروها لغو شوند، سپس مشخصاتش حذف شود.")
 MSG_ERASE_MERGED = QT_TRANSLATE_NOOP(
     "Errors", "این پرونده در پرونده دیگری از همین عضو ادغام شده است؛ حذف را روی پرونده نگه‌داشته انجام دهید.")
 MSG_ALREADY_ERASED = QT_TRANSLATE_NOOP("Errors", "مشخصات این عضو پیش‌تر حذف شده است.")

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..errors import InputError, Problem, ServiceError, storage_trouble
+from ..errors import InputError, Problem, ServiceError, count_of, storage_trouble
 from ..persian import to_persian_digits
 
 log = logging.getLogger(__name__)
@@ -21,10 +21,11 @@ def error_text(err: BaseException) -> str:
     else is a bug: it is logged and the person gets a general sentence instead of a Python message.
     """
     if isinstance(err, ServiceError | InputError):
-        text = QCoreApplication.translate("Errors", err.message)
         params = getattr(err, "params", None)  # values the message names ({name}): filled in after translation
         if not isinstance(params, dict) or not params:
-            return text
+            return QCoreApplication.translate("Errors", err.message)
+        # (a count, %Ln, goes in here: the translation's plural form is the count's, «۳ کتاب», "1 book")
+        text = QCoreApplication.translate("Errors", err.message, None, count_of(err.message, params))
         persian_ui = QLocale().language() == QLocale.Language.Persian
         return text.format(**{k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in params.items()})
     if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
@@ -80,7 +81,8 @@ def problem_text(problem: str) -> str:
     persian_ui = QLocale().language() == QLocale.Language.Persian
     values = {k: (to_persian_digits(str(v)) if persian_ui else str(v)) if isinstance(v, int) else f"\u2066{v}\u2069"
               for k, v in problem.params.items()}
-    return QCoreApplication.translate("Errors", problem.message).format(**values)
+    count = count_of(problem.message, problem.params)
+    return QCoreApplication.translate("Errors", problem.message, None, count).format(**values)
 
 
 def problems_text(problems: list[str], separator: str = "\n") -> str:

@@ -106,3 +106,91 @@ def test_a_rounds_stored_english_line_counts_its_attachments() -> None:
     two = SyncReport(ok=True, downloaded=2, downloaded_bytes=2048).summary_line().partition(" | ")[2]
     assert "1 attachment sent (2 MB)" in one and "(s)" not in one
     assert "2 attachments received (2 kB)" in two, two
+
+
+def _erase_refusal(library: Any, member_id: int) -> BaseException:
+    from kanoon_desk.errors import InvariantError
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import TODAY
+
+    with pytest.raises(InvariantError) as refused:
+        lib.erase_member(library.store, library.admin, member_id, today=TODAY)
+    return refused.value
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("en", "This member has 1 book out («ماهی سیاه کوچولو»); have it returned",
+     "This member has 2 books out («ماهی سیاه کوچولو»، «ماهی سیاه کوچولو»); have them returned"),
+    ("fa", "این عضو ۱ کتاب امانت‌گرفته دارد", "این عضو ۲ کتاب امانت‌گرفته دارد")])
+def test_a_refused_erasure_counts_the_books_out(lang: str, one: str, two: str, qapp: QApplication,
+                                                english_qm: Path, tmp_path: Path) -> None:
+    """A service's refusal with a count (`%Ln`, its `n`): the count reaches the translation, which
+    picks its plural form, not "1 book(s) out"."""
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.ui.errors import error_text
+    from tests.library_helpers import TODAY, make_library
+
+    library = make_library(tmp_path)
+    try:
+        with language(qapp, lang, english_qm if lang == "en" else None):
+            circ.checkout(library.store, library.admin, library.child.member_no, library.copies[0].barcode, today=TODAY)
+            said = error_text(_erase_refusal(library, library.child.id))
+            assert said.startswith(one) and "(s)" not in said and "%Ln" not in said, said
+            circ.checkout(library.store, library.admin, library.child.member_no, library.copies[1].barcode, today=TODAY)
+            said = error_text(_erase_refusal(library, library.child.id))
+            assert said.startswith(two) and "(s)" not in said, said
+    finally:
+        library.store.close()
+
+
+def test_a_refused_erasure_counts_the_open_holds_in_english(english: None, tmp_path: Path) -> None:
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.ui.errors import error_text
+    from tests.library_helpers import TODAY, make_library
+
+    library = make_library(tmp_path)
+    try:
+        for c in library.copies:  # every copy out, so the adult's hold waits
+            circ.checkout(library.store, library.admin, library.child.member_no, c.barcode, today=TODAY)
+        circ.place_hold(library.store, library.admin, library.adult.member_no, library.title.id, today=TODAY)
+        said = error_text(_erase_refusal(library, library.adult.id))
+        assert said.startswith("This member has 1 open hold («ماهی سیاه کوچولو»); cancel it first"), said
+    finally:
+        library.store.close()
+
+
+def test_a_closed_log_in_says_one_more_minute_in_english(english: None, tmp_path: Path) -> None:
+    from kanoon_desk.errors import ValidationError
+    from kanoon_desk.models import acting_at, utcnow
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui.errors import error_text
+    from tests.factories import PASSWORD, make_desk
+
+    store, _admin = make_desk(tmp_path / "d.sqlite3")
+    try:
+        with acting_at(utcnow()):
+            for _ in range(accounts.FREE_ATTEMPTS):
+                with pytest.raises(ValidationError):
+                    accounts.login(store, "admin", "wrong-guess-1")
+            with pytest.raises(ValidationError) as refused:
+                accounts.login(store, "admin", PASSWORD)
+        said = error_text(refused.value)
+        assert "is closed for 1 more minute. If" in said, said
+        assert "دقیقه دیگر بسته است" in str(refused.value) and "۱ دقیقه" in str(refused.value)  # the CLI's Persian
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Broken foreign key in table \u2066loans → copies\u2069: 1 row (foreign_key_check)."),
+    ("fa", "کلید خارجی شکسته در جدول \u2066loans → copies\u2069: ۲ ردیف (foreign_key_check).")])
+def test_a_health_checks_broken_rows_are_counted(lang: str, said: str, qapp: QApplication, english_qm: Path) -> None:
+    from kanoon_desk.errors import Problem
+    from kanoon_desk.services.ops import MSG_FOREIGN_KEY
+    from kanoon_desk.ui.errors import problem_text
+
+    n = 1 if lang == "en" else 2
+    problem = Problem(MSG_FOREIGN_KEY, table="loans → copies", n=n)
+    assert "%Ln" not in problem and f": {n} ردیف" in problem  # the command line's line
+    with language(qapp, lang, english_qm if lang == "en" else None):
+        assert problem_text(problem) == said
