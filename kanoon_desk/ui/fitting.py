@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPixmap, QResi
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QLabel,
     QLayout,
     QLayoutItem,
     QScrollArea,
@@ -139,15 +140,16 @@ class FlowLayout(QLayout):
 
 class FittedPicture(QWidget):
     """A picture (a membership card) drawn at its own size when there is room, smaller (never
-    stretched, never cut) when there is not: down to `least_width`."""
+    stretched, never cut) when there is not: down to `least_width`, in width or in height. Its
+    height is what its width draws, but not a floor: a list above it (stretched) keeps its rows
+    on a short window and the picture is drawn smaller (its height once asked as much as its
+    width gave, so the list above showed one or two rows on a 1280x720 laptop)."""
 
     def __init__(self, least_width: int = 240, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pixmap = QPixmap()
         self.least_width = least_width
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred))
 
     def pixmap(self) -> QPixmap:
         return self._pixmap
@@ -168,13 +170,17 @@ class FittedPicture(QWidget):
         return QSize(width, round(own.height() * width / own.width()))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self._pixmap.deviceIndependentSize().toSize()
+        # as tall as the width it was given draws it (no empty band under a card drawn narrower)
+        own = self._pixmap.deviceIndependentSize().toSize()
+        return QSize(own.width(), self._size_at(self.width()).height() if self.width() > 0 else own.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._size_at(self.least_width)
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._size_at(width).height()
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height its new width asks (a height's change asks nothing new)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         if self._pixmap.isNull():
@@ -188,6 +194,20 @@ class FittedPicture(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(target, self._pixmap)
         painter.end()
+
+
+class SaidLine(QLabel):
+    """What a page's last action said, under its parts: shown while it says something, so an empty
+    one takes no line of a short window from the lists above it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class VerticalScroll(QScrollArea):

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSettings,
+    QSize,
     Qt,
     Signal,
 )
@@ -83,6 +84,10 @@ class FittedTable(QTableView):
     `fit_columns` after it loads."""
 
     STRETCH_MIN = 260
+
+    #: Rows the list keeps in view however short the page (0: Qt's own least height); a page
+    #: sets it where something below the list could take the room (the members' card)
+    least_rows = 0
 
     #: the row that became current (by a click or a key); not emitted when no row is current
     row_moved = Signal(int)
@@ -182,6 +187,15 @@ class FittedTable(QTableView):
         super().resizeEvent(event)
         if self._natural:
             self._share()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        least = super().minimumSizeHint()
+        if self.least_rows <= 0:
+            return least
+        # the heading, the rows and the frame (the columns are fitted to the width: no sideways bar)
+        tall = (self.horizontalHeader().sizeHint().height() + self.least_rows * self.verticalHeader().defaultSectionSize()
+                + 2 * self.frameWidth())
+        return QSize(least.width(), max(least.height(), tall))
 
 
 def remember_splitter(splitter: QSplitter, settings: QSettings, key: str) -> None:

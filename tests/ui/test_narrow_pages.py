@@ -160,3 +160,35 @@ def test_on_a_narrow_window_what_an_action_says_is_seen_from_the_part_in_view(
     qtbot.mouseClick(members.renew_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: members.message.text() != "")
     assert members.message.isVisible() and members.renew_button.isVisible()
+
+
+#: the room a 1280x720 laptop at 100 % leaves the page (the window maximised)
+LAPTOP = QSize(1032, 577)
+
+
+def _rows_in_view(table: Any) -> int:
+    """Rows of `table` drawn whole in its viewport."""
+    height = table.viewport().height()
+    return sum(1 for r in range(table.model().rowCount())
+               if 0 <= table.visualRect(table.model().index(r, 0)).bottom() < height)
+
+
+@pytest.mark.parametrize("size", [LAPTOP, NARROW], ids=["laptop", "narrow"])
+def test_the_members_list_shows_five_rows_beside_the_card_drawn_smaller(
+        lang: str, size: QSize, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A member chosen: the card under the list took its full 270 px, and the list of a dozen
+    members showed one or two rows; the card is drawn smaller (whole) and the list shows five."""
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import TODAY
+    from tests.secretariat_helpers import national_id
+
+    for i in range(10):
+        lib.register_member(library.store, library.admin, lib.MemberInput(
+            first_name="سارا", last_name=f"نمونه {i}", national_id=national_id(300_000 + i), category="adult",
+            phone="09351234567"), today=TODAY)
+    page = _page(MembersPage, library, qtbot, tmp_path, size)
+    assert page.table.model().rowCount() >= 12 and page.current is not None
+    assert page.card.isVisible() and page.card.height() >= page.card.minimumSizeHint().height()
+    assert _rows_in_view(page.table) >= 5, _rows_in_view(page.table)
+    hint = page.minimumSizeHint()
+    assert hint.width() <= size.width() and hint.height() <= size.height(), hint

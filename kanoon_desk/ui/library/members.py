@@ -26,7 +26,7 @@ from ...services import library as lib
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
-from ..fitting import FittedPicture, FlowLayout, SideOrTab, VerticalScroll
+from ..fitting import FittedPicture, FlowLayout, SaidLine, SideOrTab, VerticalScroll
 from ..printing import print_dialog
 from ..saving import save_image, save_to
 from ..tables import down_into
@@ -111,6 +111,7 @@ class MembersPage(QWidget):
         self.query.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the recent members again
         self.query.textChanged.connect(lambda text: self.search() if not text else None)
         self.table = table_view("members-table", stretch=1)
+        self.table.least_rows = 5  # the card under it is drawn smaller first
         self.table.row_moved.connect(self.select)  # a click or the arrow keys
         down_into(self.query, self.table)
         self.results: list[lib.MemberView] = []
@@ -234,7 +235,7 @@ class MembersPage(QWidget):
         self.cancel_edit_button.hide()
         self.form_title = QLabel(QCoreApplication.translate("Library", "عضو تازه"))
         self._reset_extra_fields()
-        self.message = QLabel()
+        self.message = SaidLine()  # (a line only while it says something)
         self.message.setObjectName("member-message")
         # the selected member's card, with what can be done with it, under the search results
         left.addWidget(self.card)  # at its own size when there is room, smaller on a small screen
