@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
+from ..fitting import FlowLayout
 from ..import_progress import ImportProgress
 from ..library.history import FieldHistoryDialog
 from ..tasks import Progressing
@@ -225,11 +225,12 @@ class AgenciesPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("agencies-message")
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.active_button, self.history_button, self.import_button):
+        # what does not fit the width goes on to a second line: in English at 150 % (a 1366x768
+        # laptop) the row asked a pixel more than the page's room, which scrolled sideways
+        buttons = FlowLayout()
+        for b in (self.new_button, self.edit_button, self.active_button, self.history_button, self.import_button,
+                  self.inactive):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.inactive)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)
         box.addLayout(buttons)
