@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import functools
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +22,9 @@ from .eventlog import Actor, EventRecord, fold_held_kinds, record, refold_once
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
 from .persian_script import COLLATION, persian_collate
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Desk state: when the store was last restored from a backup (`ops.restore`), until a sync round
@@ -108,6 +111,8 @@ def make_engine(path: Path | str, *, immediate: bool = False, durable: bool = Tr
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config  # (alembic only when a store is to be migrated: see `schema_revisions`)
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -115,26 +120,53 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "heads") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 
+#: A migration's `revision = "0002c"` and `down_revision = "0002p"` (or None, or a tuple of several)
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
 @functools.cache
+def schema_revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """Every schema revision this version's migrations know, and their heads (the revisions no
+    other one follows), read from the migration files' `revision` and `down_revision` lines. A
+    store at these heads needs no migration, so opening it imports neither alembic (about a
+    quarter of a second of the app's start) nor its migration scripts, which `command.upgrade`
+    read at every start only to find nothing to do. `tests/test_migrations.py` checks this
+    reading against alembic's own."""
+    known: set[str] = set()
+    followed: set[str] = set()
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        values = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" not in values:
+            continue
+        known.add(str(ast.literal_eval(values["revision"])))
+        down = ast.literal_eval(values.get("down_revision", "None"))
+        followed.update([down] if isinstance(down, str) else list(down or ()))
+    return frozenset(known), frozenset(known - followed)
+
+
 def known_revisions() -> frozenset[str]:
     """The schema revisions this version's migrations know (read once: they are part of the program)."""
-    from alembic.script import ScriptDirectory
+    return schema_revisions()[0]
 
-    return frozenset(rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions())
+
+def store_revisions(engine: Engine) -> set[str] | None:
+    """The schema revisions a store is at (None for a new file, with no revision table)."""
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").first():
+            return None
+        return {str(r[0]) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
 
 
 def unknown_revisions(engine: Engine) -> list[str]:
     """The store's schema revisions this version does not know (a newer version migrated it);
     empty for a store of this version or an older one, and for a new file."""
-    with engine.connect() as conn:
-        if not conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").first():
-            return []
-        versions = {str(r[0]) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
-    return sorted(versions - known_revisions())
+    return sorted((store_revisions(engine) or set()) - known_revisions())
 
 
 #: Files the app makes that hold the office's data (the store, its backups, its copies) are the
@@ -182,11 +214,13 @@ class Store:
         self.engine = make_engine(self.path, durable=durable)
         self.write_engine = make_engine(self.path, immediate=True, durable=durable)
         if migrate:
-            newer = unknown_revisions(self.engine)
+            at = store_revisions(self.engine)
+            newer = sorted((at or set()) - known_revisions())
             if newer:  # alembic would fail on it with a traceback; the file is left as it is
                 self.close()
                 raise NewerStoreError(self.path, newer)
-            upgrade(self.write_engine)
+            if at != schema_revisions()[1]:  # (at this version's heads: nothing to migrate)
+                upgrade(self.write_engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(self.write_engine, expire_on_commit=False)
         with self._sessions() as s:

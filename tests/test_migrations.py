@@ -274,3 +274,35 @@ def test_0003w_puts_a_copy_whose_hold_was_cancelled_on_its_way_back_on_its_way_a
     finally:
         store.close()
     assert ops.check(path) == []
+
+
+def test_the_revisions_read_from_the_migration_files_are_alembics() -> None:
+    """`store.schema_revisions` reads the migrations' `revision` / `down_revision` lines without
+    alembic: every revision and the heads are the ones alembic finds."""
+    from kanoon_desk.store import known_revisions, schema_revisions
+
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    known, heads = schema_revisions()
+    assert known == {rev.revision for rev in scripts.walk_revisions()} == known_revisions()
+    assert heads == _heads() and len(heads) >= 2  # (one per desk: the lines' merge points too)
+
+
+def test_opening_a_store_at_heads_imports_no_alembic_and_an_older_one_is_migrated(tmp_path: Path) -> None:
+    """The app's start opened its store through alembic's `upgrade` every time (importing alembic
+    and reading every migration script, about a quarter of a second) only to find nothing to do;
+    a store at heads opens without it, and one at an older revision is migrated as before."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "d.sqlite3"
+    Store(path).close()
+    opened = subprocess.run([sys.executable, "-c", (
+        "import sys; from kanoon_desk.store import Store; Store(sys.argv[1]).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"), str(path)],
+        check=True, capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert opened.stdout.strip() == "[]"
+    older = tmp_path / "older.sqlite3"
+    command.upgrade(alembic_config(make_engine(older)), "0001")
+    assert _current(older) == {"0001"}
+    Store(older).close()
+    assert _current(older) == _heads()
