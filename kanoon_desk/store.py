@@ -219,7 +219,7 @@ class Store:
             if newer:  # alembic would fail on it with a traceback; the file is left as it is
                 self.close()
                 raise NewerStoreError(self.path, newer)
-            if at != schema_revisions()[1]:  # (at this version's heads: nothing to migrate)
+            if at is None or frozenset(at) != schema_revisions()[1]:  # (at this version's heads: nothing to migrate)
                 upgrade(self.write_engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(self.write_engine, expire_on_commit=False)
