@@ -603,3 +603,43 @@ def test_the_catalogues_copy_row_is_no_wider_than_its_list_at_150_percent(
     assert row.minimumSize().width() < column.minimumSize().width(), (row.minimumSize(), column.minimumSize())
     for w in (page.count, page.add_copy_button):  # type: ignore[attr-defined]
         assert w.isVisible() and w.width() >= w.minimumSizeHint().width()
+
+
+@pytest.mark.parametrize("key", ["secretariat-search", "secretariat-cartable"])
+def test_a_case_list_shows_several_rows_over_the_case_on_a_laptop_at_150_percent(
+        lang: str, key: str, qtbot: Any, tmp_path: Path) -> None:
+    """A 1366x768 laptop at 150 %: the search's list showed one row over an empty «no case
+    selected» (the splitter gave the case below two thirds of a short page); the list keeps
+    four rows' height and the case below is made smaller first."""
+    from datetime import date
+
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    desk = make_secretariat_desk(tmp_path)
+    day = date(2025, 5, 4)
+    for n in range(12):
+        r = sec.intake(desk.store, desk.clerk, case_input(n + 1), on=day)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=day)
+        sec.register(desk.store, desk.clerk, r.case_id, on=day)
+        sec.refer(desk.store, desk.expert, r.case_id, desk.admin.user_id, on=day)
+    try:
+        window = MainWindow(make_ctx(desk.store, desk.admin, tmp_path))
+        qtbot.addWidget(window)
+        window.resize(LAPTOP_150)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page(key)
+        if key == "secretariat-search":
+            page.run()  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        table = page.table  # type: ignore[attr-defined]
+        assert table.model().rowCount() >= 12
+        height = table.viewport().height()
+        whole = sum(1 for r in range(table.model().rowCount())
+                    if 0 <= table.visualRect(table.model().index(r, 0)).bottom() < height)
+        assert whole >= 3, whole
+        scroll = window.findChild(QScrollArea, "page-scroll")
+        assert page.minimumSizeHint().width() <= scroll.viewport().width()
+    finally:
+        desk.store.close()

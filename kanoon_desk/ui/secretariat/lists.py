@@ -170,6 +170,9 @@ class CaseTable(FittedTable):
         self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
+        # the case below it, in a splitter, is made smaller first: on a short window (a 1366x768
+        # laptop at 150 %) the list showed one row over an empty «no case selected»
+        self.least_rows = 4
         self.setModel(model)
 
 
