@@ -100,3 +100,40 @@ def test_the_member_reads_refuse_a_user_without_a_lending_role_and_serve_a_libra
         read(L.admin)
     assert lib.lookup_member(L.store, librarian, no) == lib.get_member(L.store, librarian, L.child.id)
     assert [m.id for m in lib.search_members(L.store, librarian, "محمدی")] == [L.child.id]
+
+
+def test_a_member_conflict_is_decided_by_a_librarian_or_an_admin_not_by_a_manager(tmp_path: Path) -> None:
+    """A manager reads a member's conflict by membership numbers: the child is not shown, so the
+    choice (which record of the child is kept, whether a book is lost with an erased member) is
+    not theirs; a librarian, who sees the child, decides it, and sees in the inbox only such ones."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    circ.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circ.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    manager = make_user(a, admin_a, "modir", "manager")
+    librarian = make_user(a, admin_a, "ketabdar", "librarian")
+    member_c = only_conflict(a, admin_a, "member.registered_twice")
+    copy_c = only_conflict(a, admin_a, "copy.double_loan")
+    assert {c.kind for c in conflicts.list_conflicts(a, manager)} == {"member.registered_twice", "copy.double_loan"}
+    assert not conflicts.may_resolve(manager, member_c.kind, member_c.summary)
+    with pytest.raises(PermissionDenied) as refused:
+        conflicts.resolve(a, manager, member_c.id, "keep_first")
+    assert refused.value.message == conflicts.MSG_MEMBER_RESOLVER
+    many = conflicts.resolve_many(a, manager, [member_c.id], "13")
+    assert many.done == () and [e.message for _i, e in many.refused] == [conflicts.MSG_MEMBER_RESOLVER]
+    assert conflicts.conflict(a, admin_a, member_c.id).status == "open"  # nothing written
+    # a librarian: the member's conflicts only, and decides them
+    assert [c.kind for c in conflicts.list_conflicts(a, librarian)] == ["member.registered_twice"]
+    assert [c.kind for c in conflicts.list_conflicts(a, librarian, detail=False)] == ["member.registered_twice"]
+    with pytest.raises(PermissionDenied):
+        conflicts.conflict(a, librarian, copy_c.id)
+    with pytest.raises(PermissionDenied) as not_theirs:
+        conflicts.resolve(a, librarian, copy_c.id, "keep_first")
+    assert not_theirs.value.message == conflicts.MSG_NOT_A_MEMBER_CONFLICT
+    assert conflicts.resolve(a, librarian, member_c.id, "keep_first").status == "resolved"
+    # the copy's conflict stays the manager's
+    assert conflicts.resolve(a, manager, copy_c.id, "keep_second").status == "resolved"

@@ -185,7 +185,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="204" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="282" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="283" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
@@ -220,47 +220,47 @@
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="248" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="249" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="281" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="282" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="294" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="295" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="320" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="321" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="321" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="322" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="332" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="333" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="333" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="334" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="345" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="346" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="361" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="362" />
             <source>%Ln دستگاه به فهرست افزوده شد.</source>
             <translation>
                 <numerusform>%Ln agency added to the directory.</numerusform>
@@ -844,58 +844,58 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="198" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="209" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="311" />
             <source>%Ln مورد</source>
             <translation>
                 <numerusform>%Ln item</numerusform>
@@ -903,7 +903,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -2402,18 +2402,18 @@
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="520" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="530" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="521" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="531" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="447" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="523" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="533" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
@@ -2434,7 +2434,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="539" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="549" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -3566,370 +3566,380 @@
             <translation>This kind of conflict is not resolved by taking one office's or centre's event as right.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="40" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="34" />
+            <source>این ناسازگاری درباره یک عضو کتابخانه است و آن را کسی حل می‌کند که نام و مشخصات کودک را می‌بیند: کتابدار یا مدیر سامانه.</source>
+            <translation>This conflict is about a library member; it is decided by someone who sees the child's name and details: a librarian or a system administrator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="37" />
+            <source>کتابدار تنها ناسازگاری‌های اعضای کتابخانه را می‌بیند و حل می‌کند؛ این یکی با مدیر یا مدیر سامانه است.</source>
+            <translation>A librarian sees and decides only the conflicts about library members; this one is for a manager or a system administrator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="51" />
             <source>یک نام کاربری در دو میز ساخته شده است</source>
-            <extracomment>A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`). Persian names of the conflict kinds the desks raise.</extracomment>
+            <extracomment>Conflicts about a member — one child registered twice, one membership number given to two, a loan or a hold left open for a member erased at another centre —: decided by who sees the child's name and details (`conflicts.may_resolve`), not by a manager who reads numbers only. A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`). Persian names of the conflict kinds the desks raise.</extracomment>
             <translation>The same user name was created at two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="41" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="52" />
             <source>یک نسخه در دو مرکز امانت داده شده است</source>
             <translation>The same copy was checked out at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="42" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="53" />
             <source>بازگشت امانتی که مرکز دیگری بسته است</source>
             <translation>Return of a loan that another centre has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="43" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="54" />
             <source>یک پرونده دو بار ارسال شده است</source>
             <translation>The same case was forwarded twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="44" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
             <source>کار روی پرونده‌ای که در میز دیگری بسته شده است</source>
             <translation>Work on a case closed on another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="45" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="56" />
             <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
             <translation>One secretariat registration number was given to two cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="46" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
             <source>یک شماره نامه صادره به دو نامه داده شده است</source>
             <translation>One outgoing letter number given to two letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="47" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="48" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="49" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="50" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="61" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="51" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="62" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="53" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="64" />
             <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
             <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
             <source>برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد</source>
             <translation>Two copies were set aside or sent for one hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="56" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
             <source>نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد</source>
             <translation>A copy withdrawn at one centre was received at another at the same time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's full name was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
             <source>گذرواژه یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's password was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند</source>
             <translation>Two desks apart took away the office's last two system admins; one stays an admin</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="62" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
             <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="64" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
             <source>کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>A book is on loan to a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
             <source>رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>An open hold for a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="74" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="85" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="76" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="87" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="89" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="91" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="81" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="93" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="83" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>امانت باز بماند تا کتاب برگردد</source>
             <translation>Keep the loan open until the book comes back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
             <source>کتاب گم‌شده نزد عضو ثبت شود</source>
             <translation>Record the book as lost with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="85" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
             <source>رزرو لغو شود</source>
             <translation>Cancel the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="121" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="113" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="124" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="116" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="127" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="118" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="125" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="128" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="139" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="139" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="153" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="156" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
             <source>نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The first event's letter keeps its number; this desk gives the second event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="163" />
             <source>نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The second event's letter keeps its number; this desk gives the first event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="156" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="167" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="170" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="162" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="173" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="176" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="179" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="172" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="183" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="176" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="187" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="180" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="191" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="183" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="186" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="197" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="189" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="200" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="192" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="203" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="196" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="207" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="213" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="207" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="218" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="211" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="222" />
             <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
             <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="213" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
             <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
             <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="215" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
             <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
             <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="220" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="231" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="235" />
             <source>حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز امانت بخواند تا امانت بسته شود.</source>
             <translation>The removal of the details stands, and the loan stays open under «Removed member» with the membership number until the book comes back; the contact details are no longer on the desk: the centre that lent it gets the book back from the family, and scans it at the lending desk when it returns, which closes the loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="228" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="239" />
             <source>کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا پیدا و خوانده شود.</source>
             <translation>The book will not come back: the loan is closed now as "lost with the member", and the copy counts as lost until it is found and scanned anywhere.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="231" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="242" />
             <source>رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر در راه است، هنگام رسیدن آن را در میز امانت بخوانید.</source>
             <translation>The hold is cancelled (until then no new copy is set aside or sent for it either). If a copy waits for it on the hold shelf, take it off and put it back on the shelf, or send it to its own centre if it is from another; if one is on its way, scan it at the lending desk when it arrives.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="235" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="246" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -4261,7 +4271,7 @@
     <context>
         <name>Fitting</name>
         <message>
-            <location filename="../kanoon_desk/ui/fitting.py" line="250" />
+            <location filename="../kanoon_desk/ui/fitting.py" line="270" />
             <source>Ctrl+Tab: بخش دیگر این صفحه</source>
             <extracomment>the width it was last laid out at (0: not yet) the page's width, in lines of text, from which the form stands beside the list</extracomment>
             <translation>Ctrl+Tab: the other part of this page</translation>
@@ -5257,8 +5267,8 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="324" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="398" />
@@ -5866,25 +5876,25 @@ Row {n} of {all}</translation>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/history.py" line="21" />
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
             <source>نام</source>
             <extracomment>The fields of an agency and of an office or centre, as the admin's pages name them (the dialog translates them in the "Library" context, as its own).
 ----------
@@ -5928,50 +5938,50 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="170" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="171" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="175" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="51" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="180" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="181" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -6085,133 +6095,133 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="144" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="148" />
             <source>اطلاعات نگه‌داشته (برای ولی)</source>
             <translation>Data held (for the guardian)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="150" />
             <source>همه آنچه از این عضو نگه داشته می‌شود — مشخصات، امانت‌ها و رزروها — برای چاپ یا PDF.</source>
             <translation>Everything held about this member — details, loans and holds — to print or save as PDF.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="154" />
             <source>پایان عضویت و حذف مشخصات…</source>
             <translation>End membership and remove details…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="156" />
             <source>به درخواست ولی: نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس در همه مراکز حذف می‌شود؛ امانت‌ها بی‌نام در آمار می‌مانند. برگشت‌پذیر نیست.</source>
             <translation>At the guardian's request: the name, national ID, birth date, phones, guardian's name and photo are removed at every centre; the loans stay in the figures without a name. Cannot be undone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="182" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="202" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="207" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="223" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="225" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="417" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="418" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
             <source>جست‌وجو و کارت عضو</source>
             <translation>Search and card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="267" />
             <source>ثبت و ویرایش عضو</source>
             <translation>Register or edit a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="282" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="283" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="421" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="314" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="330" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="339" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="449" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="450" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="473" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="474" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="474" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="475" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="232" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="416" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="417" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="369" />
@@ -6221,12 +6231,12 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="324" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/members.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="344" />
             <source>%Ln عضو پیدا شد</source>
             <translation>
                 <numerusform>%Ln member found</numerusform>
@@ -6234,63 +6244,63 @@ the member whose details the form holds for editing (None: the form registers a 
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="400" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="472" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="402" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="325" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="489" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="490" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="525" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="526" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="529" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="530" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="530" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="531" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="560" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="561" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>End membership and remove details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="561" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="562" />
             <source>عضویت {m} (شماره {n}) پایان یابد و نام، کد ملی، تاریخ تولد، تلفن‌ها، نام ولی و عکس او در این میز و با همگام‌سازی در همه مراکز حذف شود؟ امانت‌های گذشته بی‌نام در آمار می‌مانند. این کار برگشت‌پذیر نیست.</source>
             <translation>End the membership of {m} (number {n}) and remove their name, national ID, birth date, phones, guardian's name and photo on this desk and, by sync, at every centre? Past loans stay in the figures without a name. This cannot be undone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="578" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="579" />
             <source>عضویت شماره {n} پایان یافت و مشخصات شخصی عضو حذف شد.</source>
             <translation>Membership {n} ended and the member's personal details were removed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="598" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="599" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -7564,7 +7574,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="617" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="620" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -7780,55 +7790,55 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="365" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="387" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="388" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="408" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="410" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="413" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="484" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="578" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="581" />
             <source>%Ln پرونده</source>
             <translation>
                 <numerusform>%Ln case</numerusform>
@@ -7836,17 +7846,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="495" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="498" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="380" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="490" />
             <source>%Ln پرونده در پرونده اکسل نوشته شد.</source>
             <translation>
                 <numerusform>%Ln case written to the Excel file.</numerusform>
@@ -7854,12 +7864,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="500" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="560" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="563" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
@@ -8170,7 +8180,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -8196,7 +8206,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -9058,7 +9068,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="546" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="556" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
@@ -9094,12 +9104,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="615" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="616" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="617" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="618" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>

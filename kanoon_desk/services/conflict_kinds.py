@@ -31,6 +31,17 @@ MSG_ALREADY_MERGED = QT_TRANSLATE_NOOP("Errors", "یکی از این دو عضو
 MSG_NOT_ONE_SIDE = QT_TRANSLATE_NOOP(
     "Errors", "از دو رویداد این ناسازگاری یکی و تنها یکی در این دفتر یا مرکز ثبت نشده است؛ آن را جداگانه حل کنید.")
 MSG_NO_SIDES = QT_TRANSLATE_NOOP("Errors", "این نوع ناسازگاری با درست دانستن رویداد یک دفتر یا مرکز حل نمی‌شود.")
+MSG_MEMBER_RESOLVER = QT_TRANSLATE_NOOP(
+    "Errors", "این ناسازگاری درباره یک عضو کتابخانه است و آن را کسی حل می‌کند که نام و مشخصات کودک را می‌بیند: "
+    "کتابدار یا مدیر سامانه.")
+MSG_NOT_A_MEMBER_CONFLICT = QT_TRANSLATE_NOOP(
+    "Errors", "کتابدار تنها ناسازگاری‌های اعضای کتابخانه را می‌بیند و حل می‌کند؛ این یکی با مدیر یا مدیر سامانه است.")
+
+#: Conflicts about a member — one child registered twice, one membership number given to two, a
+#: loan or a hold left open for a member erased at another centre —: decided by who sees the
+#: child's name and details (`conflicts.may_resolve`), not by a manager who reads numbers only.
+MEMBER_KINDS = frozenset({"member.number_twice", "member.registered_twice", "loan.after_erasure",
+                          "hold.after_erasure"})
 
 #: A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`).
 ACTED_AFTER_ROLE_TAKEN = "user.acted_after_role_taken"

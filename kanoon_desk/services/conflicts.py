@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from ..errors import NotFound, ServiceError, ValidationError
+from ..errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import hlc_millis
 from ..models import Conflict, Event, Office, User
@@ -36,14 +36,17 @@ from .conflict_kinds import (
     EXPLANATIONS,
     GENERIC_EXPLANATION,
     KIND_TITLES,
+    MEMBER_KINDS,
     MSG_ALREADY,
     MSG_ALREADY_MERGED,
     MSG_BAD_RESOLUTION,
     MSG_BOTH_LOANS_OPEN,
     MSG_FORWARD_NOT_OPEN,
     MSG_LOAN_CLOSED,
+    MSG_MEMBER_RESOLVER,
     MSG_MISSING,
     MSG_NO_SIDES,
+    MSG_NOT_A_MEMBER_CONFLICT,
     MSG_NOT_CLOSED,
     MSG_NOT_FOUND,
     MSG_NOT_ONE_SIDE,
@@ -57,14 +60,44 @@ from .conflict_plans import _PLANS, Plan, Planned, _nothing, free_username
 from .library_common import LIBRARIAN
 
 __all__ = ["ACTED_AFTER_ROLE_TAKEN", "DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
-           "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
+           "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MEMBER_KINDS", "MSG_MEMBER_RESOLVER", "MSG_NOT_A_MEMBER_CONFLICT",
+           "INBOX_ROLES", "about_member", "may_resolve", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
            "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NO_SIDES", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_NOT_ONE_SIDE",
            "MSG_STILL_SAME_ID", "ManyResolved", "resolve_many", "side_of",
            "REOPEN_REASON", "RESOLUTIONS", "RESOLUTION_TITLES", "RESOLVER_ROLES", "ConflictView", "Fact", "Plan",
            "Planned", "conflict", "explanation", "list_conflicts", "office_names", "open_count", "resolve"]
 
-#: Roles allowed to see and resolve conflicts.
+#: Roles allowed to see and resolve conflicts — but those about a member (`MEMBER_KINDS`), which
+#: are decided by who sees the child: `LIBRARIAN` (`may_resolve`).
 RESOLVER_ROLES = ("admin", "manager")
+#: Roles that open the inbox: the resolvers, and a librarian, who sees there the member conflicts
+#: alone (the secretariat's cases and the accounts are not theirs).
+INBOX_ROLES = ("admin", "manager", "librarian")
+
+
+def about_member(kind: str, summary: dict[str, Any]) -> bool:
+    """Whether a conflict of `kind` is about a member (`MEMBER_KINDS`); a conflict decided on two
+    desks is about what the conflict it decided was about (its summary's `conflict_kind`)."""
+    if kind == "conflict.resolved_twice":
+        kind = str(summary.get("conflict_kind") or "")
+    return kind in MEMBER_KINDS
+
+
+def may_resolve(actor: Actor, kind: str, summary: dict[str, Any]) -> bool:
+    """Whether `actor` decides a conflict of `kind`: one about a member a librarian or an admin
+    (who reads the child's name and details, `named_for`), any other an admin or a manager."""
+    return actor.has(*(LIBRARIAN if about_member(kind, summary) else RESOLVER_ROLES))
+
+
+def _may_see(actor: Actor, c: Conflict) -> bool:
+    """A resolver sees every conflict; a librarian (no admin, no manager) the member ones."""
+    return actor.has(*RESOLVER_ROLES) or about_member(c.kind, c.facts.get("summary", {}))
+
+
+def _require_resolver(actor: Actor, c: Conflict) -> None:
+    if not may_resolve(actor, c.kind, c.facts.get("summary", {})):
+        raise PermissionDenied(MSG_MEMBER_RESOLVER if about_member(c.kind, c.facts.get("summary", {}))
+                               else MSG_NOT_A_MEMBER_CONFLICT)
 
 
 @dataclass(frozen=True)
@@ -286,13 +319,14 @@ def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open",
                    detail: bool = True) -> list[ConflictView]:
     """Conflicts, newest first (`status` None: all). Without `detail`, the lines of the inbox's
     list: no facts (`facts` empty, `offices` filled), a few statements for the whole list rather
-    than several for each conflict; `conflict` gives the one being read with its facts."""
-    require(actor, *RESOLVER_ROLES)
+    than several for each conflict; `conflict` gives the one being read with its facts. A
+    librarian who is neither admin nor manager gets the member conflicts only (`INBOX_ROLES`)."""
+    require(actor, *INBOX_ROLES)
     with store.read() as s:
         q = select(Conflict).order_by(Conflict.raised_hlc.desc(), Conflict.id)
         if status is not None:
             q = q.where(Conflict.status == status)
-        rows = list(s.scalars(q))
+        rows = [c for c in s.scalars(q) if _may_see(actor, c)]
         named = named_for(actor)
         if detail:
             return [_view(s, c, named=named) for c in rows]
@@ -302,11 +336,13 @@ def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open",
 
 def conflict(store: Store, actor: Actor, conflict_id: str) -> ConflictView:
     """One conflict with its facts side by side (NotFound when this desk has none by that id)."""
-    require(actor, *RESOLVER_ROLES)
+    require(actor, *INBOX_ROLES)
     with store.read() as s:
         c = s.get(Conflict, conflict_id)
         if c is None:
             raise NotFound(MSG_NOT_FOUND)
+        if not _may_see(actor, c):
+            raise PermissionDenied(MSG_NOT_A_MEMBER_CONFLICT)
         return _view(s, c, named=named_for(actor))
 
 
@@ -341,12 +377,14 @@ def resolve(store: Store, actor: Actor, conflict_id: str, resolution: str, note:
     carrying the conflict's id. Every desk folds those events as any others, so all end alike.
 
     Refused (nothing written) when the choice does not fit the conflict, or this desk lacks the
-    facts it needs (a fact not synced here yet)."""
-    require(actor, *RESOLVER_ROLES)
+    facts it needs (a fact not synced here yet), and for an actor who does not decide its kind
+    (`may_resolve`: a manager a member's conflict, whose child they are not shown)."""
+    require(actor, *INBOX_ROLES)
     with store.transaction() as s:
         c = s.get(Conflict, conflict_id)
         if c is None:
             raise NotFound(MSG_NOT_FOUND)
+        _require_resolver(actor, c)
         if c.status == "resolved":
             raise ValidationError(MSG_ALREADY, "resolution")
         if resolution not in RESOLUTIONS.get(c.kind, DEFAULT_RESOLUTIONS):
@@ -391,8 +429,9 @@ def resolve_many(store: Store, actor: Actor, conflict_ids: list[str], keep_offic
     each (a centre whose desk lent the books that are really out) —, each exactly as `resolve`
     decides one, in its own transaction: a conflict refused (not decided by one fact, both facts
     or neither from that office, a loan already closed, the facts not all on this desk, decided
-    meanwhile) is left open with its reason, and the others are decided."""
-    require(actor, *RESOLVER_ROLES)
+    meanwhile, not the actor's to decide: `may_resolve`) is left open with its reason, and the
+    others are decided."""
+    require(actor, *INBOX_ROLES)
     done: list[str] = []
     refused: list[tuple[str, ServiceError]] = []
     for conflict_id in conflict_ids:

@@ -30,7 +30,7 @@ from .conflict_words import HIDDEN_FIELDS, event_title, field_order, field_title
 from .context import UiContext
 from .drafts import FormDraft, draft_key
 from .errors import error_text
-from .widgets import digits, isolated, text_digits
+from .widgets import NOTICE_STYLE, digits, isolated, text_digits
 
 
 class ConflictInbox(QWidget):
@@ -489,7 +489,17 @@ class ConflictInbox(QWidget):
                 widget.hide()
                 widget.setParent(None)
                 widget.deleteLater()
+        self.note.setVisible(c is None or conflicts.may_resolve(self.ctx.actor, c.kind, c.summary))
         if c is None:
+            return
+        if not conflicts.may_resolve(self.ctx.actor, c.kind, c.summary):
+            # a member's conflict shown to a manager: the child is not, so the decision is not theirs
+            # (the service refuses it too); said where the buttons would be, with who decides
+            not_yours = QLabel(QCoreApplication.translate("Errors", conflicts.MSG_MEMBER_RESOLVER))
+            not_yours.setObjectName("conflict-not-yours")
+            not_yours.setWordWrap(True)
+            not_yours.setStyleSheet(NOTICE_STYLE)
+            self.buttons.addWidget(not_yours)
             return
         explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
         values = {key: isolated(value) for key, value in c.params.items()}  # (a Latin name in a Persian line)

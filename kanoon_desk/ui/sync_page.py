@@ -610,10 +610,11 @@ def sync_facts(ctx: UiContext) -> list[tuple[str, str]]:
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
-    """The sync page (everyone) and the conflict inbox (admins and managers)."""
+    """The sync page (everyone) and the conflict inbox (admins and managers; a librarian's for the
+    member conflicts, `conflicts.INBOX_ROLES`)."""
     return [
         PageSpec("sync", QCoreApplication.translate("SyncPage", "همگام‌سازی"), "fa6s.rotate", SyncPage,
                  extra={"home_facts": lambda c: sync_facts(c) + restored_facts(c)}),
         PageSpec("conflicts", QCoreApplication.translate("SyncPage", "ناسازگاری‌ها"), "fa6s.code-compare",
-                 ConflictInbox, frozenset(conflicts.RESOLVER_ROLES), extra={"home_facts": conflict_facts}),
+                 ConflictInbox, frozenset(conflicts.INBOX_ROLES), extra={"home_facts": conflict_facts}),
     ]

@@ -81,3 +81,33 @@ def test_the_inbox_shows_a_manager_a_member_conflict_by_membership_numbers(tmp_p
         xlsx = tmp_path / f"inbox-{named}.xlsx"
         inbox.export(xlsx)
         assert ("رضایی" in _xlsx_text(xlsx)) is named
+
+
+@pytest.mark.parametrize(("roles", "decides"), [(("manager",), False), (("librarian",), True), (("admin",), True)])
+def test_the_inbox_offers_a_member_conflict_s_buttons_only_to_who_sees_the_child(
+        tmp_path: Path, qtbot: Any, roles: tuple[str, ...], decides: bool) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from kanoon_desk.services import conflicts
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    actor = admin_a if roles == ("admin",) else make_user(a, admin_a, "someone", *roles)
+    inbox = ConflictInbox(make_ctx(a, actor, tmp_path))
+    qtbot.addWidget(inbox)
+    inbox.show()
+    inbox.list.setCurrentRow(0)
+    buttons = [w for w in inbox.detail.findChildren(QPushButton) if w.objectName().startswith("resolve-")
+               and w.objectName() != "resolve-many" and w.isVisible()]
+    why = inbox.findChild(QLabel, "conflict-not-yours")
+    assert bool(buttons) is decides
+    assert (why is not None and why.isVisible()) is not decides
+    assert inbox.note.isVisible() is decides
+    if not decides:
+        assert why is not None and why.text() == conflicts.MSG_MEMBER_RESOLVER
+        assert "کتابدار" in why.text()
+        inbox.grab().save(str(tmp_path / "inbox-manager.png"))
