@@ -6359,7 +6359,12 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>SMS not sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="30" />
+            <source>پیامک فرستاده نشد؛ مشخصات عضو حذف شده است</source>
+            <translation>SMS not sent: the member's details were removed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="75" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="215" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="294" />
@@ -6372,8 +6377,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>All centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="79" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="153" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="221" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
@@ -6381,23 +6386,23 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="83" />
             <source>صف پیامک یادآوری</source>
             <translation>Queue SMS reminders</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <source>برای هر عضو دیرکرددار، هفته‌ای یک پیامک که کتاب‌های دیرکردش را نام می‌برد به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
             <translation>For each member with overdue books, one SMS a week naming them is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="88" />
             <source>چاپ برگه‌های یادآوری</source>
             <translation>Print reminder notices</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="94" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="229" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
@@ -6405,18 +6410,18 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="116" />
             <source>{n} امانت دیرکرد دارد.</source>
             <extracomment>the office's day, read as the list is read; a page left open past midnight reads the list again on the new day (it counted days late to the day it was built)</extracomment>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="138" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="148" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>

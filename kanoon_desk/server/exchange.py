@@ -51,6 +51,7 @@ from .exchange_checks import (
 from .exchange_notices import (
     asks_for_sms,
     file_visible,
+    forget_erased_members,
     names_a_file,
     sms_notice,
     withdraw_ready_notices,
@@ -172,6 +173,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
         bulk.insert_events(session, rows)
         _add_to_totals(session, rows)
         sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
+        forget_erased_members(session, rows, sms)  # (a notice for a child erased: withdrawn, emptied)
         if sms:
             session.execute(insert(SmsOutbox), sms)
         withdraw_ready_notices(session, rows)

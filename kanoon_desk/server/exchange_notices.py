@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, literal_column, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..sync.protocol import SHARED_SCOPE
@@ -112,3 +112,53 @@ def withdraw_stale_notices(session: Session, rows: list[dict[str, Any]], sms: li
             session.execute(update(SmsOutbox).where(SmsOutbox.event_id == notice["event_id"],
                                                     SmsOutbox.status == "pending")
                             .values(status="withdrawn", last_error=reason))
+
+
+#: A member's personal details removed at a centre (`member.erased`, the guardian's request).
+MEMBER_ERASED = "member.erased"
+#: The lending desk's notices (overdue reminders, holds ready): each names its member (`member_id`).
+LENDING_NOTICE = "notice.queued"
+ERASED_REASON = "withdrawn: the member's details were removed (member.erased) before it was sent"
+#: Literals, not bound values: the partial index `ix_events_member_erased` is for this type.
+_IS_ERASURE = ServerEvent.type == literal_column(f"'{MEMBER_ERASED}'")
+
+
+def _member_of(row: dict[str, Any]) -> str | None:
+    member = row["_payload"].get("member_id") if row["type"] == LENDING_NOTICE else None
+    return member if isinstance(member, str) and member else None
+
+
+def forget_erased_members(session: Session, rows: list[dict[str, Any]], sms: list[dict[str, Any]]) -> None:
+    """A child's notices once their details were removed (`member.erased`, at any centre): the
+    text names the child (and the guardian), the number is the guardian's.
+
+    `sms` (the outbox rows about to be stored for `rows`, changed in place): a notice for a member
+    erased before — or in this same push — is stored withdrawn, with neither text nor number: a
+    desk that queued it apart, not knowing of the erasure, pushes it afterwards. Then an erasure
+    among `rows` withdraws its member's notices stored before and not sent yet (waiting for a
+    gateway that was down), and empties the text and number of each of them, sent ones too: the
+    outbox is a queue, not a record of the child (the events themselves stay as they are, as the
+    erasure leaves every event)."""
+    members = {m for r in rows if (m := _member_of(r)) is not None}
+    if members and sms:
+        erased = set(session.scalars(select(ServerEvent.aggregate_id).where(
+            _IS_ERASURE, ServerEvent.aggregate_id.in_(sorted(members)))))
+        if erased:
+            member_of = {r["id"]: _member_of(r) for r in rows}
+            for notice in sms:
+                if member_of.get(notice["event_id"]) in erased:
+                    notice.update(status="withdrawn", last_error=ERASED_REASON, text="", mobile="")
+    erased_now = sorted({r["aggregate_id"] for r in rows if r["type"] == MEMBER_ERASED})
+    if not erased_now:
+        return
+    # (an erasure is rare: the outbox's notices still holding a text are read by their events)
+    ids = list(session.scalars(
+        select(SmsOutbox.event_id).join(ServerEvent, ServerEvent.id == SmsOutbox.event_id)
+        .where(SmsOutbox.text != "", ServerEvent.type == LENDING_NOTICE,
+               ServerEvent.payload["member_id"].as_string().in_(erased_now))))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        session.execute(update(SmsOutbox).where(SmsOutbox.event_id.in_(chunk),
+                                                SmsOutbox.status.in_(("pending", "sending")))
+                        .values(status="withdrawn", last_error=ERASED_REASON, claimed_at=None))
+        session.execute(update(SmsOutbox).where(SmsOutbox.event_id.in_(chunk)).values(text="", mobile=""))

@@ -134,6 +134,10 @@ class ServerEvent(ServerBase):
         # a hold's events, for its «ready» notices (`exchange_notices.withdraw_stale_notices`)
         Index("ix_events_hold", "aggregate_id", "server_seq", postgresql_where=text("aggregate_type = 'hold'"),
               sqlite_where=text("aggregate_type = 'hold'")),
+        # the members whose details were removed, for their SMS notices pushed afterwards
+        # (`exchange_notices.forget_erased_members`; a few rows: one an erasure)
+        Index("ix_events_member_erased", "aggregate_id", postgresql_where=text("type = 'member.erased'"),
+              sqlite_where=text("type = 'member.erased'")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -21,6 +21,7 @@ from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..persian_script import COLLATION, persian_collate
 from ..projections.library.copy_state import VOIDED_HLC
+from ..projections.library.notices import ERASED as NOTICE_ERASED
 from ..store import Store
 from ..whole_file import written_whole
 from .accounts import require
@@ -46,7 +47,8 @@ class OverdueRow:
     barcode: str
     centre: str
     #: the latest reminder of this loan: the day it was queued, and what became of the SMS
-    #: ("queued" until the server said, then "pending", "sent", "failed"…; "" with no reminder)
+    #: ("queued" until the server said, then "pending", "sent", "failed"…; "erased": not sent, the
+    #: member's details removed meanwhile; "" with no reminder)
     notice_on: date | None = None
     notice_status: str = ""
 
@@ -87,10 +89,14 @@ def overdue_page(store: Store, actor: Actor, *, today: date | None = None, centr
 def _with_reminders(s: Session, rows: list[OverdueRow]) -> list[OverdueRow]:
     """Each loan's latest reminder and what the server said of its SMS (three indexed look-ups a page)."""
     latest: dict[str, tuple[date, str]] = {}
-    for loan_id, day, notice_id in s.execute(
-            select(NoticeLoan.loan_id, Notice.queued_on, Notice.id).join(Notice, Notice.id == NoticeLoan.notice_id)
+    erased: set[str] = set()
+    for loan_id, day, notice_id, status in s.execute(
+            select(NoticeLoan.loan_id, Notice.queued_on, Notice.id, Notice.status)
+            .join(Notice, Notice.id == NoticeLoan.notice_id)
             .where(NoticeLoan.loan_id.in_([r.loan_id for r in rows])).order_by(Notice.queued_on, Notice.id)):
         latest[loan_id] = (day, notice_id)  # the last one wins
+        if status == NOTICE_ERASED:
+            erased.add(notice_id)
     if not latest:
         return rows
     event_of = dict(s.execute(select(Event.aggregate_id, Event.id).where(
@@ -103,7 +109,10 @@ def _with_reminders(s: Session, rows: list[OverdueRow]) -> list[OverdueRow]:
             continue
         day, notice_id = latest[r.loan_id]
         said = told.get(event_of.get(notice_id, ""))
-        out.append(replace(r, notice_on=day, notice_status=said.status if said else "queued"))
+        status = said.status if said else "queued"
+        if notice_id in erased and status != "sent":  # the member's details removed before it went
+            status = NOTICE_ERASED
+        out.append(replace(r, notice_on=day, notice_status=status))
     return out
 
 

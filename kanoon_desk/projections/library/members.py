@@ -25,6 +25,7 @@ from ...models.library import Member
 from ...persian import search_key
 from .common import _d, _raise_twins
 from .erased import check_erased
+from .notices import forget_member_notices
 
 MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
                  "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo", "guardian_national_id")
@@ -130,6 +131,7 @@ def _member_erased(s: Session, e: FoldEvent) -> None:
     if isinstance(category, str) and category:
         values["category"] = category  # as counted on the day (the birth date that moved it is gone)
     _set_member(s, e.aggregate_id, values)
+    forget_member_notices(s, e.aggregate_id)  # its SMS: not sent now, and no name nor number kept
     check_erased(s, "member", e.aggregate_id)  # a loan or hold made apart, still open: a conflict
 
 

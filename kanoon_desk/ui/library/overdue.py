@@ -25,7 +25,9 @@ HEADERS = (QT_TRANSLATE_NOOP("Library", "روز دیرکرد"), QT_TRANSLATE_NOO
 REMINDER_FA = {"queued": QT_TRANSLATE_NOOP("Library", "در صف پیامک"), "pending": QT_TRANSLATE_NOOP("Library", "در صف پیامک"),
                "sending": QT_TRANSLATE_NOOP("Library", "در صف پیامک"), "sent": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده شد"),
                "failed": QT_TRANSLATE_NOOP("Library", "پیامک نرسید؛ تلفن بزنید"),
-               "withdrawn": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده نشد")}
+               "withdrawn": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده نشد"),
+               # (the text named the child: neither sent nor kept once the details were removed)
+               "erased": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده نشد؛ مشخصات عضو حذف شده است")}
 
 
 def reminder_text(r: rep.OverdueRow) -> str:
