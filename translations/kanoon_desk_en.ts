@@ -1792,32 +1792,32 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="328" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="152" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="198" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="255" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="301" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="265" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="311" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="265" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="311" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
             <source>دفتر</source>
             <translation>Office</translation>
@@ -2228,197 +2228,197 @@
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="376" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="162" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="173" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="106" />
             <source>نوع ناسازگاری</source>
-            <extracomment>the lines of a fact in view at least, however small the window (the page scrolls) every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
+            <extracomment>A letter of any script: a value with one is text (a name, a title, a barcode «B0001», a user name). Fields that hold a barcode (or name a copy by it): its digits are those on its label, as the lending pages show them (typed or scanned back as they are). Fields that hold a number of the office's own, shown as its page shows it (`code_text`). (marks a value shown as it is, in `ConflictInbox._fact_html`; never shown) the lines of a fact in view at least, however small the window (the page scrolls) every open conflict (the list's lines, without their facts), and those the filters let through office and centre code → name (the filters and the decision for several) the conflict shown, with its facts (read when it is selected) What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>Kind of conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="109" />
             <source>دفتر یا مرکز</source>
             <translation>Office or centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="118" />
             <source>جست‌وجو: بارکد، نام عضو، شماره یا نام کاربری (Ctrl+F)</source>
             <translation>Search: barcode, member name, number or user name (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="147" />
             <source>دفتر یا مرکزی که رویدادش درست است</source>
             <translation>Office or centre whose event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="151" />
             <source>ثبت برای همه گزیده‌ها</source>
             <translation>Record for all selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="162" />
             <source>چاپ فهرست</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="119" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="408" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="165" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="467" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="203" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="249" />
             <source>همه انواع</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="204" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
             <source>همه دفترها و مرکزها</source>
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="245" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="291" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="302" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="266" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="267" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="313" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="269" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
             <source>حساب کاربری</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="282" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="284" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="339" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="295" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="350" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="302" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="357" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="303" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="326" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="381" />
             <source>تغییر حساب کاربر</source>
             <translation>Change to the account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="327" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="382" />
             <source>ثبت‌شده پس از آن در میزی که خبر نداشت (%1)</source>
             <translation>Recorded after it at a desk that did not know (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="360" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="416" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="362" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="418" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="362" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="418" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="370" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="370" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="370" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="370" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="399" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="458" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="434" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="493" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="436" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="495" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="443" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="502" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="444" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="503" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="530" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="589" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="531" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="590" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="447" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="533" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="506" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="592" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="470" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="529" />
             <source>%Ln ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>
                 <numerusform>%Ln conflict resolved; the next sync takes it to the other desks.</numerusform>
@@ -2426,7 +2426,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="472" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="531" />
             <source>%Ln ناسازگاری باز ماند:</source>
             <translation>
                 <numerusform>%Ln conflict stayed open:</numerusform>
@@ -2434,7 +2434,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="549" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="608" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -8003,13 +8003,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="393" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="340" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="395" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
@@ -9073,7 +9073,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="556" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="615" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

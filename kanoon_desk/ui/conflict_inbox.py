@@ -26,11 +26,57 @@ from PySide6.QtWidgets import (
 
 from .. import persian
 from ..services import conflicts
+from ..services.numbers import format_tracking_code
 from .conflict_words import HIDDEN_FIELDS, event_title, field_order, field_title, value_text
 from .context import UiContext
 from .drafts import FormDraft, draft_key
 from .errors import error_text
 from .widgets import NOTICE_STYLE, digits, isolated, text_digits
+
+#: A letter of any script: a value with one is text (a name, a title, a barcode «B0001», a user name).
+_LETTER = re.compile(r"[^\W\d_]")
+#: Fields that hold a barcode (or name a copy by it): its digits are those on its label, as the
+#: lending pages show them (typed or scanned back as they are).
+_BARCODE_FIELDS = frozenset({"barcode", "copy_id"})
+
+
+def number_text(text: str) -> str:
+    """A value as the inbox shows it. A number or code of digits alone — a membership or
+    registration number, a tracking or letter number, a national ID, a phone, a centre's code —
+    reads in the interface's digits, as on the members' and the cases' pages (kept left to right
+    when it has a separator: «۱۴۰۳-۰۰۱۲»); text with letters as `text_digits` gives it."""
+    if not text or _LETTER.search(text) or not re.search(r"[0-9]", text):
+        return text_digits(text)
+    shown = digits(text)
+    return shown if shown.isdigit() else f"\u2066{shown}\u2069"
+
+
+#: Fields that hold a number of the office's own, shown as its page shows it (`code_text`).
+_CODE_FIELDS = frozenset({"registration_no", "letter_no", "member_no"})
+#: (marks a value shown as it is, in `ConflictInbox._fact_html`; never shown)
+_AS_TYPED = "\x00"
+
+
+def code_text(code: str) -> str:
+    """A registration, letter or membership number as the cases' and members' pages show it: every
+    digit in the interface's, kept left to right («۱۳-D۰۱-۱۴۰۴-۰۰۰۰۰۲»)."""
+    return f"\u2066{digits(code)}\u2069" if code else code
+
+
+def tracking_text(code: str) -> str:
+    """A case's tracking code as its page shows it: in four groups, in the interface's digits (the
+    groups joined by no-break spaces: a line of the list that wraps does not break the code)."""
+    return code_text(format_tracking_code(code).replace(" ", "\u00a0"))
+
+
+def subject_text(c: conflicts.ConflictView) -> str:
+    """What a conflict is about, shown: a copy's (or a loan's) barcode as on its label, a user name
+    as typed, a member's number or a case's code in the interface's digits (`number_text`)."""
+    if c.aggregate_type in ("copy", "loan", "user"):
+        return text_digits(c.subject)
+    if c.aggregate_type == "case":
+        return tracking_text(c.subject)
+    return number_text(c.subject)
 
 
 class ConflictInbox(QWidget):
@@ -207,7 +253,7 @@ class ConflictInbox(QWidget):
             combo.clear()
             combo.addItem(f"{everything} ({digits(len(self.all_items))})", None)
             for key in sorted(counts, key=lambda k: (-counts[k], k)):
-                combo.addItem(f"{text_digits(label(key))} ({digits(counts[key])})", key)
+                combo.addItem(f"{number_text(label(key))} ({digits(counts[key])})", key)
             found = combo.findData(chosen) if chosen is not None else 0
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
@@ -233,7 +279,7 @@ class ConflictInbox(QWidget):
         self.list.clear()
         self.list.setCurrentRow(-1)
         for c in self.items:
-            about = f" — {isolated(text_digits(c.subject))}" if c.subject else ""  # two of one kind told apart
+            about = f" — {isolated(subject_text(c))}" if c.subject else ""  # two of one kind told apart
             self.list.addItem(QListWidgetItem(
                 f"{QCoreApplication.translate('Errors', c.title)}{about} — "
                 f"{text_digits(persian.format_jalali_datetime(c.raised_at))}"))
@@ -268,11 +314,20 @@ class ConflictInbox(QWidget):
         if fact.refs.get("account"):  # a change to an account: whose
             rows.append((self.tr("حساب کاربری"), fact.refs["account"]))
         if fact.refs.get("case_id") and "case_id" not in fact.payload:  # the case a step is of (a letter's)
-            rows.append((field_title("case_id"), fact.refs["case_id"]))
+            rows.append((field_title("case_id"), tracking_text(fact.refs["case_id"])))
         for key, value in sorted(fact.payload.items(), key=lambda kv: field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)
-            rows.append((field_title(key), fact.refs.get(key) or value_text(key, value)))
+            text = fact.refs.get(key) or value_text(key, value)
+            # a barcode as on its label, a user name as typed; a case by its tracking code and a
+            # number (registration, letter, membership) as their pages show them; the rest below
+            if key in _BARCODE_FIELDS or key == "username":
+                text = _AS_TYPED + text
+            elif key == "case_id" and fact.refs.get(key):
+                text = tracking_text(text)
+            elif key in _CODE_FIELDS and isinstance(value, str) and value:
+                text = code_text(value)
+            rows.append((field_title(key), text))
         decided = fact.payload.get("conflict") if fact.type == "conflict.resolved" else None
         if isinstance(decided, dict) and isinstance(decided.get("kind"), str):
             # a decision of another desk: what it meant for the conflict it decided (its two facts
@@ -280,7 +335,7 @@ class ConflictInbox(QWidget):
             meant = QCoreApplication.translate(
                 "Errors", conflicts.explanation(decided["kind"], str(fact.payload.get("resolution", ""))))
             rows.append((self.tr("یعنی"), re.sub(r"\{\w+\}", "…", meant)))
-        shown = [(k, text_digits(v)) for k, v in rows]
+        shown = [(k, v[len(_AS_TYPED):] if v.startswith(_AS_TYPED) else number_text(v)) for k, v in rows]
         shown.insert(4, (self.tr("دستگاه"), self.device_text(fact.device_id)))  # (its code keeps its digits)
         body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in shown)
         direction = "rtl" if self.isRightToLeft() else "ltr"
@@ -338,9 +393,10 @@ class ConflictInbox(QWidget):
                 what += " — " + (QCoreApplication.translate("Secretariat", "پذیرفته شد")
                                  if f.payload.get("decision") == "accept" else
                                  QCoreApplication.translate("Secretariat", "رد شد: ") + str(f.payload.get("reason", "")))
-            about = f.refs.get("case_id") or f.refs.get("copy_id") or f.refs.get("member_id") or ""
+            about = (tracking_text(f.refs.get("case_id") or "") or text_digits(f.refs.get("copy_id") or "")
+                     or number_text(f.refs.get("member_id") or ""))
             when = text_digits(persian.format_jalali_datetime(f.recorded_at))
-            line = " — ".join(escape(x).replace(" ", "&nbsp;") for x in (text_digits(about), when) if x)
+            line = " — ".join(escape(x).replace(" ", "&nbsp;") for x in (about, when) if x)
             paragraphs.append(f"<p><b>{escape(text_digits(what))}</b><br>{line} — {escape(self.device_text(f.device_id))}</p>")
         direction = "rtl" if self.isRightToLeft() else "ltr"
         return f"<div dir='{direction}'>{''.join(paragraphs)}</div>"
@@ -356,23 +412,26 @@ class ConflictInbox(QWidget):
             decided = conflicts.conflict(self.ctx.store, self.ctx.actor, decided_id)
         except Exception:  # (not on this desk: the decisions' own rows still say what they chose)
             return []
-        about = f" — {isolated(text_digits(decided.subject))}" if decided.subject else ""
+        about = f" — {isolated(subject_text(decided))}" if decided.subject else ""
         lines = [self.tr("ناسازگاری دوبار حل‌شده: %1").replace(
             "%1", QCoreApplication.translate("Errors", decided.title) + about)]
         for caption, fact in zip((self.tr("رویداد نخست آن"), self.tr("رویداد دوم آن")), decided.facts, strict=False):
             office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
-            who = fact.refs.get("member_id") or str(fact.payload.get("username") or fact.payload.get("case_id") or "")
-            parts = [event_title(fact.type), office, *([who] if who else [])]
+            who = number_text(fact.refs.get("member_id") or "") or str(
+                fact.payload.get("username") or tracking_text(fact.refs.get("case_id") or "") or "")
+            parts = [event_title(fact.type), office, *([isolated(who)] if who else [])]
             lines.append(f"{caption}: {text_digits(' — '.join(parts))}")
         return lines
 
     def list_headers(self) -> list[str]:
         return [self.tr("ناسازگاری"), self.tr("درباره"), self.tr("دفترها و مرکزها"), self.tr("زمان")]
 
-    def list_rows(self) -> list[list[str]]:
+    def list_rows(self, *, sheet: bool = False) -> list[list[str]]:
         """The list as filtered, a row a conflict: what, about what, where its facts were recorded,
-        when it was met."""
-        return [[QCoreApplication.translate("Errors", c.title), c.subject,
+        when it was met. On paper what it is about reads as on screen (a member's number in the
+        interface's digits); in a `sheet` as stored, to be sorted and looked up (as the other
+        lists' sheets keep the membership numbers)."""
+        return [[QCoreApplication.translate("Errors", c.title), c.subject if sheet else subject_text(c),
                  QCoreApplication.translate("ConflictInbox", "، ").join(self._office_text(o) for o in c.offices),
                  text_digits(persian.format_jalali_datetime(c.raised_at))] for c in self.items]
 
@@ -395,7 +454,7 @@ class ConflictInbox(QWidget):
     def export(self, path: Path) -> int:
         from ..services import library_reports
 
-        rows: list[list[object]] = [list(row) for row in self.list_rows()]
+        rows: list[list[object]] = [list(row) for row in self.list_rows(sheet=True)]
         library_reports.export_xlsx(path, self.list_headers(), rows, title=self.tr("ناسازگاری‌ها"),
                                     right_to_left=self.isRightToLeft())
         return len(rows)
@@ -415,7 +474,7 @@ class ConflictInbox(QWidget):
         return [self.items[r] for r in rows if 0 <= r < len(self.items)]
 
     def _office_text(self, code: str) -> str:
-        return text_digits(f"{self.names[code]} ({code})" if self.names.get(code) else code)
+        return number_text(f"{self.names[code]} ({code})" if self.names.get(code) else code)
 
     def _update_many(self) -> None:
         """With several selected: the offices and centres their facts were recorded at, to say
@@ -472,7 +531,7 @@ class ConflictInbox(QWidget):
             lines.append(QCoreApplication.translate("ConflictInbox", "%Ln ناسازگاری باز ماند:", None, refused))
             for conflict_id, why in result.refused[:8]:
                 c = by_id[conflict_id]
-                about = isolated(text_digits(c.subject)) if c.subject else QCoreApplication.translate("Errors", c.title)
+                about = isolated(subject_text(c)) if c.subject else QCoreApplication.translate("Errors", c.title)
                 lines.append(f"• {about}: {error_text(why)}")
             if len(result.refused) > 8:
                 lines.append("…")
