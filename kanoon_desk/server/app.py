@@ -28,7 +28,7 @@ from . import auth, exchange, logs, revocations, sms
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
 from .exchange_pages import KindsUnknownToDesk
-from .server_models import Device, ServerEvent, utcnow
+from .server_models import AttachmentRef, Device, ServerEvent, utcnow
 from .status import RateLimiter, lookup
 
 M = TypeVar("M", bound=BaseModel)
@@ -404,6 +404,19 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         with db.read() as s:
             auth.check_device(s, authorization, store=store)
 
+    def _forget_photo_files(shas: set[str]) -> None:
+        """Delete the files of photos an erasure removed, once no office sees them (the push that
+        stored it has committed; one pushed again finds them gone already)."""
+        if not shas:
+            return
+        with db.read() as s:
+            seen = set(s.scalars(select(AttachmentRef.sha256).where(AttachmentRef.sha256.in_(sorted(shas)))))
+        for sha in sorted(shas - seen):
+            path = files.path(sha)
+            if path is not None:
+                path.unlink(missing_ok=True)
+                logs.event("attachment.erased", sha=sha[:8])
+
     def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None,
               store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
@@ -413,6 +426,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                 raise ApiError(403, "wrong_device", "device_id differs from the credential",
                                "شناسه دستگاه با اعتبارنامه نمی‌خواند.")
             answer = exchange.push(db, s, device, req, clock)
+        _forget_photo_files(exchange.erased_photos(req.events))
         stored = sum(1 for r in answer.results if r.status == "stored") + sum(run.count for run in answer.stored)
         logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
                    stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),

@@ -50,9 +50,12 @@ from .exchange_checks import (
 )
 from .exchange_notices import (
     asks_for_sms,
+    erased_photos,
     file_visible,
     forget_erased_members,
+    forget_erased_photos,
     names_a_file,
+    refs_to_keep,
     sms_notice,
     withdraw_ready_notices,
     withdraw_stale_notices,
@@ -69,7 +72,7 @@ from .server_models import (
     utcnow,
 )
 
-__all__ = ["UPGRADERS", "Page", "asks_for_sms", "file_visible", "hello", "hlc_limit", "now_ms", "office_summary",
+__all__ = ["UPGRADERS", "Page", "asks_for_sms", "erased_photos", "file_visible", "hello", "hlc_limit", "now_ms", "office_summary",
            "office_summary_from_events", "own_events", "pull", "push", "snapshot", "visible"]
 
 
@@ -178,7 +181,8 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             session.execute(insert(SmsOutbox), sms)
         withdraw_ready_notices(session, rows)
         withdraw_stale_notices(session, rows, [n for n in sms if n["hold_id"]])
-        refs = {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None}
+        forget_erased_photos(session, rows)  # (an erased child's photo: seen by no office)
+        refs = refs_to_keep(session, {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None})
         if refs:
             with dbapi_cursor(session, _REF_SQL) as (cur, sql):
                 cur.executemany(sql, sorted(refs))

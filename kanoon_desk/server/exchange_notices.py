@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import exists, literal_column, select, update
+from sqlalchemy import delete, exists, literal_column, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..sync.protocol import SHARED_SCOPE
@@ -162,3 +162,37 @@ def forget_erased_members(session: Session, rows: list[dict[str, Any]], sms: lis
                                                 SmsOutbox.status.in_(("pending", "sending")))
                         .values(status="withdrawn", last_error=ERASED_REASON, claimed_at=None))
         session.execute(update(SmsOutbox).where(SmsOutbox.event_id.in_(chunk)).values(text="", mobile=""))
+
+
+def erased_photos(rows: list[dict[str, Any]] | list[Any]) -> set[str]:
+    """The photos the erasures among `rows` (stored rows, or a push's events) removed (`photo_gone`)."""
+    found = set()
+    for r in rows:
+        kind, payload = (r["type"], r["_payload"]) if isinstance(r, dict) else (r.type, r.payload)
+        sha = payload.get("photo_gone") if kind == MEMBER_ERASED else None
+        if isinstance(sha, str) and _SHA_RE.match(sha):
+            found.add(sha)
+    return found
+
+
+def photos_erased_before(session: Session, shas: set[str]) -> set[str]:
+    """Which of `shas` an erasure stored on this server removed (a child's photo)."""
+    if not shas:
+        return set()
+    gone = ServerEvent.payload["photo_gone"].as_string()
+    return set(session.scalars(select(gone).where(_IS_ERASURE, gone.in_(sorted(shas)))))
+
+
+def forget_erased_photos(session: Session, rows: list[dict[str, Any]]) -> None:
+    """A child's photo removed (`member.erased` with `photo_gone`): no office sees it any more, so
+    the server gives it to no desk (`file_visible`), and the push's caller deletes the file
+    (`app._push`). A desk that had not heard of the erasure may push afterwards a change made
+    before it naming the photo: that does not make it seen again (`refs_to_keep`)."""
+    for sha in sorted(erased_photos(rows)):
+        session.execute(delete(AttachmentRef).where(AttachmentRef.sha256 == sha))
+
+
+def refs_to_keep(session: Session, refs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The file references of a push less those of photos an erasure removed."""
+    gone = photos_erased_before(session, {sha for sha, _scope in refs})
+    return {(sha, scope) for sha, scope in refs if sha not in gone}

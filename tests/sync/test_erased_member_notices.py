@@ -110,13 +110,13 @@ def test_a_reminder_queued_at_one_centre_for_a_child_erased_at_the_other_is_not_
 def test_the_upgrade_withdraws_and_empties_the_notices_of_members_erased_before_it(server_db_url: str) -> None:
     """A server that sent, or kept waiting, an erased child's notices before this version: the
     upgrade leaves none of them waiting, nor any with the child's name or the guardian's number;
-    another member's notice is left as it was."""
+    another member's notice is left as it was. The child's photo is no longer served."""
     from alembic import command
     from sqlalchemy import insert
 
     from kanoon_desk.ids import new_id
     from kanoon_desk.server.db import ServerDb, alembic_config, make_engine
-    from kanoon_desk.server.server_models import ServerEvent, utcnow
+    from kanoon_desk.server.server_models import AttachmentRef, ServerEvent, utcnow
 
     engine = make_engine(server_db_url)
     command.upgrade(alembic_config(engine), "s0010")
@@ -131,9 +131,11 @@ def test_the_upgrade_withdraws_and_empties_the_notices_of_members_erased_before_
     notices = [event(1, "notice.queued", new_id(), {"member_id": erased, "phone": "09121234567", "text": "زهرا"}),
                event(2, "notice.queued", new_id(), {"member_id": erased, "phone": "09121234567", "text": "زهرا"}),
                event(3, "notice.queued", new_id(), {"member_id": kept, "phone": "09350000003", "text": "سارا"})]
-    rows = [*notices, event(4, "member.erased", erased, {"erased_on": "2026-05-01"})]
+    photo, scan = "a" * 64, "b" * 64
+    rows = [*notices, event(4, "member.erased", erased, {"erased_on": "2026-05-01", "photo_gone": photo})]
     with engine.begin() as conn:
         conn.execute(insert(ServerEvent), rows)
+        conn.execute(insert(AttachmentRef), [{"sha256": photo, "scope": "*"}, {"sha256": scan, "scope": "14"}])
         conn.execute(insert(SmsOutbox), [
             {"event_id": n["id"], "mobile": n["payload"]["phone"], "text": n["payload"]["text"],  # type: ignore[index]
              "status": status, "attempts": 1, "last_error": "", "queued_at": utcnow()}
@@ -143,7 +145,9 @@ def test_the_upgrade_withdraws_and_empties_the_notices_of_members_erased_before_
     try:
         with db.read() as s:
             got = {r.event_id: (r.status, r.mobile, r.text) for r in s.scalars(select(SmsOutbox))}
+            refs = list(s.execute(select(AttachmentRef.sha256, AttachmentRef.scope)))
     finally:
         db.close()
     assert [got[str(n["id"])] for n in notices] == [
         ("sent", "", ""), ("withdrawn", "", ""), ("pending", "09350000003", "سارا")]
+    assert [tuple(r) for r in refs] == [(scan, "14")]  # the erased child's photo is served to no desk

@@ -140,3 +140,31 @@ def test_a_desk_moved_to_a_new_computer_does_not_fetch_an_erased_childs_photo(
     assert lib.member_photo(store, admin_a, kept_photo) == PNG + b"kept"
     assert not attachment_path(store, erased).exists()
     store.close()
+
+
+def test_an_erased_child_s_photo_is_not_kept_nor_served_by_the_server(server: LiveServer, tmp_path: Path) -> None:
+    """The desks delete an erased child's photo; the server kept its copy and gave it to any desk
+    that asked (a member's photo is named by an event every office sees). Now it is gone there too,
+    and a desk that had not heard of the erasure and pushes an older correction naming the photo
+    does not make it served again."""
+    from .helpers import on_server
+
+    a, admin_a, child, _adult = centre_13_with_a_copy(server, tmp_path)
+    photo = lib.put_member_photo_data(a, PNG, "face.png")
+    details = lib.MemberInput(first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0],
+                              guardian_name="علی محمدی", guardian_phone="09121234567",
+                              birth_date=TODAY.replace(year=2016), photo=photo)
+    lib.update_member(a, admin_a, child.id, details, today=TODAY)
+    (tmp_path / "b").mkdir()
+    b, admin_b = centre_14(server, tmp_path / "b")
+    synced(a, b)
+    assert on_server(server, b, photo) == PNG  # (what is at stake)
+    # apart: 14 corrects the guardian's phone (its event names the photo), 13 erases
+    lib.update_member(b, admin_b, child.id, lib.MemberInput(**{**details.__dict__, "guardian_phone": "09120001111"}),
+                      today=TODAY)
+    lib.erase_member(a, admin_a, child.id, today=TODAY)
+    synced(a)
+    assert on_server(server, b, photo) == b"" and on_server(server, a, photo) == b""
+    assert not (tmp_path / "attachments" / photo).exists()
+    synced(b, a)
+    assert on_server(server, b, photo) == b"" and not (tmp_path / "attachments" / photo).exists()

@@ -2,7 +2,7 @@
 removed at another centre (`member.erased`) is stored withdrawn, without its text or number
 (`exchange_notices.forget_erased_members` looks the erasure up); the notices of members erased
 before this version are withdrawn unsent and emptied of their text and number, as that function
-does from now on
+does from now on, and their photos are no longer served (`exchange_notices.forget_erased_photos`)
 
 Revision ID: s0011
 Revises: s0010
@@ -30,7 +30,17 @@ def upgrade() -> None:
     op.create_index("ix_events_member_erased", "events", ["aggregate_id"], unique=False,
                     postgresql_where=sa.text("type = 'member.erased'"), sqlite_where=sa.text("type = 'member.erased'"))
     bind = op.get_bind()
-    erased = {row[0] for row in bind.execute(sa.text("SELECT aggregate_id FROM events WHERE type = 'member.erased'"))}
+    erased: set[str] = set()
+    photos: set[str] = set()
+    for member_id, payload in bind.execute(sa.text("SELECT aggregate_id, payload FROM events "
+                                                   "WHERE type = 'member.erased'")):
+        erased.add(member_id)
+        doc = json.loads(payload) if isinstance(payload, str | bytes) else payload
+        if isinstance(doc, dict) and isinstance(doc.get("photo_gone"), str):
+            photos.add(doc["photo_gone"])
+    if photos:  # an erased child's photo: served to no desk any more (its file is left to the admin)
+        bind.execute(sa.text("DELETE FROM attachment_refs WHERE sha256 IN :shas")
+                     .bindparams(sa.bindparam("shas", expanding=True)), {"shas": sorted(photos)})
     if not erased:
         return
     ids = []
