@@ -137,3 +137,23 @@ def test_a_member_conflict_is_decided_by_a_librarian_or_an_admin_not_by_a_manage
     assert conflicts.resolve(a, librarian, member_c.id, "keep_first").status == "resolved"
     # the copy's conflict stays the manager's
     assert conflicts.resolve(a, manager, copy_c.id, "keep_second").status == "resolved"
+
+
+def test_a_member_conflict_decided_on_two_desks_shows_a_manager_no_child(tmp_path: Path) -> None:
+    """The two decisions of a child registered twice, each carrying the conflict it decided (its
+    facts, the national ID they share): a manager reads neither the ID nor the names in them."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first")
+    conflicts.resolve(b, admin_b, c.id, "keep_second")
+    exchange(a, b)
+    manager = make_user(a, admin_a, "modir", "manager")
+    twice = only_conflict(a, admin_a, "conflict.resolved_twice")
+    assert NATIONAL_IDS[2] in repr(conflicts.conflict(a, admin_a, twice.id))  # (what is at stake)
+    shown = repr(conflicts.conflict(a, manager, twice.id)) + repr(conflicts.list_conflicts(a, manager))
+    assert not [v for v in ("سارا", "رضایی", NATIONAL_IDS[2], "09121112233", "2015-01-01") if v in shown], shown

@@ -249,6 +249,30 @@ def _erased(s: Any, member_id: str) -> bool:
 _PERSONAL = frozenset(PERSONAL_FIELDS) | {"sha256", "text"}
 
 
+def _without_personal(payload: dict[str, Any]) -> dict[str, Any]:
+    """A payload less who a child is (`_PERSONAL`), also in the conflict a decision carries
+    (`conflict.resolved`: the facts of the conflict it decided, a national ID two members share)."""
+    kept = {k: v for k, v in payload.items() if k not in _PERSONAL}
+    decided = kept.get("conflict")
+    facts = decided.get("facts") if isinstance(decided, dict) else None
+    if isinstance(decided, dict) and isinstance(facts, dict) and isinstance(facts.get("summary"), dict):
+        summary = {k: v for k, v in facts["summary"].items() if k not in _PERSONAL}
+        kept["conflict"] = {**decided, "facts": {**facts, "summary": summary}}
+    return kept
+
+
+def _about_erased(s: Any, ev: Event) -> bool:
+    """Whether an event is about a member whose details were removed: the member's own, or a
+    decision of a conflict about one."""
+    if ev.aggregate_type == "member":
+        return _erased(s, ev.aggregate_id)
+    decided = ev.payload.get("conflict") if ev.type == "conflict.resolved" else None
+    if isinstance(decided, dict) and decided.get("aggregate_type") == "member":
+        involved = (decided.get("facts") or {}).get("involved") or []
+        return any(_erased(s, k) for k in involved if isinstance(k, str))
+    return False
+
+
 def named_for(actor: Actor) -> bool:
     """Whether `actor` reads the members in conflicts by name: a librarian (or an admin) does, who
     works with the children's records; a manager is told what happened, to which membership number."""
@@ -272,8 +296,8 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         if ev is not None:
             user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
             payload = dict(ev.payload)
-            if (ev.aggregate_type == "member" and _erased(s, ev.aggregate_id)) or not named:  # not shown
-                payload = {k: v for k, v in payload.items() if k not in _PERSONAL}
+            if not named or _about_erased(s, ev):  # not shown
+                payload = _without_personal(payload)
             # a letter given twice: which case each letter is for (the two read alike but for it)
             about = {"case_id": ev.aggregate_id} if c.kind == "case.letter_twice" else {}
             refs = _refs(s, {**payload, **about}, named=named)
@@ -287,6 +311,8 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
         for ev in late_work.late_steps(s, c.aggregate_id, facts[0].event_id):
             user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
             payload = dict(ev.payload)
+            if not named or _about_erased(s, ev):  # (a child registered or corrected by that user)
+                payload = _without_personal(payload)
             about = {"case_id": ev.aggregate_id} if ev.aggregate_type == "case" else {}
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
                               ev.recorded_at, payload, user.full_name if user else "",
