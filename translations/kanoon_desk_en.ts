@@ -2813,6 +2813,12 @@
             <translation>No member has this number.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/library_common.py" line="66" />
+            <source>این بارکدِ کهنه یک نسخه است: بارکد آن به {b} اصلاح شده است. برچسب تازه را چاپ کنید و روی کتاب بچسبانید، سپس بارکد تازه را بخوانید.</source>
+            <extracomment>`{b}`: the copy's barcode now (OldBarcode.codes)</extracomment>
+            <translation>This is a copy's old barcode: it was corrected to {b}. Print the new label, stick it on the book, then scan the new barcode.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
@@ -2897,30 +2903,41 @@
             <translation>“{t}”, with no author, is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="353" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="333" />
+            <source>بارکد نسخه دیگری ({b}) با این آغاز می‌شود؛ شاید اسکن ناتمام خوانده شده است. برچسب را دوباره بخوانید.</source>
+            <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. `{b}`: the barcode of another copy the one given begins (BarcodeCutShort.codes)</extracomment>
+            <translation>Another copy's barcode ({b}) begins with this; the scan may have been cut short. Scan the label again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="382" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
-            <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
+            <extracomment>above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` &lt; x &lt; `code`+this is the barcodes that begin with `code`, a range of the barcode index The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="354" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="383" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="357" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="386" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="485" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="451" />
+            <source>این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.</source>
+            <translation>This is the copy's barcode already; type or scan the right one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="550" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="490" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="555" />
             <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
             <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
         </message>
@@ -3395,27 +3412,27 @@
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="38" />
+            <location filename="../kanoon_desk/ui/errors.py" line="44" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="45" />
+            <location filename="../kanoon_desk/ui/errors.py" line="51" />
             <source>ثبت نشد: دیسکی که پرونده داده این میز روی آن است پر شده است. آنچه پیش‌تر ثبت شده بود محفوظ است؛ روی همان دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید) و دوباره ثبت کنید.</source>
             <translation>Not recorded: the disk holding this desk's data file is full. What was recorded before is safe; make room on that disk (delete or move large or old files) and record it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="49" />
+            <location filename="../kanoon_desk/ui/errors.py" line="55" />
             <source>ثبت نشد: پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست. آنچه پیش‌تر ثبت شده بود محفوظ است؛ از مسئول فنی دفتر بخواهید اجازه نوشتن را برگرداند و دوباره ثبت کنید.</source>
             <translation>Not recorded: this desk's data file or its folder can no longer be written. What was recorded before is safe; ask the office's technician to give back write permission, then record it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="53" />
+            <location filename="../kanoon_desk/ui/errors.py" line="59" />
             <source>ثبت نشد: برنامه دیگری پرونده داده این میز را در دست داشت. چند لحظه بعد دوباره ثبت کنید.</source>
             <translation>Not recorded: another program was holding this desk's data file. Record it again in a moment.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="55" />
+            <location filename="../kanoon_desk/ui/errors.py" line="61" />
             <source>ثبت نشد: دیسک در نوشتن پرونده داده این میز خطا داد. آنچه پیش‌تر ثبت شده بود محفوظ است؛ با مسئول فنی دفتر دیسک را بررسی کنید و پیش از ادامه کار پشتیبان بگیرید.</source>
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
@@ -4934,7 +4951,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="38" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="89" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="64" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="80" />
             <source>انصراف</source>
             <translation>Cancel</translation>
@@ -5099,7 +5116,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="43" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
@@ -5192,17 +5209,27 @@ Row {n} of {all}</translation>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="580" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="537" />
+            <source>بارکد {old} به {new} اصلاح شد؛ برچسب تازه را با «برچسب بارکد…» چاپ کنید و روی کتاب بچسبانید.</source>
+            <translation>Barcode {old} corrected to {new}; print the new label with “Barcode labels…” and stick it on the book.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
+            <source>نسخه به {c} سپرده شد و تا رسیدن و خواندن بارکدش در آنجا «در راه» است.</source>
+            <translation>The copy now belongs to {c} and is “in transit” until its barcode is scanned there on arrival.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="594" />
             <source>{n} نسخه افزوده شد، {a} تا {z}؛ برگزیده‌اند تا برچسب‌هایشان را با «برچسب بارکد…» یکجا چاپ کنید.</source>
             <translation>{n} copies added, {a} to {z}; they are selected, to print their labels together with “Barcode labels…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="632" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="646" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="657" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="671" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -5252,6 +5279,7 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
@@ -5265,7 +5293,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="53" />
             <location filename="../kanoon_desk/ui/library/history.py" line="29" />
             <location filename="../kanoon_desk/ui/library/members.py" line="191" />
             <location filename="../kanoon_desk/ui/library/members.py" line="324" />
@@ -5300,37 +5328,37 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="502" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="517" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="541" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="555" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="534" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="535" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="543" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="557" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="544" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="558" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="554" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="568" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="557" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="571" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="577" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="591" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -5342,7 +5370,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
             <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="620" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="634" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -6250,7 +6278,7 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="472" />
-            <location filename="../kanoon_desk/ui/library/copies.py" line="49" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="62" />
             <location filename="../kanoon_desk/ui/library/members.py" line="402" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
@@ -7015,17 +7043,27 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="30" />
             <source>اصلاح نسخه {b}</source>
             <translation>Correct copy {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="36" />
+            <source>برچسب نادرست چسبیده یا بارکد نادرست نوشته شده؟ بارکد درست را بخوانید؛ بارکد پیشین در تاریخچه نسخه می‌ماند و خواندن آن در میز امانت بارکد تازه را می‌گوید.</source>
+            <translation>Wrong label stuck or barcode typed wrong? Scan the right barcode; the old one stays in the copy's history, and scanning it at the circulation desk names the new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="51" />
+            <source>نسخه‌ای که برای همیشه به مرکز دیگری داده می‌شود تا رسیدن و خواندن بارکدش در آنجا «در راه» است.</source>
+            <translation>A copy given to another centre for good is “in transit” until its barcode is scanned there on arrival.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="54" />
             <source>امانت داده می‌شود</source>
             <translation>May be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/copies.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="56" />
             <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
             <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
         </message>

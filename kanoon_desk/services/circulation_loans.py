@@ -37,9 +37,9 @@ from .circulation_views import (
 )
 from .library_common import (
     LIBRARIAN,
-    MSG_COPY_NOT_FOUND,
     MSG_MEMBER_NOT_FOUND,
     clean_code,
+    copy_not_found,
     find_member,
     office_actor,
 )
@@ -180,7 +180,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         clean = clean_code(barcode)
         copy = _COPY_BY_BARCODE.first(s, code=clean) if clean else None
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         if copy.status == "on_loan":
             raise _on_loan(s, copy.id)
         rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule

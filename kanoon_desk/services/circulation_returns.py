@@ -29,7 +29,7 @@ from .circulation_views import (
     _loan_view,
     _title_of,
 )
-from .library_common import LIBRARIAN, MSG_CENTRE, MSG_COPY_NOT_FOUND, centre_exists, find_copy
+from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, copy_not_found, find_copy
 
 
 def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
@@ -39,7 +39,7 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         # a copy lent at two centres while they were apart (a conflict a person decides): the loan
         # made here is the one its return closes, else the latest
         loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
@@ -90,7 +90,7 @@ def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None =
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         if copy.status != "lost":
             raise InvariantError(MSG_COPY_NOT_LOST, "barcode")
         store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code, "found": True},
@@ -134,7 +134,7 @@ def send_copy(store: Store, actor: Actor, barcode: str, to_centre: str) -> None:
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         if not centre_exists(s, to_centre):
             raise ValidationError(MSG_CENTRE, "centre")
         store.record(s, actor, "copy.sent", copy.id, {"from": actor.office_code, "to": to_centre},
@@ -148,7 +148,7 @@ def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
         store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code,

@@ -199,11 +199,21 @@ def _letter_twice(store: Store, s: Session, c: Conflict, resolution: str) -> lis
              number) for r in letter]
 
 
+def _copy_of(s: Session, involved: str) -> Copy | None:
+    """The copy a `copy.barcode_twice` names: by its id (two copies added with one barcode), or by
+    the event that gave it the barcode (a copy relabelled to one another copy has)."""
+    copy = s.get(Copy, involved)
+    if copy is None:
+        ev = s.get(Event, involved)
+        copy = s.get(Copy, ev.aggregate_id) if ev is not None else None
+    return copy
+
+
 def _barcode_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
-    if any(s.get(Copy, cid) is None for cid in c.facts.get("involved", [])):
+    if any(_copy_of(s, cid) is None for cid in c.facts.get("involved", [])):
         raise ValidationError(MSG_MISSING, "resolution")
     _kept, other = _pair(c, resolution)
-    copy = s.get(Copy, other)
+    copy = _copy_of(s, other)
     assert copy is not None
     barcode = _unused(s, Copy.barcode, lambda: new_library_code(store, s, "copy_barcode", 7))
     return [("copy.relabelled", copy.id, {"barcode": barcode, "previous": copy.barcode}, barcode)]

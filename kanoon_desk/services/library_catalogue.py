@@ -24,12 +24,12 @@ from .fts_words import phrase_match, table_probe, words_match
 from .library_common import (
     LIBRARIAN,
     MSG_CENTRE,
-    MSG_COPY_NOT_FOUND,
     MSG_REQUIRED,
     MSG_TITLE_NOT_FOUND,
     _new_code,
     centre_exists,
     clean_code,
+    copy_not_found,
     find_copy,
 )
 
@@ -329,7 +329,32 @@ def get_title(store: Store, title_id: str) -> TitleView:
         return title_view(t)
 
 
+#: `{b}`: the barcode of another copy the one given begins (BarcodeCutShort.codes)
+MSG_BARCODE_CUT_SHORT = QT_TRANSLATE_NOOP(
+    "Errors", "بارکد نسخه دیگری ({b}) با این آغاز می‌شود؛ شاید اسکن ناتمام خوانده شده است. برچسب را دوباره "
+              "بخوانید.")
+
+
+class BarcodeCutShort(ValidationError):
+    """A new barcode that another copy's begins with: a scan cut short (the scanner dropped the
+    label's last characters) would otherwise become a second, shorter label of one book. The
+    message holds `{b}`: in `codes`, the other copy's barcode as it is (a Latin code)."""
+
+    def __init__(self, barcode: str) -> None:
+        super().__init__(MSG_BARCODE_CUT_SHORT, "barcode")
+        self.barcode = barcode
+        self.codes = {"b": barcode}
+
+
+#: above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` < x < `code`+this
+#: is the barcodes that begin with `code`, a range of the barcode index
+_PAST_CODE = "~"
+
+
 def validate_barcode(s: Session, barcode: str) -> str:
+    """A barcode for a new copy or a copy's correction, cleaned: the shape of one; not an ISBN; no
+    copy's (at any centre: the catalogue is shared); and not the beginning of another copy's (a
+    scan cut short, `BarcodeCutShort`)."""
     code = clean_code(barcode)
     if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
         raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
@@ -337,6 +362,10 @@ def validate_barcode(s: Session, barcode: str) -> str:
         raise ValidationError(MSG_BARCODE_IS_ISBN, "barcode")
     if s.scalar(select(Copy.id).where(Copy.barcode == code).limit(1)):
         raise ValidationError(MSG_BARCODE_TAKEN, "barcode")
+    longer = s.scalar(select(Copy.barcode).where(Copy.barcode > code, Copy.barcode < code + _PAST_CODE)
+                      .order_by(Copy.barcode).limit(1))
+    if longer is not None:
+        raise BarcodeCutShort(longer)
     return code
 
 
@@ -419,11 +448,31 @@ def add_copies(store: Store, actor: Actor, title_id: str, count: int, *, first_b
         return added
 
 
+MSG_SAME_BARCODE = QT_TRANSLATE_NOOP("Errors", "این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.")
+
+
+def relabel_copy(store: Store, actor: Actor, barcode: str, new_barcode: str) -> CopyView:
+    """Correct a copy's barcode (a label stuck or a code typed wrong): the new one is checked as a
+    new copy's is (`validate_barcode`: no other copy's at any centre, no ISBN, no scan cut short)
+    and recorded as `copy.relabelled` with the old one, which the copy's history keeps; a scan of
+    the old one then names the new (`OldBarcode`). Its loans, holds and stock-take lines hold the
+    copy, not its barcode: a loan made at another desk before it heard of the change stays the
+    copy's. Two desks apart that give one barcode to two copies meet `copy.barcode_twice`."""
+    require(actor, *LIBRARIAN)
+    with store.read() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise copy_not_found(s, barcode)
+        if clean_code(new_barcode) == c.barcode:
+            raise ValidationError(MSG_SAME_BARCODE, "barcode")
+    return update_copy(store, actor, barcode, new_barcode=new_barcode)
+
+
 def get_copy(store: Store, barcode: str) -> CopyView:
     with store.read() as s:
         c = find_copy(s, barcode)
         if c is None:
-            raise NotFound(MSG_COPY_NOT_FOUND)
+            raise copy_not_found(s, barcode, None)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
@@ -455,15 +504,22 @@ def copies_added_on(store: Store, centre: str, day: date) -> list[CopyView]:
 
 
 def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None = None, loanable: bool | None = None,
-                home_centre: str | None = None) -> CopyView:
-    """Correct a copy: its shelf mark, whether it may be lent, its home centre. Only the fields
-    given and changed are recorded (`copy.field_set`); its status is recomputed (a copy whose home
-    is corrected while it stands at another centre goes home)."""
+                home_centre: str | None = None, new_barcode: str | None = None) -> CopyView:
+    """Correct a copy, all or nothing: its barcode (`new_barcode`, as `relabel_copy`), its shelf
+    mark, whether it may be lent, its home centre. Only the fields given and changed are recorded
+    (`copy.field_set`); its status is recomputed.
+
+    A copy given to another centre for good does not stand on that centre's shelf at once: it is
+    packed where it is and on its way (`in_transit`, on neither shelf: lent by neither, expected
+    in neither stock-take, on the new centre's list of copies on their way) until the new centre
+    scans it in (`receive_copy`, or found on its shelf at a stock-take). One on its shelf is
+    recorded as standing where it was (`copy.received` there, `moved`); one on loan goes to its
+    new home when it is returned, one elsewhere is on its way there already."""
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         changed: dict[str, Any] = {}
         if shelf is not None:
             mark = normalize(shelf)
@@ -477,6 +533,15 @@ def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None =
             changed["home_centre"] = home_centre
         if loanable is not None and bool(loanable) != c.loanable:
             changed["loanable"] = bool(loanable)
+        code = ""
+        if new_barcode is not None and clean_code(new_barcode) != c.barcode:
+            code = validate_barcode(s, new_barcode)
+        if code:
+            store.record(s, actor, "copy.relabelled", c.id, {"barcode": code, "previous": c.barcode}, subject=code)
+            s.refresh(c)
+        if "home_centre" in changed and c.status == "on_shelf":  # packed on its old home's shelf
+            store.record(s, actor, "copy.received", c.id, {"centre": c.location or c.home_centre, "moved": True,
+                                                           "knew_withdrawn": c.withdrawn}, subject=c.barcode)
         if changed:
             store.record(s, actor, "copy.field_set", c.id, changed, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
@@ -502,7 +567,7 @@ def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str) -> Copy
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
-            raise NotFound(MSG_COPY_NOT_FOUND)
+            raise copy_not_found(s, barcode, None)
         if c.status == "on_loan":
             raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
         store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize_text(reason or ""),
@@ -517,7 +582,7 @@ def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, 
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
-            raise NotFound(MSG_COPY_NOT_FOUND)
+            raise copy_not_found(s, barcode, None)
         loan = s.scalar(select(Loan).where(Loan.copy_id == c.id, Loan.returned_at.is_(None))
                         .order_by(Loan.out_hlc.desc()).limit(1))
         if loan is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP
+from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, bump_counter
 from ..models import Office
 from ..models.library import Copy, Member
@@ -60,6 +60,39 @@ def find_member(s: Session, code: str) -> Member | None:
 def find_copy(s: Session, barcode: str) -> Copy | None:
     barcode = clean_code(barcode)
     return s.scalar(select(Copy).where(Copy.barcode == barcode).limit(1)) if barcode else None
+
+
+#: `{b}`: the copy's barcode now (OldBarcode.codes)
+MSG_OLD_BARCODE = QT_TRANSLATE_NOOP(
+    "Errors", "این بارکدِ کهنه یک نسخه است: بارکد آن به {b} اصلاح شده است. برچسب تازه را چاپ کنید و روی کتاب "
+              "بچسبانید، سپس بارکد تازه را بخوانید.")
+
+
+class OldBarcode(NotFound):
+    """A barcode no copy holds that a copy held before it was relabelled (`copy.relabelled`): the
+    old label still on the book, or a list printed before. The message holds `{b}`, the copy's
+    barcode now: in `codes`, a Latin code shown as it is (not `params`, whose digits a Persian
+    interface shows in Persian)."""
+
+    def __init__(self, barcode: str, field: str | None = "barcode") -> None:
+        super().__init__(MSG_OLD_BARCODE, field)
+        self.barcode = barcode
+        self.codes = {"b": barcode}
+
+
+_RELABELLED_FROM = text(
+    "SELECT c.barcode FROM events e JOIN lib_copies c ON c.id = e.aggregate_id "
+    "WHERE e.type = 'copy.relabelled' AND json_extract(e.payload, '$.previous') = :code "
+    "ORDER BY e.hlc DESC, e.id DESC LIMIT 1")
+
+
+def copy_not_found(s: Session, barcode: str, field: str | None = "barcode") -> NotFound:
+    """The refusal for a barcode no copy holds: `OldBarcode` when a copy held it before it was
+    relabelled (a copy's barcode is corrected seldom: the events looked through are few), else
+    «not found»."""
+    code = clean_code(barcode)
+    now = s.execute(_RELABELLED_FROM, {"code": code}).scalar() if code else None
+    return OldBarcode(str(now), field) if now and now != code else NotFound(MSG_COPY_NOT_FOUND, field)
 
 
 def centre_exists(s: Session, code: str) -> bool:

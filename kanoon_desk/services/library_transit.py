@@ -24,7 +24,7 @@ from .circulation_views import (
     REFUSALS,
     HoldView,
 )
-from .library_common import LIBRARIAN, MSG_COPY_NOT_FOUND, find_copy
+from .library_common import LIBRARIAN, copy_not_found, find_copy
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def send_for_hold(store: Store, actor: Actor, hold_id: str, barcode: str) -> Hol
             raise InvariantError(MSG_HOLD_HERE)
         copy = find_copy(s, barcode)
         if copy is None:
-            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+            raise copy_not_found(s, barcode)
         if copy.title_id != hold.title_id:
             raise ValidationError(MSG_COPY_OTHER_TITLE, "barcode")
         if copy.status in ("lost", "withdrawn"):

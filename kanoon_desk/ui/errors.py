@@ -22,12 +22,18 @@ def error_text(err: BaseException) -> str:
     """
     if isinstance(err, ServiceError | InputError):
         params = getattr(err, "params", None)  # values the message names ({name}): filled in after translation
-        if not isinstance(params, dict) or not params:
+        # codes the message names (a barcode): as on their label, Latin digits, kept whole (FSI … PDI)
+        codes = getattr(err, "codes", None)
+        codes = codes if isinstance(codes, dict) else {}
+        if (not isinstance(params, dict) or not params) and not codes:
             return QCoreApplication.translate("Errors", err.message)
         # (a count, %Ln, goes in here: the translation's plural form is the count's, «۳ کتاب», "1 book")
-        text = QCoreApplication.translate("Errors", err.message, None, count_of(err.message, params))
+        text = QCoreApplication.translate("Errors", err.message, None,
+                                          count_of(err.message, params if isinstance(params, dict) else {}))
         persian_ui = QLocale().language() == QLocale.Language.Persian
-        return text.format(**{k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in params.items()})
+        values = {k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in (params or {}).items()}
+        values.update({k: f"\u2068{v}\u2069" for k, v in codes.items()})
+        return text.format(**values)
     if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
         return QCoreApplication.translate("Errors", err.args[0])
     trouble = storage_trouble(err)

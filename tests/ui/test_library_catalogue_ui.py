@@ -178,11 +178,52 @@ def test_a_copy_is_corrected_from_the_copies_list(qtbot: Any, page: tuple[Lib, C
     dialog.save()
     assert dialog.result() == CopyDialog.DialogCode.Accepted
     p.copy_corrected(dialog)
-    assert p.message.text() == "نسخه B0002 اصلاح شد."
+    assert p.message.text() == ("نسخه B0002 اصلاح شد. نسخه به مرکز فرهنگی هنری شماره ۲ سپرده شد و تا رسیدن و "
+                                "خواندن بارکدش در آنجا «در راه» است.")
     fixed = lib.get_copy(L.store, "B0002")
     assert (fixed.shelf, fixed.loanable, fixed.home_centre) == ("R1", False, "14")
+    # given to the other centre for good: on its way there from where it stood, on neither shelf
     row = [p.copy_table.model().index(2, c).data() for c in range(6)]  # (listed by centre)
-    assert row == ["B0002", "مرکز فرهنگی هنری شماره ۲", "R1", "در قفسه", "مرکز فرهنگی هنری شماره ۲", "خیر"]
+    assert row == ["B0002", "مرکز فرهنگی هنری شماره ۲", "R1", "در راه", "مرکز فرهنگی هنری شماره ۱", "خیر"]
+
+
+def test_a_barcode_typed_wrong_is_corrected_in_the_copys_dialog(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """Another copy's barcode, or one cut short, is refused at the barcode box, the code typed
+    kept and selected; the right one saves, the copy stays selected for its new label, and its
+    history keeps the old one."""
+    from kanoon_desk.ui.library.copies import CopyDialog
+    from kanoon_desk.ui.widgets import select_row
+
+    L, p = page
+    p.query.setText("ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    select_row(p.copy_table, 0)
+    dialog = p.copy_dialog()
+    assert isinstance(dialog, CopyDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.barcode.text() == "B0001"
+    for typed, said in (("B0002", "این بارکد پیش‌تر به نسخه دیگری داده شده است."),
+                        ("B000", "بارکد نسخه دیگری (\u2068B0001\u2069) با این آغاز می‌شود؛ شاید اسکن ناتمام خوانده "
+                                 "شده است. برچسب را دوباره بخوانید.")):
+        dialog.barcode.selectAll()
+        qtbot.keyClicks(dialog.barcode, typed)
+        dialog.save()
+        assert dialog.form.error_of("barcode") == said
+        assert dialog.barcode.text() == typed and dialog.barcode.hasSelectedText()
+        assert dialog.result() != CopyDialog.DialogCode.Accepted
+    qtbot.keyClicks(dialog.barcode, "K0101")  # (replaces the selected code, as a scan does)
+    dialog.save()
+    assert dialog.result() == CopyDialog.DialogCode.Accepted
+    p.copy_corrected(dialog)
+    assert p.message.text() == ("نسخه K0101 اصلاح شد. بارکد B0001 به K0101 اصلاح شد؛ برچسب تازه را با «برچسب بارکد…» "
+                                "چاپ کنید و روی کتاب بچسبانید.")
+    assert [c.barcode for c in p.selected_copies()] == ["K0101"]
+    shown = p.show_copy_history()
+    assert shown is not None
+    qtbot.addWidget(shown)
+    rows = [[shown.model.index(r, c).data() for c in range(3)] for r in range(shown.model.rowCount())]
+    assert [r for r in rows if r[0] == "بارکد"] == [["بارکد", "K0101", "در اجرا"], ["بارکد", "B0001", "جایگزین شد"]]
 
 
 def test_import_of_a_bad_file_is_said_and_each_row_error_names_its_column(

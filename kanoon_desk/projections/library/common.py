@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -34,13 +35,16 @@ def _holders_of(column: Any) -> SqliteStatement:
 
 
 def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summary_key: str,
-                 made: list[tuple[FoldEvent, str]]) -> None:
+                 made: list[tuple[FoldEvent, str]],
+                 made_by: Callable[[Session, str], bool] | None = None) -> None:
     """One conflict for each other row that holds the value a row just made holds (`made`: the
     event that made the row and its value). Two centres offline can give one barcode to two copies
     or register one child twice; two desks with one device number give the same member numbers.
     Both rows stay; a person decides. Each pair is raised once, whatever the arrival order, and
     the conflict reads the same on every desk: its id is that of the pair, and it is raised at
-    the later of the two making events (by HLC), whichever was folded second here."""
+    the later of the two making events (by HLC), whichever was folded second here. `made_by`: whether
+    the other row got the value by an event of `made`'s type (a copy relabelled to it is a pair
+    of events, raised by its own fold); without it, every other row holding the value counts."""
     values = sorted({value for _, value in made if value})
     if not values:
         return
@@ -54,7 +58,7 @@ def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summar
                 holders.setdefault(value, []).append(row_id)
     for e, value in made:
         for other in holders.get(value, ()):
-            if other == e.aggregate_id:
+            if other == e.aggregate_id or (made_by is not None and not made_by(s, other)):
                 continue
             first = _FIRST_EVENT.first(s, aggregate_id=other, type=e.type)
             raise_twin_conflict(s, kind, aggregate_type, [other, e.aggregate_id], {summary_key: value},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from ...eventlog import (
@@ -15,6 +15,7 @@ from ...eventlog import (
     insert_values_many,
     projector,
     raise_conflict,
+    raise_twin_conflict,
     refresh_held,
     resetter,
 )
@@ -36,10 +37,19 @@ def _new_copy(e: FoldEvent) -> dict[str, Any]:
                 withdrawn=False, status="on_shelf", location=p["home_centre"])
 
 
+def _added_only(s: Session, copy_id: str) -> bool:
+    """Whether a copy holds its barcode from when it was added (not relabelled to it since)."""
+    barcode = s.execute(select(_COPIES.c.barcode).where(_COPIES.c.id == copy_id)).scalar()
+    last = _LAST_BARCODE_EVENT.first(s, copy_id=copy_id, value=barcode)
+    return last is None or last.type == "copy.added"
+
+
 @projector("copy.added", "copy")
 def _copy_added(s: Session, e: FoldEvent) -> None:
     insert_values(s, Copy, _new_copy(e))
-    _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode", [(e, e.payload["barcode"])])
+    _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode", [(e, e.payload["barcode"])],
+                 made_by=_added_only)
+    _raise_barcode_twins(s, e, e.payload["barcode"])
     recompute_copy(s, e.aggregate_id)
 
 
@@ -48,7 +58,9 @@ def _copies_added(s: Session, events: list[FoldEvent]) -> None:
     """A run of new copies (an imported shelf list) as one executemany, then each one's status."""
     insert_values_many(s, Copy, [_new_copy(e) for e in events])
     _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode",
-                 [(e, e.payload["barcode"]) for e in events])
+                 [(e, e.payload["barcode"]) for e in events], made_by=_added_only)
+    for e in events:
+        _raise_barcode_twins(s, e, e.payload["barcode"])
     for e in events:
         recompute_copy(s, e.aggregate_id)
 
@@ -155,11 +167,46 @@ def _copy_received(s: Session, e: FoldEvent) -> None:
 
 @projector("copy.relabelled", "copy")
 def _copy_relabelled(s: Session, e: FoldEvent) -> None:
-    """A new barcode for one of two copies that shared one (`copy.barcode_twice`)."""
+    """A new barcode for a copy: a label stuck or typed wrong corrected (`library.relabel_copy`),
+    or one of two copies that shared one (`copy.barcode_twice`). Another copy that holds the new
+    barcode (given at another desk apart, or relabelled there to it) is a `copy.barcode_twice`
+    too: see `_raise_barcode_twins`."""
     s.flush()
     values = {"barcode": e.payload["barcode"]}
     column_setter(_COPIES, "copy_id", ("barcode",)).run(s, copy_id=e.aggregate_id, v_barcode=values["barcode"])
     refresh_held(s, Copy, e.aggregate_id, values)
+    _raise_barcode_twins(s, e, values["barcode"])
+
+
+#: the event that gave a copy the barcode it holds: its newest `copy.added` or `copy.relabelled`
+#: giving that barcode (not merely its newest: a pulled page's events are all in the log before
+#: they are folded, a later relabelling among them)
+_LAST_BARCODE_EVENT = SqliteStatement(
+    select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.office_code, _EVENTS.c.type).where(
+        _EVENTS.c.aggregate_id == bindparam("copy_id"),
+        (_EVENTS.c.type == "copy.added") | (_EVENTS.c.type == "copy.relabelled"),
+        func.json_extract(_EVENTS.c.payload, "$.barcode") == bindparam("value"))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1), typed=True)
+_HOLDERS = SqliteStatement(select(_COPIES.c.id).where(_COPIES.c.barcode == bindparam("value")))
+
+
+def _raise_barcode_twins(s: Session, e: FoldEvent, barcode: str) -> None:
+    """After a copy took `barcode` by `e` (a relabelling, or a new copy): one `copy.barcode_twice`
+    for each other copy that holds it and got it by a relabelling on either side. The conflict
+    names the two events that gave the barcode (the relabelling shows which barcode the copy had
+    and took), so it has the same id, and is raised at the later of the two, in any arrival order;
+    two copies added with one barcode keep naming the two copies (`_raise_twins`)."""
+    if not barcode:
+        return
+    for (other,) in _HOLDERS.rows(s, value=barcode):
+        if other == e.aggregate_id:
+            continue
+        theirs = _LAST_BARCODE_EVENT.first(s, copy_id=other, value=barcode)
+        if theirs is None or (e.type == "copy.added" and theirs.type == "copy.added"):
+            continue  # (two added copies: `_raise_twins`)
+        raise_twin_conflict(s, "copy.barcode_twice", "copy", [theirs.id, e.id], {"barcode": barcode},
+                            (e.hlc, e.id, e.aggregate_id, e.office_code),
+                            (theirs.hlc, theirs.id, other, theirs.office_code))
 
 
 @resetter("copy")

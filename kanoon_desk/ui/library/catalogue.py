@@ -531,8 +531,22 @@ class CataloguePage(QWidget):
     def copy_corrected(self, dialog: CopyDialog) -> None:
         if dialog.saved is None:
             return
-        self._say(QCoreApplication.translate("Library", "نسخه {b} اصلاح شد.").format(b=dialog.saved.barcode))
-        self._show_copies(lib.copies_of_title(self.ctx.store, dialog.saved.title_id))
+        saved, was = dialog.saved, dialog.copy
+        said = [QCoreApplication.translate("Library", "نسخه {b} اصلاح شد.").format(b=saved.barcode)]
+        if saved.barcode != was.barcode:  # its label is to be printed again: the copy stays selected for it
+            said.append(QCoreApplication.translate(
+                "Library", "بارکد {old} به {new} اصلاح شد؛ برچسب تازه را با «برچسب بارکد…» چاپ کنید و روی کتاب "
+                           "بچسبانید.").format(old=was.barcode, new=saved.barcode))
+        if saved.home_centre != was.home_centre and saved.status == "in_transit":
+            said.append(QCoreApplication.translate(
+                "Library", "نسخه به {c} سپرده شد و تا رسیدن و خواندن بارکدش در آنجا «در راه» است.").format(
+                    c=text_digits(dict(lib.list_centres(self.ctx.store)).get(saved.home_centre, saved.home_centre))))
+        self._say(" ".join(said))
+        self._show_copies(lib.copies_of_title(self.ctx.store, saved.title_id))
+        for row, c in enumerate(self.copies):
+            if c.id == saved.id:
+                select_row(self.copy_table, row)
+                break
         self.ctx.bus.changed.emit("library")
 
     def _ask_and_mark(self, what: str) -> None:
