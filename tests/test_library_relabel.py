@@ -97,3 +97,23 @@ def test_a_copy_given_to_another_centre_travels_until_it_is_scanned_there(tmp_pa
     got = lib.get_copy(L.store, "B0001")
     assert (got.status, got.location, got.home_centre) == ("on_shelf", "14", "14")
     assert transit.in_transit_to(L.store, "14") == []
+
+
+@pytest.mark.parametrize("label", ["K0101", "B0001"])
+def test_a_copy_relabelled_during_a_stock_take_is_found_under_either_label_not_written_off(
+        tmp_path: Path, label: str) -> None:
+    """The list was frozen at opening under the old barcode: the copy read under its new one (or
+    its old label still on the book) is its row found, not a stranger beside a «missing» row that
+    the write-off would mark lost while it stands on its shelf."""
+    L = make_library(tmp_path)
+    take = stocktake.open_stocktake(L.store, L.admin, "13")
+    lib.relabel_copy(L.store, L.admin, "B0001", "K0101")
+    read = stocktake.scan_copy(L.store, L.admin, take.id, label)
+    assert read.outcome == "found" and read.now_barcode == ("K0101" if label == "B0001" else "")
+    assert read.row is not None and read.row.outcome == "found"
+    stocktake.scan(L.store, L.admin, take.id, ["B0002", "B0003"])
+    assert stocktake.scan_copy(L.store, L.admin, take.id, label).again
+    stocktake.close_stocktake(L.store, L.admin, take.id)
+    assert stocktake.missing_count(L.store, take.id) == 0
+    assert stocktake.mark_missing_lost(L.store, L.admin, take.id) == 0
+    assert lib.get_copy(L.store, "K0101").status == "on_shelf"

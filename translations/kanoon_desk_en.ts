@@ -5029,8 +5029,8 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>عنوان</source>
@@ -5119,8 +5119,8 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="43" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="417" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -5264,14 +5264,14 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="419" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <location filename="../kanoon_desk/ui/library/history.py" line="61" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="415" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="419" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -5284,8 +5284,8 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>بارکد</source>
@@ -6409,7 +6409,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="153" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="221" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="404" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="408" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -6821,23 +6821,28 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="343" />
+            <source>برچسب کهنه: بارکد این نسخه اکنون {b} است؛ برچسب تازه را چاپ کنید و بچسبانید.</source>
+            <translation>Old label: this copy's barcode is now {b}; print the new label and stick it on.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="347" />
             <source>این نسخه پیش‌تر هم خوانده شده بود.</source>
             <translation>This copy had already been scanned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="418" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="376" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="203" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="377" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
@@ -6866,24 +6871,24 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="378" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="417" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="418" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

@@ -81,18 +81,27 @@ class OldBarcode(NotFound):
 
 
 _RELABELLED_FROM = text(
-    "SELECT c.barcode FROM events e JOIN lib_copies c ON c.id = e.aggregate_id "
+    "SELECT e.aggregate_id FROM events e "
     "WHERE e.type = 'copy.relabelled' AND json_extract(e.payload, '$.previous') = :code "
     "ORDER BY e.hlc DESC, e.id DESC LIMIT 1")
 
 
+def relabelled_copy(s: Session, barcode: str) -> Copy | None:
+    """The copy that held `barcode` before it was relabelled (`copy.relabelled`), when no copy
+    holds it now: the old label still on the book. None for a barcode a copy holds, or none held."""
+    code = clean_code(barcode)
+    if not code or find_copy(s, code) is not None:
+        return None
+    copy_id = s.execute(_RELABELLED_FROM, {"code": code}).scalar()
+    copy = s.get(Copy, copy_id) if copy_id else None
+    return copy if copy is not None and copy.barcode != code else None
+
+
 def copy_not_found(s: Session, barcode: str, field: str | None = "barcode") -> NotFound:
     """The refusal for a barcode no copy holds: `OldBarcode` when a copy held it before it was
-    relabelled (a copy's barcode is corrected seldom: the events looked through are few), else
-    «not found»."""
-    code = clean_code(barcode)
-    now = s.execute(_RELABELLED_FROM, {"code": code}).scalar() if code else None
-    return OldBarcode(str(now), field) if now and now != code else NotFound(MSG_COPY_NOT_FOUND, field)
+    relabelled (`relabelled_copy`), else «not found»."""
+    now = relabelled_copy(s, barcode)
+    return OldBarcode(now.barcode, field) if now is not None else NotFound(MSG_COPY_NOT_FOUND, field)
 
 
 def centre_exists(s: Session, code: str) -> bool:

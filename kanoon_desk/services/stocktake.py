@@ -20,7 +20,7 @@ from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from ..whole_file import written_whole
 from .accounts import require
-from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
+from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor, relabelled_copy
 from .sheets import append_rows, csv_safe, finish_sheet
 
 MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
@@ -120,6 +120,25 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
 
     An on-loan copy found on a shelf is reported, never checked in: the loan stays for a person.
     """
+    return [x.outcome for x in _scan(store, actor, take_id, barcodes, shelf=shelf)]
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    """One scan as `_scan` recorded it: the session's row it went to (`key`: the barcode the copy
+    was expected under at opening, when it was relabelled since), its outcome, whether that row
+    had been read already, and the copy's barcode now when the label read is an old one."""
+
+    key: str
+    outcome: str
+    again: bool
+    now_barcode: str
+
+
+def _scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *, shelf: str = "") -> list[_Scanned]:
+    """`scan`. A copy relabelled since the session opened is read under either barcode as the copy
+    expected under the old one (its row is the one scanned), so it is never counted missing and
+    written off while on its shelf; its old label read says the barcode it has now."""
     require(actor, *LIBRARIAN)
     codes = [clean_code(b) for b in ([barcodes] if isinstance(barcodes, str) else barcodes)]
     codes = [c for c in codes if c]
@@ -133,10 +152,21 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
         if take.status != "open":
             raise InvariantError(MSG_TAKE_CLOSED)
         scans = []
+        done: list[_Scanned] = []
         arrived: list[Copy] = []
         for code in codes:
             copy = s.scalar(select(Copy).where(Copy.barcode == code).limit(1))
+            now_barcode = ""
+            if copy is None:  # an old label still on the book: the copy it is
+                copy = relabelled_copy(s, code)
+                now_barcode = copy.barcode if copy is not None else ""
             item = s.get(StocktakeItem, (take.id, code))
+            if item is None and copy is not None:  # relabelled since opening: the row it was expected under
+                item = s.scalar(select(StocktakeItem).where(
+                    StocktakeItem.stocktake_id == take.id, StocktakeItem.copy_id == copy.id,
+                    StocktakeItem.expected.is_(True)).limit(1))
+            key = item.barcode if item is not None else code
+            again = any(x.key == key for x in done) or bool(item is not None and item.scanned)
             if copy is None:
                 outcome = "unknown"
             elif copy.status == "on_loan":
@@ -152,15 +182,16 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                 outcome = "misplaced"
             else:
                 outcome = "found"
-            scans.append({"barcode": code, "copy_id": copy.id if copy else None, "shelf": shelf,
+            scans.append({"barcode": key, "copy_id": copy.id if copy else None, "shelf": shelf,
                           "outcome": outcome})
+            done.append(_Scanned(key, outcome, again, now_barcode))
             if copy is not None and outcome in ("found", "misplaced") and _home_unreceived(s, copy, take.centre):
                 arrived.append(copy)
         store.record(s, office_actor(store, actor), "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
         for copy in arrived:  # on its home shelf, though recorded on its way: it is home
             store.record(s, actor, "copy.received", copy.id, {"centre": take.centre, "stocktake_id": take.id,
                                                               "knew_withdrawn": copy.withdrawn}, subject=copy.barcode)
-        return [x["outcome"] for x in scans]  # type: ignore[misc]
+        return done
 
 
 def _home_unreceived(s: object, copy: Copy, centre: str) -> bool:
@@ -244,18 +275,18 @@ class ScanResult:
     outcome: str
     again: bool
     row: StocktakeRow | None
+    #: the copy's barcode now, when the label read is one it had before it was relabelled ("" else):
+    #: the book wears an old label, to be printed again
+    now_barcode: str = ""
 
 
 def scan_copy(store: Store, actor: Actor, take_id: str, barcode: str, *, shelf: str = "") -> ScanResult:
-    """`scan` of one barcode, with what the desk shows of it: the row it changed, and whether the
-    copy had been read already in this session."""
+    """`scan` of one barcode, with what the desk shows of it: the row it changed, whether the
+    copy had been read already in this session, and its barcode now if the label is an old one."""
     code = clean_code(barcode)
-    with store.read() as s:
-        again = bool(s.scalar(select(StocktakeItem.scanned).where(
-            StocktakeItem.stocktake_id == take_id, StocktakeItem.barcode == code)))
-    outcome = scan(store, actor, take_id, code, shelf=shelf)[0]
-    rows = stocktake_rows(store, take_id, barcode=code)
-    return ScanResult(code, outcome, again, rows[0] if rows else None)
+    [done] = _scan(store, actor, take_id, code, shelf=shelf)
+    rows = stocktake_rows(store, take_id, barcode=done.key)
+    return ScanResult(code, done.outcome, done.again, rows[0] if rows else None, done.now_barcode)
 
 
 def _missing_to_write_off(s: object, take: Stocktake) -> list[tuple[Copy, str]]:

@@ -279,3 +279,27 @@ def test_a_session_taken_up_again_goes_on_at_the_shelf_of_its_last_scan(tmp_path
     again = StocktakePage(make_ctx(L.store, L.admin, tmp_path))  # a closed session: nothing to go on with
     qtbot.addWidget(again)
     assert again.shelf.text() == ""
+
+
+def test_an_old_label_read_at_the_shelf_counts_the_copy_and_says_its_barcode_now(tmp_path: Path,
+                                                                                 qtbot: Any) -> None:
+    """A copy relabelled while its old label is still on the book: read at the shelf, it was
+    «ناشناخته» and its row stayed «ناپیدا», to be written off. Its row is found, in red with the
+    beep, the barcode it has now said to print its new label."""
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.widgets import ERROR_STYLE
+
+    L = make_library(tmp_path)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    lib.relabel_copy(L.store, L.admin, "B0001", "K0101")
+    beeps: list[str] = []
+    page.alert = lambda: beeps.append(page.message.text())  # type: ignore[method-assign]
+    page.scan.setText("B0001")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.message.text() == ("\u2068B0001\u2069: پیدا شد — برچسب کهنه: بارکد این نسخه اکنون \u2068K0101\u2069 "
+                                   "است؛ برچسب تازه را چاپ کنید و بچسبانید.")
+    assert page.message.styleSheet() == ERROR_STYLE and len(beeps) == 1
+    assert "پیدا شد: ۱" in page.status.text()

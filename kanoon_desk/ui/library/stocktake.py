@@ -339,9 +339,13 @@ class StocktakePage(QWidget):
         if result.outcome == "on_loan":
             text += " — " + QCoreApplication.translate(
                 "Library", "این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.")
+        if result.now_barcode:  # an old label still on the book: the copy is counted, its label to print again
+            text += " — " + QCoreApplication.translate(
+                "Library", "برچسب کهنه: بارکد این نسخه اکنون {b} است؛ برچسب تازه را چاپ کنید و بچسبانید.").format(
+                    b=isolated(result.now_barcode))
         if result.again:
             text += " — " + QCoreApplication.translate("Library", "این نسخه پیش‌تر هم خوانده شده بود.")
-        ok = result.outcome == "found" and not result.again
+        ok = result.outcome == "found" and not result.again and not result.now_barcode
         self.message.setText(text)
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         if not ok:
