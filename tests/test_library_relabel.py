@@ -89,14 +89,22 @@ def test_a_copy_given_to_another_centre_travels_until_it_is_scanned_there(tmp_pa
     there = actor_at(L.admin, "14")
     moved = lib.update_copy(L.store, L.admin, "B0001", home_centre="14")
     assert moved.home_centre == "14" and moved.status == "in_transit" and moved.location == "13"
-    assert [x.barcode for x in transit.in_transit_to(L.store, "14")] == ["B0001"]
+    listed = transit.in_transit_to(L.store, "14")
+    assert [(x.barcode, x.reason, x.from_centre) for x in listed] == [("B0001", "moved", "13")]
+    assert listed[0].since is not None
+    # one lent, returned here, then given to 14: on its way there too, from where it was returned
+    circulation.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY)
+    circulation.checkin(L.store, L.admin, "B0002", today=TODAY)
+    lib.update_copy(L.store, L.admin, "B0002", home_centre="14")
+    assert [(x.barcode, x.reason) for x in transit.in_transit_to(L.store, "14")] == [("B0001", "moved"),
+                                                                                     ("B0002", "moved")]
     for centre, who in (("13", L.admin), ("14", there)):  # expected in neither stock-take
         take = stocktake.open_stocktake(L.store, who, centre)
         assert "B0001" not in [r.barcode for r in stocktake.stocktake_rows(L.store, take.id)]
     circulation.receive_copy(L.store, there, "B0001", today=TODAY)
     got = lib.get_copy(L.store, "B0001")
     assert (got.status, got.location, got.home_centre) == ("on_shelf", "14", "14")
-    assert transit.in_transit_to(L.store, "14") == []
+    assert [x.barcode for x in transit.in_transit_to(L.store, "14")] == ["B0002"]
 
 
 @pytest.mark.parametrize("label", ["K0101", "B0001"])

@@ -5032,7 +5032,7 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
@@ -5287,7 +5287,7 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
@@ -6466,7 +6466,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/member_record.py" line="93" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="114" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="175" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -6990,32 +6990,37 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Hold of {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="159" />
+            <source>سپرده به این مرکز</source>
+            <translation>Given to this centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بازگشت به مرکز خودش</source>
             <translation>Going back to its home centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="165" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="165" />
             <source>از کی</source>
             <translation>Since</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="166" />
             <source>برای</source>
             <translation>For</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="169" />
             <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
             <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="172" />
             <source>نسخه‌ای در راه این مرکز نیست.</source>
             <translation>No copy is on its way to this centre.</translation>
         </message>

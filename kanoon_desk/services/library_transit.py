@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from ..errors import InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import hlc_millis
+from ..models import Event
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..store import Store
 from .accounts import require
@@ -52,7 +53,8 @@ class TransitItem:
     title: str
     from_centre: str
     since: datetime | None
-    #: "hold" (a member waits for it there) or "home" (it belongs there)
+    #: "hold" (a member waits for it there), "home" (it belongs there) or "moved" (given to that
+    #: centre for good, `library.update_copy`, and not scanned in there yet)
     reason: str
     member_name: str = ""
 
@@ -156,13 +158,22 @@ def in_transit_to(store: Store, centre: str) -> list[TransitItem]:
                 select(Loan.copy_id, Loan.returned_centre, func.max(Loan.returned_hlc))
                 .where(Loan.copy_id.in_([r.id for r in home]), Loan.returned_hlc.is_not(None))
                 .group_by(Loan.copy_id, Loan.returned_centre))} if home else {}
+        # given to this centre for good: packed where it stood (`copy.received` there, `moved`), not
+        # returned or received anywhere since
+        moved = {copy_id for copy_id, in s.execute(
+            select(Event.aggregate_id).select_from(Copy).join(Event, (Event.aggregate_id == Copy.id)
+                                                               & (Event.hlc == Copy.received_hlc))
+            .where(Copy.id.in_([r.id for r in home]), Event.type == "copy.received",
+                   func.json_extract(Event.payload, "$.moved").is_(True)))} if home else set()
         for copy_id, barcode, title, location, received_hlc, received_centre in home:
             if copy_id in claimed:
                 continue
-            left = max(returned.get((copy_id, location)) or 0,
-                       (received_hlc or 0) if received_centre == location else 0)
+            from_return = returned.get((copy_id, location)) or 0
+            from_receipt = (received_hlc or 0) if received_centre == location else 0
+            left = max(from_return, from_receipt)
             since = datetime.fromtimestamp(hlc_millis(left) / 1000, UTC) if left else None
-            items.append(TransitItem(copy_id, barcode, title or "", location, since, "home"))
+            why = "moved" if copy_id in moved and from_receipt > from_return else "home"
+            items.append(TransitItem(copy_id, barcode, title or "", location, since, why))
         epoch = datetime.min.replace(tzinfo=UTC)
         items.sort(key=lambda x: (x.since or epoch, x.barcode))
         return items

@@ -70,6 +70,25 @@ def test_the_copies_on_their_way_to_this_centre(tmp_path: Path, qtbot: Any) -> N
     assert other.table.model().rowCount() == 0
 
 
+def test_a_copy_given_to_this_centre_for_good_is_on_its_way_here_until_scanned_in(tmp_path: Path,
+                                                                                qtbot: Any) -> None:
+    """A copy whose home centre was changed stood on the new centre's shelf at once, though still
+    in a box at the old one; it is on the new centre's list of copies on their way, as given to it."""
+    from kanoon_desk.services import library as lib
+
+    L = make_library(tmp_path)
+    lib.update_copy(L.store, L.admin, "B0002", home_centre="14")
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.centre.setCurrentIndex(page.centre.findData("14"))
+    dialog = page.transit_dialog()
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    row = [model.index(0, c).data() for c in range(5)]
+    assert model.rowCount() == 1 and row[0] == "B0002" and row[2] == "مرکز فرهنگی هنری شماره ۱"
+    assert row[3] and row[4] == "سپرده به این مرکز"
+
+
 def test_closing_offers_to_put_back_copies_found_though_written_off(tmp_path: Path, qtbot: Any) -> None:
     from kanoon_desk.services import library as lib
 

@@ -155,6 +155,8 @@ class TransitDialog(NamedDialog):
         def why(i: tr.TransitItem) -> str:
             if i.reason == "hold":
                 return QCoreApplication.translate("Library", "رزرو {m}").format(m=i.member_name)
+            if i.reason == "moved":  # given to this centre for good
+                return QCoreApplication.translate("Library", "سپرده به این مرکز")
             return QCoreApplication.translate("Library", "بازگشت به مرکز خودش")
 
         self.table = table_view("transit-table", stretch=1)
