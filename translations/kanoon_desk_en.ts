@@ -2931,13 +2931,13 @@
             <translation>This is the copy's barcode already; type or scan the right one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="550" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="565" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="555" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="570" />
             <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
             <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
         </message>
@@ -5453,12 +5453,12 @@ Row {n} of {all}</translation>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="358" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="360" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
@@ -5479,9 +5479,9 @@ Row {n} of {all}</translation>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
             <source>امانت‌های باز</source>
-            <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
+            <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد») another member's card number read while a member is at the desk that is also a book's label read short (`lib.copy_read_short`): read again, the desk goes to that member</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
@@ -5495,106 +5495,111 @@ Row {n} of {all}</translation>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="106" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row (or the line of the centre's phone), and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="162" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="419" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="178" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="190" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="255" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="263" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="421" />
+            <source>«{c}» شماره کارت {n} است و نیز بارکد کتاب {b} بی نویسه پایانی‌اش. اگر کتاب خواندید، برچسبش ناتمام خوانده شد: دوباره بخوانید. اگر کارت است، آن را دوباره بخوانید تا میز به این عضو برود.</source>
+            <translation>“{c}” is the card of {n}, and also the book label {b} without its last character. If you scanned a book, its label was read short: scan it again. If it is the card, scan it again to move the desk to this member.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="468" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="464" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="488" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="528" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="552" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="542" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="566" />
             <source>«{code}» — {why}</source>
             <translation>“{code}” — {why}</translation>
         </message>
@@ -5604,22 +5609,22 @@ Row {n} of {all}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="327" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="328" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="344" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="342" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="345" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -5757,27 +5762,27 @@ Row {n} of {all}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="401" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="405" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="407" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="456" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="450" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
             <source>«{t}» از {c}، %Ln روز</source>
             <translation>
                 <numerusform>“{t}” from {c}, %Ln day</numerusform>
@@ -5785,27 +5790,27 @@ Row {n} of {all}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="498" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="506" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="530" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="532" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="510" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="534" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="512" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="536" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>

@@ -42,6 +42,7 @@ from .library_catalogue import (
     catalogue_counts,
     copies_added_on,
     copies_of_title,
+    copy_read_short,
     copy_view,
     fts_query,
     get_copy,
@@ -138,7 +139,7 @@ from .library_rules import (
 )
 
 __all__ = ["BarcodeCutShort", "MSG_BARCODE_CUT_SHORT", "MSG_OLD_BARCODE", "MSG_SAME_BARCODE", "OldBarcode",
-           "copy_not_found", "relabel_copy", "BarcodeInRunTaken", "CentreView", "CopyView", "MAX_COPIES_AT_ONCE", "MSG_BARCODE_IN_RUN_TAKEN",
+           "copy_not_found", "copy_read_short", "relabel_copy", "BarcodeInRunTaken", "CentreView", "CopyView", "MAX_COPIES_AT_ONCE", "MSG_BARCODE_IN_RUN_TAKEN",
            "MSG_BARCODE_RUN", "MSG_COPY_COUNT", "add_copies", "barcode_run", "lookup_isbn", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId", "MSG_TITLE_KNOWN",
            "MSG_TITLE_KNOWN_NO_AUTHOR", "SameTitle", "same_title",
            "GONE", "a_year_after",

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from kanoon_desk.services import library as lib
 from kanoon_desk.ui.library.circulation import CirculationPage
+from kanoon_desk.ui.widgets import ERROR_STYLE
 from tests.factories import make_user
 from tests.library_helpers import TODAY, Lib, make_library
 from tests.ui.shell_support import drawn_x, ink_span, language, make_ctx, visible
@@ -726,3 +727,26 @@ def test_a_scan_the_store_could_not_record_names_the_book_to_read_again(
     assert lib.get_copy(L.store, "B0001").status == ("on_shelf" if mode == "lend" else "on_loan")
     scan(qtbot, page, "B0001")
     assert lib.get_copy(L.store, "B0001").status == ("on_loan" if mode == "lend" else "on_shelf")
+
+
+def test_a_book_label_read_short_that_is_another_childs_card_does_not_move_the_desk(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    """Barcodes and member numbers are counted alike, the barcode a digit longer: a label whose
+    last digit the scanner dropped read exactly as another child's card, and the desk went to that
+    child, the next books lent to them. It stays with its child and says so; the card read again
+    goes on."""
+    L, page = desk
+    label = L.adult.member_no + "4"  # (the desk's own codes: the card number and a check digit)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode=label)
+    scan(qtbot, page, L.child.member_no)
+    scan(qtbot, page, L.adult.member_no)  # the book's label, read short
+    said = page.message.text()
+    assert said.startswith(f"«\u2068{L.adult.member_no}\u2069» شماره کارت \u2068حسین احمدی\u2069 است")
+    assert f"\u2068{label}\u2069" in said and page.message.styleSheet() == ERROR_STYLE
+    assert "زهرا محمدی" in page.member_name.text()
+    scan(qtbot, page, label)  # read again, whole: lent to the child at the desk
+    assert lib.get_copy(L.store, label).status == "on_loan" and page.loans.model().rowCount() == 1
+    scan(qtbot, page, L.adult.member_no)
+    assert "زهرا محمدی" in page.member_name.text()
+    scan(qtbot, page, L.adult.member_no)  # the card, read twice: the desk goes to that member
+    assert "حسین احمدی" in page.member_name.text()

@@ -137,6 +137,9 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.found_button.hide()
         #: the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)
         self.found_pending = ""
+        #: another member's card number read while a member is at the desk that is also a book's
+        #: label read short (`lib.copy_read_short`): read again, the desk goes to that member
+        self.switch_pending = ""
         msg_row = QHBoxLayout()
         msg_row.addWidget(self.message, 1)
         msg_row.addWidget(self.override_button)
@@ -383,6 +386,13 @@ class CirculationPage(DeskLoans, DeskHolds):
                                on_done=self._returned, on_error=lambda err: self._return_failed(err, code))
         else:
             member = lib.lookup_member(self.ctx.store, self.ctx.actor, code)
+            switching = member is not None and self.desk is not None and member.id != self.desk.member.id
+            if switching and self.switch_pending != code and self._read_short(code, member):
+                self.switch_pending = code
+                self.scanned.emit("")
+                self.scan.setFocus()
+                return
+            self.switch_pending = ""
             if member is not None:
                 self.desk = circ.member_desk(self.ctx.store, self.ctx.actor, member.id, today=self.today)
                 self.session_loans = []
@@ -400,6 +410,20 @@ class CirculationPage(DeskLoans, DeskHolds):
             else:
                 self._lend(code, override=False)
         self.scan.setFocus()
+
+    def _read_short(self, code: str, member: lib.MemberView | None) -> bool:
+        """Whether another member's card number just read mid-loan is also a book's label read
+        short (a scanner that dropped its last character): then said, and the desk stays with its
+        member — the books read next must not be lent to a child who is not there."""
+        label = lib.copy_read_short(self.ctx.store, code)
+        if label is None or member is None:
+            return False
+        self.say(QCoreApplication.translate(
+            "Library", "«{c}» شماره کارت {n} است و نیز بارکد کتاب {b} بی نویسه پایانی‌اش. اگر کتاب خواندید، برچسبش "
+                       "ناتمام خوانده شد: دوباره بخوانید. اگر کارت است، آن را دوباره بخوانید تا میز به این عضو برود.")
+                 .format(c=isolated(code), n=isolated(text_digits(member.full_name)), b=isolated(label)),
+                 ok=False, as_is=True)  # the codes as on their labels
+        return True
 
     def _is_copy(self, code: str) -> bool:
         """Whether `code` is a book's barcode (on the shelf or not)."""
