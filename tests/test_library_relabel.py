@@ -125,3 +125,18 @@ def test_a_copy_relabelled_during_a_stock_take_is_found_under_either_label_not_w
     assert stocktake.missing_count(L.store, take.id) == 0
     assert stocktake.mark_missing_lost(L.store, L.admin, take.id) == 0
     assert lib.get_copy(L.store, "K0101").status == "on_shelf"
+
+
+def test_a_barcode_not_found_reads_the_relabellings_from_their_index_not_the_whole_log(tmp_path: Path) -> None:
+    """Each barcode not found (a typing slip at the desk) looks for a copy relabelled from it: a
+    scan of every event (about 2 ms on the small demo's 10,800 events, seconds on the large one's
+    12.8 million) unless read from `ix_events_relabelled_from` (about 5 µs, as an exact barcode)."""
+    from tests.query_plans import plans
+
+    L = make_library(tmp_path)
+    lib.relabel_copy(L.store, L.admin, "B0001", "K0101")
+    with plans(L.store) as seen:
+        with pytest.raises(NotFound):
+            lib.get_copy(L.store, "Z0404")
+    events = [line for sql, lines in seen for line in lines if " events " in line + " "]
+    assert events and all("USING INDEX ix_events_relabelled_from" in line for line in events), seen

@@ -80,10 +80,11 @@ class OldBarcode(NotFound):
         self.codes = {"b": barcode}
 
 
+#: (the expression and condition of `ix_events_relabelled_from`, written as it is)
 _RELABELLED_FROM = text(
-    "SELECT e.aggregate_id FROM events e "
-    "WHERE e.type = 'copy.relabelled' AND json_extract(e.payload, '$.previous') = :code "
-    "ORDER BY e.hlc DESC, e.id DESC LIMIT 1")
+    "SELECT aggregate_id FROM events "
+    "WHERE type = 'copy.relabelled' AND json_extract(payload, '$.previous') = :code "
+    "ORDER BY hlc DESC, id DESC LIMIT 1")
 
 
 def relabelled_copy(s: Session, barcode: str) -> Copy | None:
