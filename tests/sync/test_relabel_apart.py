@@ -31,15 +31,17 @@ def _barcodes(store: object) -> dict[str, str]:
         return {c.id: c.barcode for c in s.scalars(select(Copy))}
 
 
-@pytest.mark.parametrize("second", ["relabel", "add"])
+@pytest.mark.parametrize("second", ["relabel", "add", "run"])
 def test_one_new_barcode_on_two_copies_apart_is_a_conflict_resolved_by_a_new_label(tmp_path: Path,
                                                                                     second: str) -> None:
     L, a, b, admin_a, admin_b = two_centres(tmp_path)
     relabelled = lib.relabel_copy(a, admin_a, "B0001", "K0700")
     if second == "relabel":  # the other desk corrects another copy to the same barcode
         other = lib.relabel_copy(b, admin_b, "B0002", "K0700")
-    else:  # the other desk adds a new copy with the barcode the first just gave
+    elif second == "add":  # the other desk adds a new copy with the barcode the first just gave
         other = lib.add_copy(b, admin_b, L.title.id, barcode="K0700", home_centre="14")
+    else:  # … in a run of new copies (folded together where they arrive)
+        other = lib.add_copies(b, admin_b, L.title.id, 3, first_barcode="K0699", home_centre="14")[1]
     exchange(a, b)
     assert digests(a) == digests(b)
     c = only_conflict(a, admin_a, "copy.barcode_twice")

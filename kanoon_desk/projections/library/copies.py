@@ -22,7 +22,7 @@ from ...eventlog import (
 from ...models import Event, table_of
 from ...models.library import Copy
 from ...sqlite_statement import SqliteStatement
-from .common import _raise_twins
+from .common import TWIN_CHUNK, _raise_twins
 from .copy_state import recompute_copy
 
 _COPIES = table_of(Copy)
@@ -59,8 +59,14 @@ def _copies_added(s: Session, events: list[FoldEvent]) -> None:
     insert_values_many(s, Copy, [_new_copy(e) for e in events])
     _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode",
                  [(e, e.payload["barcode"]) for e in events], made_by=_added_only)
+    values = sorted({e.payload["barcode"] for e in events if e.payload["barcode"]})
+    shared: set[str] = set()
+    for i in range(0, len(values), TWIN_CHUNK):  # (one statement per chunk, not one per copy)
+        shared.update(s.execute(select(_COPIES.c.barcode).where(_COPIES.c.barcode.in_(values[i:i + TWIN_CHUNK]))
+                                .group_by(_COPIES.c.barcode).having(func.count() > 1)).scalars())
     for e in events:
-        _raise_barcode_twins(s, e, e.payload["barcode"])
+        if e.payload["barcode"] in shared:
+            _raise_barcode_twins(s, e, e.payload["barcode"])
     for e in events:
         recompute_copy(s, e.aggregate_id)
 
