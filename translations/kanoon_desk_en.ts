@@ -1875,7 +1875,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
@@ -1886,7 +1886,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
@@ -1896,341 +1896,346 @@
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="44" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
+            <source>مقدار پیشین</source>
+            <translation>Previous value</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="45" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="46" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="47" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="48" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="49" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="50" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="51" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="52" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="53" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="54" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="55" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="56" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
             <source>فرستنده</source>
             <translation>Sender</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
             <source>سپرده از کارتابل</source>
             <translation>Handed over from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
             <source>دستگاه مسئول</source>
             <translation>Responsible agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
             <source>مرکز گرفتن رزرو</source>
             <translation>Hold pick-up centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
             <source>تاریخ حذف مشخصات</source>
             <translation>Details removed on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="155" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="155" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="162" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="173" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="164" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="175" />
             <source>، </source>
             <translation>, </translation>
         </message>

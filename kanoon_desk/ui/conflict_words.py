@@ -41,6 +41,8 @@ FIELD_TITLES = {
     "case_id": QT_TRANSLATE_NOOP("ConflictInbox", "پرونده"),
     "loan_id": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
     "barcode": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد"),
+    # a barcode, a member or case number, a letter number given again: the one it replaced
+    "previous": QT_TRANSLATE_NOOP("ConflictInbox", "مقدار پیشین"),
     "shelf": QT_TRANSLATE_NOOP("ConflictInbox", "قفسه"),
     "centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
     "member_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت"),

@@ -226,3 +226,19 @@ def test_the_list_as_filtered_is_printed_and_exported(qtbot: Any, tmp_path: Path
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == inbox.list_headers() and sorted(r[1] for r in rows[1:]) == ["B0001", "B0002", "B0003"]
     assert all("مرکز فرهنگی هنری شماره ۱ (۱۳)" in str(r[2]) for r in rows[1:])
+
+
+def test_a_barcode_given_to_two_copies_apart_shows_each_correction_with_the_barcode_it_replaced(
+        qtbot: Any, tmp_path: Path, lang: str) -> None:
+    """Two desks apart corrected two copies to one barcode: each fact is the correction, its old
+    barcode named as a field (it read «previous», the payload's key)."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    lib.relabel_copy(a, admin_a, "B0001", "K0700")
+    lib.relabel_copy(b, admin_b, "B0002", "K0700")
+    exchange(a, b)
+    inbox = _inbox(qtbot, a, admin_a, tmp_path)
+    inbox.list.setCurrentRow(0)
+    facts = [box.toPlainText() for box in inbox.fact_boxes]
+    label = "مقدار پیشین" if lang == "fa" else "Previous value"
+    assert all(label in text and "previous" not in text for text in facts), facts
+    assert "B0001" in "".join(facts) and "B0002" in "".join(facts)
