@@ -140,3 +140,19 @@ def test_a_barcode_not_found_reads_the_relabellings_from_their_index_not_the_who
             lib.get_copy(L.store, "Z0404")
     events = [line for sql, lines in seen for line in lines if " events " in line + " "]
     assert events and all("USING INDEX ix_events_relabelled_from" in line for line in events), seen
+
+
+def test_an_imported_list_with_short_numbers_beside_long_ones_is_no_scan_cut_short(tmp_path: Path) -> None:
+    """A centre's old list numbered its books 1, 2 … 10, 11: «1» begins «10», but a spreadsheet's
+    cell was not cut by a scanner, and the list comes in whole."""
+    from kanoon_desk.services import library_import as imp
+    from tests.test_library_import import _csv
+
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="10")
+    path = _csv(tmp_path / "c.csv", [["بارکد", "شابک"], ["1", "9789643913007"], ["B00", "9789643913007"]])
+    preview = imp.preview_import(L.store, L.admin, "copies", path)
+    assert preview.errors == []
+    assert imp.commit_import(L.store, L.admin, preview) == 2
+    with pytest.raises(lib.BarcodeCutShort):  # typed or scanned at the form, it is asked again
+        lib.add_copy(L.store, L.admin, L.title.id, barcode="B0")

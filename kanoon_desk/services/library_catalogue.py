@@ -351,10 +351,11 @@ class BarcodeCutShort(ValidationError):
 _PAST_CODE = "~"
 
 
-def validate_barcode(s: Session, barcode: str) -> str:
+def validate_barcode(s: Session, barcode: str, *, scanned: bool = True) -> str:
     """A barcode for a new copy or a copy's correction, cleaned: the shape of one; not an ISBN; no
-    copy's (at any centre: the catalogue is shared); and not the beginning of another copy's (a
-    scan cut short, `BarcodeCutShort`)."""
+    copy's (at any centre: the catalogue is shared); and, when it was typed or `scanned` (not a
+    cell of an imported list: no scanner cut it), not the beginning of another copy's (a scan cut
+    short, `BarcodeCutShort`)."""
     code = clean_code(barcode)
     if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
         raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
@@ -363,7 +364,7 @@ def validate_barcode(s: Session, barcode: str) -> str:
     if s.scalar(select(Copy.id).where(Copy.barcode == code).limit(1)):
         raise ValidationError(MSG_BARCODE_TAKEN, "barcode")
     longer = s.scalar(select(Copy.barcode).where(Copy.barcode > code, Copy.barcode < code + _PAST_CODE)
-                      .order_by(Copy.barcode).limit(1))
+                      .order_by(Copy.barcode).limit(1)) if scanned else None
     if longer is not None:
         raise BarcodeCutShort(longer)
     return code

@@ -245,7 +245,7 @@ def _loanable(v: dict[str, str]) -> bool:
 
 def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState, claims: _Claims) -> dict[str, Any]:
     """A copy's payload from a row's barcode, centre, shelf and loanable cells (title_id to fill)."""
-    code = validate_barcode(s, v["barcode"])
+    code = validate_barcode(s, v["barcode"], scanned=False)  # a list's «1» beside its «10» is no scan cut short
     _unique(state, claims, "barcode", code)
     centre = v.get("centre") or actor.office_code
     if not centre_exists(s, centre):
