@@ -101,7 +101,8 @@ def test_a_copy_given_to_another_centre_travels_until_it_is_scanned_there(tmp_pa
     for centre, who in (("13", L.admin), ("14", there)):  # expected in neither stock-take
         take = stocktake.open_stocktake(L.store, who, centre)
         assert "B0001" not in [r.barcode for r in stocktake.stocktake_rows(L.store, take.id)]
-    circulation.receive_copy(L.store, there, "B0001", today=TODAY)
+    got = circulation.checkin(L.store, there, "B0001", today=TODAY)  # read at 14's desk, as its list says
+    assert got.loan is None and got.notes == ["received"]
     got = lib.get_copy(L.store, "B0001")
     assert (got.status, got.location, got.home_centre) == ("on_shelf", "14", "14")
     assert [x.barcode for x in transit.in_transit_to(L.store, "14")] == ["B0002"]

@@ -80,3 +80,21 @@ def test_a_loan_made_apart_before_the_correction_was_heard_of_stays_the_copys(tm
         assert got.status == "on_loan" and got.current_loan_id == loan.id
     back = circulation.checkin(a, admin_a, "K0700", today=TODAY)
     assert back.loan is not None and back.loan.id == loan.id
+
+
+def test_a_copy_given_to_another_centre_is_on_its_way_on_both_desks_until_that_centre_scans_it_in(
+        tmp_path: Path) -> None:
+    from kanoon_desk.services import library_transit as transit
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    lib.update_copy(a, admin_a, "B0001", home_centre="14")
+    exchange(a, b)
+    for store in (a, b):
+        got = lib.get_copy(store, "B0001")
+        assert (got.status, got.location, got.home_centre) == ("in_transit", "13", "14")
+        assert [(x.barcode, x.reason) for x in transit.in_transit_to(store, "14")] == [("B0001", "moved")]
+    circulation.checkin(b, admin_b, "B0001", today=TODAY)
+    exchange(a, b)
+    assert digests(a) == digests(b)
+    got = lib.get_copy(a, "B0001")
+    assert (got.status, got.location) == ("on_shelf", "14") and transit.in_transit_to(a, "14") == []
