@@ -750,3 +750,20 @@ def test_a_book_label_read_short_that_is_another_childs_card_does_not_move_the_d
     assert "زهرا محمدی" in page.member_name.text()
     scan(qtbot, page, L.adult.member_no)  # the card, read twice: the desk goes to that member
     assert "حسین احمدی" in page.member_name.text()
+
+
+def test_an_old_label_read_at_the_desk_says_the_copys_barcode_now(qtbot: Any,
+                                                                   desk: tuple[Lib, CirculationPage]) -> None:
+    """A copy relabelled (its label stuck wrong): its old label read before a card was «no member
+    with this number»; with a card, «no copy with this barcode». It is a book, and its barcode now
+    is said, to print its new label."""
+    L, page = desk
+    lib.relabel_copy(L.store, L.admin, "B0001", "K0101")
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "نخست کارت عضو را بخوانید."
+    scan(qtbot, page, L.child.member_no)
+    scan(qtbot, page, "B0001")
+    assert page.message.text().startswith("این بارکدِ کهنه یک نسخه است: بارکد آن به \u2068K0101\u2069 اصلاح")
+    assert "\u2068K0101\u2069" in page.message.text() and page.loans.model().rowCount() == 0
+    scan(qtbot, page, "K0101")
+    assert page.loans.model().rowCount() == 1

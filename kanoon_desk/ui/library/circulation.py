@@ -426,9 +426,11 @@ class CirculationPage(DeskLoans, DeskHolds):
         return True
 
     def _is_copy(self, code: str) -> bool:
-        """Whether `code` is a book's barcode (on the shelf or not)."""
+        """Whether `code` is a book's barcode (on the shelf or not; or its old label, relabelled since)."""
         try:
             lib.get_copy(self.ctx.store, code)
+        except lib.OldBarcode:
+            return True
         except NotFound:
             return False
         return True
