@@ -129,43 +129,48 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="62" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="62" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="64" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="64" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="65" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="72" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="74" />
+            <source>ادغام‌شده در «%1»</source>
+            <translation>Merged into “%1”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="75" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="72" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="75" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="75" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="78" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -173,94 +178,109 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="296" />
             <source>دستگاه تازه</source>
-            <extracomment>the agency as saved, once the dialog is accepted the file being read and checked (its progress and «انصراف»); None when none is</extracomment>
+            <extracomment>the file being read and checked (its progress and «انصراف»); None when none is</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="297" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="204" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="283" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="298" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="384" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="299" />
+            <source>ادغام در دستگاه دیگر…</source>
+            <translation>Merge into another agency…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="301" />
+            <source>وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند.</source>
+            <translation>When two agencies become one: the cases waiting for the chosen agency's answer go to the other agency, and the letters already sent keep its name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="304" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
             <source>همه نام‌ها و مهلت‌هایی که دستگاه برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
             <translation>Every name and deadline the chosen agency has had, from every desk; a value another desk's change replaced is listed too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="210" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="309" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="212" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="311" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column, and if needed “deadline” (working days), “phone” and “address” (headings in Persian are read too: «نام», «مهلت (روز کاری)», «تلفن», «نشانی»)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="217" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="316" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="221" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="320" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="249" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="348" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="282" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="383" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="295" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="396" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="321" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="425" />
+            <source>«%1» در «%2» ادغام شد؛ پرونده‌هایش اکنون با «%2» است.</source>
+            <translation>“%1” was merged into “%2”; its cases are now with “%2”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="445" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="322" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="446" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="333" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="457" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="334" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="458" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="346" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="470" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="362" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="486" />
             <source>%Ln دستگاه به فهرست افزوده شد.</source>
             <translation>
                 <numerusform>%Ln agency added to the directory.</numerusform>
@@ -271,57 +291,57 @@
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="94" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="94" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="104" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="102" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="105" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="108" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="111" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="112" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="113" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="111" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="114" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="120" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="123" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="121" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="124" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="127" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="130" />
             <source>دستگاه تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new agency left half typed earlier is in the form; complete it and save.</translation>
         </message>
@@ -2088,154 +2108,159 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <source>ادغام دستگاه اجرایی در دستگاه دیگر</source>
+            <translation>Agency merged into another</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="158" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="157" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="158" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="164" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="175" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="165" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2914,35 +2939,35 @@
             <translation>Another copy's barcode ({b}) begins with this; the scan may have been cut short. Scan the label again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="382" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="383" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
             <extracomment>above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` &lt; x &lt; `code`+this is the barcodes that begin with `code`, a range of the barcode index The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="383" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="384" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="386" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="387" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="451" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="452" />
             <source>این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.</source>
             <translation>This is the copy's barcode already; type or scan the right one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="565" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="566" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="570" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="571" />
             <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
             <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
         </message>
@@ -3154,9 +3179,8 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
-            <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
         <message>
@@ -3200,74 +3224,110 @@
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
+            <source>«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.</source>
+            <extracomment>The states a case is forwarded to an agency from.</extracomment>
+            <translation>“{name}” was merged into “{into}”; send the case to “{into}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="145" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
             <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The agency name is longer than 200 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="31" />
             <source>دستگاهی با همین نام در فهرست هست.</source>
             <translation>An agency of this name is already in the directory.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="32" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="33" />
             <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The address is longer than 400 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="34" />
             <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
             <translation>The phone number is longer than 40 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="35" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="171" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="36" />
+            <source>دستگاهی را که کارها به آن می‌رود برگزینید.</source>
+            <translation>Choose the agency its work goes to.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="37" />
+            <source>دستگاه را نمی‌توان در خودش ادغام کرد؛ دستگاه دیگری برگزینید.</source>
+            <translation>An agency cannot be merged into itself; choose another agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="38" />
+            <source>«{name}» پیش‌تر در «{into}» ادغام شده است.</source>
+            <translation>“{name}” was already merged into “{into}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="39" />
+            <source>«{name}» خود در «{into}» ادغام شده است؛ «{into}» را برگزینید.</source>
+            <translation>“{name}” was itself merged into “{into}”; choose “{into}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="41" />
+            <source>«{name}» از فهرست ارجاع بیرون است؛ نخست آن را فعال کنید یا دستگاه دیگری برگزینید.</source>
+            <translation>“{name}” is out of the list cases are sent from; make it active first or choose another agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="43" />
+            <source>«{name}» در «{into}» ادغام شده است و دوباره فعال نمی‌شود؛ کارهایش با «{into}» است.</source>
+            <translation>“{name}” was merged into “{into}” and cannot be made active again; its work is with “{into}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="266" />
             <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
-            <extracomment>Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
+            <extracomment>False for one taken out of the forward dialog, and for one merged into another the agency that holds its work since it was merged (`merge_agency`), and its name and the day Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
             <translation>The file has no “name” («نام») column of agencies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="172" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="267" />
             <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This name is also in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="173" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="268" />
             <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
             <translation>The file has wrong rows; no agency was added.</translation>
         </message>
@@ -5584,27 +5644,27 @@ Row {n} of {all}</translation>
             <translation>“{c}” is the card of {n}, and also the book label {b} without its last character. If you scanned a book, its label was read short: scan it again. If it is the card, scan it again to move the desk to this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="468" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="470" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="471" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="488" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="490" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="552" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="554" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="566" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="568" />
             <source>«{code}» — {why}</source>
             <translation>“{code}” — {why}</translation>
         </message>
@@ -5782,12 +5842,12 @@ Row {n} of {all}</translation>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="456" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="458" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="476" />
             <source>«{t}» از {c}، %Ln روز</source>
             <translation>
                 <numerusform>“{t}” from {c}, %Ln day</numerusform>
@@ -5795,27 +5855,27 @@ Row {n} of {all}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="498" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="500" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="530" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="532" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="532" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="534" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="534" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="536" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="536" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="538" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -7368,6 +7428,56 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
     </context>
     <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="183" />
+            <source>ادغام «%1» در دستگاه دیگر</source>
+            <extracomment>the agency as saved, once the dialog is accepted</extracomment>
+            <translation>Merge “%1” into another agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="188" />
+            <source>— دستگاهی که کارها به آن می‌رود —</source>
+            <translation>— the agency its work goes to —</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="192" />
+            <source>ادغام در</source>
+            <translation>Merge into</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="199" />
+            <source>ادغام</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="222" />
+            <source>دستگاهی را برگزینید که «%1» در آن ادغام می‌شود؛ پیش از ادغام گفته می‌شود چه جابه‌جا می‌شود.</source>
+            <extracomment>the survivor, once the merge is recorded what the merge into the chosen agency moves (None until one is chosen)</extracomment>
+            <translation>Choose the agency “%1” is merged into; what will move is shown before the merge.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="235" />
+            <source>پرونده‌هایی که در انتظار پاسخ «%1» است: %2، که %3 از آن‌ها از مهلت گذشته است. همه با همان مهلت‌ها به «%4» می‌رود و پیگیری‌شان با «%4» است.</source>
+            <translation>Cases waiting for an answer from “%1”: %2, of which %3 past their deadline. All go to “%4” with the same deadlines, and are followed up with “%4”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="239" />
+            <source>نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند؛ گزارش‌ها آن‌ها را زیر «%3» می‌شمارند.</source>
+            <translation>Letters sent to “%1”: %2. The letters and the cases' timelines keep the name “%1”; the reports count them under “%3”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="242" />
+            <source>«%1» دیگر در فهرست ارسال نمی‌آید و دوباره فعال نمی‌شود. ادغام برگشت ندارد.</source>
+            <translation>“%1” leaves the list cases are sent from and cannot be made active again. A merge cannot be undone.</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficePage</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
@@ -8346,207 +8456,235 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="113" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="114" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="115" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="116" />
             <source>معنای شاخص‌ها</source>
             <translation>What the figures count</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="118" />
             <source>زمان ارائه خدمت: روزهای کاری از روز دریافت درخواست تا روز مختومه شدن آن، برای پرونده‌های مختومه در این دوره؛ جمعه‌ها، تعطیلات رسمی و روزهایی که پرونده پیش از بازگشایی مختومه بوده شمرده نمی‌شود. زمان دستگاه‌ها از تاریخ نامه ارجاع تا پاسخ دستگاه است و باقی، زمان دفتر.</source>
             <extracomment>what a figure counts, where a manager could read it two ways (the paper's and the sheet's notes)</extracomment>
             <translation>Service time: working days from the day a request was received to the day it was closed, for the cases closed in this period; Fridays, official holidays and the days a case lay closed before it was reopened are not counted. The agencies' time runs from the forwarding letter's date to the agency's answer; the rest is the office's.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="118" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="122" />
             <source>مختومه و ردشده: پرونده بازگشایی‌شده در دوره‌ای شمرده می‌شود که آخرین بار مختومه شده است؛ پذیرفته‌شده یعنی پذیرفته در بررسی اولیه در این دوره.</source>
             <translation>Closed and rejected: a reopened case counts in the period it was last closed; accepted means accepted at the initial review in this period.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="125" />
             <source>دیرکرد دستگاه‌ها: پرونده‌هایی که مهلت نامه ارجاعشان در این دوره (تا امروز) سر رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.</source>
             <translation>Late agencies: cases whose forwarding letter's deadline fell in this period (up to today) and that the agency answered after it or not at all; extra time given at a follow-up does not count.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="124" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="128" />
             <source>متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.</source>
             <translation>Applicants per season: the applicants (each person once) of the requests received in this period, scaled to one season (a month times 3, a year divided by 4; a period not over yet by the part of it gone by); in-person visits per request: all in-person visits of those requests to date, divided by their number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="128" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="132" />
             <source>درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.</source>
             <translation>A request rejected as «Duplicate» (the same request brought again, or taken at two desks) is counted in no figure: a request that is dealt with is counted once.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="136" />
+            <source>{name} (با «{merged}» که در آن ادغام شد)</source>
+            <extracomment>an agency's row that counts the cases of agencies merged into it (`merge_agency`)</extracomment>
+            <translation>{name} (with “{merged}”, merged into it)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="138" />
+            <source>{name} (تلفن {phone})</source>
+            <extracomment>one of two agencies of one name (made at two desks apart): what tells it apart</extracomment>
+            <translation>{name} (phone {phone})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="139" />
+            <source>{name} ({address})</source>
+            <translation>{name} ({address})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="140" />
+            <source>{name} (شناسه {id})</source>
+            <translation>{name} (id {id})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="142" />
+            <source>»، «</source>
+            <extracomment>names joined in a note («الف»، «ب»)</extracomment>
+            <translation>”, “</translation>
         </message>
     </context>
     <context>

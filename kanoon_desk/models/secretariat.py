@@ -67,6 +67,10 @@ class Agency(Base):
     address: Mapped[str] = mapped_column(String(400), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    #: the agency it was merged into (`agency.merged`: the governorate made two agencies one), and
+    #: the day; the cases it holds are the survivor's (`projections.secretariat.parties.survivors`)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
+    merged_on: Mapped[date | None]
 
 
 #: The rejection reason of a case that was the same request again: brought a second time, or one

@@ -132,6 +132,8 @@ MSG_BATCH_EARLY = QT_TRANSLATE_NOOP(
     "Errors", "تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.")
 #: The states a case is forwarded to an agency from.
 FORWARDABLE = ("registered", "referred", "answered")
+MSG_AGENCY_MERGED = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.")
 MSG_AGENCY_INACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.")
 
@@ -248,6 +250,8 @@ def _plan_forward(store: Store, actor: Actor, agency_id: str, letter_date: date 
     if not agency_id:
         raise ValidationError(MSG_CHOOSE_AGENCY, "agency_id")
     agency = get_agency(store, agency_id)
+    if agency.merged_into is not None:  # (chosen in a dialog opened before the merge came)
+        raise ValidationError(MSG_AGENCY_MERGED, "agency_id", {"name": agency.name, "into": agency.merged_into_name})
     if not agency.active:
         raise ValidationError(MSG_AGENCY_INACTIVE, "agency_id")
     letter_day = letter_date or day

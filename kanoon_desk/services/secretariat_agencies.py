@@ -7,18 +7,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import collate, select
+from sqlalchemy import collate, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import Event
-from ..models.secretariat import Agency
+from ..models.secretariat import Agency, Case, Forward
 from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to_ascii_digits
 from ..persian_script import COLLATION
+from ..projections.secretariat.parties import survivors
 from ..store import Store
 from .accounts import require
+from .secretariat_common import _stamp
 from .sheets import MSG_FORMULA_UNCOMPUTED, Progress, read_rows, tell
 
 DEFAULT_DEADLINE_DAYS = 15
@@ -31,6 +33,15 @@ MSG_DAYS = QT_TRANSLATE_NOOP("Errors", "مهلت پاسخ باید بین ۱ ت�
 MSG_ADDRESS_LONG = QT_TRANSLATE_NOOP("Errors", "نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.")
 MSG_PHONE_LONG = QT_TRANSLATE_NOOP("Errors", "شماره تلفن بیش از ۴۰ نویسه است.")
 MSG_NO_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی پیدا نشد.")
+MSG_MERGE_CHOOSE = QT_TRANSLATE_NOOP("Errors", "دستگاهی را که کارها به آن می‌رود برگزینید.")
+MSG_MERGE_SELF = QT_TRANSLATE_NOOP("Errors", "دستگاه را نمی‌توان در خودش ادغام کرد؛ دستگاه دیگری برگزینید.")
+MSG_MERGED_ALREADY = QT_TRANSLATE_NOOP("Errors", "«{name}» پیش‌تر در «{into}» ادغام شده است.")
+MSG_MERGE_INTO_MERGED = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» خود در «{into}» ادغام شده است؛ «{into}» را برگزینید.")
+MSG_MERGE_INTO_INACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» از فهرست ارجاع بیرون است؛ نخست آن را فعال کنید یا دستگاه دیگری برگزینید.")
+MSG_MERGED_NO_ACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» در «{into}» ادغام شده است و دوباره فعال نمی‌شود؛ کارهایش با «{into}» است.")
 
 
 @dataclass(frozen=True)
@@ -40,23 +51,36 @@ class AgencyView:
     deadline_days: int | None
     address: str
     phone: str
+    #: False for one taken out of the forward dialog, and for one merged into another
     active: bool
+    #: the agency that holds its work since it was merged (`merge_agency`), and its name and the day
+    merged_into: str | None = None
+    merged_into_name: str = ""
+    merged_on: date | None = None
 
     @property
     def effective_deadline_days(self) -> int:
         return self.deadline_days or DEFAULT_DEADLINE_DAYS
 
 
-def _view(a: Agency) -> AgencyView:
-    return AgencyView(a.id, a.name, a.deadline_days, a.address, a.phone, a.active)
+def _view(s: Session, a: Agency, into: dict[str, str] | None = None) -> AgencyView:
+    final = (survivors(s) if into is None else into).get(a.id)
+    if final is None:
+        return AgencyView(a.id, a.name, a.deadline_days, a.address, a.phone, a.active)
+    return AgencyView(a.id, a.name, a.deadline_days, a.address, a.phone, False, final,
+                      s.scalar(select(Agency.name).where(Agency.id == final)) or "", a.merged_on)
 
 
 def list_agencies(store: Store, *, include_inactive: bool = False) -> list[AgencyView]:
+    """The directory by name; without `include_inactive`, only the agencies a case may be sent to
+    (neither taken out nor merged into another)."""
     with store.read() as s:
+        into = survivors(s)
         q = select(Agency).order_by(collate(Agency.name, COLLATION))
         if not include_inactive:
             q = q.where(Agency.active.is_(True))
-        return [_view(a) for a in s.scalars(q)]
+        views = [_view(s, a, into) for a in s.scalars(q)]
+        return views if include_inactive else [v for v in views if v.merged_into is None]
 
 
 def get_agency(store: Store, agency_id: str) -> AgencyView:
@@ -64,7 +88,7 @@ def get_agency(store: Store, agency_id: str) -> AgencyView:
         a = s.get(Agency, agency_id) if agency_id else None
         if a is None:
             raise NotFound(MSG_NO_AGENCY, "agency_id")
-        return _view(a)
+        return _view(s, a)
 
 
 def _checked(name: str, deadline_days: int | None, address: str, phone: str) -> dict[str, Any]:
@@ -113,7 +137,7 @@ def save_agency(store: Store, actor: Actor, *, name: str, deadline_days: int | N
                 store.record(s, actor, "agency.set", aid, changed, subject=fields["name"])
         a = s.get(Agency, aid)
         assert a is not None
-        return _view(a)
+        return _view(s, a)
 
 
 def set_agency_active(store: Store, actor: Actor, agency_id: str, active: bool) -> AgencyView:
@@ -124,9 +148,80 @@ def set_agency_active(store: Store, actor: Actor, agency_id: str, active: bool) 
         row = s.get(Agency, agency_id) if agency_id else None
         if row is None:
             raise NotFound(MSG_NO_AGENCY, "agency_id")
+        view = _view(s, row)
+        if view.merged_into is not None and active:
+            raise ValidationError(MSG_MERGED_NO_ACTIVE, "active", {"name": row.name, "into": view.merged_into_name})
         if row.active != bool(active):
             store.record(s, actor, "agency.set", agency_id, {"active": bool(active)}, subject=row.name)
-        return _view(row)
+        return _view(s, row)
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What merging `agency` into `into` moves (the confirmation says it): the cases it holds now
+    (forwarded, waiting for its answer), those of them past their deadline, and the letters sent to
+    it ever (they keep its name; the reports count them under the survivor)."""
+
+    agency: AgencyView
+    into: AgencyView
+    open_cases: int
+    overdue_cases: int
+    letters: int
+
+
+def _merge_checked(s: Session, agency_id: str, into_id: str) -> tuple[AgencyView, AgencyView]:
+    a = s.get(Agency, agency_id) if agency_id else None
+    if a is None:
+        raise NotFound(MSG_NO_AGENCY, "agency_id")
+    if not into_id:
+        raise ValidationError(MSG_MERGE_CHOOSE, "into_id")
+    b = s.get(Agency, into_id)
+    if b is None:
+        raise NotFound(MSG_NO_AGENCY, "into_id")
+    if a.id == b.id:
+        raise ValidationError(MSG_MERGE_SELF, "into_id")
+    into = survivors(s)
+    gone, kept = _view(s, a, into), _view(s, b, into)
+    if gone.merged_into is not None:
+        raise ValidationError(MSG_MERGED_ALREADY, "agency_id", {"name": gone.name, "into": gone.merged_into_name})
+    if kept.merged_into is not None:
+        raise ValidationError(MSG_MERGE_INTO_MERGED, "into_id", {"name": kept.name, "into": kept.merged_into_name})
+    if not kept.active:
+        raise ValidationError(MSG_MERGE_INTO_INACTIVE, "into_id", {"name": kept.name})
+    return gone, kept
+
+
+def merge_plan(store: Store, actor: Actor, agency_id: str, into_id: str, *, on: date | None = None) -> MergePlan:
+    """The merge's checks and what it would move, for the admin to confirm (nothing written)."""
+    require(actor, "admin")
+    day, _at = _stamp(on)
+    with store.read() as s:
+        gone, kept = _merge_checked(s, agency_id, into_id)
+        held = (Case.agency_id == gone.id, Case.status == "forwarded")
+        open_cases = s.scalar(select(func.count()).select_from(Case).where(*held)) or 0
+        overdue = s.scalar(select(func.count()).select_from(Case).where(*held, Case.deadline < day)) or 0
+        letters = s.scalar(select(func.count()).select_from(Forward).where(
+            Forward.agency_id == gone.id, Forward.status != "withdrawn")) or 0
+        return MergePlan(gone, kept, open_cases, overdue, letters)
+
+
+def merge_agency(store: Store, actor: Actor, agency_id: str, into_id: str, *, on: date | None = None) -> AgencyView:
+    """Merge an agency into another (the governorate made them one): the cases it holds, late or
+    not, are the survivor's (their deadlines as they were), it can no longer be chosen, and its
+    letters, the cases' timelines and the reports' past keep its name (the reports count its cases
+    under the survivor, with a note). One `agency.merged` event, seen by every office: a case
+    forwarded to it at a desk that had not heard of the merge goes to the survivor once the two
+    meet. Only the admin; the survivor's view is returned."""
+    require(actor, "admin")
+    day, _at = _stamp(on)
+    with store.transaction() as s:
+        gone, kept = _merge_checked(s, agency_id, into_id)
+        store.record(s, actor, "agency.merged", gone.id,
+                     {"into": kept.id, "into_name": kept.name, "name": gone.name, "day": day.isoformat()},
+                     subject=gone.name)
+        b = s.get(Agency, kept.id)
+        assert b is not None
+        return _view(s, b)
 
 
 def agency_name_at(s: Session, agency_id: str, hlc: int) -> str | None:

@@ -33,12 +33,16 @@ from ..persian import (
     jalali_month_key,
     jalali_season_bounds,
     jalali_year_bounds,
+    normalize,
+    normalize_text,
     script_digits,
+    search_key,
     season_name,
     to_ascii_digits,
     to_persian_digits,
 )
 from ..persian_script import persian_collate
+from ..projections.secretariat.parties import survivors
 from ..sqlite_statement import SqliteStatement
 from ..store import Store
 from ..whole_file import written_whole
@@ -128,6 +132,14 @@ class ReportText:
     note_duplicates: str = QT_TRANSLATE_NOOP(
         "SecretariatReports", "درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز "
         "ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.")
+    #: an agency's row that counts the cases of agencies merged into it (`merge_agency`)
+    merged_label: str = QT_TRANSLATE_NOOP("SecretariatReports", "{name} (با «{merged}» که در آن ادغام شد)")
+    #: one of two agencies of one name (made at two desks apart): what tells it apart
+    same_name_phone: str = QT_TRANSLATE_NOOP("SecretariatReports", "{name} (تلفن {phone})")
+    same_name_address: str = QT_TRANSLATE_NOOP("SecretariatReports", "{name} ({address})")
+    same_name_id: str = QT_TRANSLATE_NOOP("SecretariatReports", "{name} (شناسه {id})")
+    #: names joined in a note («الف»، «ب»)
+    list_separator: str = QT_TRANSLATE_NOOP("SecretariatReports", "»، «")
     #: how a case ended, by outcome key
     outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_FA))
     months: tuple[str, ...] = JALALI_MONTHS
@@ -252,10 +264,12 @@ def _duplicates(s: Any, p: Period) -> list[Any]:
         .where(DUPLICATE_ONLY, Case.received_date <= p.end)))
 
 
-def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = None) -> Report:
+def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = None,
+                 text: ReportText | None = None) -> Report:
     """Every figure of the period from the projection tables (service time in working days). A
     case rejected as a duplicate is in none: the request dealt with is counted once (its twin's
-    share is taken back off each figure, `_duplicates`)."""
+    share is taken back off each figure, `_duplicates`). An agency's rows are labelled in `text`'s
+    words (`_agency_rows`: a merged agency's cases under its survivor, two of one name told apart)."""
     require(actor, "clerk", "expert", "manager", "admin")
     cal = working_calendar(store)
     rep = Report(p)
@@ -298,8 +312,9 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
             rep.p90_service_days = _p90(totals)
             rep.avg_office_days = sum(t.office for t in times) / len(times)
             rep.avg_agency_days = sum(t.agency for t in times) / len(times)
-        rep.overdue_by_agency = _overdue_by_agency(s, p, on or today())
-        rep.agencies = _agency_figures(s, p, cal)
+        rows = _agency_rows(s, text or ReportText())
+        rep.overdue_by_agency = _overdue_by_agency(s, p, on or today(), rows)
+        rep.agencies = _agency_figures(s, p, cal, rows)
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
                                       .where(in_range(Case.received_date))) or 0)
@@ -368,7 +383,54 @@ def _clock_spans(s: Any, p: Period) -> dict[str, tuple[list[Span], list[Span]]]:
     return out
 
 
-def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
+@dataclass(frozen=True)
+class _AgencyRows:
+    """Which row of the reports counts an agency's letters: `under` maps a merged agency to the one
+    that holds its work (its survivor); `label` names each row."""
+
+    under: dict[str, str]
+    label: dict[str, str]
+
+    def of(self, agency_id: str) -> str:
+        return self.under.get(agency_id, agency_id)
+
+
+def _agency_rows(s: Any, t: ReportText) -> _AgencyRows:
+    """The reports' agency rows: one per agency not merged into another, its merged agencies'
+    letters counted in it, their names in a note (a period with the merge in the middle shows one
+    row, and loses nothing); two such agencies of one name (made at two desks apart) are never
+    folded into one row: each says its phone, else its address, else its id's end."""
+    under = survivors(s)
+    agencies = {a.id: a for a in s.execute(select(Agency.id, Agency.name, Agency.phone, Agency.address))}
+    merged: dict[str, list[str]] = {}
+    for gone, final in under.items():
+        if gone in agencies and search_key(agencies[gone].name) != search_key(agencies.get(final, agencies[gone]).name):
+            merged.setdefault(final, []).append(agencies[gone].name)
+    by_key: dict[str, list[str]] = {}
+    for aid, a in agencies.items():
+        if aid not in under:
+            by_key.setdefault(search_key(a.name), []).append(aid)
+    label: dict[str, str] = {}
+    for aid, a in agencies.items():
+        if aid in under:
+            continue
+        name = a.name
+        twins = [agencies[o] for o in by_key[search_key(a.name)] if o != aid]
+        if twins:
+            if a.phone and all(normalize(o.phone) != normalize(a.phone) for o in twins):
+                name = t.same_name_phone.replace("{name}", name).replace("{phone}", a.phone)
+            elif a.address and all(normalize_text(o.address) != normalize_text(a.address) for o in twins):
+                name = t.same_name_address.replace("{name}", name).replace("{address}", a.address)
+            else:
+                name = t.same_name_id.replace("{name}", name).replace("{id}", aid[-6:])
+        if aid in merged:
+            names = t.list_separator.join(sorted(set(merged[aid]), key=cmp_to_key(persian_collate)))
+            name = t.merged_label.replace("{name}", name).replace("{merged}", names)
+        label[aid] = name
+    return _AgencyRows(under, label)
+
+
+def _overdue_by_agency(s: Any, p: Period, asof: date, agencies: _AgencyRows) -> list[tuple[str, int]]:
     """Cases per agency whose deadline fell in the period and has passed by `asof` (today: a
     deadline on a period's last day is counted in that period's report once the day is over), and
     that the agency answered late or not at all. The deadline is the one its forwarding letter gave
@@ -383,19 +445,21 @@ def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
                and_(Forward.answered_on.is_(None),
                     or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > due, reopened)))
     rows = s.execute(
-        select(Agency.name, Forward.case_id, Forward.agency_id, due, Forward.answered_on, Forward.status, reopened)
-        .select_from(Forward).join(Agency, Agency.id == Forward.agency_id).join(Case, Case.id == Forward.case_id)
+        select(Forward.agency_id, Forward.case_id, Forward.agency_id, due, Forward.answered_on, Forward.status, reopened)
+        .select_from(Forward).join(Case, Case.id == Forward.case_id)
         .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)).all()
     # a forward closed unanswered on a case reopened since: late only if its own close was after the deadline
     ask = {case_id for _n, case_id, _a, _d, got, status, again in rows if got is None and status != "open" and again}
     closed_on = _forward_close_days(s, ask) if ask else {}
     cases: dict[str, set[str]] = {}
-    for name, case_id, agency_id, deadline, got, status, again in rows:
+    for _a, case_id, agency_id, deadline, got, status, again in rows:
         if got is None and status != "open" and again:
             day = closed_on.get((case_id, agency_id, deadline))
             if day is None or day <= deadline:
                 continue
-        cases.setdefault(name, set()).add(case_id)
+        row = agencies.of(agency_id)
+        if row in agencies.label:  # (a forward naming an agency this desk has not heard of yet: none)
+            cases.setdefault(agencies.label[row], set()).add(case_id)
     by_name = cmp_to_key(persian_collate)
     return sorted(((name, len(ids)) for name, ids in cases.items()), key=lambda r: (-r[1], by_name(r[0])))
 
@@ -424,16 +488,18 @@ def _forward_close_days(s: Any, case_ids: set[str]) -> dict[tuple[str, str, date
     return out
 
 
-def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
+def _agency_figures(s: Any, p: Period, cal: Any, agencies: _AgencyRows) -> list[AgencyFigures]:
     """Per agency, the forwarding letters dated in the period (a forward withdrawn as made by
     mistake not counted): answered, answered on time, the average working days to the answer,
     still waiting (the agency holds the case; one closed without an answer waits no more)."""
     rows: dict[str, list[tuple[date, date | None, date, bool]]] = {}
-    for name, letter_date, answered_on, due, status in s.connection().execute(
-            select(Agency.name, Forward.letter_date, Forward.answered_on, Forward.original_deadline, Forward.status)
-            .select_from(Forward).join(Agency, Agency.id == Forward.agency_id)
+    for agency_id, letter_date, answered_on, due, status in s.connection().execute(
+            select(Forward.agency_id, Forward.letter_date, Forward.answered_on, Forward.original_deadline,
+                   Forward.status)
             .where(Forward.letter_date.between(p.start, p.end), Forward.status != "withdrawn")):
-        rows.setdefault(name, []).append((letter_date, answered_on, due, status == "open"))
+        name = agencies.label.get(agencies.of(agency_id))
+        if name is not None:
+            rows.setdefault(name, []).append((letter_date, answered_on, due, status == "open"))
     out = []
     for name, letters in rows.items():
         answered = [(sent, got, due) for sent, got, due, _open in letters if got is not None]

@@ -259,3 +259,51 @@ def test_an_agency_list_is_read_and_added_off_the_gui_thread_and_a_stop_adds_non
     assert page.message.text() == "۴۰ دستگاه به فهرست افزوده شد."
     assert len({a.name for a in ag.list_agencies(desk.store)} - before) == 40
     ctx.tasks.wait()
+
+
+def test_admin_merges_an_agency_after_the_dialog_says_what_will_move(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services.secretariat_common import today
+    from tests.secretariat_helpers import case_input
+
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    late_day = today() - timedelta(days=40)
+    for n, on in ((1, late_day), (2, today())):
+        r = sec.intake(desk.store, desk.clerk, case_input(n), on=on)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=on)
+        sec.register(desk.store, desk.clerk, r.case_id, on=on)
+        sec.forward(desk.store, desk.manager, r.case_id, rural.id, on=on)
+    page = AgenciesPage(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 420)
+    page.select_agency(rural.id)
+    assert page.merge_button.isEnabled()
+    dialog = page.merge_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()  # nothing chosen yet
+    names = [dialog.into.itemText(i) for i in range(dialog.into.count())]
+    assert rural.name not in names and water.name in names
+    dialog.into.setCurrentIndex(names.index(water.name))
+    said = dialog.summary.text()
+    assert "۲، که ۱ از آن‌ها از مهلت گذشته است" in said and "به «شرکت آب و فاضلاب شهری» می‌رود" in said
+    assert "نامه‌هایی که به «شرکت آب و فاضلاب روستایی» فرستاده شده: ۲" in said
+    dialog.grab().save(str(tmp_path / "merge-dialog.png"))
+    dialog.ok_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "ادغام شد" in page.message.text() and page.selected() is not None and page.selected().id == water.id
+    row = next(i for i in range(page.model.rowCount()) if page.model.row_at(i).id == rural.id)
+    assert page.model.display(page.model.row_at(row), 1) == "ادغام‌شده در «شرکت آب و فاضلاب شهری»"
+    page.select_agency(rural.id)
+    assert not page.merge_button.isEnabled() and not page.active_button.isEnabled()
+    assert page.merge_dialog() is None
+    page.grab().save(str(tmp_path / "agencies-merged.png"))
+    # the merged one is not offered again as a survivor, and a merge into it is refused at the field
+    page.select_agency(desk.agency.id)
+    other = page.merge_dialog()
+    assert other is not None
+    qtbot.addWidget(other)
+    assert rural.name not in [other.into.itemText(i) for i in range(other.into.count())]

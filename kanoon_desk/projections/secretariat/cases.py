@@ -27,6 +27,7 @@ from ...models import Event, table_of
 from ...models.secretariat import Attachment, Case, FollowUp, Forward, Notice, Referral, Visit
 from .case_row import _CASES, CaseRow, _at, _day, _row, _save, _write_fts, fts_key
 from .letters import check_letter
+from .parties import survivor
 
 #: events that change a case's course; after a close they are a conflict, not a change
 _ACTIONS = frozenset({"case.reviewed", "case.registered", "case.referred", "case.forwarded",
@@ -278,7 +279,9 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
     _finish_items(s, c.id, _at(e))
     if c.clock != "agency":  # the agency's clock runs from its letter's date
         c.clock, c.agency_since = "agency", fw.letter_date
-    c.status, c.agency_id, c.deadline = "forwarded", p["agency_id"], fw.deadline
+    # an agency merged into another (here before this forward, made at a desk that did not know):
+    # the survivor holds the case; the forward and its letter keep the agency it was sent to
+    c.status, c.agency_id, c.deadline = "forwarded", survivor(s, p["agency_id"]), fw.deadline
     c.holder_user_id, c.holder_since = None, None
     _save(s, c)
 
@@ -426,7 +429,7 @@ def _forward_withdrawn(s: Session, e: FoldEvent) -> None:
         other = _OPEN_FORWARD.first(s, case_id=c.id)
         if other is not None:
             terms = _FORWARD_TERMS.first(s, forward_id=other[0])
-            c.agency_id, c.deadline = terms.agency_id, terms.deadline
+            c.agency_id, c.deadline = survivor(s, terms.agency_id), terms.deadline
         else:
             _end_agency_clock(c, _day(e.payload))
             c.status = "registered" if c.registration_no else "accepted"

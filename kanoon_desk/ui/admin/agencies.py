@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import secretariat_agencies as agencies
-from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView
+from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView, MergePlan
 from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
@@ -69,6 +70,8 @@ class AgenciesModel(LazyTableModel):
         if column == 0:
             return a.name
         if column == 1:
+            if a.merged_into is not None:
+                return self.tr("ادغام‌شده در «%1»").replace("%1", a.merged_into_name)
             return self.tr("فعال") if a.active else self.tr("غیرفعال")
         if column == 2:
             if a.deadline_days is None:
@@ -167,6 +170,97 @@ class AgencyDialog(NamedDialog):
             name=name, deadline_days=days, phone=phone, address=address), on_done=done, on_error=failed)
 
 
+class MergeDialog(NamedDialog):
+    """Merge the chosen agency into another: the survivor is chosen from the agencies a case may be
+    sent to, and the dialog says what will move before «ادغام» (the cases the agency holds, how many
+    of them are late, its letters that keep its name). A refusal is shown at its field.
+
+    Signals (of QDialog): accepted once the merge is recorded (`merged` holds the survivor)."""
+
+    def __init__(self, ctx: UiContext, agency: AgencyView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.agency = ctx, agency
+        self.setWindowTitle(self.tr("ادغام «%1» در دستگاه دیگر").replace("%1", agency.name))
+        self.setMinimumWidth(620)
+        self.form = Form()
+        self.into = QComboBox()
+        self.into.setObjectName("into_id")
+        self.into.addItem(self.tr("— دستگاهی که کارها به آن می‌رود —"), "")
+        for a in agencies.list_agencies(ctx.store):
+            if a.id != agency.id:
+                self.into.addItem(text_digits(a.name), a.id)
+        self.form.add_field("into_id", self.tr("ادغام در"), self.into)
+        self.summary = QLabel()
+        self.summary.setObjectName("merge-summary")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("ادغام"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("انصراف"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addWidget(self.summary)
+        box.addWidget(self.buttons)
+        #: the survivor, once the merge is recorded
+        self.merged: AgencyView | None = None
+        #: what the merge into the chosen agency moves (None until one is chosen)
+        self.plan: MergePlan | None = None
+        self.into.currentIndexChanged.connect(lambda _: self._planned())
+        self._planned()
+
+    def _planned(self) -> None:
+        """Say what merging into the chosen agency moves, or why it cannot be (at the field)."""
+        self.form.clear_errors()
+        self.plan = None
+        into = str(self.into.currentData() or "")
+        self.ok_button.setEnabled(bool(into))
+        if not into:
+            self.summary.setText(self.tr(
+                "دستگاهی را برگزینید که «%1» در آن ادغام می‌شود؛ پیش از ادغام گفته می‌شود چه جابه‌جا می‌شود.")
+                .replace("%1", text_digits(self.agency.name)))
+            return
+        try:
+            plan = agencies.merge_plan(self.ctx.store, self.ctx.actor, self.agency.id, into)
+        except Exception as err:  # (a refusal: shown at its field, nothing to confirm)
+            self.form.show_error(err)
+            self.ok_button.setEnabled(False)
+            self.summary.clear()
+            return
+        self.plan = plan
+        gone, kept = text_digits(plan.agency.name), text_digits(plan.into.name)
+        lines = [
+            self.tr("پرونده‌هایی که در انتظار پاسخ «%1» است: %2، که %3 از آن‌ها از مهلت گذشته است. همه با همان "
+                    "مهلت‌ها به «%4» می‌رود و پیگیری‌شان با «%4» است.")
+            .replace("%1", gone).replace("%2", digits(plan.open_cases)).replace("%3", digits(plan.overdue_cases))
+            .replace("%4", kept),
+            self.tr("نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند؛ "
+                    "گزارش‌ها آن‌ها را زیر «%3» می‌شمارند.")
+            .replace("%1", gone).replace("%2", digits(plan.letters)).replace("%3", kept),
+            self.tr("«%1» دیگر در فهرست ارسال نمی‌آید و دوباره فعال نمی‌شود. ادغام برگشت ندارد.").replace("%1", gone),
+        ]
+        self.summary.setText("\n".join("• " + line for line in lines))
+
+    def submit(self) -> None:
+        into = str(self.into.currentData() or "")
+        store, actor, agency_id = self.ctx.store, self.ctx.actor, self.agency.id
+        self.ok_button.setEnabled(False)
+
+        def done(view: AgencyView) -> None:
+            self.merged = view
+            self.ctx.bus.changed.emit(AREA)
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            self.form.show_error(err)
+
+        self.ctx.tasks.run(lambda: agencies.merge_agency(store, actor, agency_id, into),
+                           on_done=done, on_error=failed)
+
+
 class AgenciesPage(QWidget):
     """The directory as a table with «دستگاه تازه», «اصلاح» and «غیرفعال کردن/فعال کردن».
 
@@ -202,6 +296,11 @@ class AgenciesPage(QWidget):
         self.new_button = QPushButton(self.tr("دستگاه تازه"))
         self.edit_button = QPushButton(self.tr("اصلاح"))
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.merge_button = QPushButton(self.tr("ادغام در دستگاه دیگر…"))
+        self.merge_button.setObjectName("merge-agency")
+        self.merge_button.setToolTip(self.tr("وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده "
+                                             "به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند."))
+        self.merge_button.clicked.connect(self.merge_agency)
         self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
         self.history_button.setObjectName("agency-history")
         self.history_button.setToolTip(self.tr("همه نام‌ها و مهلت‌هایی که دستگاه برگزیده داشته، از هر میز؛ "
@@ -228,8 +327,8 @@ class AgenciesPage(QWidget):
         # what does not fit the width goes on to a second line: in English at 150 % (a 1366x768
         # laptop) the row asked a pixel more than the page's room, which scrolled sideways
         buttons = FlowLayout()
-        for b in (self.new_button, self.edit_button, self.active_button, self.history_button, self.import_button,
-                  self.inactive):
+        for b in (self.new_button, self.edit_button, self.active_button, self.merge_button, self.history_button,
+                  self.import_button, self.inactive):
             buttons.addWidget(b)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)
@@ -276,8 +375,10 @@ class AgenciesPage(QWidget):
 
     def _update_buttons(self) -> None:
         agency = self.selected()
-        self.edit_button.setEnabled(agency is not None)
-        self.active_button.setEnabled(agency is not None)
+        live = agency is not None and agency.merged_into is None
+        self.edit_button.setEnabled(live)
+        self.active_button.setEnabled(live)
+        self.merge_button.setEnabled(live)
         self.history_button.setEnabled(agency is not None)
         self.active_button.setText(self.tr("فعال کردن") if agency and not agency.active
                                    else self.tr("غیرفعال کردن"))
@@ -301,6 +402,29 @@ class AgenciesPage(QWidget):
         agency = self.selected()
         if agency is not None:
             self.agency_dialog(agency).open()
+
+    def merge_dialog(self) -> MergeDialog | None:
+        """The merge dialog for the chosen agency (not opened: `merge_agency` opens it)."""
+        agency = self.selected()
+        if agency is None or agency.merged_into is not None:
+            return None
+        dialog = MergeDialog(self.ctx, agency, self)
+        dialog.accepted.connect(lambda: self._merged(dialog))
+        return dialog
+
+    def merge_agency(self) -> None:
+        dialog = self.merge_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    def _merged(self, dialog: MergeDialog) -> None:
+        if dialog.merged is None:
+            return
+        self.select_agency(dialog.merged.id, missing_ok=True)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("«%1» در «%2» ادغام شد؛ پرونده‌هایش اکنون با «%2» است.")
+                             .replace("%1", text_digits(dialog.agency.name))
+                             .replace("%2", text_digits(dialog.merged.name)))
 
     def show_history(self) -> FieldHistoryDialog | None:
         agency = self.selected()
