@@ -154,3 +154,22 @@ def test_a_forward_to_the_merged_agency_folded_after_the_merge_goes_to_the_survi
     view = q.get_case(desk.store, desk.manager, r.case_id, on=DAY)
     assert view.case["agency_id"] == desk.agency.id and view.agency_name == desk.agency.name
     assert view.forwards[0]["agency_name"] == rural.name
+
+
+def test_two_agencies_merged_into_each_other_at_two_desks_apart_leave_one_of_them(desk: Desk) -> None:
+    """Desk 1 merged A into B while desk 2 merged B into A: whatever order they arrive in, the one of
+    the smaller id survives, holds both's cases and can be chosen; the other cannot."""
+    a = ag.save_agency(desk.store, desk.admin, name="اداره کل بهزیستی")
+    b = ag.save_agency(desk.store, desk.admin, name="اداره کل امور اجتماعی")
+    case_a = forwarded(desk, 1, a.id)
+    case_b = forwarded(desk, 2, b.id)
+    with desk.store.transaction() as s:  # as the two desks' events arrive: each merge recorded apart
+        for gone, into in ((a, b), (b, a)):
+            desk.store.record(s, desk.admin, "agency.merged", gone.id,
+                              {"into": into.id, "into_name": into.name, "name": gone.name, "day": DAY.isoformat()},
+                              subject=gone.name)
+    kept, lost = (a, b) if a.id < b.id else (b, a)
+    assert {x.id for x in ag.list_agencies(desk.store)} == {kept.id, desk.agency.id}
+    assert ag.get_agency(desk.store, lost.id).merged_into == kept.id
+    for case_id in (case_a, case_b):
+        assert q.get_case(desk.store, desk.manager, case_id).case["agency_id"] == kept.id
