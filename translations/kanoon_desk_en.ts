@@ -1681,86 +1681,116 @@
     <context>
         <name>CentresPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="32" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="37" />
             <source>کد</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="33" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="186" />
             <source>نام مرکز</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="34" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="90" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="187" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="35" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="188" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="36" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="92" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="189" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="42" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="48" />
+            <source>باز</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="49" />
+            <source>بسته در %1؛ اعضا و نسخه‌ها در %2</source>
+            <translation>Closed on %1; members and copies at %2</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="153" />
             <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
             <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="84" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="181" />
             <source>۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود</source>
             <translation>021-88776655 — printed on the overdue notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="185" />
             <source>کد مرکز</source>
             <translation>Centre code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="93" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="190" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="191" />
             <source>افزودن مرکز</source>
             <translation>Add centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="194" />
             <source>ذخیره اصلاح مرکز برگزیده</source>
             <translation>Save the selected centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="100" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="197" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="102" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="199" />
             <source>همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
             <translation>Every name, phone and address the chosen centre has had, from every desk; a value another desk's change replaced is listed too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="105" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="202" />
+            <source>بستن مرکز…</source>
+            <translation>Close centre…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="204" />
+            <source>مرکزی که دیگر کار نمی‌کند: اعضا و نسخه‌هایش به مرکز دیگری می‌رود؛ تا امانت، رزرو یا نسخه در راهی در آن باز است بسته نمی‌شود.</source>
+            <translation>A centre that no longer works: its members and copies go to another centre; it is not closed while a loan, a hold or a copy on its way is open there.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="207" />
             <source>مرکز تازه</source>
             <translation>New centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="183" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="293" />
+            <source>مرکز «%1» بسته شد.</source>
+            <translation>Centre “%1” was closed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="310" />
             <source>مرکز «{n}» افزوده شد.</source>
             <translation>Centre “{n}” added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="197" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="324" />
             <source>مشخصات مرکز «{n}» ذخیره شد.</source>
             <translation>Details of centre “{n}” saved.</translation>
         </message>
@@ -1807,6 +1837,65 @@
             <location filename="../kanoon_desk/ui/password.py" line="60" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseCentreDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="65" />
+            <source>بستن مرکز «%1»</source>
+            <translation>Close centre “%1”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="70" />
+            <source>— مرکزی که اعضا و نسخه‌ها به آن می‌رود —</source>
+            <translation>— the centre its members and copies go to —</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="74" />
+            <source>نسخه‌ها وجین شوند، نه جابه‌جا</source>
+            <translation>Withdraw the copies instead of moving them</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="78" />
+            <source>دلیل وجین، مانند «فرسوده؛ مرکز بسته شد»</source>
+            <translation>Reason for the withdrawal, e.g. “worn; centre closed”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="79" />
+            <source>مرکز</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="80" />
+            <source>اعضا و نسخه‌ها به</source>
+            <translation>Members and copies to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <source>دلیل وجین</source>
+            <translation>Reason for withdrawal</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <source>بستن مرکز</source>
+            <translation>Close centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="110" />
+            <source>این مرکز هنوز کار باز دارد و بسته نمی‌شود: امانت باز %1، رزرو %2، نسخه در راه %3. نخست کتاب‌های امانتی بازگردانده شود، رزروها تحویل یا لغو شود و نسخه‌های در راه برسند.</source>
+            <extracomment>the centre as closed, once the dialog is accepted</extracomment>
+            <translation>This centre still has open work and cannot be closed: open loans %1, holds %2, copies on their way %3. First the lent books must come back, the holds be collected or cancelled and the copies on their way arrive.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="117" />
+            <source>با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود). مرکز در فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن برگشت ندارد.</source>
+            <translation>Closing the centre moves its members (%1) and copies (%2) to the centre you choose (or withdraws the copies). The centre stays in past lists and reports, but cannot be chosen for a new member, copy, hold or loan. Closing cannot be undone.</translation>
         </message>
     </context>
     <context>
@@ -2113,154 +2202,159 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <source>بستن مرکز فرهنگی هنری</source>
+            <translation>Cultural centre closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="158" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="159" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="158" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="159" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="165" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="166" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="177" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2498,7 +2592,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="36" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="328" />
+            <location filename="../kanoon_desk/services/library_import.py" line="330" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field the fields whose cell is a formula the file keeps no value for (`sheets.UNCOMPUTED`): each an error of the row, however often it is checked again One event an import row writes: (type, aggregate id, payload). the titles the store has by name and author, asked once for the file (thousands of rows name the same few; nothing is written while the rows are checked) the office's centres, held so the session finds each in its identity map: every row asks whether its centre exists, and each asking loaded the centre anew (a third of a member row) each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview) A Jalali date written day first, as Persian forms (and sheets typed from them) write it: 5/1/1402.</extracomment>
@@ -2761,7 +2855,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/library_common.py" line="22" />
-            <location filename="../kanoon_desk/services/library_rules.py" line="101" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="102" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
@@ -2796,39 +2890,39 @@
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="42" />
+            <location filename="../kanoon_desk/services/library_members.py" line="43" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="44" />
+            <location filename="../kanoon_desk/services/library_members.py" line="45" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="46" />
+            <location filename="../kanoon_desk/services/library_members.py" line="47" />
             <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
             <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
             <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="48" />
+            <location filename="../kanoon_desk/services/library_members.py" line="49" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="50" />
+            <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="51" />
+            <location filename="../kanoon_desk/services/library_members.py" line="52" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="56" />
+            <location filename="../kanoon_desk/services/library_members.py" line="57" />
             <source>مشخصات این عضو به درخواست ولی حذف شده است؛ برای بازگشت، او را دوباره عضو کنید.</source>
             <translation>This member's details were removed at the guardian's request; to come back, register them again.</translation>
         </message>
@@ -2849,12 +2943,12 @@
             <translation>This is a copy's old barcode: it was corrected to {b}. Print the new label, stick it on the book, then scan the new barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
@@ -2869,144 +2963,175 @@
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="20" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="21" />
             <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="52" />
+            <location filename="../kanoon_desk/services/library_members.py" line="53" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="53" />
+            <location filename="../kanoon_desk/services/library_members.py" line="54" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="54" />
+            <location filename="../kanoon_desk/services/library_members.py" line="55" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="55" />
+            <location filename="../kanoon_desk/services/library_members.py" line="56" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="42" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="43" />
             <source>این بارکدِ خودِ کتاب (شابک پشت جلد) است و در همه نسخه‌های آن یکی است؛ برچسب بارکد کتابخانه را بخوانید، یا جا را خالی بگذارید تا بارکد داده شود.</source>
             <extracomment>a copy's barcode box given the barcode printed on the book itself (its ISBN as an EAN-13, 978/979…): it is the same on every copy of the book, so it cannot tell one copy from another</extracomment>
             <translation>This is the book's own barcode (the ISBN on its back cover), the same on every copy of it; scan the library's barcode label, or leave the box empty to have a barcode issued.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="45" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="46" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="47" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="48" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="75" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="76" />
             <source>«{t}» از «{a}» در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`, `{a}`: the title already in the catalogue and its author (SameTitle.existing)</extracomment>
             <translation>“{t}” by {a} is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="78" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="79" />
             <source>«{t}» بی نام نویسنده در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>as MSG_TITLE_KNOWN, for a title with no author</extracomment>
             <translation>“{t}”, with no author, is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="333" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="334" />
             <source>بارکد نسخه دیگری ({b}) با این آغاز می‌شود؛ شاید اسکن ناتمام خوانده شده است. برچسب را دوباره بخوانید.</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. `{b}`: the barcode of another copy the one given begins (BarcodeCutShort.codes)</extracomment>
             <translation>Another copy's barcode ({b}) begins with this; the scan may have been cut short. Scan the label again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="383" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="384" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
             <extracomment>above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` &lt; x &lt; `code`+this is the barcodes that begin with `code`, a range of the barcode index The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="384" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="385" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="387" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="388" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="452" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="454" />
             <source>این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.</source>
             <translation>This is the copy's barcode already; type or scan the right one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="566" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="569" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="571" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="574" />
             <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
             <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="95" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="96" />
             <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
             <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
             <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="100" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="101" />
             <source>مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.</source>
             <translation>A centre with this code already exists; select it in the list to correct it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="102" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="103" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="103" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="104" />
             <source>کد {code} کد خود این دفتر است، نه مرکزی از آن؛ کد مرکز کد دفتر و دو رقم پس از آن است، مانند {example}. اگر این دفتر خود مرکز فرهنگی هنری است، آن را در «مشخصات دفتر» مرکز کنید.</source>
             <translation>{code} is this office's own code, not one of its centres: a centre's code is the office code and two digits, such as {example}. If this office is itself a cultural centre, make it one in «Office details».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="106" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="107" />
             <source>کد {code} کد یک دفتر است، نه مرکز فرهنگی هنری؛ کد دیگری برگزینید.</source>
             <translation>{code} is an office's code, not a cultural centre's; choose another code.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="113" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="114" />
             <source>شماره تلفن مرکز را با رقم بنویسید (خط تیره، فاصله و پرانتز هم رواست؛ بیش از ۴۰ نویسه نه).</source>
             <extracomment>A centre's phone and address as the agency directory bounds them (the overdue notices print both).</extracomment>
             <translation>Write the centre's phone in digits (dashes, spaces and brackets are fine; at most 40 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="115" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="116" />
             <source>نشانی بیش از ۴۰۰ نویسه است.</source>
             <translation>The address is longer than 400 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="237" />
+            <source>مرکز «{name}» بسته شده است؛ مرکز دیگری برگزینید.</source>
+            <extracomment>printed on the centre's overdue notices, for a guardian to call closed (`close_centre`): the day, and the centre its members and copies went to</extracomment>
+            <translation>Centre “{name}” is closed; choose another centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="239" />
+            <source>این مرکز پیش‌تر بسته شده است.</source>
+            <translation>This centre was already closed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="240" />
+            <source>مرکز هنوز کار باز دارد و بسته نشد: امانت باز {loans}، رزرو {holds}، نسخه در راه {transit}. نخست کتاب‌های امانتی بازگردانده شود، رزروها تحویل یا لغو شود و نسخه‌های در راه برسند.</source>
+            <translation>The centre still has open work and was not closed: open loans {loans}, holds {holds}, copies on their way {transit}. First the lent books must come back, the holds be collected or cancelled and the copies on their way arrive.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="243" />
+            <source>مرکزی را برگزینید که اعضا و نسخه‌های این مرکز به آن می‌رود.</source>
+            <translation>Choose the centre this centre's members and copies go to.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="245" />
+            <source>مرکز را نمی‌توان به خودش سپرد؛ مرکز دیگری برگزینید.</source>
+            <translation>A centre cannot be handed to itself; choose another centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="246" />
+            <source>چرا نسخه‌ها وجین می‌شوند؟ دلیل را بنویسید؛ مرکز بسته نشد.</source>
+            <translation>Why are the copies withdrawn? Write the reason; the centre was not closed.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_intake.py" line="25" />
@@ -3554,69 +3679,69 @@
             <translation>A formula with no saved value: open the file in Excel and save it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="64" />
+            <location filename="../kanoon_desk/services/library_import.py" line="65" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="65" />
+            <location filename="../kanoon_desk/services/library_import.py" line="66" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="66" />
+            <location filename="../kanoon_desk/services/library_import.py" line="67" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="67" />
+            <location filename="../kanoon_desk/services/library_import.py" line="68" />
             <source>همین کودک (همین نام با همین کد ملی ولی) در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>The same child (the same name under the same guardian's national ID) is on another row of this file too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="69" />
+            <location filename="../kanoon_desk/services/library_import.py" line="70" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="70" />
+            <location filename="../kanoon_desk/services/library_import.py" line="71" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="72" />
+            <location filename="../kanoon_desk/services/library_import.py" line="73" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="73" />
+            <location filename="../kanoon_desk/services/library_import.py" line="74" />
             <source>این کتاب با همین نام و نویسنده در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <translation>A book of this name and author is already in the catalogue: “{t}”; the title is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="76" />
+            <location filename="../kanoon_desk/services/library_import.py" line="77" />
             <source>نسخه‌ای با همین بارکد از همین کتاب در فهرست هست؛ دوباره افزوده نمی‌شود.</source>
             <extracomment>a row already in the store (the same file imported again): a note, and the row writes nothing</extracomment>
             <translation>A copy of this book with this barcode is already in the catalogue; it is not added again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="77" />
+            <location filename="../kanoon_desk/services/library_import.py" line="78" />
             <source>این عضو پیش‌تر ثبت شده است (شماره عضویت {t})؛ دوباره ثبت نمی‌شود.</source>
             <translation>This member is already registered (member number {t}); not registered again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="79" />
+            <location filename="../kanoon_desk/services/library_import.py" line="80" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="80" />
+            <location filename="../kanoon_desk/services/library_import.py" line="81" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="82" />
+            <location filename="../kanoon_desk/services/library_import.py" line="83" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
@@ -3633,7 +3758,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="83" />
+            <location filename="../kanoon_desk/services/library_import.py" line="84" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -3755,273 +3880,283 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <source>در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است</source>
+            <translation>A book was lent at a centre another desk had closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
             <source>کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>A book is on loan to a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
             <source>رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>An open hold for a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="85" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="87" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="87" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="89" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="89" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="91" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="91" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="93" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="93" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
             <source>امانت باز بماند تا کتاب برگردد</source>
             <translation>Keep the loan open until the book comes back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
             <source>کتاب گم‌شده نزد عضو ثبت شود</source>
             <translation>Record the book as lost with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="98" />
             <source>رزرو لغو شود</source>
             <translation>Cancel the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="121" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="124" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="126" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="127" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="131" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="133" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="134" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="138" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="139" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="141" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="149" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="153" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="155" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="156" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="158" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
             <source>نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The first event's letter keeps its number; this desk gives the second event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="163" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
             <source>نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The second event's letter keeps its number; this desk gives the first event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="167" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="169" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="170" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="172" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="173" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="175" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="176" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="179" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="181" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="183" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="185" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="187" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="189" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="191" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="193" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="196" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="197" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="199" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="200" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="203" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="205" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="207" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="209" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="213" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="215" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="218" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="220" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="222" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
             <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
             <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
             <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
             <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="228" />
             <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
             <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="231" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="233" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="235" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="237" />
             <source>حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز امانت بخواند تا امانت بسته شود.</source>
             <translation>The removal of the details stands, and the loan stays open under «Removed member» with the membership number until the book comes back; the contact details are no longer on the desk: the centre that lent it gets the book back from the family, and scans it at the lending desk when it returns, which closes the loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="239" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="241" />
             <source>کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا پیدا و خوانده شود.</source>
             <translation>The book will not come back: the loan is closed now as "lost with the member", and the copy counts as lost until it is found and scanned anywhere.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="242" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="244" />
             <source>رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر در راه است، هنگام رسیدن آن را در میز امانت بخوانید.</source>
             <translation>The hold is cancelled (until then no new copy is set aside or sent for it either). If a copy waits for it on the hold shelf, take it off and put it back on the shelf, or send it to its own centre if it is from another; if one is on its way, scan it at the lending desk when it arrives.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="246" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="248" />
+            <source>امانت به جای خود می‌ماند و کتاب نزد عضو است؛ بستن مرکز هم می‌ماند. کتاب را در مرکزی که اعضا و نسخه‌های مرکز بسته به آن رفتند (یا هر مرکز باز دیگر) بازپس بگیرید و در میز امانت بخوانید؛ اگر نسخه از آن مرکز بسته است، آن را هم به مرکز تازه‌اش بسپارید. سپس این را ثبت کنید.</source>
+            <translation>The loan stands and the book is with the member; the closing stands too. Take the book back at the centre the closed centre's members and copies went to (or any other open centre) and scan it at the lending desk; if the copy belongs to the closed centre, hand it to its new centre as well. Then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="252" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>

@@ -27,6 +27,9 @@ class Office(Base):
     address: Mapped[str] = mapped_column(String(400), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     heading: Mapped[str] = mapped_column(String(400), default="")  # printed at the top of letters
+    #: a cultural centre closed (`centre.closed`): the day, and the centre its members and copies went to
+    closed_on: Mapped[date | None]
+    closed_into: Mapped[str | None] = mapped_column(String(16))
 
 
 class User(Base):

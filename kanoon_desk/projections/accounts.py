@@ -22,6 +22,7 @@ from ..eventlog import (
 )
 from ..models import Event, Holiday, Office, User, table_of
 from . import kept_admin, late_work
+from .library.closed_centre import check_centre
 
 
 @projector("office.set", "office")
@@ -35,6 +36,19 @@ def _office_set(s: Session, e: FoldEvent) -> None:
         if key in e.payload:
             setattr(office, key, e.payload[key])
     s.flush()
+
+
+@projector("centre.closed", "office")
+def _centre_closed(s: Session, e: FoldEvent) -> None:
+    """A cultural centre closed: kept (its past names it), chosen for nothing new."""
+    office = s.get(Office, e.aggregate_id)
+    if office is None:
+        office = Office(code=e.aggregate_id, name=e.payload.get("name", e.aggregate_id), kind="centre")
+        s.add(office)
+    office.closed_on = date.fromisoformat(e.payload["day"])
+    office.closed_into = e.payload.get("into") or None
+    s.flush()
+    check_centre(s, e.aggregate_id)  # a loan made there at a desk that did not know yet
 
 
 @resetter("office")

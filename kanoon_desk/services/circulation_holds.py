@@ -37,7 +37,7 @@ from .library_common import (
     office_actor,
 )
 from .library_members import member_category
-from .library_rules import get_rule
+from .library_rules import get_rule, refuse_closed
 
 #: A waiting hold whose member still has their details: one placed for a member erased at another
 #: desk (`hold.after_erasure`, a conflict until a person cancels it) is nobody's to set a copy aside for.
@@ -169,6 +169,7 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
             raise NotFound(MSG_TITLE_NOT_FOUND)
         if not centre_exists(s, pickup):
             raise ValidationError(MSG_CENTRE, "pickup_centre")
+        refuse_closed(s, pickup, "pickup_centre")
         if not s.scalar(select(Copy.id).where(  # a copy that may serve it one day: lendable, not written off
                 Copy.title_id == title_id, Copy.loanable.is_(True), Copy.status.not_in(("lost", "withdrawn")))
                 .limit(1)):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
-from ..models import office_today, table_of
+from ..models import Office, office_today, table_of
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize_text
 from ..store import Store
@@ -44,7 +44,7 @@ from .library_common import (
     office_actor,
 )
 from .library_members import member_category, member_view
-from .library_rules import get_rule, may_override
+from .library_rules import MSG_CENTRE_CLOSED, get_rule, may_override
 
 
 def _open_loans(s: Session, member_id: str) -> list[Loan]:
@@ -163,6 +163,10 @@ def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
     return calendar.add_working_days(today, period_days)
 
 
+_OFFICES = table_of(Office)
+_CENTRE_CLOSED = SqliteStatement(select(_OFFICES.c.closed_on, _OFFICES.c.name).where(_OFFICES.c.code == bindparam("code")))
+
+
 def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, today: date | None = None,
              override: bool = False, note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
     """Lend a scanned copy to a member. Refusals raise CirculationRefused; with `override` a permitted
@@ -174,6 +178,9 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
     with store.transaction() as s:
         # The desk's busiest write: plain statements built once, no ORM objects (see recompute_copy).
         s.flush()
+        closed = _CENTRE_CLOSED.first(s, code=actor.office_code)
+        if closed is not None and closed[0] is not None:  # (a desk of a centre closed at another desk)
+            raise ValidationError(MSG_CENTRE_CLOSED, "centre", {"name": closed[1]})
         m = _member_key(s, member_code)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND, "member")

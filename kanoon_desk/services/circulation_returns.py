@@ -30,6 +30,7 @@ from .circulation_views import (
     _title_of,
 )
 from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, copy_not_found, find_copy
+from .library_rules import refuse_closed
 
 
 def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
@@ -137,6 +138,7 @@ def send_copy(store: Store, actor: Actor, barcode: str, to_centre: str) -> None:
             raise copy_not_found(s, barcode)
         if not centre_exists(s, to_centre):
             raise ValidationError(MSG_CENTRE, "centre")
+        refuse_closed(s, to_centre, "centre")
         store.record(s, actor, "copy.sent", copy.id, {"from": actor.office_code, "to": to_centre},
                      subject=copy.barcode)
 

@@ -32,6 +32,7 @@ from .library_common import (
     copy_not_found,
     find_copy,
 )
+from .library_rules import refuse_closed
 
 MSG_ISBN = QT_TRANSLATE_NOOP("Errors", "شابک درست نیست.")
 MSG_AGE_GROUP = QT_TRANSLATE_NOOP("Errors", "گروه سنی باید یکی از الف، ب، ج، د، ه باشد.")
@@ -426,6 +427,7 @@ def add_copies(store: Store, actor: Actor, title_id: str, count: int, *, first_b
         centre = home_centre or actor.office_code
         if not centre_exists(s, centre):
             raise ValidationError(MSG_CENTRE, "home_centre")
+        refuse_closed(s, centre, "home_centre")
         codes: list[str] = []
         if first_barcode:
             for i, code in enumerate(barcode_run(first_barcode, count)):
@@ -546,6 +548,7 @@ def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None =
         if home_centre is not None and home_centre != c.home_centre:
             if not centre_exists(s, home_centre):
                 raise ValidationError(MSG_CENTRE, "home_centre")
+            refuse_closed(s, home_centre, "home_centre")
             changed["home_centre"] = home_centre
         if loanable is not None and bool(loanable) != c.loanable:
             changed["loanable"] = bool(loanable)

@@ -41,6 +41,7 @@ from .library_catalogue import (
 )
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists, clean_code
 from .library_members import DuplicateChild, DuplicateNationalId, MemberInput, validate_member
+from .library_rules import refuse_closed
 from .sheets import (
     MSG_CANCELLED,
     MSG_FILE_EMPTY,
@@ -250,6 +251,7 @@ def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState
     centre = v.get("centre") or actor.office_code
     if not centre_exists(s, centre):
         raise ValidationError(MSG_CENTRE, "centre")
+    refuse_closed(s, centre, "centre")
     return {"barcode": code, "title_id": "", "home_centre": centre, "shelf": v.get("shelf", "").upper(),
             "loanable": _loanable(v)}
 

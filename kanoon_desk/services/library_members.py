@@ -38,6 +38,7 @@ from .library_common import (
     centre_exists,
     find_member,
 )
+from .library_rules import refuse_closed
 
 MSG_NATIONAL_ID = QT_TRANSLATE_NOOP("Errors", "کد ملی درست نیست.")
 #: `{name}`, `{no}`: the member who has it (DuplicateNationalId.params)
@@ -191,6 +192,7 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
     if data.home_centre:
         if not centre_exists(s, data.home_centre):
             raise ValidationError(MSG_CENTRE, "home_centre")
+        refuse_closed(s, data.home_centre, "home_centre")
         p["home_centre"] = data.home_centre
     if data.expires_on is not None:
         p["expires_on"] = data.expires_on.isoformat()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, FieldChecks, ValidationError
 from ..eventlog import Actor
 from ..ids import is_centre_of
-from ..models import Office, table_of
-from ..models.library import MEMBER_CATEGORIES, LoanRule, OverrideGrant
+from ..models import Office, office_today, table_of
+from ..models.library import MEMBER_CATEGORIES, Copy, Hold, Loan, LoanRule, Member, OverrideGrant
 from ..persian import normalize, normalize_text, to_ascii_digits
 from ..store import Store
 from .accounts import require
@@ -124,6 +125,10 @@ class CentreView:
     #: printed on the centre's overdue notices, for a guardian to call
     phone: str = ""
     address: str = ""
+    #: closed (`close_centre`): the day, and the centre its members and copies went to
+    closed_on: date | None = None
+    closed_into: str | None = None
+    closed_into_name: str = ""
 
 
 def _centre_fields(name: str, province: str, city: str, phone: str, address: str) -> dict[str, str]:
@@ -143,8 +148,9 @@ def _centre_fields(name: str, province: str, city: str, phone: str, address: str
     return values
 
 
-def _centre_view(o: Office) -> CentreView:
-    return CentreView(o.code, o.name, o.province, o.city, o.phone, o.address)
+def _centre_view(o: Office, names: dict[str, str] | None = None) -> CentreView:
+    into = (names or {}).get(o.closed_into or "", "") if o.closed_into else ""
+    return CentreView(o.code, o.name, o.province, o.city, o.phone, o.address, o.closed_on, o.closed_into, into)
 
 
 def _centre_code(store: Store, code: str) -> str:
@@ -211,11 +217,135 @@ def update_centre(store: Store, actor: Actor, code: str, *, name: str, province:
 def centres(store: Store) -> list[CentreView]:
     """Every cultural centre this desk knows (its office's and those sync brought), by code."""
     with store.read() as s:
-        return [_centre_view(o)
-                for o in s.scalars(select(Office).where(Office.kind == "centre").order_by(Office.code))]
+        rows = list(s.scalars(select(Office).where(Office.kind == "centre").order_by(Office.code)))
+        names = {o.code: o.name for o in rows}
+        return [_centre_view(o, names) for o in rows]
 
 
-def list_centres(store: Store) -> list[tuple[str, str]]:
+def list_centres(store: Store, *, open_only: bool = False) -> list[tuple[str, str]]:
+    """(code, name) of every centre, by code; with `open_only`, those a new member, copy, hold or
+    loan may name (a closed centre is still named by its past: lists and reports keep it)."""
     with store.read() as s:
-        return [(o.code, o.name) for o in s.scalars(select(Office).where(Office.kind == "centre")
-                                                    .order_by(Office.code))]
+        q = select(Office).where(Office.kind == "centre").order_by(Office.code)
+        if open_only:
+            q = q.where(Office.closed_on.is_(None))
+        return [(o.code, o.name) for o in s.scalars(q)]
+
+
+# --- closing a centre ---------------------------------------------------------------------------
+
+MSG_CENTRE_CLOSED = QT_TRANSLATE_NOOP(
+    "Errors", "مرکز «{name}» بسته شده است؛ مرکز دیگری برگزینید.")
+MSG_CLOSED_ALREADY = QT_TRANSLATE_NOOP("Errors", "این مرکز پیش‌تر بسته شده است.")
+MSG_CLOSE_LEFT = QT_TRANSLATE_NOOP(
+    "Errors", "مرکز هنوز کار باز دارد و بسته نشد: امانت باز {loans}، رزرو {holds}، نسخه در راه {transit}. "
+              "نخست کتاب‌های امانتی بازگردانده شود، رزروها تحویل یا لغو شود و نسخه‌های در راه برسند.")
+MSG_CLOSE_INTO = QT_TRANSLATE_NOOP(
+    "Errors", "مرکزی را برگزینید که اعضا و نسخه‌های این مرکز به آن می‌رود.")
+MSG_CLOSE_INTO_SELF = QT_TRANSLATE_NOOP("Errors", "مرکز را نمی‌توان به خودش سپرد؛ مرکز دیگری برگزینید.")
+MSG_CLOSE_REASON = QT_TRANSLATE_NOOP("Errors", "چرا نسخه‌ها وجین می‌شوند؟ دلیل را بنویسید؛ مرکز بسته نشد.")
+
+
+def closed_centre(s: Session, code: str) -> Office | None:
+    """The centre `code` if it is closed (a new member, copy, hold or loan may not name it)."""
+    office = s.get(Office, code) if code else None
+    return office if office is not None and office.closed_on is not None else None
+
+
+def refuse_closed(s: Session, code: str, field: str) -> None:
+    """Refuse naming a closed centre for anything new, at `field`."""
+    office = closed_centre(s, code)
+    if office is not None:
+        raise ValidationError(MSG_CENTRE_CLOSED, field, {"name": office.name})
+
+
+@dataclass(frozen=True)
+class ClosingPlan:
+    """What stands in the way of closing a centre (`loans`, `holds`, `transit`: each must be 0),
+    and what closing it moves (its members, its copies in circulation)."""
+
+    centre: CentreView
+    loans: int
+    holds: int
+    transit: int
+    members: int
+    copies: int
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.loans or self.holds or self.transit)
+
+
+def _plan(s: Session, store: Store, code: str) -> ClosingPlan:
+    code = _centre_code(store, code)
+    office = s.get(Office, code)
+    if office is None or office.kind != "centre":
+        raise ValidationError(MSG_NOT_A_CENTRE, "code")
+    if office.closed_on is not None:
+        raise ValidationError(MSG_CLOSED_ALREADY, "code")
+    its_copies = select(Copy.id).where(Copy.home_centre == code)
+    loans = s.scalar(select(func.count()).select_from(Loan).where(
+        Loan.returned_at.is_(None), Loan.lost_hlc.is_(None),
+        or_(Loan.centre == code, Loan.copy_id.in_(its_copies)))) or 0
+    holds = s.scalar(select(func.count()).select_from(Hold).where(
+        Hold.pickup_centre == code, Hold.status.in_(("waiting", "in_transit", "ready")))) or 0
+    transit = s.scalar(select(func.count()).select_from(Copy).where(
+        Copy.status == "in_transit", or_(Copy.home_centre == code, Copy.location == code))) or 0
+    members = s.scalar(select(func.count()).select_from(Member).where(
+        Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))) or 0
+    copies = s.scalar(select(func.count()).select_from(Copy).where(
+        Copy.home_centre == code, Copy.withdrawn.is_(False))) or 0
+    return ClosingPlan(_centre_view(office), loans, holds, transit, members, copies)
+
+
+def closing_plan(store: Store, actor: Actor, code: str) -> ClosingPlan:
+    """What is left open at a centre and what closing it would move (nothing written)."""
+    require(actor, "admin")
+    with store.read() as s:
+        return _plan(s, store, code)
+
+
+def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withdraw_copies: bool = False,
+                 reason: str = "", on: date | None = None) -> CentreView:
+    """Close a cultural centre, in one step: refused while a loan, a hold or a copy on its way is
+    left there (each counted in the message); its members, and its copies (or, with
+    `withdraw_copies`, none: they are withdrawn, saying `reason`), go to the centre `into`; then
+    `centre.closed`. It stays in the lists and reports of its past, and is chosen for nothing new.
+    Only the admin, of a centre of this desk's office."""
+    require(actor, "admin")
+    day = on or office_today()
+    why = normalize_text(reason or "")
+    with store.transaction() as s:
+        plan = _plan(s, store, code)
+        code = plan.centre.code
+        if plan.blocked:
+            raise ValidationError(MSG_CLOSE_LEFT, "code",
+                                  {"loans": plan.loans, "holds": plan.holds, "transit": plan.transit})
+        if withdraw_copies and plan.copies and not why:
+            raise ValidationError(MSG_CLOSE_REASON, "reason")
+        needs_into = plan.members or (plan.copies and not withdraw_copies)
+        if into == code:
+            raise ValidationError(MSG_CLOSE_INTO_SELF, "into")
+        if into:
+            target = s.get(Office, into)
+            if target is None or target.kind != "centre":
+                raise ValidationError(MSG_NOT_A_CENTRE, "into")
+            refuse_closed(s, into, "into")
+        elif needs_into:
+            raise ValidationError(MSG_CLOSE_INTO, "into")
+        for member_id, member_no in s.execute(select(Member.id, Member.member_no).where(
+                Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))):
+            store.record(s, actor, "member.field_set", member_id, {"home_centre": into}, subject=member_no)
+        for copy_id, barcode, received in s.execute(select(Copy.id, Copy.barcode, Copy.received_hlc).where(
+                Copy.home_centre == code, Copy.withdrawn.is_(False))):
+            if withdraw_copies:
+                store.record(s, actor, "copy.withdrawn", copy_id, {"reason": why, "seen_received": received or 0},
+                             subject=barcode)
+            else:
+                store.record(s, actor, "copy.field_set", copy_id, {"home_centre": into}, subject=barcode)
+        store.record(s, actor, "centre.closed", code,
+                     {"day": day.isoformat(), "into": into, "members": plan.members, "copies": plan.copies,
+                      "withdrawn": bool(withdraw_copies)}, subject=code)
+        office = s.get(Office, code)
+        assert office is not None
+        return _centre_view(office)

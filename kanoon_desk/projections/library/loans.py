@@ -23,6 +23,7 @@ from ...eventlog import (
 )
 from ...models import table_of
 from ...models.library import Loan
+from .closed_centre import check_loan
 from .copy_state import VOIDED_HLC, recompute_copy
 from .erased import check_erased
 
@@ -54,6 +55,7 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
         insert_values(s, Loan, values)
     recompute_copy(s, p["copy_id"])
     check_erased(s, "loan", e.aggregate_id)  # lent where the member's erasure was not yet known
+    check_loan(s, e.aggregate_id)  # or at a centre whose close was not yet known
 
 
 _LOANS = table_of(Loan)
@@ -104,6 +106,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
+    check_loan(s, loan.id)
 
 
 @projector("loan.renewed", "loan")
@@ -137,6 +140,7 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
+    check_loan(s, loan.id)
 
 
 _SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",
@@ -162,6 +166,7 @@ def _loan_lost(s: Session, e: FoldEvent) -> None:
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
+    check_loan(s, loan.id)
 
 
 @projector("loan.member_moved", "loan")
@@ -177,6 +182,7 @@ def _loan_member_moved(s: Session, e: FoldEvent) -> None:
         _SET_MEMBER.run(s, loan_id=loan.id, v_member_id=values["member_id"])
         refresh_held(s, Loan, loan.id, values)
     check_erased(s, "loan", loan.id)
+    check_loan(s, loan.id)
     check_erased(s, "member", str(e.payload.get("from_member_id") or ""))
 
 

@@ -7,6 +7,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...jalali import format_jalali_date
 from ...services import library_rules as rules
+from ..accessible import NamedDialog
 from ..context import UiContext
 from ..library.history import FieldHistoryDialog
 from ..widgets import Form, LazyTableModel, LtrLineEdit, digits, list_fetcher, text_digits
@@ -33,11 +38,103 @@ class CentresModel(LazyTableModel):
                           QCoreApplication.translate("CentresPage", "نام مرکز"),
                           QCoreApplication.translate("CentresPage", "استان"),
                           QCoreApplication.translate("CentresPage", "شهر"),
-                          QCoreApplication.translate("CentresPage", "تلفن")], fetch, count)
+                          QCoreApplication.translate("CentresPage", "تلفن"),
+                          QCoreApplication.translate("CentresPage", "وضعیت")], fetch, count)
 
     def display(self, row: Any, column: int) -> str:
         c: rules.CentreView = row
+        if column == 5:
+            if c.closed_on is None:
+                return QCoreApplication.translate("CentresPage", "باز")
+            return (QCoreApplication.translate("CentresPage", "بسته در %1؛ اعضا و نسخه‌ها در %2")
+                    .replace("%1", digits(format_jalali_date(c.closed_on))).replace("%2", text_digits(c.closed_into_name or c.closed_into or "—")))
         return [digits(c.code), text_digits(c.name), c.province, c.city, digits(c.phone)][column]
+
+
+class CloseCentreDialog(NamedDialog):
+    """Close the chosen centre: says first what is still open there (a closing is refused while a
+    loan, a hold or a copy on its way is left), then, once nothing is, what moves: its members and
+    copies to the centre chosen (or the copies withdrawn, with a reason). A refusal is shown at
+    its field and nothing typed is lost.
+
+    Signals (of QDialog): accepted once the centre is closed (`closed` holds it)."""
+
+    def __init__(self, ctx: UiContext, centre: rules.CentreView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.centre = ctx, centre
+        self.setWindowTitle(self.tr("بستن مرکز «%1»").replace("%1", text_digits(centre.name)))
+        self.setMinimumWidth(620)
+        self.form = Form()
+        self.into = QComboBox()
+        self.into.setObjectName("into")
+        self.into.addItem(self.tr("— مرکزی که اعضا و نسخه‌ها به آن می‌رود —"), "")
+        for code, name in rules.list_centres(ctx.store, open_only=True):
+            if code != centre.code:
+                self.into.addItem(f"{text_digits(name)} ({digits(code)})", code)
+        self.withdraw = QCheckBox(self.tr("نسخه‌ها وجین شوند، نه جابه‌جا"))
+        self.withdraw.setObjectName("withdraw")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("دلیل وجین، مانند «فرسوده؛ مرکز بسته شد»"))
+        self.form.add_field("code", self.tr("مرکز"), QLabel(f"{text_digits(centre.name)} ({digits(centre.code)})"))
+        self.form.add_field("into", self.tr("اعضا و نسخه‌ها به"), self.into)
+        self.form.add_field("withdraw", "", self.withdraw)
+        self.form.add_field("reason", self.tr("دلیل وجین"), self.reason)
+        self.summary = QLabel()
+        self.summary.setObjectName("close-summary")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("بستن مرکز"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("انصراف"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self.form)
+        box.addWidget(self.buttons)
+        #: the centre as closed, once the dialog is accepted
+        self.closed: rules.CentreView | None = None
+        self.withdraw.toggled.connect(lambda on: self.reason.setEnabled(on))
+        self.reason.setEnabled(False)
+        self.plan: rules.ClosingPlan | None = None
+        try:
+            self.plan = rules.closing_plan(ctx.store, ctx.actor, centre.code)
+        except Exception as err:  # (closed meanwhile, not this office's: said at its field)
+            self.form.show_error(err)
+            self.ok_button.setEnabled(False)
+            return
+        p = self.plan
+        if p.blocked:
+            self.summary.setText(self.tr(
+                "این مرکز هنوز کار باز دارد و بسته نمی‌شود: امانت باز %1، رزرو %2، نسخه در راه %3. نخست کتاب‌های "
+                "امانتی بازگردانده شود، رزروها تحویل یا لغو شود و نسخه‌های در راه برسند.")
+                .replace("%1", digits(p.loans)).replace("%2", digits(p.holds)).replace("%3", digits(p.transit)))
+            self.summary.setStyleSheet("color: #a00;")
+            self.ok_button.setEnabled(False)
+            return
+        self.summary.setText(self.tr(
+            "با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود). مرکز در "
+            "فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن "
+            "برگشت ندارد.").replace("%1", digits(p.members)).replace("%2", digits(p.copies)))
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        store, actor, code = self.ctx.store, self.ctx.actor, self.centre.code
+        into, withdraw, reason = str(self.into.currentData() or ""), self.withdraw.isChecked(), self.reason.text()
+        self.ok_button.setEnabled(False)
+
+        def done(view: rules.CentreView) -> None:
+            self.closed = view
+            self.ctx.bus.changed.emit("accounts")
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            self.form.show_error(err)
+
+        self.ctx.tasks.run(lambda: rules.close_centre(store, actor, code, into=into, withdraw_copies=withdraw,
+                                                      reason=reason), on_done=done, on_error=failed)
 
 
 class CentresPage(QWidget):
@@ -102,6 +199,11 @@ class CentresPage(QWidget):
         self.history_button.setToolTip(self.tr("همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ "
                                                "مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود."))
         self.history_button.clicked.connect(self.show_history)
+        self.close_button = QPushButton(self.tr("بستن مرکز…"))
+        self.close_button.setObjectName("close-centre")
+        self.close_button.setToolTip(self.tr("مرکزی که دیگر کار نمی‌کند: اعضا و نسخه‌هایش به مرکز دیگری می‌رود؛ "
+                                             "تا امانت، رزرو یا نسخه در راهی در آن باز است بسته نمی‌شود."))
+        self.close_button.clicked.connect(self.close_centre)
         self.new_button = QPushButton(self.tr("مرکز تازه"))
         self.new_button.setObjectName("new-centre")
         self.new_button.clicked.connect(self.clear)
@@ -111,7 +213,7 @@ class CentresPage(QWidget):
         for w in (self.code, self.name, self.province, self.city, self.phone, self.address):
             w.returnPressed.connect(self._enter)  # Enter saves, as the other forms do
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.save_button, self.history_button, self.new_button):
+        for b in (self.add_button, self.save_button, self.history_button, self.close_button, self.new_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -143,6 +245,7 @@ class CentresPage(QWidget):
         self.address.setText(c.address)
         self.save_button.setEnabled(True)
         self.history_button.setEnabled(True)
+        self.close_button.setEnabled(c.closed_on is None)
         self.add_button.setEnabled(False)
 
     def clear(self) -> None:
@@ -154,6 +257,7 @@ class CentresPage(QWidget):
         self.code.setReadOnly(False)
         self.save_button.setEnabled(False)
         self.history_button.setEnabled(False)
+        self.close_button.setEnabled(False)
         self.add_button.setEnabled(True)
         self.code.setFocus()
 
@@ -164,6 +268,29 @@ class CentresPage(QWidget):
             return None
         c: rules.CentreView = self.model.row_at(rows[0].row())
         return open_history(self.ctx, "office", c.code, c.name, self)
+
+    def close_dialog(self) -> CloseCentreDialog | None:
+        """The closing dialog of the chosen centre (not opened: `close_centre` opens it)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        c: rules.CentreView = self.model.row_at(rows[0].row())
+        if c.closed_on is not None:
+            return None
+        dialog = CloseCentreDialog(self.ctx, c, self)
+        dialog.accepted.connect(lambda: self._closed(dialog))
+        return dialog
+
+    def close_centre(self) -> None:
+        dialog = self.close_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    def _closed(self, dialog: CloseCentreDialog) -> None:
+        if dialog.closed is None:
+            return
+        self.clear()
+        self.message.setText(self.tr("مرکز «%1» بسته شد.").replace("%1", text_digits(dialog.closed.name)))
 
     def _fields(self) -> dict[str, str]:
         return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),

@@ -240,7 +240,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         wanted = picker.currentData() or self.base_ctx.settings.value(self.settings_key, "")
         picker.blockSignals(True)
         picker.clear()
-        for code, name in lib.list_centres(self.base_ctx.store):
+        for code, name in lib.list_centres(self.base_ctx.store, open_only=True):
             picker.addItem(text_digits(f"{name} ({code})"), code)
         picker.setCurrentIndex(max(picker.findData(wanted), 0) if picker.count() else -1)
         picker.blockSignals(False)

@@ -76,7 +76,7 @@ def desk_centre(ctx: UiContext) -> str:
     office = get_office(ctx.store, ctx.actor.office_code)
     if office is not None and office.kind == "centre":
         return ctx.actor.office_code
-    codes = [code for code, _ in list_centres(ctx.store)]
+    codes = [code for code, _ in list_centres(ctx.store, open_only=True)]
     saved = str(ctx.settings.value(desk_centre_key(ctx.store), "") or "")
     return saved if saved in codes else codes[0] if codes else ctx.actor.office_code
 

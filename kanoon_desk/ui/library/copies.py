@@ -43,7 +43,7 @@ class CopyDialog(NamedDialog):
         self.form.add_field("shelf", QCoreApplication.translate("Library", "قفسه"), self.shelf)
         self.centre = QComboBox()
         self.centre.setObjectName("copy-centre")
-        for code, name in lib.list_centres(ctx.store):
+        for code, name in lib.list_centres(ctx.store, open_only=True):
             self.centre.addItem(text_digits(name), code)
         if self.centre.findData(copy.home_centre) < 0:  # a centre this desk has not synced yet
             self.centre.addItem(copy.home_centre, copy.home_centre)

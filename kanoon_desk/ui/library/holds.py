@@ -64,7 +64,7 @@ class HoldDialog(NamedDialog):
         col.addWidget(self.matches)
         self.pickup = QComboBox()
         self.pickup.setObjectName("hold-pickup")
-        for code, name in lib.list_centres(ctx.store):
+        for code, name in lib.list_centres(ctx.store, open_only=True):
             self.pickup.addItem(text_digits(name), code)
         here = self.pickup.findData(ctx.actor.office_code)
         self.pickup.setCurrentIndex(max(here, 0))

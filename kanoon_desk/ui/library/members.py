@@ -300,7 +300,7 @@ class MembersPage(QWidget):
         chosen = self.centre.currentData()
         blocker = QSignalBlocker(self.centre)  # the same choice: not a change of the draft
         self.centre.clear()
-        for code, name in lib.list_centres(self.ctx.store):
+        for code, name in lib.list_centres(self.ctx.store, open_only=True):
             self.centre.addItem(text_digits(name), code)
         if chosen is not None and self.centre.findData(chosen) < 0:
             self.centre.addItem(str(chosen), chosen)
