@@ -626,6 +626,34 @@ def office_at(store: Store, event_id: str, code: str | None = None) -> OfficeVie
     return OfficeView(code, **fields) if seen else get_office(store, code)
 
 
+def user_at(s: Session, user_id: str, hlc: int | None) -> tuple[str, str] | None:
+    """A user's full name and roles (as stored: "expert manager") as they were at the stamp `hlc`
+    (their `user.created` and `user.updated` up to it, in fold order): who signed a letter, as the
+    letter printed it. Renamed or given another role since, a letter printed again reads as it was
+    sent. Their account now when the stamp is unknown or none of their events came before it; None
+    for no such user."""
+    now = s.get(User, user_id) if user_id else None
+    if hlc is None:
+        return (now.full_name, now.roles) if now is not None else None
+    name: str | None = None
+    roles: set[str] = set()
+    for kind, payload in s.execute(select(Event.type, Event.payload).where(
+            Event.aggregate_id == user_id, Event.type.in_(("user.created", "user.updated")), Event.hlc <= hlc)
+            .order_by(Event.hlc, Event.id)):
+        if not isinstance(payload, dict):
+            continue
+        if payload.get("full_name"):
+            name = str(payload["full_name"])
+        if kind == "user.created" or ("roles" in payload and "roles_given" not in payload
+                                      and "roles_taken" not in payload):
+            roles = set(payload.get("roles", roles))
+        else:
+            roles = (roles | set(payload.get("roles_given", ()))) - set(payload.get("roles_taken", ()))
+    if name is None:
+        return (now.full_name, now.roles) if now is not None else None
+    return name, " ".join(sorted(roles))
+
+
 MSG_OFFICE_KIND = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.")
 
 

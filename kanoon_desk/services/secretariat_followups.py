@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
-from ..models import Event, User
+from ..models import Event
 from ..models.secretariat import FOLLOW_UP_METHODS, Agency, Case, FollowUp, Forward
 from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 from . import numbers
-from .accounts import require, working_calendar
+from .accounts import require, user_at, working_calendar
 from .secretariat_agencies import agency_name_at, sent_to
 from .secretariat_common import MSG_METHOD, READ_ROLES, _load, _need, _stamp, _subject
 
@@ -157,14 +157,15 @@ def follow_up_batch(store: Store, actor: Actor, letter_no: str) -> FollowUpBatch
         name = (sent_to(s, event) or (agency_name_at(s, agency_id, event.hlc) if agency_id else None)) \
             if event is not None else None
     return _batch(store, agency_id, "letter", letter_no, first.day, first.note, first.new_deadline,
-                  first.user_id, followed, name)
+                  first.user_id, followed, name, at_hlc=event.hlc if event is not None else None)
 
 
 def _batch(store: Store, agency_id: str, method: str, letter_no: str, day: date, note: str,
            new_deadline: date | None, user_id: str, followed: Sequence[tuple[str, str | None]],
-           agency_name: str | None = None) -> FollowUpBatch:
+           agency_name: str | None = None, at_hlc: int | None = None) -> FollowUpBatch:
     """The batch's paper: each case (`followed`: case and the forward followed up) with the
-    forwarding letter it follows."""
+    forwarding letter it follows, signed by the user as they were at the letter's stamp `at_hlc`
+    (`user_at`: renamed or given another role since, it prints as it was sent)."""
     with store.read() as s:
         lines: list[BatchLine] = []
         for cid, fw_id in followed:
@@ -178,6 +179,6 @@ def _batch(store: Store, agency_id: str, method: str, letter_no: str, day: date,
                 fw.original_deadline if fw else (c.deadline or day)))
         lines.sort(key=lambda line: (line.registration_no, line.case_id))
         agency_name = agency_name or s.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""
-        user = s.get(User, user_id)
+        user = user_at(s, user_id, at_hlc)
     return FollowUpBatch(agency_id, agency_name, method, letter_no, day, note, new_deadline,
-                         user.full_name if user else "", lines, user.roles if user else "")
+                         user[0] if user else "", lines, user[1] if user else "")

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from ...eventlog import Actor
-from ...models import Event, User
+from ...models import Event
 from ...services import secretariat_query as q
-from ...services.accounts import office_at
+from ...services.accounts import office_at, user_at
 from ...services.secretariat import forward_instruction
-from ...services.secretariat_agencies import list_agencies
+from ...services.secretariat_agencies import agency_name_at, list_agencies
 from ...services.secretariat_docs import (
     follow_up_batch_letter_html,
     follow_up_letter_html,
@@ -30,13 +30,16 @@ from ...store import Store
 
 
 def _signer(store: Store, *, user_id: str | None = None, event_id: str | None = None) -> tuple[str, str]:
-    """Who signs a letter — the user, or whoever recorded the event — and the title they sign
-    with (their highest secretariat role, `signer_title`); empty when unknown."""
+    """Who signs a letter — the user, or whoever recorded the letter's event — and the title they
+    sign with (their highest secretariat role, `signer_title`), as they were when the letter was
+    made (`user_at` the event's stamp: renamed or given another role since, it prints as it was
+    sent); empty when unknown."""
     with store.read() as s:
-        if user_id is None and event_id:
-            user_id = s.scalar(select(Event.user_id).where(Event.id == event_id))
-        user = s.get(User, user_id) if user_id else None
-        return (user.full_name, signer_title(user.roles)) if user is not None else ("", "")
+        row = s.execute(select(Event.user_id, Event.hlc).where(Event.id == event_id)).first() if event_id else None
+        if user_id is None and row is not None:
+            user_id = row[0]
+        signer = user_at(s, user_id, row[1] if row is not None else None) if user_id else None
+        return (signer[0], signer_title(signer[1])) if signer is not None else ("", "")
 
 
 def _agencies(store: Store) -> dict[str, str]:
@@ -61,7 +64,7 @@ def forwarding_letter(store: Store, d: q.CaseDetail, fw: dict[str, Any] | None =
     """The letter of a forward of the case (its latest by default), as it was sent: the deadline it
     gave, not one a follow-up has set since (the follow-up letter names that)."""
     c, fw = d.case, fw or d.forwards[-1]
-    signer, role = _signer(store, user_id=fw["sent_by"])
+    signer, role = _signer(store, user_id=fw["sent_by"], event_id=fw["id"])
     return forwarding_letter_html(
         office_at(store, fw["id"]), agency_name=_sent_to(store, fw), letter_no=fw["letter_no"],
         letter_date=fw["letter_date"], deadline=fw["original_deadline"], registration_no=c["registration_no"] or "",
@@ -85,7 +88,7 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail, fu: dict[str, 
     if batch is not None and len(batch.lines) > 1:
         return follow_up_batch_letter_html(office_at(store, fu["id"]), batch)
     fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
-    signer, role = _signer(store, user_id=fu["user_id"])
+    signer, role = _signer(store, user_id=fu["user_id"], event_id=fu["id"])
     return follow_up_letter_html(
         office_at(store, fu["id"]), agency_name=fu.get("agency_name") or _sent_to(store, fw), letter_no=fu["letter_no"],
         on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
@@ -123,10 +126,15 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
     n = [x for x in d.notices if x["kind"] == "result" and x["method"] == "letter"][-1]
     signer, role = _signer(store, event_id=n["id"])
     agency_id = d.forwards[-1]["agency_id"] if d.forwards else c["agency_id"]
+    with store.read() as s:  # the agency's name when the letter was written, not as renamed since
+        hlc = s.scalar(select(Event.hlc).where(Event.id == n["id"]))
+        agency_name = (agency_name_at(s, agency_id, hlc) if agency_id and hlc is not None else None) \
+            or (str(d.forwards[-1].get("agency_name") or "") if d.forwards else "") \
+            or _agencies(store).get(agency_id or "", "")
     return result_letter_html(
         office_at(store, n["id"]), applicant_name=c["applicant_name"], address=d.applicant.get("address") or "",
         tracking_code=c["tracking_code"], subject=c["subject"], received_date=c["received_date"],
-        agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
+        agency_name=agency_name, response_text=c["response_text"] or "",
         answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
         responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer,
         reference=c["registration_no"] or "", signer_role=role)
