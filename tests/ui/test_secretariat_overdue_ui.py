@@ -197,3 +197,21 @@ def test_the_overdue_list_in_excel_gives_codes_as_typed_and_days_late_as_numbers
     case = q.get_case(desk.store, desk.expert, case_id).case
     assert row[0] == case["tracking_code"] and row[1] == case["registration_no"]
     assert isinstance(row[8], int) and to_persian_digits(row[8]) == page.model.display(page.model.row_at(0), 8)
+
+
+def test_after_a_merge_the_late_cases_are_under_the_survivor_and_the_merged_agency_is_no_filter(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.services import secretariat_agencies as ag
+
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    start = DAY - timedelta(days=20)
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=start)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=start)
+    sec.register(desk.store, desk.clerk, r.case_id, on=start)
+    sec.forward(desk.store, desk.manager, r.case_id, rural.id, deadline=DAY - timedelta(days=3), on=start)
+    ag.merge_agency(desk.store, desk.admin, rural.id, desk.agency.id, on=DAY)
+    page = _page(qtbot, desk, tmp_path)
+    assert page.agency.findData(rural.id) < 0
+    _choose_agency(page, desk)
+    assert [page.model.row_at(i).id for i in range(page.model.rowCount())] == [r.case_id]
+    assert page.batch_button.isEnabled()

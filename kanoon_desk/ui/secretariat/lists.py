@@ -490,13 +490,16 @@ class SearchPage(QWidget):
             self.count.setText(QCoreApplication.translate("SearchPage", "%Ln پرونده در پرونده اکسل نوشته شد.", None, n))
 
     def fill_agencies(self) -> None:
-        """The agency filter: every agency of the directory (an inactive one still names old cases),
-        the choice kept when the directory changes."""
+        """The agency filter: every agency of the directory (an inactive one still names old cases;
+        one merged into another does not: its cases are the survivor's), the choice kept when the
+        directory changes."""
         chosen = self.agency.currentData()
         self.agency.blockSignals(True)
         self.agency.clear()
         self.agency.addItem(self.tr("همه دستگاه‌ها"), None)
         for a in list_agencies(self.ctx.store, include_inactive=True):
+            if a.merged_into is not None:
+                continue
             self.agency.addItem(a.name if a.active else self.tr("{name} (غیرفعال)").format(name=a.name), a.id)
         self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
         self.agency.blockSignals(False)
