@@ -173,3 +173,15 @@ def test_two_agencies_merged_into_each_other_at_two_desks_apart_leave_one_of_the
     assert ag.get_agency(desk.store, lost.id).merged_into == kept.id
     for case_id in (case_a, case_b):
         assert q.get_case(desk.store, desk.manager, case_id).case["agency_id"] == kept.id
+
+
+def test_a_merge_into_an_agency_this_desk_has_not_heard_of_yet_loses_nothing_from_the_reports(desk: Desk) -> None:
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    forwarded(desk, 1, rural.id, deadline=date(2025, 5, 18))
+    with desk.store.transaction() as s:  # the survivor's own record is still on its way
+        desk.store.record(s, desk.admin, "agency.merged", rural.id,
+                          {"into": new_id(), "into_name": "شرکت آب و فاضلاب استان", "name": rural.name,
+                           "day": MERGED_ON.isoformat()}, subject=rural.name)
+    rep = build_report(desk.store, desk.manager, period("season", 1404, 1), on=date(2025, 6, 15))
+    assert rep.overdue_by_agency == [(rural.name, 1)]
+    assert [(a.name, a.forwarded) for a in rep.agencies] == [(rural.name, 1)]

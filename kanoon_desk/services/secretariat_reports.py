@@ -400,11 +400,12 @@ def _agency_rows(s: Any, t: ReportText) -> _AgencyRows:
     letters counted in it, their names in a note (a period with the merge in the middle shows one
     row, and loses nothing); two such agencies of one name (made at two desks apart) are never
     folded into one row: each says its phone, else its address, else its id's end."""
-    under = survivors(s)
     agencies = {a.id: a for a in s.execute(select(Agency.id, Agency.name, Agency.phone, Agency.address))}
+    # (a survivor this desk has not heard of yet: the merged one keeps its own row meanwhile)
+    under = {gone: final for gone, final in survivors(s).items() if final in agencies}
     merged: dict[str, list[str]] = {}
     for gone, final in under.items():
-        if gone in agencies and search_key(agencies[gone].name) != search_key(agencies.get(final, agencies[gone]).name):
+        if gone in agencies and search_key(agencies[gone].name) != search_key(agencies[final].name):
             merged.setdefault(final, []).append(agencies[gone].name)
     by_key: dict[str, list[str]] = {}
     for aid, a in agencies.items():
