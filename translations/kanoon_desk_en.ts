@@ -196,13 +196,13 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="299" />
-            <source>ادغام در دستگاه دیگر…</source>
-            <translation>Merge into another agency…</translation>
+            <source>ادغام…</source>
+            <translation>Merge…</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="301" />
-            <source>وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند.</source>
-            <translation>When two agencies become one: the cases waiting for the chosen agency's answer go to the other agency, and the letters already sent keep its name.</translation>
+            <source>ادغام در دستگاه دیگر، وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند.</source>
+            <translation>Merge into another agency, when two agencies become one: the cases waiting for the chosen agency's answer go to the other agency, and the letters already sent keep its name.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="304" />
@@ -2716,22 +2716,22 @@
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="629" />
+            <location filename="../kanoon_desk/services/accounts.py" line="657" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="670" />
+            <location filename="../kanoon_desk/services/accounts.py" line="698" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="671" />
+            <location filename="../kanoon_desk/services/accounts.py" line="699" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="786" />
+            <location filename="../kanoon_desk/services/accounts.py" line="814" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -7882,7 +7882,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="620" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="623" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -8146,7 +8146,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Cases</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="581" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="584" />
             <source>%Ln پرونده</source>
             <translation>
                 <numerusform>%Ln case</numerusform>
@@ -8154,7 +8154,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="499" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -8172,12 +8172,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="500" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="503" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="563" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="566" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>

@@ -296,9 +296,9 @@ class AgenciesPage(QWidget):
         self.new_button = QPushButton(self.tr("دستگاه تازه"))
         self.edit_button = QPushButton(self.tr("اصلاح"))
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
-        self.merge_button = QPushButton(self.tr("ادغام در دستگاه دیگر…"))
+        self.merge_button = QPushButton(self.tr("ادغام…"))
         self.merge_button.setObjectName("merge-agency")
-        self.merge_button.setToolTip(self.tr("وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده "
+        self.merge_button.setToolTip(self.tr("ادغام در دستگاه دیگر، وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده "
                                              "به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند."))
         self.merge_button.clicked.connect(self.merge_agency)
         self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
