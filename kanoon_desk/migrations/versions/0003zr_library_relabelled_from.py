@@ -7,7 +7,7 @@ that look-up read every event of the log (12.8 million on the large store) each 
 was not found; with it, a few rows.
 
 Revision ID: 0003zr
-Revises: 0003ze
+Revises: 0003zf
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0003zr"
-down_revision: str | Sequence[str] | None = "0003ze"
+down_revision: str | Sequence[str] | None = "0003zf"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
