@@ -15,6 +15,7 @@ from kanoon_desk.models.library import Copy, Member
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_rules as rules
+from kanoon_desk.services import library_transit as transit
 from kanoon_desk.services.library_reports import active_centres
 
 from .library_helpers import NATIONAL_IDS, TODAY, Lib, actor_at, make_library
@@ -106,3 +107,21 @@ def test_closing_may_withdraw_the_copies_instead_saying_why(centre: Lib) -> None
             ("1301", "withdrawn")}
     assert homes(d)[0] == {"13"}
 
+
+
+def test_a_closed_centre_s_copies_are_on_their_way_to_the_centre_they_move_to_until_scanned_there(
+        centre: Lib) -> None:
+    """Its books are carried to the other centre, as a copy given to another centre for good is: on
+    that centre's list of copies on their way (not yet on its shelf, not lent from it) until its
+    desk reads each in."""
+    d = centre
+    rules.close_centre(d.store, d.admin, "1301", into="13", on=CLOSED_ON)
+    coming = transit.in_transit_to(d.store, "13")
+    assert sorted((x.barcode, x.reason, x.from_centre) for x in coming) == [
+        ("C1301", "moved", "1301"), ("C1302", "moved", "1301")]
+    assert {lib.get_copy(d.store, b).status for b in ("C1301", "C1302")} == {"in_transit"}
+    got = circ.checkin(d.store, d.admin, "C1301", today=TODAY)  # read in at 13's desk
+    assert got.loan is None and got.notes == ["received"]
+    here = lib.get_copy(d.store, "C1301")
+    assert (here.status, here.location, here.home_centre) == ("on_shelf", "13", "13")
+    assert [x.barcode for x in transit.in_transit_to(d.store, "13")] == ["C1302"]

@@ -1687,25 +1687,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="38" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="187" />
             <source>نام مرکز</source>
             <translation>Centre name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="39" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="188" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="40" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="189" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="41" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="190" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
@@ -1725,72 +1725,72 @@
             <translation>Closed on %1; members and copies at %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="153" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="154" />
             <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
             <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="181" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="182" />
             <source>۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود</source>
             <translation>021-88776655 — printed on the overdue notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="186" />
             <source>کد مرکز</source>
             <translation>Centre code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="190" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="191" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="192" />
             <source>افزودن مرکز</source>
             <translation>Add centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="194" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="195" />
             <source>ذخیره اصلاح مرکز برگزیده</source>
             <translation>Save the selected centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="197" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="198" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="199" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="200" />
             <source>همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
             <translation>Every name, phone and address the chosen centre has had, from every desk; a value another desk's change replaced is listed too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="203" />
             <source>بستن مرکز…</source>
             <translation>Close centre…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="205" />
             <source>مرکزی که دیگر کار نمی‌کند: اعضا و نسخه‌هایش به مرکز دیگری می‌رود؛ تا امانت، رزرو یا نسخه در راهی در آن باز است بسته نمی‌شود.</source>
             <translation>A centre that no longer works: its members and copies go to another centre; it is not closed while a loan, a hold or a copy on its way is open there.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="208" />
             <source>مرکز تازه</source>
             <translation>New centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="293" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="294" />
             <source>مرکز «%1» بسته شد.</source>
             <translation>Centre “%1” was closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="310" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="311" />
             <source>مرکز «{n}» افزوده شد.</source>
             <translation>Centre “{n}” added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="324" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="325" />
             <source>مشخصات مرکز «{n}» ذخیره شد.</source>
             <translation>Details of centre “{n}” saved.</translation>
         </message>
@@ -1894,8 +1894,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="117" />
-            <source>با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود). مرکز در فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن برگشت ندارد.</source>
-            <translation>Closing the centre moves its members (%1) and copies (%2) to the centre you choose (or withdraws the copies). The centre stays in past lists and reports, but cannot be chosen for a new member, copy, hold or loan. Closing cannot be undone.</translation>
+            <source>با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود)؛ نسخه‌ها تا میز آن مرکز یکایک آن‌ها را بخواند «در راه» است. مرکز در فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن برگشت ندارد.</source>
+            <translation>Closing the centre moves its members (%1) and copies (%2) to the centre you choose (or withdraws the copies); the copies are on their way until that centre's desk reads each one in. The centre stays in past lists and reports, but cannot be chosen for a new member, copy, hold or loan. Closing cannot be undone.</translation>
         </message>
     </context>
     <context>

@@ -309,7 +309,8 @@ def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withd
                  reason: str = "", on: date | None = None) -> CentreView:
     """Close a cultural centre, in one step: refused while a loan, a hold or a copy on its way is
     left there (each counted in the message); its members, and its copies (or, with
-    `withdraw_copies`, none: they are withdrawn, saying `reason`), go to the centre `into`; then
+    `withdraw_copies`, none: they are withdrawn, saying `reason`), go to the centre `into` (the
+    copies on their way there, as a copy given to another centre is, until it scans them in); then
     `centre.closed`. It stays in the lists and reports of its past, and is chosen for nothing new.
     Only the admin, of a centre of this desk's office."""
     require(actor, "admin")
@@ -336,13 +337,17 @@ def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withd
         for member_id, member_no in s.execute(select(Member.id, Member.member_no).where(
                 Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))):
             store.record(s, actor, "member.field_set", member_id, {"home_centre": into}, subject=member_no)
-        for copy_id, barcode, received in s.execute(select(Copy.id, Copy.barcode, Copy.received_hlc).where(
-                Copy.home_centre == code, Copy.withdrawn.is_(False))):
+        for copy_id, barcode, received, status, location in s.execute(
+                select(Copy.id, Copy.barcode, Copy.received_hlc, Copy.status, Copy.location).where(
+                    Copy.home_centre == code, Copy.withdrawn.is_(False))):
             if withdraw_copies:
                 store.record(s, actor, "copy.withdrawn", copy_id, {"reason": why, "seen_received": received or 0},
                              subject=barcode)
-            else:
-                store.record(s, actor, "copy.field_set", copy_id, {"home_centre": into}, subject=barcode)
+                continue
+            if status == "on_shelf":  # packed on the closed centre's shelf and on its way, as `update_copy` moves one
+                store.record(s, actor, "copy.received", copy_id,
+                             {"centre": location or code, "moved": True, "knew_withdrawn": False}, subject=barcode)
+            store.record(s, actor, "copy.field_set", copy_id, {"home_centre": into}, subject=barcode)
         store.record(s, actor, "centre.closed", code,
                      {"day": day.isoformat(), "into": into, "members": plan.members, "copies": plan.copies,
                       "withdrawn": bool(withdraw_copies)}, subject=code)

@@ -54,7 +54,7 @@ class CentresModel(LazyTableModel):
 class CloseCentreDialog(NamedDialog):
     """Close the chosen centre: says first what is still open there (a closing is refused while a
     loan, a hold or a copy on its way is left), then, once nothing is, what moves: its members and
-    copies to the centre chosen (or the copies withdrawn, with a reason). A refusal is shown at
+    copies to the centre chosen (the copies on their way there until it reads them in; or withdrawn, with a reason). A refusal is shown at
     its field and nothing typed is lost.
 
     Signals (of QDialog): accepted once the centre is closed (`closed` holds it)."""
@@ -114,7 +114,8 @@ class CloseCentreDialog(NamedDialog):
             self.ok_button.setEnabled(False)
             return
         self.summary.setText(self.tr(
-            "با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود). مرکز در "
+            "با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود)؛ نسخه‌ها تا میز "
+            "آن مرکز یکایک آن‌ها را بخواند «در راه» است. مرکز در "
             "فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن "
             "برگشت ندارد.").replace("%1", digits(p.members)).replace("%2", digits(p.copies)))
 
