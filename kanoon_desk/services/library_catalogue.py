@@ -31,6 +31,7 @@ from .library_common import (
     clean_code,
     copy_not_found,
     find_copy,
+    pack_to_move,
 )
 from .library_rules import refuse_closed
 
@@ -558,9 +559,8 @@ def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None =
         if code:
             store.record(s, actor, "copy.relabelled", c.id, {"barcode": code, "previous": c.barcode}, subject=code)
             s.refresh(c)
-        if "home_centre" in changed and c.status == "on_shelf":  # packed on its old home's shelf
-            store.record(s, actor, "copy.received", c.id, {"centre": c.location or c.home_centre, "moved": True,
-                                                           "knew_withdrawn": c.withdrawn}, subject=c.barcode)
+        if "home_centre" in changed:
+            pack_to_move(s, store, actor, c)
         if changed:
             store.record(s, actor, "copy.field_set", c.id, changed, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")

@@ -113,3 +113,14 @@ def _new_code(store: Store, s: Session, series: str, width: int) -> str:
     ident = store.identity
     body = f"{to_ascii_digits(ident.office_code)}{ident.device_no:02d}{bump_counter(s, series):0{width}d}"
     return body + (damm_check_digit(body) if body.isdigit() else "")
+
+
+
+def pack_to_move(s: Session, store: Store, actor: Actor, copy: Copy) -> None:
+    """Before `copy` is given to another centre for good (`library.update_copy`, a centre closed,
+    then its `home_centre` set): one on its shelf is packed where it stands (`copy.received` there,
+    `moved`) and is on its way, on neither shelf, until the new centre scans it in; one on loan goes
+    there when it is returned."""
+    if copy.status == "on_shelf":
+        store.record(s, actor, "copy.received", copy.id, {"centre": copy.location or copy.home_centre, "moved": True,
+                                                          "knew_withdrawn": copy.withdrawn}, subject=copy.barcode)

@@ -16,7 +16,7 @@ from ..models.library import MEMBER_CATEGORIES, Copy, Hold, Loan, LoanRule, Memb
 from ..persian import normalize, normalize_text, to_ascii_digits
 from ..store import Store
 from .accounts import require
-from .library_common import MSG_CATEGORY, MSG_REQUIRED
+from .library_common import MSG_CATEGORY, MSG_REQUIRED, pack_to_move
 
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
 
@@ -337,17 +337,13 @@ def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withd
         for member_id, member_no in s.execute(select(Member.id, Member.member_no).where(
                 Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))):
             store.record(s, actor, "member.field_set", member_id, {"home_centre": into}, subject=member_no)
-        for copy_id, barcode, received, status, location in s.execute(
-                select(Copy.id, Copy.barcode, Copy.received_hlc, Copy.status, Copy.location).where(
-                    Copy.home_centre == code, Copy.withdrawn.is_(False))):
+        for copy in s.scalars(select(Copy).where(Copy.home_centre == code, Copy.withdrawn.is_(False))).all():
             if withdraw_copies:
-                store.record(s, actor, "copy.withdrawn", copy_id, {"reason": why, "seen_received": received or 0},
-                             subject=barcode)
-                continue
-            if status == "on_shelf":  # packed on the closed centre's shelf and on its way, as `update_copy` moves one
-                store.record(s, actor, "copy.received", copy_id,
-                             {"centre": location or code, "moved": True, "knew_withdrawn": False}, subject=barcode)
-            store.record(s, actor, "copy.field_set", copy_id, {"home_centre": into}, subject=barcode)
+                store.record(s, actor, "copy.withdrawn", copy.id,
+                             {"reason": why, "seen_received": copy.received_hlc or 0}, subject=copy.barcode)
+            else:  # on its way to `into`, as a copy given to another centre from the catalogue
+                pack_to_move(s, store, actor, copy)
+                store.record(s, actor, "copy.field_set", copy.id, {"home_centre": into}, subject=copy.barcode)
         store.record(s, actor, "centre.closed", code,
                      {"day": day.isoformat(), "into": into, "members": plan.members, "copies": plan.copies,
                       "withdrawn": bool(withdraw_copies)}, subject=code)
