@@ -55,6 +55,7 @@ from .fold import (
 )
 from .ids import new_id
 from .models import utcnow
+from .persian_script import SEARCH_FOLDS, search_key
 from .projection_rows import insert_row, insert_values, insert_values_many, kept, refresh_held, release_kept
 from .refold import (
     RowBuffer,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 __all__ = [
     # this module: who acts, appending and ingesting events
     "SYSTEM_USER_ID", "Actor", "system_actor", "record", "insert_events", "ingest", "audit_received",
-    "held_ids", "fold_held_kinds", "refold_once", "REFOLDS", "K_REFOLDS_DONE",
+    "held_ids", "fold_held_kinds", "refold_once", "REFOLDS", "REKEYS", "rekey", "K_REFOLDS_DONE",
     # fold: event records, projector registries, dispatch, deferred work, conflicts
     "EventRecord", "FoldEvent", "Projector", "Resetter", "BatchProjector", "TwinFact", "projector",
     "batch_projector", "resetter", "load_projections", "known_event_types", "apply", "apply_all",
@@ -245,19 +246,49 @@ K_REFOLDS_DONE = "fold.refolds_done"
 #:   «بازگرداندن» went by the admin).
 REFOLDS: dict[str, tuple[str, str]] = {"hand_over_sender": ("case.referred", "handed_over_from")}
 
+#: Search keys an earlier release made otherwise: the stored keys (a member's `name_key`, the
+#: words of `case_fts` and `lib_titles_fts`) brought up to date once, when a store is opened by
+#: this version, each from itself (`persian.search_key` of a key is the key this release makes of
+#: the text), only where the key holds a letter the change is about.
+#: - "search_folds": the letters of `persian.SEARCH_FOLDS` (ة ۀ ھ أ إ آ ؤ ئ …) fold in the key
+#:   since 7 Dec 2026; a store's keys made before held them as typed, and «رویا» did not find
+#:   «رؤیا», «فاطمه» not «فاطمة».
+REKEYS: dict[str, str] = {"search_folds": "".join(SEARCH_FOLDS)}
+#: The stored search keys: (table, key column, what a row is told apart by).
+_KEYED: tuple[tuple[str, str, str], ...] = (
+    ("lib_members", "name_key", "id"), ("case_fts", "body", "rowid"), ("lib_titles_fts", "body", "rowid"))
+
+
+def rekey(session: Session, letters: str) -> int:
+    """Each stored search key holding one of `letters` made again from itself (`search_key`, the
+    SQL function `fa_search_key` each connection has); the keys rewritten."""
+    pattern = "*[" + letters + "]*"
+    done = 0
+    for table_name, column, key in _KEYED:
+        raw = session.connection().exec_driver_sql
+        rows = raw(f"SELECT {key}, {column} FROM {table_name} WHERE {column} GLOB ?", (pattern,)).all()
+        changed = [(search_key(value), row_id) for row_id, value in rows if search_key(value) != value]
+        for new, row_id in changed:
+            raw(f"UPDATE {table_name} SET {column} = ? WHERE {key} = ?", (new, row_id))
+        done += len(changed)
+    return done
+
 
 def refold_once(store: Store) -> list[str]:
     """Fold again, once per store, the aggregates an earlier release folded otherwise (`REFOLDS`),
     in one transaction; run when a store is opened after its migrations. Returns the re-folds done
     (none: one read of desk_state)."""
     done = set(json.loads(store.get_state(K_REFOLDS_DONE) or "[]"))
-    todo = sorted(set(REFOLDS) - done)
+    todo = sorted((set(REFOLDS) | set(REKEYS)) - done)
     if not todo:
         return []
     load_projections()
     with store.transaction() as s:
         aggregates: set[tuple[str, str]] = set()
         for name in todo:
+            if name in REKEYS:
+                rekey(s, REKEYS[name])
+                continue
             kind, key = REFOLDS[name]
             aggregates.update(s.execute(select(_EVENT_TABLE.c.aggregate_type, _EVENT_TABLE.c.aggregate_id)
                                         .where(_EVENT_TABLE.c.type == kind,

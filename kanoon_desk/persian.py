@@ -46,6 +46,8 @@ from .jalali import (
 )
 from .persian_script import (
     COLLATION,
+    SEARCH_FOLDS,
+    SEARCH_KEY_SQL,
     ZWNJ,
     format_number,
     normalize,
@@ -73,6 +75,8 @@ __all__ = [
     "MSG_ISBN_INVALID",
     "MSG_MOBILE_INVALID",
     "MSG_NATIONAL_ID_INVALID",
+    "SEARCH_FOLDS",
+    "SEARCH_KEY_SQL",
     "SEASONS_FA",
     "TEHRAN",
     "WEEKDAYS_FA",
@@ -84,6 +88,7 @@ __all__ = [
     "format_jalali_datetime",
     "format_jalali_long",
     "format_number",
+    "id_digits",
     "is_valid_isbn",
     "is_valid_mobile",
     "is_valid_national_id",
@@ -127,6 +132,17 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_.]+")
 def _digits_only(text: str) -> str:
     """normalize() (digits to ASCII, invisible marks removed) and drop spaces, dashes and dots."""
     return _SEPARATORS.sub("", normalize(text).replace(ZWNJ, ""))
+
+
+def id_digits(text: str) -> str:
+    """A number as typed or pasted, for looking it up: any digits to ASCII, the marks a paste brings
+    and the spaces (a no-break one too), dashes («-», «–», «‐»), dots and slashes between its
+    groups dropped: «۰۰۱-۲۳۴۵۶۷-۸», «001 234567 8» and «‏0012345678‎» are «0012345678». What is
+    not a digit or such a separator is kept, so a word stays no number."""
+    return _ID_NOISE.sub("", _digits_only(text))
+
+
+_ID_NOISE = re.compile(r"[/\\]+")
 
 
 def _national_id_ok(code: str) -> bool:

@@ -20,6 +20,8 @@ __all__ = [
     "persian_collate",
     "sort_key",
     "script_digits",
+    "SEARCH_FOLDS",
+    "SEARCH_KEY_SQL",
     "search_key",
     "to_ascii_digits",
     "to_persian_digits",
@@ -104,9 +106,32 @@ def normalize_text(text: str) -> str:
     return _normalized(text, _TEXT_TABLE)
 
 
+#: Letters a clerk may or may not type for one another, folded in the search key only (stored text
+#: keeps them as written: «رؤیا», «مسأله», «خانۀ» print as typed). The Arabic keyboard's hamza seats
+#: and teh marbuta, the heh with hamza (ۀ; «هٔ» typed as ه and its mark is ه already), the
+#: madda left off («ازاده» for «آزاده»), and the heh and kaf of other keyboards (ھ, ە, ڪ).
+SEARCH_FOLDS: dict[str, str] = {
+    "\u0629": "\u0647",  # ة -> ه   «فاطمة», «مدرسة»
+    "\u06c0": "\u0647",  # ۀ -> ه   «خانۀ ما» as «خانهٔ ما», «خانه ما»
+    "\u06be": "\u0647",  # ھ -> ه   (heh doachashmee)
+    "\u06d5": "\u0647",  # ە -> ه   (ae)
+    "\u0623": "\u0627",  # أ -> ا   «مسأله», «أحمد»
+    "\u0625": "\u0627",  # إ -> ا   «إسلام»
+    "\u0671": "\u0627",  # ٱ -> ا   (alef wasla)
+    "\u0622": "\u0627",  # آ -> ا   «ازاده» finds «آزاده»
+    "\u0624": "\u0648",  # ؤ -> و   «رؤیا» / «رویا»
+    "\u0626": "\u06cc",  # ئ -> ی   «پائیز» / «پاییز»
+    "\u06aa": "\u06a9",  # ڪ -> ک   (swash kaf)
+}
+_SEARCH_FOLD_TABLE = str.maketrans(SEARCH_FOLDS)
+
+
 def search_key(text: str) -> str:
-    """normalize(), case-folded, with ZWNJ as a space: "می‌روم" and "می روم" give the same key."""
-    return normalize(text.casefold()).replace(ZWNJ, " ")
+    """normalize(), case-folded, with ZWNJ as a space: "می‌روم" and "می روم" give the same key; the
+    letters of `SEARCH_FOLDS` as the one each stands for: «رؤیا» and «رویا», «مسأله» and «مساله»,
+    «آزاده» and «ازاده» give the same key. The key of a key is itself (`search_key(search_key(s))
+    == search_key(s)`), so a stored key of an earlier release is brought up to date from itself."""
+    return normalize(text.casefold()).replace(ZWNJ, " ").translate(_SEARCH_FOLD_TABLE)
 
 
 def to_persian_digits(text: str | int) -> str:
@@ -161,6 +186,9 @@ _SORT_TABLE: dict[int, int | str | None] = {
     ord("أ"): chr(0xE000 + _ALPHABET.index("ا")), ord("إ"): chr(0xE000 + _ALPHABET.index("ا")),
     ord("ؤ"): chr(0xE000 + _ALPHABET.index("و")), ord("ئ"): chr(0xE000 + _ALPHABET.index("ی")),
     ord("ة"): chr(0xE000 + _ALPHABET.index("ه")), ord(ZWNJ): " ",
+    # heh and kaf as other keyboards write them: with ه and ک, not after every Persian letter
+    ord("ۀ"): chr(0xE000 + _ALPHABET.index("ه")), ord("ھ"): chr(0xE000 + _ALPHABET.index("ه")),
+    ord("ە"): chr(0xE000 + _ALPHABET.index("ه")), ord("ڪ"): chr(0xE000 + _ALPHABET.index("ک")),
 }
 
 
@@ -171,6 +199,9 @@ def sort_key(text: str) -> str:
     not counted; Latin letters (case folded) and digits before Persian letters."""
     return normalize(text).casefold().translate(_SORT_TABLE)
 
+
+#: The SQL function `store` registers `search_key` under: `func.fa_search_key(Case.subject)`.
+SEARCH_KEY_SQL = "fa_search_key"
 
 #: The name `store` registers `persian_collate` under: `order_by(collate(Agency.name, COLLATION))`.
 COLLATION = "fa"

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .eventlog import Actor, EventRecord, fold_held_kinds, record, refold_once
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
-from .persian_script import COLLATION, persian_collate
+from .persian_script import COLLATION, SEARCH_KEY_SQL, persian_collate, search_key
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -62,8 +62,14 @@ class DeskIdentity:
 CACHE_KIB = 32 * 1024
 
 
+def _search_key_sql(text: str | None) -> str | None:
+    return None if text is None else search_key(str(text))
+
+
 def _pragmas(dbapi_conn: Any, durable: bool) -> None:
     dbapi_conn.create_collation(COLLATION, persian_collate)  # Persian names in dictionary order
+    # a stored text's search key in SQL (`fa_search_key(subject)`), as the words typed are keyed
+    dbapi_conn.create_function(SEARCH_KEY_SQL, 1, _search_key_sql, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")

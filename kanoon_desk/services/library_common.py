@@ -12,7 +12,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, bump_counter
 from ..models import Office
 from ..models.library import Copy, Member
-from ..persian import damm_check_digit, normalize, to_ascii_digits
+from ..persian import damm_check_digit, id_digits, normalize, to_ascii_digits
 from ..store import Store
 
 LIBRARIAN = ("librarian", "admin")
@@ -48,8 +48,9 @@ def find_member(s: Session, code: str) -> Member | None:
     if not code:
         return None
     m = s.scalar(select(Member).where(Member.member_no == code).order_by(Member.merged_into.is_not(None)).limit(1))
-    if m is None and len(code) == 10 and code.isdigit():
-        m = s.scalar(select(Member).where(Member.national_id == code, Member.merged_into.is_(None)).limit(1))
+    nid = id_digits(code)  # a national ID read out in groups («۰۰۱-۲۳۴۵۶۷-۸»)
+    if m is None and len(nid) == 10 and nid.isdigit():
+        m = s.scalar(select(Member).where(Member.national_id == nid, Member.merged_into.is_(None)).limit(1))
     for _hop in range(3):  # (a chain of merges, never a loop: each merge is refused on a merged member)
         if m is None or not m.merged_into:
             break

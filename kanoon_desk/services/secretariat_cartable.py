@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from ..eventlog import Actor
 from ..models import User
 from ..models.secretariat import Case, Referral
-from ..persian import ZWNJ, search_key
+from ..persian import SEARCH_KEY_SQL, search_key
 from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
@@ -71,10 +71,11 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
         stmt = stmt.where(Referral.read.is_(False))
     key = search_key(words or "")
     if key:
-        # both sides normalised alike (`search_key`: a half-space is a space, Arabic letters and
-        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches,
-        # and so does the registration number the list shows, whole or its tail («1404-000002»)
-        subject = func.replace(func.lower(Case.subject), ZWNJ, " ")
+        # both sides keyed alike (`search_key`, in SQL `fa_search_key`: a half-space is a space,
+        # Arabic letters, digits, the marks a subject keeps («لطفاً») and the letters typed for one
+        # another («تأخیر», «تاخیر») folded); a code typed in groups matches, and so does the
+        # registration number the list shows, whole or its tail («1404-000002»)
+        subject = getattr(func, SEARCH_KEY_SQL)(Case.subject)
         code = key.replace(" ", "")
         stmt = stmt.where(subject.contains(key, autoescape=True)
                           | (Case.tracking_code.contains(code, autoescape=True) if code else false())

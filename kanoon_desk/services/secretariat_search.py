@@ -21,7 +21,7 @@ from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
 from ..models.secretariat import DUPLICATE_REASON, Agency, Applicant, Case, FollowUp, Forward
-from ..persian import is_valid_national_id, normalize, search_key, to_ascii_digits
+from ..persian import id_digits, is_valid_national_id, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .fts_words import table_probe, words_match
@@ -213,7 +213,7 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     shape: list[str] = []
     params: dict[str, Any] = {}
     raw = to_ascii_digits(normalize(q.text or "")).strip()
-    compact = raw.replace("-", "").replace(" ", "")
+    compact = id_digits(raw)  # a national ID in groups, with any dash, a dot or a slash between
     part = _registration_part(raw)
     if raw:
         if (code := _code_digits(raw)) is not None:
@@ -381,7 +381,7 @@ def hinted_national_id(national_id: str) -> tuple[str, bool] | None:
     digits, spaces or dashes) when valid; when its last digit, the check digit, does not hold,
     the one ID its first nine digits make (a check digit mistyped: the applicant met before is
     still found); None when it is not ten digits."""
-    nid = _NID_NOISE.sub("", to_ascii_digits(normalize(national_id or "")))
+    nid = id_digits(national_id or "")
     if len(nid) != 10 or not nid.isdigit():
         return None
     if is_valid_national_id(nid):
@@ -390,8 +390,6 @@ def hinted_national_id(national_id: str) -> tuple[str, bool] | None:
     fixed = nid[:9] + str(total if total < 2 else 11 - total)
     return (fixed, True) if is_valid_national_id(fixed) else None
 
-
-_NID_NOISE = re.compile(r"[\s\-\u2010-\u2015._/]")
 
 
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
@@ -514,7 +512,7 @@ def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplica
     """The applicant this national ID names (the one intake reuses), or None for a new one or a
     mistyped ID."""
     require(actor, *READ_ROLES)
-    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    nid = id_digits(national_id or "")
     if len(nid) != 10 or not nid.isdigit():
         return None
     with store.read() as s:

@@ -263,12 +263,13 @@ class ConflictInbox(QWidget):
 
     def _passes(self, c: conflicts.ConflictView) -> bool:
         kind, office = self.kind_filter.currentData(), self.centre_filter.currentData()
-        words = persian.normalize(self.search.text()).strip().lower()
+        words = persian.search_key(self.search.text())  # as the subject is keyed: «کتاب ها», «كتابها»
         if kind is not None and c.kind != kind:
             return False
         if office is not None and office not in c.offices:
             return False
-        return not words or all(w in persian.normalize(c.subject).lower() for w in words.split())
+        subject = persian.search_key(c.subject)
+        return not words or all(w in subject or w in subject.replace(" ", "") for w in words.split())
 
     def fill_list(self) -> None:
         """The conflicts the filters let through; the one shown stays, or (decided, or filtered

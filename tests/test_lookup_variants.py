@@ -1,0 +1,273 @@
+"""Every look-up a clerk makes, with what they type as a Persian or an Arabic keyboard writes it,
+pasted from Word, Excel or a web page, or read out in groups: one table of spellings, the public
+services that look things up, and a hypothesis run over the decorations a paste brings."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kanoon_desk.errors import ValidationError
+from kanoon_desk.persian import search_key, sort_key, to_persian_digits
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.services.secretariat_agencies import MSG_NAME_TAKEN, save_agency
+from kanoon_desk.store import Store
+
+from .library_helpers import NATIONAL_IDS, TODAY, Lib, make_library
+from .secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
+
+DAY = date(2025, 5, 4)
+
+#: (stored as the clerk who saved it typed it, typed by the clerk who looks it up): one word each
+#: way round, the letters one keyboard writes for another's
+LETTERS = [
+    ("رؤیا", "رویا"), ("رویا", "رؤیا"),  # hamza on waw
+    ("فاطمة", "فاطمه"), ("فاطمه", "فاطمة"),  # teh marbuta
+    ("أحمدی", "احمدی"), ("احمدی", "أحمدی"), ("إلهام", "الهام"),  # hamza on alef
+    ("خانۀ", "خانهٔ"), ("خانهٔ", "خانۀ"), ("خانۀ", "خانه"),  # heh with hamza, as one letter or two
+    ("پائیزان", "پاییزان"), ("پاییزان", "پائیزان"),  # hamza on yeh
+    ("آزاده", "ازاده"),  # the madda left off
+    ("كريمي", "کریمی"), ("کریمی", "كريمي"), ("كاظمي", "کاظمی"),  # Arabic kaf and yeh
+    ("ھادی", "هادی"),  # heh doachashmee
+]
+
+#: What a paste or a careless keyboard adds around or inside a word, none of which is the word.
+DECORATIONS: list[Callable[[str], str]] = [
+    lambda s: s,
+    lambda s: "\u200f" + s + "\u200e",  # RLM / LRM from Word
+    lambda s: "\u061c" + s + "\t",  # ALM, a trailing tab from Excel
+    lambda s: s + "\r\n",  # a newline from a web page
+    lambda s: "\u00a0" + s + "\u00a0",  # no-break spaces
+    lambda s: s[:1] + "\u0640" + s[1:],  # tatweel (keshide)
+    lambda s: s[:1] + "\u064e" + s[1:],  # a fatha
+    lambda s: s[:2] + "\u200d" + s[2:],  # a zero-width joiner
+]
+
+
+def _arabic_digits(s: str) -> str:
+    return s.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def number_forms(digits: str, groups: tuple[int, ...]) -> list[str]:
+    """A number as read out and typed: Latin, Persian or Arabic-Indic digits, in groups split by a
+    space, a dash, an en dash or a no-break space, with the bidi marks a paste brings."""
+    parts, at = [], 0
+    for n in groups:
+        parts.append(digits[at:at + n])
+        at += n
+    forms = [digits] + [sep.join(parts) for sep in (" ", "-", "\u2013", "\u00a0")]
+    out = []
+    for f in forms:
+        out += [f, to_persian_digits(f), _arabic_digits(f), "\u200f" + f + "\u200e\t"]
+    return out
+
+
+# --- secretariat ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sec_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, dict[str, str]]]:
+    """A secretariat desk holding one case per stored spelling: its applicant's last name and a
+    subject word are that spelling."""
+    desk = make_secretariat_desk(tmp_path_factory.mktemp("sec"))
+    cases: dict[str, str] = {}
+    for i, stored in enumerate(sorted({s for s, _ in LETTERS})):
+        r = sec.intake(desk.store, desk.clerk, case_input(i + 1, last_name=stored, subject=f"شکایت {stored} از شهرداری"),
+                       on=DAY)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+        sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+        sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+        cases[stored] = r.case_id
+    yield desk, cases
+    desk.store.close()
+    shutil.rmtree(desk.tmp, ignore_errors=True)
+
+
+#: How a reader reads the letters of `LETTERS` (the test's own word, not the code's): one letter each.
+_READS = str.maketrans({"ة": "ه", "ۀ": "ه", "\u0654": "", "ھ": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و",
+                        "ئ": "ی", "ي": "ی", "ك": "ک"})
+
+
+def _same(found: dict[str, str], typed: str) -> set[str]:
+    """The ids of the spellings stored that read as `typed` (both «رؤیا» and «رویا» for «رویا»)."""
+    return {i for stored, i in found.items() if stored.translate(_READS) == typed.translate(_READS)}
+
+
+@pytest.mark.parametrize(("stored", "typed"), LETTERS)
+def test_case_search_finds_a_name_and_a_word_in_either_keyboards_letters(
+        sec_desk: tuple[Desk, dict[str, str]], stored: str, typed: str) -> None:
+    desk, cases = sec_desk
+    for decorate in DECORATIONS:
+        for words in (decorate(typed), "شکایت " + decorate(typed)):
+            found = {r.id for r in q.search(desk.store, desk.clerk, q.SearchQuery(text=words))}
+            assert found == _same(cases, typed), (stored, words)
+
+
+@pytest.mark.parametrize(("stored", "typed"), LETTERS)
+def test_cartable_filter_reads_the_subject_as_the_search_does(
+        sec_desk: tuple[Desk, dict[str, str]], stored: str, typed: str) -> None:
+    desk, cases = sec_desk
+    for decorate in DECORATIONS:
+        for words in (decorate(typed), "شکایت " + decorate(typed)):
+            items = q.cartable(desk.store, desk.manager, words=words)
+            assert {i.case_id for i in items} == _same(cases, typed), (stored, words)
+            assert q.cartable_count(desk.store, desk.manager, words=words) == len(_same(cases, typed)), (stored, words)
+
+
+def test_tracking_code_and_national_id_as_read_out_over_the_phone(sec_desk: tuple[Desk, dict[str, str]]) -> None:
+    desk, cases = sec_desk
+    case_id = cases["رویا"]
+    with desk.store.read() as s:
+        from kanoon_desk.models.secretariat import Case
+        c = s.get(Case, case_id)
+        assert c is not None
+        code, nid = c.tracking_code, c.national_id
+    for typed in number_forms(code, (4, 4, 4, 4)) + ["\u061c" + code + "\u200c"]:
+        assert [r.id for r in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))] == [case_id], typed
+        status = q.case_status_by_tracking_code(desk.store, typed)
+        assert status is not None, repr(typed)
+    for typed in number_forms(nid, (3, 6, 1)) + [f"{nid[:3]}.{nid[3:9]}.{nid[9]}", f"{nid[:3]}/{nid[3:9]}/{nid[9]}"]:
+        if "/" not in typed:  # (a slash makes it a letter number: «1234/ص/1404»)
+            assert case_id in [r.id for r in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))], typed
+        known = q.find_applicant(desk.store, desk.clerk, typed)
+        assert known is not None and known.national_id == nid, typed
+        assert case_id in [r.id for r in q.possible_duplicates(desk.store, desk.clerk, typed, "", on=DAY)], typed
+
+
+def test_an_agency_typed_on_another_keyboard_is_the_same_agency(tmp_path: Path) -> None:
+    desk = make_secretariat_desk(tmp_path)
+    save_agency(desk.store, desk.admin, name="اداره کل راه و شهرسازی استان")
+    for typed in ("اداره كل راه و شهرسازي استان", "اداره‌ی كل راه و شهرسازی استان".replace("‌ی", ""),
+                  "اداره کل راه و شهرسازی استان\u200f", "ادارة کل راه و شهرسازی استان"):
+        with pytest.raises(ValidationError) as err:
+            save_agency(desk.store, desk.admin, name=typed)
+        assert str(err.value) == MSG_NAME_TAKEN and err.value.field == "name"
+    desk.store.close()
+
+
+# --- lending -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lending(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Lib, dict[str, str], dict[str, str]]]:
+    """A lending desk with one adult member and one title per stored spelling."""
+    desk = make_library(tmp_path_factory.mktemp("lib"))
+    members: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for i, stored in enumerate(sorted({s for s, _ in LETTERS})):
+        m = lib.register_member(desk.store, desk.admin, lib.MemberInput(
+            first_name="سارا", last_name=stored, national_id=national_id(200000 + i), category="adult",
+            phone="09351234567"), today=TODAY)
+        members[stored] = m.id
+        t = lib.add_title(desk.store, desk.admin, lib.TitleInput(title=f"قصه {stored}", author=f"نویسنده {stored}"),
+                          same_name_ok=True)  # (one title by its key: told apart here on purpose)
+        titles[stored] = t.id
+    yield desk, members, titles
+    desk.store.close()
+
+
+@pytest.mark.parametrize(("stored", "typed"), LETTERS)
+def test_member_and_title_search_in_either_keyboards_letters(
+        lending: tuple[Lib, dict[str, str], dict[str, str]], stored: str, typed: str) -> None:
+    desk, members, titles = lending
+    for decorate in DECORATIONS:
+        for query in (decorate(typed), "سارا " + decorate(typed), decorate(typed) + " سار"):
+            found = {m.id for m in lib.search_members(desk.store, desk.admin, query)} - {desk.adult.id}  # (احمدی)
+            assert found == _same(members, typed), (stored, query)
+        for query in (decorate(typed), "قصه " + decorate(typed), "نویسنده " + decorate(typed)):
+            assert {t.id for t in lib.search_titles(desk.store, query)} == _same(titles, typed), (stored, query)
+
+
+def test_member_by_national_id_and_number_as_typed(lending: tuple[Lib, dict[str, str], dict[str, str]]) -> None:
+    desk = lending[0]
+    nid = NATIONAL_IDS[0]
+    for typed in number_forms(nid, (3, 6, 1)) + [f"{nid[:3]}.{nid[3:9]}.{nid[9]}"]:
+        found = lib.lookup_member(desk.store, desk.admin, typed)
+        assert found is not None and found.id == desk.child.id, typed
+        assert [m.id for m in lib.search_members(desk.store, desk.admin, typed)] == [desk.child.id], typed
+    number = desk.child.member_no
+    for typed in (to_persian_digits(number), _arabic_digits(number), "\u200f" + number + "\u200e\t", " " + number + "\n"):
+        found = lib.lookup_member(desk.store, desk.admin, typed)
+        assert found is not None and found.id == desk.child.id, typed
+
+
+def test_isbn_and_barcode_as_typed(lending: tuple[Lib, dict[str, str], dict[str, str]]) -> None:
+    desk = lending[0]
+    for typed in ("978-964-391-300-7", "9789643913007", "۹۷۸-۹۶۴-۳۹۱-۳۰۰-۷", "٩٧٨٩٦٤٣٩١٣٠٠٧", "964-391-300-7",
+                  "9643913007", "ISBN 964 391 300 7", "شابک: ۹۶۴-۳۹۱-۳۰۰-۷", "\u200e978\u2013964\u2013391\u2013300\u20137\u200f"):
+        assert [t.id for t in lib.search_titles(desk.store, typed)] == [desk.title.id], typed
+        found = lib.lookup_isbn(desk.store, typed)
+        assert found is not None and found.id == desk.title.id, typed
+    barcode = desk.copies[0].barcode
+    for typed in (to_persian_digits(barcode), _arabic_digits(barcode), barcode.lower(), "\u200f" + barcode + "\t"):
+        assert lib.get_copy(desk.store, typed).barcode == barcode, typed
+
+
+# --- one key for storage and look-up --------------------------------------------------------------
+
+_PERSIAN_WORD = st.text(alphabet="آابپتثجچحخدرزژسشصطعفقکگلمنوهیأإؤئةۀيكھ", min_size=2, max_size=8)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=_PERSIAN_WORD, decorate=st.sampled_from(DECORATIONS))
+def test_a_pasted_word_keys_as_the_stored_word(word: str, decorate: Callable[[str], str]) -> None:
+    """Whatever a paste adds, the search key of the pasted word is the stored word's; and a key made
+    by an earlier release (letters not folded) is brought to this one's from itself (the re-key
+    of a desk's stored keys, `eventlog.REKEYS`)."""
+    assert search_key(decorate(word)) == search_key(word)
+    assert search_key(search_key(word)) == search_key(word)
+
+
+def test_names_sort_as_a_persian_reader_expects() -> None:
+    names = ["مریم", "ژاله", "آرش", "احمد", "پریا", "بابک", "چنگیز", "گلاره", "کاوه", "خانۀ ما", "هادی", "یاسمن",
+             "ھانیه", "زهرا"]
+    assert sorted(names, key=sort_key) == ["آرش", "احمد", "بابک", "پریا", "چنگیز", "خانۀ ما", "زهرا", "ژاله", "کاوه",
+                                           "گلاره", "مریم", "هادی", "ھانیه", "یاسمن"]
+
+
+def test_a_store_keyed_by_an_earlier_release_is_rekeyed_once_when_opened(tmp_path: Path) -> None:
+    """A desk whose stored keys hold the letters as typed (an earlier release's) finds «رویا» for
+    «رؤیا» once this version opens it, and `check` finds its keys as a re-fold makes them."""
+    from kanoon_desk.eventlog import K_REFOLDS_DONE
+    from kanoon_desk.services.ops import check
+
+    desk = make_library(tmp_path)
+    m = lib.register_member(desk.store, desk.admin, lib.MemberInput(
+        first_name="رؤیا", last_name="أحمدی", national_id=national_id(300001), category="adult", phone="09351234567"), today=TODAY)
+    t = lib.add_title(desk.store, desk.admin, lib.TitleInput(title="پائیز در خانۀ ما", author="فاطمة"))
+    sdesk = make_secretariat_desk(tmp_path)  # (another file in the same folder: d.sqlite3)
+    r = sec.intake(sdesk.store, sdesk.clerk, case_input(1, last_name="مسئول", subject="تأخیر در پاسخ"), on=DAY)
+    for store in (desk.store, sdesk.store):  # as an earlier release left it: keys as typed, no re-key done
+        with store.transaction() as s:
+            conn = s.connection()
+            conn.exec_driver_sql("UPDATE lib_members SET name_key = first_name || ' ' || last_name")
+            for table, column in (("case_fts", "body"), ("lib_titles_fts", "body")):
+                rows = conn.exec_driver_sql(f"SELECT rowid, {column} FROM {table}").all()
+                for rowid, body in rows:
+                    old = body
+                    for a, b in (("رویا", "رؤیا"), ("احمدی", "أحمدی"), ("پاییز", "پائیز"), ("خانه", "خانۀ"),
+                                 ("فاطمه", "فاطمة"), ("مسیول", "مسئول"), ("تاخیر", "تأخیر")):
+                        old = old.replace(a, b)
+                    conn.exec_driver_sql(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (old, rowid))
+        with store.transaction() as s:
+            store.set_state(s, K_REFOLDS_DONE, '["hand_over_sender"]')
+        store.close()
+    again = Store(desk.store.path)
+    assert [x.id for x in lib.search_members(again, desk.admin, "رویا احمدی")] == [m.id]
+    assert [x.id for x in lib.search_titles(again, "پاییز خانه")] == [t.id]
+    assert [x.id for x in lib.search_titles(again, "فاطمه")] == [t.id]
+    again.close()
+    assert check(desk.store.path) == []
+    again = Store(sdesk.store.path)
+    assert [x.id for x in q.search(again, sdesk.clerk, q.SearchQuery(text="تاخیر مسئول"))] == [r.case_id]
+    again.close()
+    assert check(sdesk.store.path) == []
+
