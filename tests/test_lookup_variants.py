@@ -271,3 +271,15 @@ def test_a_store_keyed_by_an_earlier_release_is_rekeyed_once_when_opened(tmp_pat
     again.close()
     assert check(sdesk.store.path) == []
 
+
+def test_the_cartable_filter_finds_a_subject_kept_with_its_marks(tmp_path: Path) -> None:
+    """A subject keeps the marks typed («محمّد», «لطفاً»: `normalize_text`); the filter typed
+    without them, or with them, finds it."""
+    desk = make_secretariat_desk(tmp_path)
+    r = sec.intake(desk.store, desk.clerk, case_input(1, subject="لطفاً به شکایت محمّد رسیدگی شود"), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+    for words in ("محمد", "محمّد", "لطفا به", "لطفاً به شکایت", "شكايت محمد"):
+        assert [i.case_id for i in q.cartable(desk.store, desk.manager, words=words)] == [r.case_id], words
+    desk.store.close()
