@@ -272,6 +272,25 @@ def test_a_store_keyed_by_an_earlier_release_is_rekeyed_once_when_opened(tmp_pat
     assert check(sdesk.store.path) == []
 
 
+def test_a_name_with_or_without_its_half_space_finds_the_member(tmp_path: Path) -> None:
+    """«علیرضا», «علی‌رضا» and «علی رضا» are one name however it was saved or is typed."""
+    desk = make_library(tmp_path)
+    saved = {}
+    for i, (first, last) in enumerate((("علی\u200cرضا", "محمدی"), ("علیرضا", "کاظمی"), ("علی رضا", "سلیمانی"),
+                                        ("مریم", "میرزا\u200cزاده"))):
+        saved[last] = lib.register_member(desk.store, desk.admin, lib.MemberInput(
+            first_name=first, last_name=last, national_id=national_id(400000 + i), category="adult"), today=TODAY).id
+    alireza = {saved["محمدی"], saved["کاظمی"], saved["سلیمانی"]}
+    names = lambda typed: {m.id for m in lib.search_members(desk.store, desk.admin, typed)}  # noqa: E731
+    for typed in ("علیرضا", "علی\u200cرضا", "علی رضا", "علي رضا", "علیرضا\u200f", "علی‌ رضا"):
+        assert names(typed) == alireza, typed
+    for typed, who in (("علیرضا محمدی", "محمدی"), ("علی رضا کاظمی", "کاظمی"), ("کاظمی علیرضا", "کاظمی"),
+                       ("علیرضا سلیمانی", "سلیمانی"), ("میرزازاده", "میرزا\u200cزاده"), ("مریم میرزا زاده", "میرزا\u200cزاده")):
+        assert names(typed) == {saved[who]}, typed
+    assert names("علی") == alireza  # the beginning of the name, as before
+    desk.store.close()
+
+
 def test_the_cartable_filter_finds_a_subject_kept_with_its_marks(tmp_path: Path) -> None:
     """A subject keeps the marks typed («محمّد», «لطفاً»: `normalize_text`); the filter typed
     without them, or with them, finds it."""

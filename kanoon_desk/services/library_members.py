@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jdatetime
-from sqlalchemy import case, collate, or_, select
+from sqlalchemy import ColumnElement, and_, case, collate, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
@@ -402,11 +402,34 @@ def search_members(store: Store, actor: Actor, query: str, limit: int = 50) -> l
         key = " ".join(search_key(query).translate(_LIKE_SPECIAL).split())
         if not key:
             return []
-        words = [or_(Member.name_key.like(w + "%"), Member.name_key.like("% " + w + "%")) for w in key.split()]
-        rows = s.scalars(select(Member).where(*words, Member.merged_into.is_(None))
-                         .order_by(case((Member.name_key.like(key + "%"), 0), else_=1), collate(Member.name_key, COLLATION))
+        rows = s.scalars(select(Member).where(_name_matches(key.split()), Member.merged_into.is_(None))
+                         .order_by(case((Member.name_key.like(key + "%"), 0),
+                                        (_JOINED.like(key.replace(" ", "") + "%"), 0), else_=1),
+                                   collate(Member.first_name + " " + Member.last_name, COLLATION))
                          .limit(limit))
         return [member_view(m) for m in rows]
+
+
+#: The name's key with its spaces (and so its half-spaces) taken out: «علی‌رضا», «علی رضا» and
+#: «علیرضا» all read «علیرضا» in it.
+_JOINED = func.replace(Member.name_key, " ", "")
+#: A word typed is looked for inside the joined name from this many letters («علیرضا», «عبدالله»,
+#: «میرزازاده»); a shorter one («علی», «رضا») only as the beginning of a word of the name.
+JOINED_MIN = 4
+
+
+def _name_matches(words: list[str]) -> ColumnElement[bool]:
+    """Every word typed begins a word of the name, in any order; or is, from `JOINED_MIN` letters,
+    written without the space or half-space the name has («علیرضا» finds «علی‌رضا محمدی»); or
+    two words typed side by side are one word of the name («علی رضا» finds «علیرضا محمدی»)."""
+    def one(w: str) -> ColumnElement[bool]:
+        starts = or_(Member.name_key.like(w + "%"), Member.name_key.like("% " + w + "%"))
+        return or_(starts, _JOINED.like("%" + w + "%")) if len(w) >= JOINED_MIN else starts
+
+    ways = [and_(*(one(w) for w in words))]
+    for i in range(len(words) - 1):  # two words typed apart that the name writes as one
+        ways.append(and_(*(one(w) for w in words[:i] + words[i + 2:]), _JOINED.like("%" + words[i] + words[i + 1] + "%")))
+    return or_(*ways)
 
 
 def recent_members(store: Store, actor: Actor, centre: str | None = None, limit: int = 50) -> list[MemberView]:
