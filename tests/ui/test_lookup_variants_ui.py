@@ -101,3 +101,25 @@ def test_search_page_finds_a_name_in_arabic_letters_and_a_code_pasted_from_an_sm
     _enter(qtbot, page.text, f"{nid[:3]}\u2013{nid[3:9]}\u2013{nid[9]}", type_persian)  # en dashes from Word
     assert page.model.total == 1 and page.model.row_at(0).id == r.case_id
     desk.store.close()
+
+
+def test_conflict_inbox_search_reads_a_name_as_the_other_searches_do(qtbot: Any, tmp_path: Path) -> None:
+    """A child registered at two centres apart: the admin types the name as they would anywhere
+    else (Arabic yeh, the hamza left off, a space for the half-space) and finds its conflict."""
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+    from tests.sync.test_conflict_resolutions import exchange, two_centres
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="رؤیا", last_name="علی‌زاده", national_id=NATIONAL_IDS[2], category="adult",
+                            phone="09121112233")
+    lib.register_member(a, admin_a, child, today=TODAY)
+    lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, admin_a, tmp_path))
+    qtbot.addWidget(inbox)
+    assert inbox.list.count() == 1 and "رؤیا" in inbox.items[0].subject
+    for typed in ("رويا", "علی زاده", "عليزاده", "رویا علی‌زاده"):
+        inbox.search.setText(typed)
+        assert inbox.list.count() == 1, typed
+    inbox.search.setText("رضا")
+    assert inbox.list.count() == 0
