@@ -41,7 +41,7 @@ from ..persian import (
     to_ascii_digits,
     to_persian_digits,
 )
-from ..persian_script import persian_collate
+from ..persian_script import persian_collate, sort_key
 from ..projections.secretariat.parties import survivors
 from ..sqlite_statement import SqliteStatement
 from ..store import Store
@@ -508,7 +508,7 @@ def _agency_figures(s: Any, p: Period, cal: Any, agencies: _AgencyRows) -> list[
         out.append(AgencyFigures(name, len(letters), len(answered), sum(1 for _, got, due in answered if got <= due),
                                  sum(days) / len(days) if days else None,
                                  sum(1 for _s, got, _d, is_open in letters if got is None and is_open)))
-    return sorted(out, key=lambda a: (-a.forwarded, a.name))
+    return sorted(out, key=lambda a: (-a.forwarded, sort_key(a.name)))  # as many letters: in Persian order
 
 
 def _as_shown(x: float | None) -> float | None:

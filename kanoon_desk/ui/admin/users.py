@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import ROLES
+from ...persian import sort_key
 from ...services import accounts
 from ...services import secretariat as sec
 from ...services.accounts import UserView
@@ -279,7 +280,7 @@ class HandOverDialog(_ServiceDialog):
         self.receiver.setObjectName("to_user_id")
         others = [u for u in accounts.list_users(ctx.store, ctx.actor)
                   if u.active and u.id != user.id and u.roles & set(sec.REFERRAL_ROLES)]
-        others.sort(key=lambda u: ("manager" not in u.roles, u.full_name))
+        others.sort(key=lambda u: ("manager" not in u.roles, sort_key(u.full_name)))  # «پریا» before «مریم»
         for u in others:
             self.receiver.addItem(self.tr("{name} ({roles})").format(
                 name=isolated(u.full_name), roles=roles_text(u.roles & set(sec.REFERRAL_ROLES))), u.id)

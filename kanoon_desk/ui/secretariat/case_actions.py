@@ -121,7 +121,7 @@ class CaseActions(_ViewBase):
         with self.ctx.store.read() as s:
             users = [u for u in s.scalars(select(User).where(User.active.is_(True)))
                      if u.id != self.ctx.actor.user_id and u.role_set & set(sec.REFERRAL_ROLES)]
-        users.sort(key=lambda u: (first not in u.role_set, u.full_name))
+        users.sort(key=lambda u: (first not in u.role_set, persian.sort_key(u.full_name)))  # «پریا» before «مریم»
         return [(QCoreApplication.translate("CaseView", "{name} ({role})").format(
                     name=isolated(u.full_name), role=roles_text(u.role_set & set(sec.REFERRAL_ROLES))), u.id)
                 for u in users]
