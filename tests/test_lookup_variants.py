@@ -302,3 +302,27 @@ def test_the_cartable_filter_finds_a_subject_kept_with_its_marks(tmp_path: Path)
     for words in ("محمد", "محمّد", "لطفا به", "لطفاً به شکایت", "شكايت محمد"):
         assert [i.case_id for i in q.cartable(desk.store, desk.manager, words=words)] == [r.case_id], words
     desk.store.close()
+
+
+def test_a_guardians_mobile_or_national_id_finds_the_children(tmp_path: Path) -> None:
+    """A parent calls about a lost card: their mobile number, written any way, or the national ID
+    a child without one of their own was registered with, lists the children."""
+    desk = make_library(tmp_path)  # the child: guardian «علی محمدی», 09121234567
+    guardian = national_id(600001)
+    twins = [lib.register_member(desk.store, desk.admin, lib.MemberInput(
+        first_name=name, last_name="نیکو", guardian_national_id=guardian, birth_date=date(2017, 1, 1),
+        guardian_name="رضا نیکو", guardian_phone="09351112233"), today=TODAY).id for name in ("سارا", "پریا")]
+    found = lambda typed: [m.id for m in lib.search_members(desk.store, desk.admin, typed)]  # noqa: E731
+    for typed in ("09121234567", "۰۹۱۲ ۱۲۳ ۴۵۶۷", "+98 912 123 4567", "98-912-123-4567", "9121234567",
+                  "٠٩١٢١٢٣٤٥٦٧", "\u200f0912-123-4567\u200e", "+98 (912) 1234567"):
+        assert found(typed) == [desk.child.id], typed
+    assert found("09351234567") == [desk.adult.id]  # a member's own mobile
+    for typed in ("0935 111 2233", guardian, f"{guardian[:3]}-{guardian[3:9]}-{guardian[9]}", to_persian_digits(guardian)):
+        assert found(typed) == [twins[1], twins[0]], typed  # «پریا» before «سارا»
+    assert found("09129999999") == []
+    # a mobile typed without its 0 that is also a well-formed national ID: still the mobile
+    both = lib.register_member(desk.store, desk.admin, lib.MemberInput(
+        first_name="کاوه", last_name="نیکو", national_id=national_id(600002), category="adult",
+        phone="09120000006"), today=TODAY).id
+    assert found("9120000006") == [both]
+    desk.store.close()

@@ -41,17 +41,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="118" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="119" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="119" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="120" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="166" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -1901,12 +1901,12 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="384" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="384" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
@@ -1916,17 +1916,17 @@
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="301" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="302" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="311" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="311" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="35" />
             <source>دفتر</source>
             <translation>Office</translation>
@@ -2352,7 +2352,7 @@
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="435" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="436" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="166" />
             <location filename="../kanoon_desk/ui/conflict_words.py" line="177" />
             <source>، </source>
@@ -2391,7 +2391,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="165" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="467" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="468" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -2406,143 +2406,143 @@
             <translation>All offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="291" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="292" />
             <source>%1 از %2 ناسازگاری باز</source>
             <translation>%1 of %2 open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="302" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="303" />
             <source>ناسازگاری بازی با این گزینش نیست.</source>
             <translation>No open conflict matches this choice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="313" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="313" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="314" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="316" />
             <source>حساب کاربری</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="337" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
             <source>یعنی</source>
             <translation>Meaning</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="339" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="340" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="350" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="351" />
             <source>کاربر دفتر {office}</source>
             <translation>a user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="357" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="358" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="359" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="381" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="382" />
             <source>تغییر حساب کاربر</source>
             <translation>Change to the account</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="382" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="383" />
             <source>ثبت‌شده پس از آن در میزی که خبر نداشت (%1)</source>
             <translation>Recorded after it at a desk that did not know (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="416" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="417" />
             <source>ناسازگاری دوبار حل‌شده: %1</source>
             <translation>Conflict decided twice: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="418" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="419" />
             <source>رویداد نخست آن</source>
             <translation>Its first event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="418" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="419" />
             <source>رویداد دوم آن</source>
             <translation>Its second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="428" />
             <source>ناسازگاری</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="428" />
             <source>درباره</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="428" />
             <source>دفترها و مرکزها</source>
             <translation>Offices and centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="427" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="428" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="458" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="459" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="493" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="494" />
             <source>رویداد %1 درست است</source>
             <translation>The event of %1 is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="495" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="496" />
             <source>%1 ناسازگاری گزیده شده است. در هر یک رویدادی درست است که در این دفتر یا مرکز ثبت شد؛ رویداد دیگر همان‌گونه کنار می‌رود که با دکمه خود آن ناسازگاری.</source>
             <translation>%1 conflicts selected. In each, the event recorded at this office or centre is the right one; the other is set aside as that conflict's own button would.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="502" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="503" />
             <source>برای %1 ناسازگاری گزیده «%2» ثبت شود؟</source>
             <translation>Record “%2” for the %1 selected conflicts?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="503" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="504" />
             <source>هر یک جداگانه بررسی می‌شود و آن‌که پذیرفته نشود باز می‌ماند. تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>Each is checked on its own, and one that is refused stays open. A recorded decision reaches every desk and is not taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="589" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="590" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="590" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="591" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="506" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="592" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="507" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="593" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="529" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="530" />
             <source>%Ln ناسازگاری حل شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>
                 <numerusform>%Ln conflict resolved; the next sync takes it to the other desks.</numerusform>
@@ -2550,7 +2550,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="531" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="532" />
             <source>%Ln ناسازگاری باز ماند:</source>
             <translation>
                 <numerusform>%Ln conflict stayed open:</numerusform>
@@ -2558,7 +2558,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="608" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="609" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -2890,39 +2890,39 @@
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="45" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="45" />
+            <location filename="../kanoon_desk/services/library_members.py" line="47" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="47" />
+            <location filename="../kanoon_desk/services/library_members.py" line="49" />
             <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
             <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
             <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="49" />
+            <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="51" />
+            <location filename="../kanoon_desk/services/library_members.py" line="53" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="52" />
+            <location filename="../kanoon_desk/services/library_members.py" line="54" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="57" />
+            <location filename="../kanoon_desk/services/library_members.py" line="59" />
             <source>مشخصات این عضو به درخواست ولی حذف شده است؛ برای بازگشت، او را دوباره عضو کنید.</source>
             <translation>This member's details were removed at the guardian's request; to come back, register them again.</translation>
         </message>
@@ -2937,18 +2937,18 @@
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_common.py" line="66" />
+            <location filename="../kanoon_desk/services/library_common.py" line="67" />
             <source>این بارکدِ کهنه یک نسخه است: بارکد آن به {b} اصلاح شده است. برچسب تازه را چاپ کنید و روی کتاب بچسبانید، سپس بارکد تازه را بخوانید.</source>
             <extracomment>`{b}`: the copy's barcode now (OldBarcode.codes)</extracomment>
             <translation>This is a copy's old barcode: it was corrected to {b}. Print the new label, stick it on the book, then scan the new barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
@@ -2963,12 +2963,12 @@
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="41" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
@@ -2978,79 +2978,79 @@
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="53" />
+            <location filename="../kanoon_desk/services/library_members.py" line="55" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="54" />
+            <location filename="../kanoon_desk/services/library_members.py" line="56" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="55" />
+            <location filename="../kanoon_desk/services/library_members.py" line="57" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="56" />
+            <location filename="../kanoon_desk/services/library_members.py" line="58" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="43" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="44" />
             <source>این بارکدِ خودِ کتاب (شابک پشت جلد) است و در همه نسخه‌های آن یکی است؛ برچسب بارکد کتابخانه را بخوانید، یا جا را خالی بگذارید تا بارکد داده شود.</source>
             <extracomment>a copy's barcode box given the barcode printed on the book itself (its ISBN as an EAN-13, 978/979…): it is the same on every copy of the book, so it cannot tell one copy from another</extracomment>
             <translation>This is the book's own barcode (the ISBN on its back cover), the same on every copy of it; scan the library's barcode label, or leave the box empty to have a barcode issued.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="46" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="47" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="48" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="49" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="76" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="77" />
             <source>«{t}» از «{a}» در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`, `{a}`: the title already in the catalogue and its author (SameTitle.existing)</extracomment>
             <translation>“{t}” by {a} is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="79" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="80" />
             <source>«{t}» بی نام نویسنده در فهرست هست. نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>as MSG_TITLE_KNOWN, for a title with no author</extracomment>
             <translation>“{t}”, with no author, is already in the catalogue. Add the copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="334" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="335" />
             <source>بارکد نسخه دیگری ({b}) با این آغاز می‌شود؛ شاید اسکن ناتمام خوانده شده است. برچسب را دوباره بخوانید.</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. `{b}`: the barcode of another copy the one given begins (BarcodeCutShort.codes)</extracomment>
             <translation>Another copy's barcode ({b}) begins with this; the scan may have been cut short. Scan the label again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="384" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="385" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
             <extracomment>above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` &lt; x &lt; `code`+this is the barcodes that begin with `code`, a range of the barcode index The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="385" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="386" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="388" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="389" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="454" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="455" />
             <source>این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.</source>
             <translation>This is the copy's barcode already; type or scan the right one.</translation>
         </message>
@@ -4298,17 +4298,17 @@
             <translation>{year} is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="116" />
+            <location filename="../kanoon_desk/persian.py" line="121" />
             <source>کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.</source>
             <translation>The national ID is not valid; please check the 10-digit national ID and enter it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="117" />
+            <location filename="../kanoon_desk/persian.py" line="122" />
             <source>شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.</source>
             <translation>The mobile number is not valid; please enter it like 09121234567.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="118" />
+            <location filename="../kanoon_desk/persian.py" line="123" />
             <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
             <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
         </message>
@@ -4497,22 +4497,22 @@
     <context>
         <name>HandOverDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
             <source>سپردن کارتابل {name}</source>
             <translation>Hand over {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="277" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="278" />
             <source>سپردن</source>
             <translation>Hand over</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="284" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="285" />
             <source>{name} ({roles})</source>
             <translation>{name} ({roles})</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/users.py" line="286" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="287" />
             <source>%Ln درخواست در کارتابل «{name}» منتظر اقدام است. هر کدام با همان دستور (پاراف) و فرستنده به کارتابل کاربری که برمی‌گزینید می‌رود و در روند درخواست دیده می‌شود.</source>
             <translation>
                 <numerusform>%Ln case waits in «{name}»'s cartable. It goes to the cartable of the user you choose, with the same instruction and sender, and shows in the case's timeline.</numerusform>
@@ -4520,7 +4520,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="293" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="294" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
@@ -6103,12 +6103,6 @@ Row {n} of {all}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
-            <source>شماره عضویت، کد ملی یا نام</source>
-            <extracomment>A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).</extracomment>
-            <translation>Member no., national ID or name</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="127" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
@@ -6331,6 +6325,12 @@ the member whose details the form holds for editing (None: the form registers a 
             <location filename="../kanoon_desk/ui/library/members.py" line="138" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <source>شماره عضویت، کد ملی، نام یا شماره همراه</source>
+            <extracomment>A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).</extracomment>
+            <translation>Member no., national ID, name or mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="140" />
@@ -7844,17 +7844,17 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="250" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="251" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="259" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="260" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="260" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="261" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -8306,13 +8306,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="393" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="395" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
@@ -9404,7 +9404,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Stopping sync; the step under way is finished first…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="615" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="616" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
@@ -9515,42 +9515,42 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="189" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="190" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="208" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="208" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="209" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="213" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="214" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="215" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="216" />
             <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
             <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
@@ -9558,52 +9558,52 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="55" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="64" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="65" />
             <source>هیچ نقشی</source>
             <translation>No role</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="67" />
             <source>فعال، تا مدیر سامانه دیگری فعال شود</source>
             <translation>Active, until another admin is active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="69" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="71" />
             <source> — بی‌نقش: تا نقشی به او داده نشود نمی‌تواند وارد شود</source>
             <translation> — no role: cannot log in until given one</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/users.py" line="73" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="74" />
             <source> — پس از غیرفعال شدن، %Ln مورد در میزی که هنوز خبر نداشت به نام او ثبت شد؛ آن‌ها ماندند</source>
             <translation>
                 <numerusform> — after the deactivation, %Ln entry was recorded in their name at a desk that did not know yet; it stands</numerusform>
@@ -9611,12 +9611,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="77" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="78" />
             <source> — نام کاربری حساب دیگری است؛ تا در «ناسازگاری‌ها» حل نشود با آن وارد نمی‌شود</source>
             <translation> — another account has this user name; cannot log in with it until resolved in «Conflicts»</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="80" />
             <source> — همین نام کاربری در حساب دیگری هم هست؛ در «ناسازگاری‌ها» حل کنید</source>
             <translation> — another account has the same user name; resolve it in «Conflicts»</translation>
         </message>
@@ -9624,63 +9624,63 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="328" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="329" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="329" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="330" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="330" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="331" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="331" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="392" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="332" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="393" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="332" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="333" />
             <source>سپردن کارتابل</source>
             <translation>Hand over cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="370" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="371" />
             <source>پس از همگام‌سازی هیچ مدیر سامانه فعالی در دفتر نمانده بود: در دو میز جدا از هم، هر کدام مدیر دیگری را غیرفعال یا بی‌نقش کرده بود. واپسین این تغییرها اجرا نشد و «{name}» ({username}) مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. برای ماندن او «فعال نگه داشتن» را بزنید، یا مدیر سامانه دیگری را فعال کنید تا آن تغییر اجرا شود.</source>
             <translation>After the sync the office had no active admin left: two desks apart had each deactivated another admin or taken the role away. The latest of those changes was held back, and «{name}» ({username}) stays an active admin until another admin is active. Press «Keep active» to keep them, or make another admin active and that change takes effect.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="391" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="392" />
             <source>فعال نگه داشتن</source>
             <translation>Keep active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="392" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="393" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="415" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="416" />
             <source>در کارتابل «{name}» درخواستی منتظر اقدام نیست.</source>
             <translation>No case waits in «{name}»'s cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="445" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="446" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="431" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="432" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/users.py" line="436" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="437" />
             <source>%Ln درخواست در کارتابل او منتظر اقدام است و تنها او (یا مدیر سامانه) روی آن‌ها کار می‌تواند؛ با «سپردن کارتابل» آن‌ها را به کسی بسپارید که کارش را برعهده می‌گیرد.</source>
             <translation>
                 <numerusform>%Ln case waits in their cartable, and only they (or an admin) can act on it; hand it with «Hand over cartable» to whoever takes their work over.</numerusform>
@@ -9688,17 +9688,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="459" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="460" />
             <source>کاربر %1 مدیر سامانه فعال ماند.</source>
             <translation>User %1 stays an active admin.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="465" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="466" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="465" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="466" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

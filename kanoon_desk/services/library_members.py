@@ -19,7 +19,9 @@ from ..ids import new_id
 from ..models import office_today
 from ..models.library import MEMBER_CATEGORIES, Member
 from ..persian import (
+    id_digits,
     is_valid_mobile,
+    is_valid_national_id,
     normalize_mobile,
     normalize_national_id,
     normalize_text,
@@ -391,14 +393,22 @@ def get_member(store: Store, actor: Actor, member_id: str) -> MemberView:
 
 
 def search_members(store: Store, actor: Actor, query: str, limit: int = 50) -> list[MemberView]:
-    """By number or national ID (exactly), or by name: every word typed starts a word of the
-    name, in any order — "سلیمانی" (the family name alone), "مریم سلی" and "سلیمانی مریم" all
-    find مریم سلیمانی. Names that start with what was typed come first, then by name. A librarian's."""
+    """By number or national ID (exactly); by the national ID of the guardian a child is
+    registered with, or a mobile number (the member's or the guardian's, written any way:
+    «۰۹۱۲ ۱۲۳ ۴۵۶۷», «+98 912…», «912…»): every member it names; or by name: every word typed
+    starts a word of the name, in any order — "سلیمانی" (the family name alone), "مریم سلی" and
+    "سلیمانی مریم" all find مریم سلیمانی. Names that start with what was typed come first, then by
+    name. A librarian's."""
     require(actor, *MEMBER_READERS)
     with store.read() as s:
         exact = find_member(s, query)
         if exact is not None:
             return [member_view(exact)]
+        by_number = _by_guardian_or_mobile(query)
+        if by_number is not None:
+            rows = s.scalars(select(Member).where(by_number, Member.merged_into.is_(None))
+                             .order_by(collate(Member.first_name + " " + Member.last_name, COLLATION)).limit(limit))
+            return [member_view(m) for m in rows]
         key = " ".join(search_key(query).translate(_LIKE_SPECIAL).split())
         if not key:
             return []
@@ -408,6 +418,22 @@ def search_members(store: Store, actor: Actor, query: str, limit: int = 50) -> l
                                    collate(Member.first_name + " " + Member.last_name, COLLATION))
                          .limit(limit))
         return [member_view(m) for m in rows]
+
+
+def _by_guardian_or_mobile(query: str) -> ColumnElement[bool] | None:
+    """The members a number typed names other than by their card or their own national ID: the
+    children registered with a guardian's national ID, or the members of a mobile number (their
+    own, or their guardian's: a parent calls about a lost card); None when it is no such number."""
+    digits = id_digits(query).replace("(", "").replace(")", "").removeprefix("+")  # «+98 (912) …»
+    if not digits.isdigit():
+        return None
+    ways: list[ColumnElement[bool]] = []
+    if len(digits) == 10 and is_valid_national_id(digits):
+        ways.append(Member.guardian_national_id == digits)
+    if is_valid_mobile(digits):  # (ten digits may be both: «912…» a mobile without its 0)
+        mobile = normalize_mobile(digits)
+        ways += [Member.phone == mobile, Member.guardian_phone == mobile]
+    return or_(*ways) if ways else None
 
 
 #: The name's key with its spaces (and so its half-spaces) taken out: «علی‌رضا», «علی رضا» and

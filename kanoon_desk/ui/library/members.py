@@ -106,7 +106,7 @@ class MembersPage(QWidget):
         self.current: lib.MemberView | None = None
         self.query = self.search_box = digits_in_order(QLineEdit())
         self.query.setObjectName("member-query")
-        self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
+        self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی، نام یا شماره همراه"))
         self.query.returnPressed.connect(self.search)
         self.query.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the recent members again
         self.query.textChanged.connect(lambda text: self.search() if not text else None)
