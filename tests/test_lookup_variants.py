@@ -58,12 +58,13 @@ def _arabic_digits(s: str) -> str:
 
 def number_forms(digits: str, groups: tuple[int, ...]) -> list[str]:
     """A number as read out and typed: Latin, Persian or Arabic-Indic digits, in groups split by a
-    space, a dash, an en dash or a no-break space, with the bidi marks a paste brings."""
+    space, a dash, an en dash, a no-break space, a half-space (Shift+Space) or a dot, with the bidi
+    marks a paste brings."""
     parts, at = [], 0
     for n in groups:
         parts.append(digits[at:at + n])
         at += n
-    forms = [digits] + [sep.join(parts) for sep in (" ", "-", "\u2013", "\u00a0")]
+    forms = [digits] + [sep.join(parts) for sep in (" ", "-", "\u2013", "\u00a0", "\u200c", ".")]
     out = []
     for f in forms:
         out += [f, to_persian_digits(f), _arabic_digits(f), "\u200f" + f + "\u200e\t"]

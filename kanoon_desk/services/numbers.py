@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..eventlog import bump_counter
-from ..persian import damm_check_digit, damm_is_valid, jalali_year, to_ascii_digits
+from ..persian import damm_check_digit, damm_is_valid, id_digits, jalali_year, to_ascii_digits
 from ..store import Store
 
 #: The mark before a series' counter: an outgoing letter's number is never read as a case's
@@ -99,15 +99,12 @@ def new_tracking_code(store: Store) -> str:
     return tracking_code_for(ident.office_code, ident.device_no, secrets.randbelow(10**TRACKING_RANDOM_DIGITS))
 
 
-#: What may stand between a code's digits as it is typed, pasted or read out: any space (the
-#: SMS's no-break spaces, a thin one), a hyphen or dash, and the invisible bidi marks a phone or
-#: a page puts around a number.
-_CODE_NOISE = re.compile(r"[\s\-\u2010-\u2015\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def clean_tracking_code(code: str) -> str:
-    """A code as typed, pasted from an SMS or read out ("۰۰۱۳ ۰۱۲۳-…") as its digits."""
-    return to_ascii_digits(_CODE_NOISE.sub("", code or ""))
+    """A code as typed, pasted from an SMS or read out ("۰۰۱۳ ۰۱۲۳-…") as its digits: what may
+    stand between its groups (any space, a half-space typed with Shift+Space, a dash, a dot) and
+    the invisible marks a phone or a page puts around a number (bidi marks, the Arabic letter
+    mark, a byte-order mark) dropped, as every number a clerk looks up is read (`persian.id_digits`)."""
+    return id_digits(code or "")
 
 
 def is_valid_tracking_code(code: str) -> bool:

@@ -116,13 +116,10 @@ _REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d
 MSG_BAD_TRACKING = QT_TRANSLATE_NOOP("Errors", "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.")
 
 
-#: Between a code's groups as typed or pasted: spaces (a no-break one from an SMS), dashes
-_CODE_NOISE = re.compile(r"[\s\-\u2010-\u2015]")
-
-
 def _code_digits(raw: str) -> str | None:
-    """The digits of what looks like a tracking code (13 or 16 digits, in groups or not), else None."""
-    compact = _CODE_NOISE.sub("", raw)
+    """The digits of what looks like a tracking code (13 or 16 digits, in groups or not: between
+    them spaces, dashes, dots or the half-space a Persian keyboard types with Shift+Space), else None."""
+    compact = id_digits(raw)
     return compact if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) else None
 
 
@@ -142,7 +139,7 @@ def search_error(text_: str, office_code: str | None = None) -> str | None:
     raw = to_ascii_digits(normalize(text_ or "")).strip()
     code = _code_digits(raw)
     if code is None:
-        compact = _CODE_NOISE.sub("", raw)
+        compact = id_digits(raw)
         if compact.isdigit() and TRACKING_LENGTH < len(compact) <= TRACKING_LENGTH + 4:
             return Problem(MSG_LONG_TRACKING, length=TRACKING_LENGTH, typed=len(compact))
         return None

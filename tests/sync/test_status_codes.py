@@ -57,3 +57,18 @@ def test_two_offices_first_desks_issue_codes_that_carry_their_office(server: Liv
         spaced = " ".join(code[i:i + 4] for i in range(0, 16, 4))  # as printed on the receipt
         answer = httpx.get(f"{server.url}/v1/status/{spaced}")
         assert answer.status_code == 200 and answer.json()["tracking_code"] == code
+
+
+def test_the_public_look_up_reads_a_code_as_an_applicant_pastes_or_types_it(db: ServerDb) -> None:
+    """Copied from a Persian SMS (the Arabic letter mark, a byte-order mark), typed in groups with
+    the Persian keyboard's half-space (Shift+Space) or dots, in Arabic-Indic digits: one code."""
+    code = "0013015481196" + damm_check_digit("0013015481196") + "00"
+    code = code[:15] + damm_check_digit(code[:15])
+    with db.transaction() as s:
+        s.execute(insert(ServerEvent), _case_rows("13", code, 1))
+    groups = [code[i:i + 4] for i in range(0, 16, 4)]
+    for typed in ("\u061c" + code + "\u061c", "\ufeff" + code, "\u200c".join(groups), ".".join(groups),
+                  " \u200c ".join(groups), "\u2067" + "-".join(groups) + "\u2069",
+                  code.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))):
+        found = status.lookup(db, typed)
+        assert found is not None and found.tracking_code == code, repr(typed)
