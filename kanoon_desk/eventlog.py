@@ -263,13 +263,13 @@ def rekey(session: Session, letters: str) -> int:
     """Each stored search key holding one of `letters` made again from itself (`search_key`, the
     SQL function `fa_search_key` each connection has); the keys rewritten."""
     pattern = "*[" + letters + "]*"
+    raw = _dbapi(session)
     done = 0
     for table_name, column, key in _KEYED:
-        raw = session.connection().exec_driver_sql
-        rows = raw(f"SELECT {key}, {column} FROM {table_name} WHERE {column} GLOB ?", (pattern,)).all()
-        changed = [(search_key(value), row_id) for row_id, value in rows if search_key(value) != value]
-        for new, row_id in changed:
-            raw(f"UPDATE {table_name} SET {column} = ? WHERE {key} = ?", (new, row_id))
+        rows = raw.execute(f"SELECT {key}, {column} FROM {table_name} WHERE {column} GLOB ?", (pattern,)).fetchall()
+        keyed = [(search_key(value), value, row_id) for row_id, value in rows]
+        changed = [(new, row_id) for new, value, row_id in keyed if new != value]
+        raw.executemany(f"UPDATE {table_name} SET {column} = ? WHERE {key} = ?", changed)
         done += len(changed)
     return done
 
