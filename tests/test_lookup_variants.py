@@ -327,3 +327,19 @@ def test_a_guardians_mobile_or_national_id_finds_the_children(tmp_path: Path) ->
         phone="09120000006"), today=TODAY).id
     assert found("9120000006") == [both]
     desk.store.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(pair=st.sampled_from(LETTERS), decorations=st.lists(st.sampled_from(DECORATIONS), min_size=1, max_size=3),
+       before=st.sampled_from(["", "سارا "]))
+def test_member_search_through_any_mix_of_paste_decorations(
+        lending: tuple[Lib, dict[str, str], dict[str, str]], pair: tuple[str, str],
+        decorations: list[Callable[[str], str]], before: str) -> None:
+    """The table's spellings with one to three decorations on top of each other, the first name
+    before them or not: the member saved in either keyboard's letters is found."""
+    desk, members, _titles = lending
+    stored, typed = pair
+    for decorate in decorations:
+        typed = decorate(typed)
+    found = {m.id for m in lib.search_members(desk.store, desk.admin, before + typed)} - {desk.adult.id}
+    assert found == _same(members, pair[1]), (stored, before + typed)
