@@ -343,3 +343,21 @@ def test_member_search_through_any_mix_of_paste_decorations(
         typed = decorate(typed)
     found = {m.id for m in lib.search_members(desk.store, desk.admin, before + typed)} - {desk.adult.id}
     assert found == _same(members, pair[1]), (stored, before + typed)
+
+
+def test_a_registration_or_letter_number_typed_with_the_persian_keyboard_on(tmp_path: Path) -> None:
+    """The clerk keeps the Persian keyboard on: the number's D comes out «ی» (Shift: «ي»), a
+    letter's L «م»; the digits Persian. The case is found as if the layout had been switched."""
+    desk = make_secretariat_desk(tmp_path)
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    number = sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    letter = sec.forward(desk.store, desk.admin, r.case_id, desk.agency.id, on=DAY).letter_no
+    persian_keys = str.maketrans({"D": "ی", "L": "م"})
+    for typed in (number.translate(persian_keys), to_persian_digits(number.translate(persian_keys)),
+                  to_persian_digits(number.translate(str.maketrans({"D": "ي"}))),
+                  to_persian_digits(number.split("-", 1)[1].translate(persian_keys)),  # «ی۰۱-۱۴۰۴-۰۰۰۰۰۱»
+                  letter.translate(persian_keys), to_persian_digits(letter.translate(persian_keys))):
+        assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))] == [r.case_id], typed
+    assert q.search(desk.store, desk.clerk, q.SearchQuery(text="مریم")) == []  # a word stays a word
+    desk.store.close()

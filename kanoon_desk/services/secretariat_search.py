@@ -206,10 +206,25 @@ def _order(stmt: Select[*tuple[Any, ...]], words: bool) -> Select[*tuple[Any, ..
 _Plan = tuple[tuple[str, ...], dict[str, Any]]
 
 
+#: A number's D (the device) and L (a letter) typed with the Persian keyboard on: its D key writes
+#: «ی» (Shift: «ي», read as «ی»), its L key «م» — «۱۳-ی۰۱-۱۴۰۴-۰۰۰۱۵۷» is 13-D01-1404-000157.
+_NUMBER_KEYS = str.maketrans({"ی": "D", "م": "L"})
+_PERSIAN_KEYED = re.compile(r"[0-9A-Za-z\-یم]*[یم][0-9A-Za-z\-یم]*")
+
+
+def _latin_keys(raw: str) -> str:
+    """A registration or letter number typed with the Persian keyboard on, as its Latin self;
+    anything else as it is (a word with «ی» or «م» is never a number)."""
+    if not _PERSIAN_KEYED.fullmatch(raw):
+        return raw
+    latin = raw.translate(_NUMBER_KEYS)
+    return latin if _REG_NO.fullmatch(latin) or _REG_PART.fullmatch(latin) else raw
+
+
 def _search_plan(q: SearchQuery) -> _Plan | None:
     shape: list[str] = []
     params: dict[str, Any] = {}
-    raw = to_ascii_digits(normalize(q.text or "")).strip()
+    raw = _latin_keys(to_ascii_digits(normalize(q.text or "")).strip())
     compact = id_digits(raw)  # a national ID in groups, with any dash, a dot or a slash between
     part = _registration_part(raw)
     if raw:
