@@ -50,10 +50,11 @@ def test_the_admin_hands_a_departed_managers_cartable_over(fa: QApplication, qtb
     dialog.show()
     said = dialog.findChild(type(page.message), "hand-over-said")
     assert said is not None and visible(said.text()).startswith("۱ درخواست در کارتابل «کاربر manager1» منتظر اقدام است.")
-    # the active experts and managers but the one who left, managers first
+    # the active experts and managers but the one who left, managers first, each in Persian order
+    # («ک» before «م»: `test_persian_order`)
     names = [visible(dialog.receiver.itemText(i)) for i in range(dialog.receiver.count())]
-    assert names == ["مدیر سامانه (کارشناس بررسی، مدیر)", "کاربر manager2 (مدیر)", "کاربر expert1 (کارشناس بررسی)"]
-    dialog.receiver.setCurrentIndex(1)
+    assert names == ["کاربر manager2 (مدیر)", "مدیر سامانه (کارشناس بررسی، مدیر)", "کاربر expert1 (کارشناس بررسی)"]
+    dialog.receiver.setCurrentIndex(dialog.receiver.findData(d.manager2.user_id))
     dialog.grab().save("/tmp/fix-C-hand-over.png")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
