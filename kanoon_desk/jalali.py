@@ -306,6 +306,30 @@ class WorkingCalendar:
             d += timedelta(days=1)
         return d
 
+    def open_on_or_after(self, d: date) -> date:
+        """`d` when it is a working day, else the first working day after it: the day a thing due on a
+        Friday or a holiday (a day made one after the date was given) can first be done."""
+        d = _local_date(d)
+        return d if self.is_working_day(d) else self.next_working_day(d)
+
+    def last_working_day_before(self, d: date) -> date:
+        """The last working day strictly before `d`."""
+        d = _local_date(d) - timedelta(days=1)
+        while not self.is_working_day(d):
+            d -= timedelta(days=1)
+        return d
+
+    def days_late(self, due: date, today: date) -> int:
+        """Working days a thing due on `due` is late by `today`: 0 while its due day (moved to the
+        next working day when it is closed) has not passed, else the working days from that day up
+        to `today` (excluded): a book due on a Thursday is one day late on the Saturday, and one due
+        before Nowruz is not late on the closed days (nobody could bring it)."""
+        due = self.open_on_or_after(due)
+        today = _local_date(today)
+        if today <= due:
+            return 0
+        return self.working_days_between(due - timedelta(days=1), today - timedelta(days=1))
+
     def working_days_between(self, start: date, end: date) -> int:
         """Number of working days in (start, end]: start excluded, end included; 0 if end <= start."""
         a, b = _local_date(start).toordinal(), _local_date(end).toordinal()

@@ -2731,125 +2731,125 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="814" />
+            <location filename="../kanoon_desk/services/accounts.py" line="819" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="19" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
             <translation>This member's membership has expired.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="20" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
             <source>عضویت این عضو پایان یافته و مشخصاتش به درخواست ولی حذف شده است؛ این کارت دیگر امانت نمی‌گیرد.</source>
             <translation>This member's membership has ended and their details were removed at the guardian's request; this card lends nothing any more.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="29" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="29" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
             <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
             <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
             <source>این نسخه هم‌اکنون به نام {member} از {centre} تا {due} در امانت است؛ نخست آن را بازگردانید.</source>
             <extracomment>the same, naming who has it, where it was lent and until when (`{member}`, `{centre}`, `{due}`)</extracomment>
             <translation>This copy is on loan to {member} from {centre} until {due}; return it first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
             <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
@@ -2860,32 +2860,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="51" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="51" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="53" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="54" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="54" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="56" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
@@ -4783,16 +4783,16 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="170" />
-            <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید). مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
-            <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave (give a case a new deadline with “Follow up”). Deadlines given from now on do not count this day as a working day.</translation>
+            <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید)؛ کتابی که نخستین روز کاری پس از آن برگردد دیرکرد ندارد. مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
+            <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave (give a case a new deadline with “Follow up”); a book brought back on the first working day after it is not late. Deadlines given from now on do not count this day as a working day.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="186" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="196" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="197" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>

@@ -787,6 +787,11 @@ def working_calendar(store: Store) -> WorkingCalendar:
     return WorkingCalendar(holidays=_all_fixed_days().union(d for d, _ in list_holidays(store)))
 
 
+def calendar_in(s: Session) -> WorkingCalendar:
+    """`working_calendar` read in an open session (the holiday table as this session sees it)."""
+    return WorkingCalendar(holidays=_all_fixed_days().union(s.scalars(select(Holiday.day))))
+
+
 def lunar_holidays_missing(store: Store, today: date) -> list[int]:
     """The Jalali years whose lunar (moving) holidays are not in the holiday table yet: this year
     if it has no holiday besides the fixed ones, and the coming year likewise from Dey on (the

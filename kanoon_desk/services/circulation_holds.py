@@ -14,7 +14,7 @@ from ..ids import new_id
 from ..models import Office, office_today
 from ..models.library import Copy, Hold, Member, Title
 from ..store import Store
-from .accounts import require, working_calendar
+from .accounts import calendar_in, require, working_calendar
 from .circulation_views import (
     MSG_HOLD_CLOSED,
     MSG_HOLD_DUPLICATE,
@@ -216,7 +216,10 @@ def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> li
     today = today or office_today()
     results: list[ReturnResult] = []
     with store.transaction() as s:
-        stale = list(s.scalars(select(Hold).where(Hold.status == "ready", Hold.ready_until < today,
+        # a pick-up window's last day the centre turned out to be closed on (a holiday entered after
+        # the member was told) runs to the next open day
+        last_open = calendar_in(s).last_working_day_before(today)
+        stale = list(s.scalars(select(Hold).where(Hold.status == "ready", Hold.ready_until <= last_open,
                                                   Hold.pickup_centre == actor.office_code)))
         for hold in stale:
             copy_id = hold.copy_id

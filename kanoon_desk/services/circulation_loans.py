@@ -17,7 +17,7 @@ from ..models import Office, office_today, table_of
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize_text
 from ..store import Store
-from .accounts import require, working_calendar
+from .accounts import calendar_in, require, working_calendar
 from .circulation_holds import LIVE_HOLDER, release_copy
 from .circulation_views import (
     HARD,
@@ -52,7 +52,13 @@ def _open_loans(s: Session, member_id: str) -> list[Loan]:
                           .order_by(Loan.due_on, Loan.out_hlc)))
 
 
-def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date, *,
+def _late(calendar: WorkingCalendar, due_dates: list[date], today: date) -> bool:
+    """Any of these due dates passed: its day, or the next open day when the centre was closed on
+    it (a holiday entered after the slip was printed), is behind `today`."""
+    return any(due < today and calendar.days_late(due, today) > 0 for due in due_dates)
+
+
+def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date, calendar: WorkingCalendar, *,
             erased: bool = False) -> list[str]:
     """The refusal codes that stop a new loan for a member: details removed, expired, overdue items,
     limit reached. A member whose details were removed is only that (not also «renew the
@@ -62,7 +68,7 @@ def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date
     blocks = []
     if expires_on < today:
         blocks.append("expired")
-    if any(due < today for due in due_dates):
+    if _late(calendar, due_dates, today):
         blocks.append("overdue")
     if len(due_dates) >= max_loans:
         blocks.append("limit")
@@ -141,7 +147,7 @@ def member_desk(store: Store, actor: Actor, code: str, *, today: date | None = N
         category = member_category(m, today)
         max_loans = get_rule(s, category).max_loans
         return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
-                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today,
+                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today, calendar_in(s),
                                   erased=m.erased_on is not None),
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
@@ -192,7 +198,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             raise _on_loan(s, copy.id)
         rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
         codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
-                        today, erased=m.erased_on is not None)
+                        today, calendar, erased=m.erased_on is not None)
         if copy.status in ("lost", "withdrawn"):
             codes.append(copy.status)
         elif not copy.loanable:
@@ -258,7 +264,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
             codes.append("erased")
         if m is not None and m.expires_on < today:
             codes.append("expired")
-        if any(r.due_on < today for r in _OPEN_DUE.rows(s, member_id=loan.member_id)):
+        if _late(calendar, [r.due_on for r in _OPEN_DUE.rows(s, member_id=loan.member_id)], today):
             codes.append("overdue")  # this loan or another: as at checkout, the member is blocked
         if loan.renewals >= rule.max_renewals:
             codes.append("max_renewals")

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError
 from ..models.library import Copy, Hold, Loan, Member, Title
+from ..persian import WorkingCalendar
 from ..projections.library.copy_state import VOIDED_HLC
+from .accounts import calendar_in
 from .library_members import MemberView
 
 #: Refusal code → Persian message (shown translated by the UI).
@@ -162,10 +164,17 @@ class ReturnResult:
     still_lent_at: str = ""
 
 
+def _overdue_days(calendar: WorkingCalendar, loan: Loan, today: date) -> int:
+    """An open loan's days late, in working days (`WorkingCalendar.days_late`): a book due on a day
+    the centre turned out to be closed (a holiday entered after the slip was printed) is not late
+    on the next open day, and Fridays, holidays and Nowruz count no lateness; 0 once it is back."""
+    return calendar.days_late(loan.due_on, today) if loan.returned_at is None and loan.due_on < today else 0
+
+
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
     copy = copy or s.get(Copy, loan.copy_id)
     title = s.scalar(select(Title.title).where(Title.id == loan.title_id)) or ""
-    overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
+    overdue = _overdue_days(calendar_in(s), loan, today) if loan.returned_at is None and loan.due_on < today else 0
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
                     loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
                     loan.returned_on, overdue, loan.lost_hlc is not None, voided=loan.returned_hlc == VOIDED_HLC)
@@ -183,9 +192,10 @@ def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
         Copy.id.in_({x.copy_id for x in loans})))}
     titles: dict[str, str] = {i: t for i, t in s.execute(select(Title.id, Title.title).where(
         Title.id.in_({x.title_id for x in loans})))}
+    calendar = calendar_in(s)
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
-                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0,
+                     _overdue_days(calendar, x, today),
                      x.lost_hlc is not None, voided=x.returned_hlc == VOIDED_HLC) for x in loans]
 
 

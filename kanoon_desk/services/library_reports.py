@@ -18,13 +18,13 @@ from ..eventlog import Actor
 from ..ids import new_id
 from ..models import Event, Office, User, office_today
 from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
-from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
+from ..persian import WorkingCalendar, jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..persian_script import COLLATION, persian_collate
 from ..projections.library.copy_state import VOIDED_HLC
 from ..projections.library.notices import ERASED as NOTICE_ERASED
 from ..store import Store
 from ..whole_file import written_whole
-from .accounts import require
+from .accounts import calendar_in, require
 from .library_common import LIBRARIAN, office_actor
 from .sheets import append_rows, finish_sheet
 from .sms_outcomes import outcomes
@@ -53,8 +53,10 @@ class OverdueRow:
     notice_status: str = ""
 
 
-def _overdue_filter(q: Select, today: date, centre: str | None) -> Select:  # type: ignore[type-arg]
-    q = q.where(Loan.returned_at.is_(None), Loan.due_on < today)
+def _overdue_filter(q: Select, today: date, centre: str | None, calendar: WorkingCalendar) -> Select:  # type: ignore[type-arg]
+    """Open loans late on `today`: due on or before the last working day before it (a loan due on a
+    day the centre was closed is late only once the next open day has passed)."""
+    q = q.where(Loan.returned_at.is_(None), Loan.due_on <= calendar.last_working_day_before(today))
     if centre:
         q = q.where(Loan.centre == centre)
     return q
@@ -63,7 +65,7 @@ def _overdue_filter(q: Select, today: date, centre: str | None) -> Select:  # ty
 def overdue_count(store: Store, *, today: date | None = None, centre: str | None = None) -> int:
     today = today or office_today()
     with store.read() as s:
-        return s.scalar(_overdue_filter(select(func.count()).select_from(Loan), today, centre)) or 0
+        return s.scalar(_overdue_filter(select(func.count()).select_from(Loan), today, centre, calendar_in(s))) or 0
 
 
 def overdue_page(store: Store, actor: Actor, *, today: date | None = None, centre: str | None = None,
@@ -73,14 +75,15 @@ def overdue_page(store: Store, actor: Actor, *, today: date | None = None, centr
     require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.read() as s:
+        calendar = calendar_in(s)
         q = _overdue_filter(
             select(Loan.id, Loan.due_on, Loan.member_id, Member.member_no, Member.first_name, Member.last_name,
                    Member.phone, Member.guardian_name, Member.guardian_phone, Title.title, Copy.barcode,
                    Loan.centre)
             .outerjoin(Member, Member.id == Loan.member_id).outerjoin(Title, Title.id == Loan.title_id)
-            .outerjoin(Copy, Copy.id == Loan.copy_id), today, centre)
+            .outerjoin(Copy, Copy.id == Loan.copy_id), today, centre, calendar)
         q = q.order_by(Loan.due_on, Loan.id).offset(offset).limit(limit)
-        rows = [OverdueRow(r[0], (today - r[1]).days, r[1], r[2], r[3] or "", f"{r[4] or ''} {r[5] or ''}".strip(),
+        rows = [OverdueRow(r[0], calendar.days_late(r[1], today), r[1], r[2], r[3] or "", f"{r[4] or ''} {r[5] or ''}".strip(),
                            r[6] or "", r[7] or "", r[8] or "", r[9] or "", r[10] or "", r[11])
                 for r in s.execute(q)]
         return _with_reminders(s, rows)
@@ -340,9 +343,16 @@ def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = N
     A voided loan is not counted: the day a person voided it is no late return."""
     today = today or office_today()
     with store.read() as s:
+        calendar = calendar_in(s)
         lost = Loan.lost_hlc.is_not(None)
-        late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on, Loan.lost_hlc.is_(None))
-        still_out = and_(Loan.returned_at.is_(None), Loan.due_on < today)
+        # a book due on a day the centre was closed (a holiday entered after its slip was printed) is
+        # back on time on the next open day: a due day that is a holiday now is read as that day
+        # (the holidays from the period's start to a year past its end or today: a few dozen)
+        last = max(end, today) + timedelta(days=366)
+        closed_due = {d: calendar.open_on_or_after(d) for d in sorted(calendar.holidays) if start <= d <= last}
+        due = case(closed_due, value=Loan.due_on, else_=Loan.due_on) if closed_due else Loan.due_on
+        late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > due, Loan.lost_hlc.is_(None))
+        still_out = and_(Loan.returned_at.is_(None), Loan.due_on <= calendar.last_working_day_before(today))
         q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0)),
                    func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
         total, late, n_lost = s.execute(q).one()

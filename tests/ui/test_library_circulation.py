@@ -767,3 +767,30 @@ def test_an_old_label_read_at_the_desk_says_the_copys_barcode_now(qtbot: Any,
     assert "\u2068K0101\u2069" in page.message.text() and page.loans.model().rowCount() == 0
     scan(qtbot, page, "K0101")
     assert page.loans.model().rowCount() == 1
+
+
+def test_a_book_due_on_a_day_made_a_holiday_is_not_late_at_the_desk_the_next_open_day(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    """The admin closed the centres on the Saturday a child's book was due (entered after the slip):
+    on Sunday the desk shows the slip's date, no day late, and lends the child another book."""
+    from datetime import date
+
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import circulation as circ
+
+    L, page = desk
+    due = date(2025, 5, 17)  # 1404/02/27
+    assert circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY).due_on == due
+    accounts.set_holiday(L.store, L.admin, due, "تعطیلی اعلام‌شده")
+    page.ctx.bus.changed.emit("accounts")  # as the holidays page says when it enters one
+    page.today = due + timedelta(days=1)
+    scan(qtbot, page, L.child.member_no)
+    model = page.loans.model()
+    assert (model.index(0, 3).data(), model.index(0, 4).data()) == ("۱۴۰۴/۰۲/۲۷", "")  # due as said, not late
+    scan(qtbot, page, "B0002")
+    assert page.loans.model().rowCount() == 2 and page.message.styleSheet() != ERROR_STYLE, page.message.text()
+    page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "due-on-a-holiday.png"))
+    page.today = due + timedelta(days=2)  # Monday: one day late (Sunday), in red
+    scan(qtbot, page, L.child.member_no)
+    model = page.loans.model()
+    assert [model.index(row, 4).data() for row in range(2)] == ["۱", ""]

@@ -234,6 +234,7 @@ def test_a_holiday_entered_on_a_day_deadlines_were_given_for_says_they_stay_as_g
     said = page.message.text()
     assert said.startswith(f"تعطیلی {persian.format_jalali_date(due)} افزوده شد. مهلت پاسخ ۱ پرونده نزد دستگاه‌ها "
                            "و موعد بازگشت ۱ امانت همین روز است و جابه‌جا نمی‌شود"), said
+    assert "کتابی که نخستین روز کاری پس از آن برگردد دیرکرد ندارد" in said  # nor is it counted late
     # and so it is: the deadline and the due date stay as given
     assert q.get_case(L.store, L.admin, case_id).case["deadline"] == due
     with L.store.read() as s:

@@ -169,7 +169,8 @@ class HolidaysPage(QWidget):
             if cases or loans:
                 said += " " + self.tr("مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز "
                                       "است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده "
-                                      "با «پیگیری» مهلت تازه بدهید). مهلت‌هایی که از این پس داده شود این روز را کاری "
+                                      "با «پیگیری» مهلت تازه بدهید)؛ کتابی که نخستین روز کاری پس از آن برگردد "
+                                      "دیرکرد ندارد. مهلت‌هایی که از این پس داده شود این روز را کاری "
                                       "نمی‌شمارد.").format(cases=digits(str(cases)), loans=digits(str(loans)))
             self.message.setStyleSheet(NOTICE_STYLE if (past and old is None) or cases or loans else "")
             self.message.setText(said)
