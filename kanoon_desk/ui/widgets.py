@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import persian
-from ..errors import FieldErrors
+from ..errors import FieldErrors, InputError
 from ..models import office_today
 from .accessible import describe, label_a_choice
 from .errors import error_field, error_text
@@ -297,15 +297,26 @@ class JalaliDateEdit(QDateEdit):
     the next section by itself once one is full (the year's four digits, a month of 2 to 9), and
     the separator typed after it then skipped a second section (1403/12/29 became 1403/01/12).
     A separator that follows such a move is taken as said already; "-", "." and "٫" go as "/".
+
+    A day its month does not have (1404/12/30: 1404 is no leap year; 1404/07/31), or a year or
+    month that leaves the day typed without one, is refused as `parse_jalali_date` refuses it: Qt
+    dropped the digit without a word (1404/12/30 became 1404/12/03, 1404/07/31 became 1404/07/30,
+    and 1404 typed over 1403/12/30 left 1403). `refused` carries the sentence (a `Form` shows it
+    under the field; elsewhere the field is framed in red, the sentence its tooltip), and "" once a
+    key gives the field a good date again.
     """
 
     #: what a clerk types between year, month and day
     SEPARATORS = frozenset("/-.\\\u066b\u060c")
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, value: date | None = None) -> None:
         super().__init__(parent)
         # the section Qt moved to by itself after a digit filled the one before (nothing typed in it yet)
         self._moved_to: QDateEdit.Section | None = None
+        # the digits typed into the section the cursor is in, and the refusal shown ("" when none)
+        self._typed: tuple[QDateEdit.Section | None, str] = (None, "")
+        self.refusal = ""
         self.setCalendar(QCalendar(QCalendar.System.Jalali))
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setDisplayFormat("yyyy/MM/dd")
@@ -315,6 +326,51 @@ class JalaliDateEdit(QDateEdit):
         if QLocale().language() == QLocale.Language.Persian:
             self.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.set_value(value or today())
+        self.dateChanged.connect(lambda _d: self._refuse(""))
+
+    def _refuse(self, message: str) -> None:
+        if message == self.refusal:
+            return
+        self.refusal = message
+        self.setToolTip(message)
+        self.setStyleSheet("QDateEdit { border: 1px solid #c62828; }" if message else "")
+        self.refused.emit(message)
+
+    def _day_missing(self, digit: str) -> str:
+        """The refusal of the date `digit` typed into the current section would make, when it makes
+        a day its month does not have; "" when it does not (Qt then takes the digit as it does)."""
+        section = self.currentSection()
+        sections = (QDateEdit.Section.YearSection, QDateEdit.Section.MonthSection, QDateEdit.Section.DaySection)
+        if section not in sections:
+            return ""
+        was, typed = self._typed
+        typed = (typed if was == section else "") + digit
+        width = 4 if section == QDateEdit.Section.YearSection else 2
+        if len(typed) > width:
+            typed = digit
+        self._typed = (section, typed)
+        parts = self.calendar().partsFromDate(self.date())
+        year, month, day = parts.year, parts.month, parts.day
+        value = int(typed)
+        if section == QDateEdit.Section.YearSection:
+            if len(typed) < 4:
+                return ""
+            year = value
+        elif section == QDateEdit.Section.MonthSection:
+            if not 1 <= value <= 12 or (len(typed) < 2 and value < 2):
+                return ""  # not a whole month yet (a 1 may be 10-12), or Qt's to refuse
+            month = value
+        else:
+            if value < 1:
+                return ""
+            day = value
+        if day <= self.calendar().daysInMonth(month, year):
+            return ""
+        try:
+            persian.parse_jalali_date(f"{year}/{month}/{day}")
+        except InputError as err:
+            return error_text(err)
+        return ""
 
     def _iranian_week(self) -> None:
         """The pop-up calendar: the week starts on Saturday and only Friday is the weekend
@@ -339,6 +395,17 @@ class JalaliDateEdit(QDateEdit):
                 return
             if text != "/":
                 event = QKeyEvent(event.type(), Qt.Key.Key_Slash, event.modifiers(), "/")
+        digit = persian.to_ascii_digits(text) if text else ""
+        if len(digit) == 1 and digit.isdigit():
+            refusal = self._day_missing(digit)
+            if refusal:  # said at the field; the section is selected for the digits typed again
+                self._typed = (None, "")
+                self.setSelectedSection(self.currentSection())
+                self._refuse(refusal)
+                event.accept()
+                return
+        else:
+            self._typed = (None, "")
         before = self.currentSection()
         super().keyPressEvent(event)
         after = self.currentSection()
@@ -346,10 +413,12 @@ class JalaliDateEdit(QDateEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         self._moved_to = None
+        self._typed = (None, "")
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._moved_to = None
+        self._typed = (None, "")
         super().mousePressEvent(event)
 
     def value(self) -> date:
@@ -386,6 +455,8 @@ class Form(QWidget):
         box.addLayout(self.form)
         box.addWidget(self.general_error)
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        #: the refusal a date field said of itself, shown under it (`_date_refused`)
+        self._dates_said: dict[str, str] = {}
 
     def add_field(self, name: str, label: str, widget: QWidget, aliases: Sequence[str] = ()) -> QWidget:
         """Add a row: `label`, then `widget` with its (hidden) error line below it."""
@@ -413,6 +484,8 @@ class Form(QWidget):
         shown = self.form.labelForField(holder)
         if isinstance(shown, QLabel):
             shown.setBuddy(widget)
+        if isinstance(widget, JalaliDateEdit):  # a day its month does not have, typed: said under it
+            widget.refused.connect(lambda text, key=name: self._date_refused(key, text))
         if isinstance(widget, QComboBox) and not widget.isEditable() and label.strip():
             label_a_choice(widget, label)  # (read by its label too, not by its choice alone)
         elif not widget.accessibleName():
@@ -423,6 +496,19 @@ class Form(QWidget):
 
     def field(self, name: str) -> QWidget:
         return self._fields[name][0]
+
+    def _date_refused(self, name: str, text: str) -> None:
+        """A date field's own refusal (`JalaliDateEdit.refused`) under it; gone when it is put right
+        (an error a service gave the field stays until the form is sent again)."""
+        widget, label = self._fields[name]
+        said = self._dates_said.pop(name, "")
+        if text:
+            self.set_error(name, text)
+            self._dates_said[name] = text
+        elif said and not label.isHidden() and label.text() == said:
+            label.clear()
+            label.hide()
+            describe(widget, "")
 
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]

@@ -53,3 +53,69 @@ def test_a_date_typed_in_persian_digits_and_slashes(qapp: QApplication, qtbot: A
         type_persian(edit, "۱۴۰۳/۱۲/۲۸")
         assert edit.value() == persian.parse_jalali_date("1403/12/28")
         assert edit.text() == "۱۴۰۳/۱۲/۲۸"
+
+
+def _typed_into(qtbot: Any, start: str, typed: str) -> JalaliDateEdit:
+    edit = JalaliDateEdit(value=persian.parse_jalali_date(start))
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.setSelectedSection(JalaliDateEdit.Section.YearSection)
+    qtbot.keyClicks(edit, typed)
+    return edit
+
+
+@pytest.mark.parametrize(("start", "typed", "said"), [
+    # 1404 is no leap year: Qt dropped the 0 and the field read 1404/12/03, with nothing said
+    ("1404/01/01", "1404/12/30", "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست."),
+    ("1404/01/01", "14041230", "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست."),
+    # Qt made 31 Mehr the 30th
+    ("1404/01/01", "1404/07/31", "ماه مهر ۳۰ روز دارد؛ روز ۳۱ در این ماه وجود ندارد."),
+    # the year typed over 30 Esfand of a leap year: Qt kept 1403 without a word
+    ("1403/12/30", "1404", "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست."),
+])
+def test_a_day_its_month_does_not_have_is_refused_in_words(qapp: QApplication, qtbot: Any, start: str, typed: str,
+                                                            said: str) -> None:
+    with language(qapp, "fa"):
+        edit = _typed_into(qtbot, start, typed)
+        assert edit.refusal == said and edit.toolTip() == said
+        assert edit.value() != persian.parse_jalali_date("1404/07/30")  # (not a day Qt chose instead)
+
+
+def test_the_refusal_goes_once_a_day_the_month_has_is_typed(qapp: QApplication, qtbot: Any) -> None:
+    with language(qapp, "fa"):
+        said: list[str] = []
+        edit = JalaliDateEdit(value=persian.parse_jalali_date("1404/01/01"))
+        edit.refused.connect(said.append)
+        qtbot.addWidget(edit)
+        edit.show()
+        edit.setFocus()
+        edit.setSelectedSection(JalaliDateEdit.Section.YearSection)
+        qtbot.keyClicks(edit, "1404/12/30")
+        qtbot.keyClicks(edit, "29")  # the day section, selected after the refusal, typed again
+        assert edit.value() == persian.parse_jalali_date("1404/12/29")
+        assert edit.refusal == "" and len(said) == 2 and said[1] == ""
+        # a leap year's 30 Esfand is no refusal
+        assert _typed_into(qtbot, "1404/01/01", "1403/12/30").refusal == ""
+
+
+def test_the_holidays_page_says_at_its_day_field_that_1404_has_no_30_esfand(
+        qapp: QApplication, qtbot: Any, tmp_path: Any) -> None:
+    from kanoon_desk.ui.admin.holidays import HolidaysPage
+    from tests.factories import make_desk
+    from tests.ui.shell_support import make_ctx
+
+    with language(qapp, "fa"):
+        store, admin = make_desk(tmp_path / "d.sqlite3")
+        page = HolidaysPage(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(page)
+        page.resize(900, 520)
+        page.show()
+        page.day.setFocus()
+        page.day.setSelectedSection(JalaliDateEdit.Section.YearSection)
+        qtbot.keyClicks(page.day, "1404/12/30")
+        assert page.form.error_of("day") == (
+            "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست.")
+        page.grab().save(str(tmp_path / "holidays-esfand-30.png"))
+        qtbot.keyClicks(page.day, "29")
+        assert page.form.error_of("day") == "" and page.day.value() == persian.parse_jalali_date("1404/12/29")
