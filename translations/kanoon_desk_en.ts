@@ -2731,7 +2731,7 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="819" />
+            <location filename="../kanoon_desk/services/accounts.py" line="832" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -4841,22 +4841,37 @@
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="128" />
+            <location filename="../kanoon_desk/ui/home.py" line="129" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="129" />
+            <location filename="../kanoon_desk/ui/home.py" line="130" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="133" />
+            <location filename="../kanoon_desk/ui/home.py" line="135" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="167" />
+            <location filename="../kanoon_desk/ui/home.py" line="140" />
+            <source>تعطیلات قمری</source>
+            <translation>Lunar holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="141" />
+            <source>سال {y} هنوز وارد نشده است</source>
+            <translation>{y} not entered yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="142" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="177" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>

@@ -787,6 +787,19 @@ def working_calendar(store: Store) -> WorkingCalendar:
     return WorkingCalendar(holidays=_all_fixed_days().union(d for d, _ in list_holidays(store)))
 
 
+def coming_holidays(store: Store, day: date, count: int = 3) -> list[tuple[date, str]]:
+    """The next `count` days off from `day` on (itself included), with their titles: the admin's
+    table and the fixed official holidays alike (Nowruz, 29 Esfand are in no table: they are off
+    by rule); Fridays are not listed."""
+    from ..persian import jalali_year
+
+    table = {d: t for d, t in list_holidays(store) if d >= day}
+    year = jalali_year(day)
+    fixed = {d: t for y in (year, year + 1) if y in FIXED_YEARS for d, t in fixed_holidays(y) if d >= day}
+    days = {**fixed, **table}  # (a fixed day an older desk entered: its entry's title)
+    return sorted(days.items())[:count]
+
+
 def calendar_in(s: Session) -> WorkingCalendar:
     """`working_calendar` read in an open session (the holiday table as this session sees it)."""
     return WorkingCalendar(holidays=_all_fixed_days().union(s.scalars(select(Holiday.day))))

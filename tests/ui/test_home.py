@@ -123,3 +123,37 @@ def test_the_home_page_left_open_past_midnight_shows_the_new_day(qtbot: Any, tmp
     with acting_at(datetime(2026, 3, 20, 21, 0, tzinfo=UTC)):  # 00:30 on Nowruz 1405
         page.today.check()  # what its minute timer does
         qtbot.waitUntil(lambda: _fact(page, "امروز") == "شنبه ۱ فروردین ۱۴۰۵")
+
+
+def test_the_home_page_in_esfand_lists_nowruz_among_the_coming_holidays_and_warns_the_admin(
+        qtbot: Any, tmp_path: Path) -> None:
+    """The coming holidays came from the holiday table alone: the fixed official ones, off by rule
+    and in no table (29 Esfand, Nowruz), were left out, and with no lunar holiday entered the page
+    said «no day in the table» ten days before Nowruz. The admin is also told, on the home page,
+    that the coming year's lunar holidays are not entered (deadlines given now reach into it)."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
+    from kanoon_desk.persian import parse_jalali_date
+    from kanoon_desk.services import accounts
+
+    desk = make_secretariat_desk(tmp_path)
+    accounts.set_holiday(desk.store, desk.admin, parse_jalali_date("1404/04/15"), "عاشورا")  # 1404's lunar ones
+    with acting_at(datetime(2026, 3, 11, 8, 0, tzinfo=UTC)):  # 1404/12/20
+        page = HomePage(make_ctx(desk.store, desk.admin, tmp_path))
+        qtbot.addWidget(page)
+        page.resize(900, 600)
+        page.show()
+        assert _fact(page, "تعطیلی‌های پیش رو").split("\n") == [
+            "جمعه ۲۹ اسفند ۱۴۰۴ — روز ملی شدن صنعت نفت", "شنبه ۱ فروردین ۱۴۰۵ — عید نوروز",
+            "یکشنبه ۲ فروردین ۱۴۰۵ — عید نوروز"]
+        assert _fact(page, "تعطیلات قمری") == "سال ۱۴۰۵ هنوز وارد نشده است"
+        page.grab().save(str(tmp_path / "home-esfand.png"))
+        accounts.set_holiday(desk.store, desk.admin, parse_jalali_date("1405/01/11"), "عید فطر")
+        page.refresh()
+        assert "تعطیلات قمری" not in [w.text() for w in page.findChildren(QLabel) if not w.isHidden()]
+    # a clerk is not the one to enter them: no such line
+    with acting_at(datetime(2026, 3, 11, 8, 0, tzinfo=UTC)):
+        clerk = HomePage(make_ctx(desk.store, desk.clerk, tmp_path))
+        qtbot.addWidget(clerk)
+        assert "تعطیلات قمری" not in [w.text() for w in clerk.findChildren(QLabel)]
