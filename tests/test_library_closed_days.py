@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from kanoon_desk.persian import parse_jalali_date
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kanoon_desk.persian import WorkingCalendar, parse_jalali_date
 from kanoon_desk.services import accounts
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library_reports as rep
@@ -81,3 +84,21 @@ def test_a_pick_up_window_ending_on_a_day_made_a_holiday_runs_to_the_next_open_d
     # the day after, it expires and the copy goes to the next hold
     [result] = circ.expire_holds(L.store, L.admin, today=calendar.next_working_day(next_open))
     assert result.hold is not None and result.hold.member_id == other.id
+
+
+@given(due=st.dates(date(2024, 1, 1), date(2027, 12, 31)), today=st.dates(date(2024, 1, 1), date(2028, 3, 31)),
+       extra=st.lists(st.dates(date(2024, 1, 1), date(2028, 3, 31)), max_size=40))
+def test_days_late_agree_with_the_lists_cutoff(due: date, today: date, extra: list[date]) -> None:
+    """The overdue lists select by `due <= last_working_day_before(today)` (one value in SQL), the
+    desk counts `days_late`: a loan is on the list exactly when it has days late, never more days
+    than calendar days, and a due day that is open counts from itself."""
+    calendar = WorkingCalendar(holidays=accounts_fixed() | set(extra))
+    late = calendar.days_late(due, today)
+    assert (late > 0) == (due <= calendar.last_working_day_before(today))
+    assert 0 <= late <= max((today - due).days, 0)
+    if calendar.is_working_day(due) and today > due:
+        assert late == calendar.working_days_between(due - timedelta(days=1), today - timedelta(days=1))
+
+
+def accounts_fixed() -> set[date]:
+    return {d for y in (1402, 1403, 1404, 1405, 1406) for d, _t in accounts.fixed_holidays(y)}
