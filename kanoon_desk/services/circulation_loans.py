@@ -143,11 +143,12 @@ def member_desk(store: Store, actor: Actor, code: str, *, today: date | None = N
                               .order_by(Loan.returned_at.desc()).limit(history))) if history else []
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(OPEN_HOLD))
                           .order_by(Hold.placed_hlc))
-        views = _loan_views(s, loans + past, today)
+        calendar = calendar_in(s)
+        views = _loan_views(s, loans + past, today, calendar)
         category = member_category(m, today)
         max_loans = get_rule(s, category).max_loans
         return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
-                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today, calendar_in(s),
+                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today, calendar,
                                   erased=m.erased_on is not None),
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 

@@ -184,7 +184,7 @@ def _title_of(s: Session, title_id: str) -> str:
     return s.scalar(select(Title.title).where(Title.id == title_id)) or ""
 
 
-def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
+def _loan_views(s: Session, loans: list[Loan], today: date, calendar: WorkingCalendar | None = None) -> list[LoanView]:
     """Views of many loans with two look-ups in all (barcodes, titles), not two per loan."""
     if not loans:
         return []
@@ -192,7 +192,7 @@ def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
         Copy.id.in_({x.copy_id for x in loans})))}
     titles: dict[str, str] = {i: t for i, t in s.execute(select(Title.id, Title.title).where(
         Title.id.in_({x.title_id for x in loans})))}
-    calendar = calendar_in(s)
+    calendar = calendar or calendar_in(s)
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
                      _overdue_days(calendar, x, today),
