@@ -166,6 +166,30 @@ def test_the_refusal_screenshot_stages_a_real_refusal(qtbot: Any, tmp_path: Path
     assert [r.max_loans for r in lib.list_rules(L.store)] == [3, 4, 5]  # no rule lowered to stage it
 
 
+def test_the_refusal_screenshot_passes_over_a_book_due_on_a_day_made_a_holiday(qtbot: Any, tmp_path: Path) -> None:
+    """A book due on a Saturday the centres turned out closed is not late on the Sunday (0fda074):
+    the screenshot's refusal stages an ended membership then, not a book the desk would lend past."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.library.screens import refusal_desk
+    from tests.library_helpers import TODAY
+
+    L = make_library(tmp_path)
+    for m in (L.adult, L.child):
+        lib.renew_membership(L.store, L.admin, m.id, date(2099, 1, 1))
+    due = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY).due_on  # Saturday 1404/02/27
+    accounts.set_holiday(L.store, L.admin, due, "تعطیلی اعلام‌شده")
+    with acting_at(datetime(due.year, due.month, due.day + 1, 8, 0, tzinfo=UTC)):  # the Sunday after
+        desk = refusal_desk(make_ctx(L.store, L.admin, tmp_path))
+        assert desk is not None
+        qtbot.addWidget(desk)
+        assert "امانت داده نشد: عضویت این عضو به پایان رسیده است." in desk.message.text()
+
+
 def test_the_form_names_who_has_a_national_id_and_the_birth_date_sets_the_category(
         qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
     from datetime import timedelta

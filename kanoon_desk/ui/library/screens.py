@@ -196,12 +196,14 @@ def refusal_desk(scratch: UiContext) -> CirculationPage | None:
     an overdue book scans one more at their centre; in a store with no overdue loan, a reader whose
     membership has just run out does."""
     from ...eventlog import Actor
+    from ...services.accounts import calendar_in
     from .circulation import CirculationPage
 
     store, day = scratch.store, today()
     with store.read() as s:
+        late_by = calendar_in(s).last_working_day_before(day)  # (a loan due on a closed day is late after the next)
         member = s.scalar(select(Member).join(Loan, Loan.member_id == Member.id)
-                          .where(Loan.returned_at.is_(None), Loan.due_on < day)
+                          .where(Loan.returned_at.is_(None), Loan.due_on <= late_by)
                           .order_by(Loan.due_on.desc(), Member.member_no).limit(1))  # lately overdue
         expire = member is None
         if member is None:
