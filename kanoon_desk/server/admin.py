@@ -14,7 +14,9 @@ release's server is still using.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from alembic.runtime.migration import MigrationContext
@@ -23,9 +25,11 @@ from sqlalchemy import func, select
 
 from ..digest import EventDigest
 from ..sync.protocol import SHARED_SCOPE
+from .attachments import SHA_RE, STALE_PART_SECONDS
 from .db import SEQ_COUNTER, ServerDb, alembic_config
+from .exchange_notices import erased_photo_files
 from .exchange_pages import office_summary, office_summary_from_events
-from .server_models import Device, DigestTotal, ServerCounter, ServerEvent, ServerOffice
+from .server_models import AttachmentRef, Device, DigestTotal, ServerCounter, ServerEvent, ServerOffice
 
 
 @dataclass
@@ -77,8 +81,9 @@ def stats(db: ServerDb, office: str | None = None) -> dict[str, Any]:
     return {"events": total, "server_seq": seq, "schema": sorted(current), "offices": result}
 
 
-def check(db: ServerDb) -> list[str]:
-    """Every problem found, each one line "fa | en" (empty: healthy)."""
+def check(db: ServerDb, attachments: Path | None = None) -> list[str]:
+    """Every problem found, each one line "fa | en" (empty: healthy); with `attachments` (the
+    server's folder), its files too (`attachment_problems`)."""
     problems: list[str] = []
     current, heads = schema_revisions(db)
     if current != heads:
@@ -104,4 +109,63 @@ def check(db: ServerDb) -> list[str]:
                         f"جمع‌های نگه‌داشته دفتر {code} برای {aggregate_type} با رویدادها نمی‌خواند | office {code}, "
                         f"{aggregate_type}: running totals {a.events if a else 0} events, the events themselves "
                         f"{b.events if b else 0} (or their digests differ)")
+    if attachments is not None:
+        problems += attachment_problems(db, attachments)
+    return problems
+
+
+#: How many file names a problem line names at most.
+NAMES_SHOWN = 5
+
+
+def _names(names: list[str]) -> str:
+    more = f" … (+{len(names) - NAMES_SHOWN})" if len(names) > NAMES_SHOWN else ""
+    return ", ".join(names[:NAMES_SHOWN]) + more
+
+
+def attachment_problems(db: ServerDb, folder: Path, now: float | None = None) -> list[str]:
+    """What the attachments folder holds that a running server would not leave there: uploads cut
+    off and untouched for over `STALE_PART_SECONDS` (a running server removes them as it starts
+    and hourly: left, it is not running on this folder), the photos of members whose details were
+    removed (erasures stored before the server deleted them, or a folder restored from an older
+    backup: the server deletes them as it starts), and a photo another member shares with an
+    erased one that the upgrade s0011 stopped serving (served again as it starts)."""
+    problems: list[str] = []
+    limit = (time.time() if now is None else now) - STALE_PART_SECONDS
+    stale: list[tuple[str, int]] = []
+    if folder.is_dir():
+        for part in sorted(folder.glob("*.part")):
+            try:
+                st = part.stat()
+            except FileNotFoundError:
+                continue
+            if SHA_RE.match(part.name.removesuffix(".part")) and part.is_file() and st.st_mtime <= limit:
+                stale.append((part.name, st.st_size))
+    if stale:
+        days = STALE_PART_SECONDS // 86400
+        problems.append(
+            f"{len(stale)} بارگذاری نیمه‌کاره که بیش از {days} روز کسی به آن ننوشته در پوشه پیوست‌ها مانده است؛ "
+            f"کارگزار در حال کار آن‌ها را برمی‌دارد: اگر کار می‌کند، با --attachments دیگری راه افتاده است | "
+            f"{len(stale)} upload(s) cut off and untouched for over {days} days in {folder} "
+            f"({sum(size for _, size in stale)} bytes: {_names([name for name, _ in stale])}): a server running on "
+            f"this folder removes them as it starts and every hour, so none is running on it (is it given "
+            f"another --attachments?); start the server with --attachments {folder}, or delete these files "
+            f"(the desks send those files again from their start)")
+    with db.read() as s:
+        gone, held = erased_photo_files(s)
+        served = set(s.scalars(select(AttachmentRef.sha256).where(
+            AttachmentRef.sha256.in_(sorted(held)), AttachmentRef.scope == SHARED_SCOPE))) if held else set()
+    left = sorted(sha for sha in gone if (folder / sha).is_file())
+    if left:
+        problems.append(
+            f"پرونده {len(left)} عکس عضوی که مشخصاتش حذف شده هنوز در پوشه پیوست‌ها هست؛ کارگزار را دوباره راه "
+            f"بیندازید تا پاک شود | {len(left)} photo file(s) of members whose details were removed are still in "
+            f"{folder} ({_names([sha[:12] for sha in left])}; served to no desk): restart the server on this folder, "
+            f"it deletes them as it starts")
+    unserved = sorted(held - served)
+    if unserved:
+        problems.append(
+            f"{len(unserved)} عکس عضو که همان عکس عضو حذف‌شده‌ای است به میزها داده نمی‌شود؛ کارگزار را دوباره راه "
+            f"بیندازید | {len(unserved)} member photo(s) that are also an erased member's photo are not given to the "
+            f"desks ({_names([sha[:12] for sha in unserved])}): restart the server, it serves them again as it starts")
     return problems

@@ -18,8 +18,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..ids import HybridClock
@@ -226,6 +226,30 @@ def sweep_parts(files: AttachmentStore) -> None:
                    bytes=sum(size for _, size in removed))
 
 
+def forget_erased_files(db: ServerDb, files: AttachmentStore) -> None:
+    """The files of photos erasures removed (`exchange.erased_photo_files`) deleted, each said in
+    the log (`attachment.erased`), as the server starts: those of erasures stored before the
+    server deleted them (the upgrade only stopped serving them), or brought back with an
+    attachments folder restored from a backup. A photo another member holds (the same file) is
+    kept, and served again if the upgrade had stopped serving it. A failure is a warning."""
+    try:
+        with db.transaction() as s:
+            gone, held = exchange.erased_photo_files(s)
+            if gone:
+                s.execute(delete(AttachmentRef).where(AttachmentRef.sha256.in_(sorted(gone))))
+            seen = set(s.scalars(select(AttachmentRef.sha256).where(AttachmentRef.sha256.in_(sorted(held)),
+                                                                     AttachmentRef.scope == p.SHARED_SCOPE)))
+            for sha in sorted(held - seen):
+                s.add(AttachmentRef(sha256=sha, scope=p.SHARED_SCOPE))
+        for sha in sorted(gone):
+            path = files.path(sha)
+            if path is not None:
+                path.unlink(missing_ok=True)
+                logs.event("attachment.erased", sha=sha[:8])
+    except (OSError, SQLAlchemyError) as exc:
+        logs.event("attachments.erased_not_removed", logging.WARNING, folder=str(files.root), error=str(exc)[:300])
+
+
 def claimed_device(header: str | None) -> str:
     """The device id a request's credential names ("" for none), for its log line: which desk
     pulled, or was refused. Only the id before the colon, never the secret after it; as claimed,
@@ -259,6 +283,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     if revoked_again:
         logs.event("server.revocations_restored", logging.WARNING, devices=revoked_again, revocations=str(kept))
     sweep_parts(files)  # a desk killed mid-upload, a server stopped mid-chunk
+    forget_erased_files(db, files)  # an erased child's photo left by an older release, or a restore
     limiter = status_limiter or RateLimiter()
     drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
 

@@ -5,6 +5,7 @@
     kanoon-desk server revoke --db URL --device ID [--attachments DIR]   (kept beside DIR too)
     kanoon-desk server devices --db URL [--office CODE]   (every device: find the id to revoke)
     kanoon-desk server sms --db URL [--gateway-url URL --gateway-key KEY]  (send queued notices once)
+    kanoon-desk server check --db URL [--attachments DIR]   (the totals, the schema, the folder's leftovers)
 
 `--db` is an SQLite file path (or sqlite:/// URL) or a `postgresql+psycopg://…` URL; the schema is
 migrated at start. Environment: KANOON_SMS_URL and KANOON_SMS_KEY choose the HTTP SMS gateway.
@@ -85,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true", help="print JSON")
     ck = sub.add_parser("check", help="recompute every office's totals from the events; the schema's revision")
     ck.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
+    ck.add_argument("--attachments", default=argparse.SUPPRESS,
+                    help="the server's attachments folder (as `server` is given it; default: the server's default "
+                         "folder): uploads cut off and left, erased members' photos still there")
     return ap
 
 
@@ -279,7 +283,12 @@ def _stats_or_check(args: argparse.Namespace) -> int:
     server_db = ServerDb(args.db, migrate=False)
     try:
         if args.cmd == "check":
-            problems = admin.check(server_db)
+            from pathlib import Path
+
+            from .app import default_attachments_dir
+
+            problems = admin.check(server_db, Path(args.attachments) if args.attachments else
+                                   default_attachments_dir(server_db))
             where = " ".join(f"{k}={v}" for k, v in describe_db(args.db).items())
             if problems:
                 print(f"بررسی ناموفق | check FAILED: {where}")

@@ -50,6 +50,7 @@ from .exchange_checks import (
 )
 from .exchange_notices import (
     asks_for_sms,
+    erased_photo_files,
     erased_photos,
     file_visible,
     forget_erased_members,
@@ -72,7 +73,7 @@ from .server_models import (
     utcnow,
 )
 
-__all__ = ["UPGRADERS", "Page", "asks_for_sms", "erased_photos", "file_visible", "hello", "hlc_limit", "now_ms", "office_summary",
+__all__ = ["UPGRADERS", "Page", "asks_for_sms", "erased_photo_files", "erased_photos", "file_visible", "hello", "hlc_limit", "now_ms", "office_summary",
            "office_summary_from_events", "own_events", "pull", "push", "snapshot", "visible"]
 
 

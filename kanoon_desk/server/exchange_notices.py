@@ -183,16 +183,63 @@ def photos_erased_before(session: Session, shas: set[str]) -> set[str]:
     return set(session.scalars(select(gone).where(_IS_ERASURE, gone.in_(sorted(shas)))))
 
 
+#: A member's events (its photo among its details): in the shared registry every office sees.
+_IS_MEMBER = ServerEvent.aggregate_type == literal_column("'member'")
+
+
+def photos_still_held(session: Session, shas: set[str]) -> set[str]:
+    """Which of `shas` a member not erased still has as its photo (its newest event giving a
+    photo names it). Files are kept by their content: two members given the same picture (a
+    centre's stock image, one file chosen for two records) share one file, and erasing one of
+    them must leave the other's. Read only for an erasure's photos (rare): the shared registry's
+    events naming them."""
+    if not shas:
+        return set()
+    named = ServerEvent.payload["sha256"].as_string()
+    holders = set(session.scalars(select(ServerEvent.aggregate_id).where(
+        ServerEvent.scope == SHARED_SCOPE, _IS_MEMBER, named.in_(sorted(shas))).distinct()))
+    if not holders:
+        return set()
+    holders -= set(session.scalars(select(ServerEvent.aggregate_id).where(
+        _IS_ERASURE, ServerEvent.aggregate_id.in_(sorted(holders)))))
+    photo = ServerEvent.payload["photo"].as_string()
+    held: set[str] = set()
+    for member in sorted(holders):
+        newest = session.scalar(select(photo).where(
+            ServerEvent.aggregate_id == member, _IS_MEMBER, ServerEvent.scope == SHARED_SCOPE, photo.is_not(None))
+            .order_by(ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(1))
+        if newest in shas:
+            held.add(newest)
+    return held
+
+
 def forget_erased_photos(session: Session, rows: list[dict[str, Any]]) -> None:
     """A child's photo removed (`member.erased` with `photo_gone`): no office sees it any more, so
     the server gives it to no desk (`file_visible`), and the push's caller deletes the file
     (`app._push`). A desk that had not heard of the erasure may push afterwards a change made
-    before it naming the photo: that does not make it seen again (`refs_to_keep`)."""
-    for sha in sorted(erased_photos(rows)):
+    before it naming the photo: that does not make it seen again (`refs_to_keep`). The same file
+    held as another member's photo (`photos_still_held`) stays seen, and kept."""
+    gone = erased_photos(rows)
+    for sha in sorted(gone - photos_still_held(session, gone)):
         session.execute(delete(AttachmentRef).where(AttachmentRef.sha256 == sha))
 
 
 def refs_to_keep(session: Session, refs: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The file references of a push less those of photos an erasure removed."""
+    """The file references of a push less those of photos an erasure removed (unless another
+    member, not erased, holds the same file as its photo)."""
     gone = photos_erased_before(session, {sha for sha, _scope in refs})
+    gone -= photos_still_held(session, gone)
     return {(sha, scope) for sha, scope in refs if sha not in gone}
+
+
+def erased_photo_files(session: Session) -> tuple[set[str], set[str]]:
+    """The photos erasures stored on this server removed, as (those no member holds any more: their
+    files are to be deleted, and no office sees them; those another member, not erased, holds as
+    its photo: seen by every office). For the server's start and its hourly sweep
+    (`app.forget_erased_files`) and `server check`: an erasure stored before the server deleted
+    files (or before a restored attachments folder came back) left the child's photo on disk, and
+    the upgrade that stopped serving them (s0011) stopped serving a photo another member shares."""
+    gone = set(session.scalars(select(ServerEvent.payload["photo_gone"].as_string()).where(_IS_ERASURE)))
+    gone = {sha for sha in gone if isinstance(sha, str) and _SHA_RE.match(sha)}
+    held = photos_still_held(session, gone)
+    return gone - held, held

@@ -168,3 +168,39 @@ def test_an_erased_child_s_photo_is_not_kept_nor_served_by_the_server(server: Li
     assert not (tmp_path / "attachments" / photo).exists()
     synced(b, a)
     assert on_server(server, b, photo) == b"" and not (tmp_path / "attachments" / photo).exists()
+
+
+def test_erasing_one_child_keeps_another_members_identical_photo_on_the_server(
+        server: LiveServer, tmp_path: Path) -> None:
+    """Files are kept by their content: two members given the same picture (the centre's stock
+    image, one file chosen twice) share one file on the server. Erasing one of them deleted the
+    file and stopped serving it to every desk, the other member's photo with it, and a later
+    change to the other member naming it did not bring it back. The other member keeps it."""
+    from .helpers import on_server
+
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    photo = lib.put_member_photo_data(a, PNG, "face.png")
+    child_details = lib.MemberInput(first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0],
+                                    guardian_name="علی محمدی", guardian_phone="09121234567",
+                                    birth_date=TODAY.replace(year=2016), photo=photo)
+    lib.update_member(a, admin_a, child.id, child_details, today=TODAY)
+    adult_details = lib.MemberInput(first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1],
+                                    category="adult", phone="09351234567", photo=photo)
+    lib.update_member(a, admin_a, adult.id, adult_details, today=TODAY)
+    (tmp_path / "b").mkdir()
+    b, admin_b = centre_14(server, tmp_path / "b")
+    synced(a, b)
+    lib.erase_member(a, admin_a, child.id, today=TODAY)
+    synced(a, b)
+    assert on_server(server, b, photo) == PNG  # the adult's photo is still served, and its file kept
+    assert (tmp_path / "attachments" / photo).exists()
+    assert lib.member_photo(b, admin_b, photo) == PNG and lib.member_photo(a, admin_a, photo) == PNG
+    # a later change to the adult, and a desk that joins afterwards, still find the photo
+    lib.update_member(b, admin_b, adult.id, lib.MemberInput(**{**adult_details.__dict__, "phone": "09350000000"}),
+                      today=TODAY)
+    synced(b)
+    (tmp_path / "c").mkdir()
+    c = enrol(server, tmp_path / "c" / "c.sqlite3", "15")
+    synced(c)
+    assert on_server(server, c, photo) == PNG
+    assert attachment_path(c, photo).read_bytes() == PNG
