@@ -25,8 +25,10 @@ from sqlalchemy import func, select
 
 from ..digest import EventDigest
 from ..sync.protocol import SHARED_SCOPE
+from . import exchange
 from .attachments import SHA_RE, STALE_PART_SECONDS
 from .db import SEQ_COUNTER, ServerDb, alembic_config
+from .exchange_checks import how_far
 from .exchange_notices import erased_photo_files
 from .exchange_pages import office_summary, office_summary_from_events
 from .server_models import AttachmentRef, Device, DigestTotal, ServerCounter, ServerEvent, ServerOffice
@@ -109,6 +111,15 @@ def check(db: ServerDb, attachments: Path | None = None) -> list[str]:
                         f"جمع‌های نگه‌داشته دفتر {code} برای {aggregate_type} با رویدادها نمی‌خواند | office {code}, "
                         f"{aggregate_type}: running totals {a.events if a else 0} events, the events themselves "
                         f"{b.events if b else 0} (or their digests differ)")
+    behind = exchange.clock_behind(db, exchange.now_ms())
+    if behind:
+        span_en, span_fa = how_far(behind)
+        problems.append(
+            f"ساعت این رایانه {span_fa} از رویدادهایی که کارگزار نگه داشته عقب است؛ کارگزار با این ساعت راه نمی‌افتد | "
+            f"this computer's clock is {span_en} behind the newest events the server stored: a server started now "
+            "refuses to start, and one running goes on from its own time. If the clock is wrong, set it right "
+            "(NTP); if it ran ahead and was set right since, a running server follows it once it passes the "
+            f"newest stamp it gave (the log's server.clock_set_right): do not restart it for {span_en}")
     if attachments is not None:
         problems += attachment_problems(db, attachments)
     return problems

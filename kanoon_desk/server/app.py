@@ -22,9 +22,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..ids import HybridClock
+from ..ids import HybridClock, hlc_millis
 from ..sync import protocol as p
 from . import auth, exchange, logs, revocations, sms
+from . import clock as server_clock
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
 from .exchange_pages import KindsUnknownToDesk
@@ -274,6 +275,8 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         # the bound existed): its replies would drag every desk's clock along
         clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc)).where(
             ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0), wall=exchange.now_ms)
+    # the server's time follows its clock set right only back to the newest stamp it gave (`clock`)
+    server_clock.SERVER_TIME.stamped = lambda: hlc_millis(clock.last)
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     # devices revoked since the database's backup, if it was restored from one, revoked again
@@ -484,7 +487,8 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         """The device's last contact, for the devices list: a push writes it in its own
         transaction; a pull or a snapshot page (reads) write it at most once a minute."""
         now = utcnow()
-        if last_seen_at is not None and now - last_seen_at < SEEN_EVERY:
+        # (a contact stamped ahead, by a clock since set right, is written again)
+        if last_seen_at is not None and timedelta(0) <= now - last_seen_at < SEEN_EVERY:
             return
         with db.transaction() as s:
             s.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now))

@@ -10,7 +10,18 @@ the monotonic clock: a step back of more than `STEP_BACK_MS` is not followed (th
 from where it was) and is logged once as a warning (`server.clock_went_back`, by how much); when
 the wall clock reaches the server's time again it is followed again (`server.clock_caught_up`).
 A step forward is followed at once. Its stamps (`server_seq` from the database's counter, the
-hybrid clock's stamps) never went back: they are monotonic of their own."""
+hybrid clock's stamps) never went back: they are monotonic of their own.
+
+A clock that ran *ahead* and was set right is a step back too. The server tells it from a clock
+gone wrong by what came before: it saw the clock step *forward* (`server.clock_jumped`, a warning)
+and the step back brings it to within `SET_RIGHT_MS` of where the clock was then, carried
+forward on the monotonic clock. It then follows the clock back (`server.clock_set_right`, a
+warning) as soon as that goes back on nothing it stamped: `stamped` (the app's: the newest
+hybrid-clock stamp it gave or stored, in ms) not past the clock by more than `STEP_BACK_MS` (a
+server left idle while it ran ahead: at once); until then it goes on from its own time as above.
+It kept the wrong time until it was restarted, giving it to every desk (a desk trusts the
+server's time). A step back it cannot tell so (a virtual machine put back to a snapshot, a
+clock that was ahead when the server started) is not followed."""
 
 from __future__ import annotations
 
@@ -25,6 +36,8 @@ from . import logs
 #: A wall clock this far behind the server's time went back (NTP's own corrections are slewed
 #: or stepped by less).
 STEP_BACK_MS = 1000
+#: A step back that lands this close to where the clock was before a step forward sets it right.
+SET_RIGHT_MS = 60_000
 
 
 def _wall_ms() -> int:
@@ -35,14 +48,21 @@ class ServerTime:
     """The wall clock in ms, never less than it was a moment before (as the monotonic clock
     carries it forward)."""
 
-    def __init__(self, wall: Callable[[], int] = _wall_ms, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, wall: Callable[[], int] = _wall_ms, monotonic: Callable[[], float] = time.monotonic,
+                 stamped: Callable[[], int] | None = None) -> None:
         self.wall, self.monotonic = wall, monotonic
+        #: the newest time (ms) the server stamped (None: never follow the clock back)
+        self.stamped = stamped
         self._lock = threading.Lock()
         #: the server's time (ms) at a moment of the monotonic clock (s)
         self._at: tuple[int, float] | None = None
         #: how far (ms) the wall clock was behind the server's time when it went back; 0: it is not
         self.behind_ms = 0
         self._last = 0
+        #: where the clock was (ms, at a moment of the monotonic clock) before it stepped forward
+        self._before_jump: tuple[int, float] | None = None
+        #: a step back that set right a step forward, not followed yet (something was stamped past it)
+        self._setting_right = False
 
     def now_ms(self) -> int:
         with self._lock:
@@ -51,21 +71,56 @@ class ServerTime:
                 self._at, self._last = (wall, mono), wall
                 return wall
             carried = self._at[0] + int((mono - self._at[1]) * 1000)
+            if wall > carried + STEP_BACK_MS and not self.behind_ms:
+                logs.event("server.clock_jumped", logging.WARNING, ahead_ms=wall - carried, wall=_iso(wall),
+                           server_time=_iso(carried))
+                if self._before_jump is None:
+                    self._before_jump = (carried, mono)
             if wall >= carried - STEP_BACK_MS:
                 if self.behind_ms:
                     logs.event("server.clock_caught_up", logging.WARNING, behind_ms=self.behind_ms)
-                    self.behind_ms = 0
+                    self.behind_ms, self._setting_right = 0, False
                 self._at = (wall, mono)
                 self._last = max(wall, self._last)  # (a step back within STEP_BACK_MS waited out)
                 return self._last
+            if self._sets_right(wall, mono):
+                newest = self._newest_stamp()
+                if newest is not None and newest <= wall + STEP_BACK_MS:
+                    logs.event("server.clock_set_right", logging.WARNING, back_ms=carried - wall,
+                               wall=_iso(wall), server_time=_iso(carried), newest_stamp=_iso(newest),
+                               hint="the clock ran ahead and was set right; nothing was stamped past it, so the "
+                                    "server follows it")
+                    self.behind_ms, self._setting_right, self._before_jump = 0, False, None
+                    self._at, self._last = (wall, mono), wall
+                    return wall
+                self._setting_right = True
             if not self.behind_ms:
                 logs.event("server.clock_went_back", logging.WARNING, behind_ms=carried - wall,
-                           wall=_iso(wall), server_time=_iso(carried),
-                           hint="the server goes on from its own time until the clock catches up; set the date "
-                                "and time right (NTP) and restart the server if the clock was wrong before")
+                           wall=_iso(wall), server_time=_iso(carried), set_right=self._setting_right,
+                           hint="the clock ran ahead and was set right: the server follows it once the clock "
+                                "passes the newest stamp it gave" if self._setting_right else
+                                "the server goes on from its own time until the clock catches up; set the date "
+                                "and time right (NTP)")
             self.behind_ms = max(self.behind_ms, carried - wall)
             self._last = max(carried, self._last)
             return self._last
+
+    def _sets_right(self, wall: int, mono: float) -> bool:
+        """Whether the clock, gone back to `wall`, is where it was before it stepped forward."""
+        if self._setting_right:
+            return True
+        if self._before_jump is None:
+            return False
+        expected = self._before_jump[0] + int((mono - self._before_jump[1]) * 1000)
+        return abs(wall - expected) <= SET_RIGHT_MS
+
+    def _newest_stamp(self) -> int | None:
+        if self.stamped is None:
+            return None
+        try:
+            return self.stamped()
+        except Exception:  # (the app's clock is read only here: never a reason to fail a request)
+            return None
 
 
 def _iso(ms: int) -> str:

@@ -470,6 +470,27 @@ def test_a_server_whose_clock_went_back_says_so_and_does_not_start(
         again.bind(("127.0.0.1", port))
 
 
+def test_server_check_says_the_clock_is_behind_what_the_server_stored_before_a_restart_fails(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A clock that ran ahead and was set right (or went wrong): `server check` said «check ok»,
+    and the server restarted as the README advised then refused to start. `check` says it first."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server import exchange
+
+    desk = enrol(server, tmp_path / "desk.sqlite3", "13")
+    bootstrap_admin(desk)
+    assert client.sync_once(desk).ok
+    desk.close()
+    assert server_cli.main(["check", "--db", server.db_url]) == 0
+    capsys.readouterr()
+    real = exchange.now_ms
+    monkeypatch.setattr(exchange, "now_ms", lambda: real() - 3 * 3_600_000)
+    assert server_cli.main(["check", "--db", server.db_url]) == 1
+    out = capsys.readouterr().out
+    assert "check FAILED" in out and "clock is 3 hours behind the newest events" in out and "۳ ساعت" in out
+
+
 def test_a_second_server_on_one_database_is_refused_before_it_migrates(server_db_url: str, tmp_path: Path) -> None:
     """Two servers on one database (the old release left running while the new one starts on
     another port) ran side by side, the new one migrating the database under the old; the second

@@ -84,3 +84,54 @@ def test_the_server_time_goes_on_past_a_step_back_and_follows_the_clock_again(
         wall[0] -= 400
         assert t.now_ms() == last and not t.behind_ms
         assert len(_lines(caplog, "server.clock_went_back")) == 1
+
+
+def test_a_clock_that_ran_ahead_and_was_set_right_is_followed_once_nothing_was_stamped_past_it(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The server's clock jumped an hour ahead (a wrong time server, the date set by hand) and the
+    operator set it right: the server kept the wrong time, an hour ahead, until it was restarted
+    (and gave it to every desk). It follows the clock back at once when nothing was stamped past
+    it, and, when desks were served meanwhile, as soon as the clock passes the newest stamp it
+    gave, not an hour later. A step back that sets nothing right (a snapshot) is not followed."""
+    from kanoon_desk.server.clock import ServerTime
+
+    start = 1_000_000_000
+    # idle while ahead: the newest stamp is from before the jump
+    wall, mono, stamped = [start], [100.0], [start]
+    t = ServerTime(wall=lambda: wall[0], monotonic=lambda: mono[0], stamped=lambda: stamped[0])
+    assert t.now_ms() == start
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        mono[0] += 10
+        wall[0] = start + 10_000 + HOUR_MS  # jumped ahead
+        assert t.now_ms() == wall[0]
+        assert len(_lines(caplog, "server.clock_jumped")) == 1
+        mono[0] += 60
+        wall[0] = start + 70_000  # set right a minute later
+        assert t.now_ms() == start + 70_000 and t.behind_ms == 0
+        [line] = _lines(caplog, "server.clock_set_right")
+        assert line["level"] == "warning" and line["back_ms"] == HOUR_MS
+        mono[0] += 1
+        wall[0] += 1_000
+        assert t.now_ms() == start + 71_000
+
+    # a desk served while it was ahead: its stamp is not gone back on, then the clock is followed
+    wall, mono, stamped = [start], [100.0], [start]
+    t = ServerTime(wall=lambda: wall[0], monotonic=lambda: mono[0], stamped=lambda: stamped[0])
+    t.now_ms()
+    mono[0] += 10
+    wall[0] = start + 10_000 + HOUR_MS
+    stamped[0] = t.now_ms()  # a desk synced
+    mono[0] += 60
+    wall[0] = start + 70_000  # set right
+    assert t.now_ms() == start + 70_000 + HOUR_MS and t.behind_ms > 0  # (never before the stamp it gave)
+    mono[0] += HOUR_MS / 1000 - 60 + 1
+    wall[0] = start + 10_000 + HOUR_MS + 1_000  # the clock passed the stamp
+    assert t.now_ms() == wall[0] and t.behind_ms == 0
+
+    # a step back with no step forward before it: the clock went wrong, not followed
+    wall, mono, stamped = [start], [100.0], [start - 3 * HOUR_MS]
+    t = ServerTime(wall=lambda: wall[0], monotonic=lambda: mono[0], stamped=lambda: stamped[0])
+    t.now_ms()
+    mono[0] += 10
+    wall[0] = start + 10_000 - HOUR_MS
+    assert t.now_ms() == start + 10_000 and t.behind_ms == HOUR_MS
