@@ -185,3 +185,113 @@ def test_a_merge_into_an_agency_this_desk_has_not_heard_of_yet_loses_nothing_fro
     rep = build_report(desk.store, desk.manager, period("season", 1404, 1), on=date(2025, 6, 15))
     assert rep.overdue_by_agency == [(rural.name, 1)]
     assert [(a.name, a.forwarded) for a in rep.agencies] == [(rural.name, 1)]
+
+
+def test_cases_answered_or_closed_keep_the_agency_they_were_answered_or_closed_with(desk: Desk) -> None:
+    """The merge moved every case that ever named the merged agency to the survivor: a case closed
+    a month before read the survivor's name in the case view and the lists. Only the cases still
+    waiting move; those answered or closed, before or after the merge, name the agency their
+    letter went to."""
+    from kanoon_desk.services import secretariat_search as search
+
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    closed = forwarded(desk, 1, rural.id, deadline=date(2025, 5, 20))
+    sec.record_response(desk.store, desk.clerk, closed, text="انجام شد", on=date(2025, 5, 10))
+    sec.close(desk.store, desk.manager, closed, outcome="resolved", on=date(2025, 5, 11))
+    answered = forwarded(desk, 2, rural.id, deadline=date(2025, 5, 20))
+    sec.record_response(desk.store, desk.clerk, answered, text="انجام شد", on=date(2025, 5, 12))
+    waiting = forwarded(desk, 3, rural.id, deadline=date(2025, 6, 30))
+    later = forwarded(desk, 4, rural.id, deadline=date(2025, 6, 30))
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id, on=MERGED_ON)
+    sec.record_response(desk.store, desk.clerk, later, text="پاسخ پس از ادغام", on=date(2025, 6, 1))
+
+    def agency_of(case_id: str) -> str | None:
+        return q.get_case(desk.store, desk.manager, case_id, on=MERGED_ON).agency_name
+
+    assert [agency_of(c) for c in (closed, answered, waiting, later)] == [rural.name, rural.name, water.name, rural.name]
+    rows = {r.id: r.agency_name for r in search.search(desk.store, desk.manager, search.SearchQuery(text=""))}
+    assert [rows[c] for c in (closed, answered, waiting, later)] == [rural.name, rural.name, water.name, rural.name]
+
+
+def test_a_report_of_a_period_ended_before_the_merge_reads_as_it_was_printed(desk: Desk) -> None:
+    """Last month's report, printed again after the merge, counted the merged agency's letters under
+    the survivor (its row gone): it keeps each agency's own row; the season that holds the merge
+    counts both under the survivor, with the note."""
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    forwarded(desk, 1, rural.id, deadline=date(2025, 5, 10))
+    forwarded(desk, 2, water.id, deadline=date(2025, 5, 10))
+    month = period("month", 1404, 2)  # Ordibehesht 1404: 21 April – 21 May 2025, before the merge
+    before = build_report(desk.store, desk.manager, month, on=date(2025, 5, 22))
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id, on=MERGED_ON)
+    after = build_report(desk.store, desk.manager, month, on=date(2025, 5, 22))
+    assert after.overdue_by_agency == before.overdue_by_agency == [(rural.name, 1), (water.name, 1)]
+    assert [(a.name, a.forwarded) for a in after.agencies] == [(a.name, a.forwarded) for a in before.agencies]
+    season = build_report(desk.store, desk.manager, period("season", 1404, 1), on=date(2025, 6, 15))
+    assert season.overdue_by_agency == [(f"{water.name} (با «{rural.name}» که در آن ادغام شد)", 2)]
+
+
+def test_the_merge_is_in_the_agencys_history_and_in_each_waiting_cases_timeline(desk: Desk) -> None:
+    """Who merged it, when and into which was said nowhere: the agency's history lists the merge (and
+    its undoing), and a case waiting on it says in its timeline that its agency was merged (so a
+    clerk reading it sees why the name changed); a case closed before says nothing of it."""
+    from kanoon_desk.services import history
+
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    closed = forwarded(desk, 1, rural.id, deadline=date(2025, 5, 20))
+    sec.close(desk.store, desk.manager, closed, outcome="not_responsible", responsible_party="اداره دیگر",
+              on=date(2025, 5, 11))
+    waiting = forwarded(desk, 2, rural.id, deadline=date(2025, 6, 30))
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id, on=MERGED_ON)
+    [merge] = [c for c in history.field_history(desk.store, desk.admin, "agency", rural.id) if c.field == "merged_into"]
+    assert merge.value == {"into_name": water.name, "day": MERGED_ON.isoformat(), "undone": False}
+    assert merge.in_force and merge.user == desk.admin.full_name
+    assert not [c for c in history.field_history(desk.store, desk.admin, "agency", rural.id)
+                if c.field == "name" and not c.in_force]  # (the merge is not a rename)
+    steps = q.get_case(desk.store, desk.manager, waiting, on=MERGED_ON).timeline
+    assert [t.type for t in steps][-2:] == ["case.forwarded", "agency.merged"]
+    assert (steps[-1].payload["name"], steps[-1].payload["into_name"], steps[-1].day) == (
+        rural.name, water.name, MERGED_ON)
+    assert "agency.merged" not in [t.type for t in q.get_case(desk.store, desk.manager, closed).timeline]
+
+
+def test_a_merge_made_by_mistake_is_undone_and_gives_back_only_what_still_waits(desk: Desk) -> None:
+    """A mistaken merge could not be undone. Undoing gives the agency back its waiting cases (a case
+    forwarded to it at a desk that had not heard, too), leaves those answered meanwhile as they
+    ended, makes it choosable again and its own row of the reports; the history and the timeline
+    say both steps, and undoing twice, or what was never merged, is refused with why."""
+    from kanoon_desk.services import history
+
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    late = forwarded(desk, 1, rural.id, deadline=date(2025, 5, 18))
+    answered = forwarded(desk, 2, rural.id, deadline=date(2025, 6, 30))
+    direct = forwarded(desk, 3, water.id, deadline=date(2025, 6, 30))
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id, on=MERGED_ON)
+    sec.record_response(desk.store, desk.clerk, answered, text="انجام شد", on=date(2025, 5, 26))
+    plan = ag.unmerge_plan(desk.store, desk.admin, rural.id, on=date(2025, 5, 27))
+    assert (plan.agency.name, plan.into_name, plan.open_cases, plan.overdue_cases) == (rural.name, water.name, 1, 1)
+    back = ag.unmerge_agency(desk.store, desk.admin, rural.id, on=date(2025, 5, 27))
+    assert (back.active, back.merged_into) == (True, None)
+    assert rural.id in {a.id for a in ag.list_agencies(desk.store)}
+    agency = {c: q.get_case(desk.store, desk.manager, c, on=date(2025, 5, 27)).agency_name for c in (late, answered, direct)}
+    assert agency == {late: rural.name, answered: rural.name, direct: water.name}
+    assert [c.id for c in q.overdue(desk.store, desk.expert, on=date(2025, 5, 27), agency_id=rural.id)] == [late]
+    assert [c.value["undone"] for c in history.field_history(desk.store, desk.admin, "agency", rural.id)
+            if c.field == "merged_into"] == [True, False]
+    steps = [t.type for t in q.get_case(desk.store, desk.manager, late, on=date(2025, 5, 27)).timeline]
+    assert steps[-2:] == ["agency.merged", "agency.unmerged"]
+    rep = build_report(desk.store, desk.manager, period("season", 1404, 1), on=date(2025, 6, 15))
+    assert rep.overdue_by_agency == [(rural.name, 1)]
+    assert sorted((a.name, a.forwarded) for a in rep.agencies) == sorted([(rural.name, 2), (water.name, 1)])
+    for agency_id in (rural.id, water.id):
+        with pytest.raises(ValidationError) as err:
+            ag.unmerge_agency(desk.store, desk.admin, agency_id)
+        assert err.value.field == "agency_id"
+    with pytest.raises(PermissionDenied):
+        ag.unmerge_agency(desk.store, desk.manager, rural.id)
+    # merged again later: a case forwarded to it meanwhile goes with it, and comes back if undone again
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id, on=date(2025, 6, 1))
+    assert q.get_case(desk.store, desk.manager, late).agency_name == water.name

@@ -59,7 +59,7 @@
     <context>
         <name>AdminHistory</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/history.py" line="36" />
+            <location filename="../kanoon_desk/ui/admin/history.py" line="37" />
             <source>وقتی دو میز یک خانه را بی‌اتصال تغییر دهند، پس از همگام‌سازی تغییر تازه‌تر در همه میزها می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two desks change the same field while apart, after the sync the newer change stands on every desk and the other value is listed here as “Replaced”.</translation>
         </message>
@@ -178,109 +178,125 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="296" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="360" />
             <source>دستگاه تازه</source>
             <extracomment>the file being read and checked (its progress and «انصراف»); None when none is</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="297" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="361" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="298" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="384" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="362" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="456" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="299" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="363" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="449" />
             <source>ادغام…</source>
             <translation>Merge…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="301" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="365" />
             <source>ادغام در دستگاه دیگر، وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>Merge into another agency, when two agencies become one: the cases waiting for the chosen agency's answer go to the other agency, and the letters already sent keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="304" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="369" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="371" />
             <source>همه نام‌ها و مهلت‌هایی که دستگاه برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
             <translation>Every name and deadline the chosen agency has had, from every desk; a value another desk's change replaced is listed too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="309" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="374" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="311" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="376" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column, and if needed “deadline” (working days), “phone” and “address” (headings in Persian are read too: «نام», «مهلت (روز کاری)», «تلفن», «نشانی»)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="316" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="381" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="320" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="385" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="348" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="413" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="383" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="449" />
+            <source>برگرداندن ادغام…</source>
+            <translation>Undo merge…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="451" />
+            <source>«%1» در «%2» ادغام شده است: برگرداندن ادغامی که به اشتباه انجام شد؛ پرونده‌های در انتظار پاسخ نامه‌ای به آن دوباره با آن است.</source>
+            <translation>“%1” was merged into “%2”: undo a merge made by mistake; the cases waiting for an answer to a letter sent to it are its own again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="455" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="396" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="468" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="425" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="507" />
+            <source>ادغام «%1» برگردانده شد؛ پرونده‌های در انتظار پاسخ آن دوباره با آن است.</source>
+            <translation>The merge of “%1” was undone; the cases waiting for its answer are its own again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="515" />
             <source>«%1» در «%2» ادغام شد؛ پرونده‌هایش اکنون با «%2» است.</source>
             <translation>“%1” was merged into “%2”; its cases are now with “%2”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="445" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="535" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="446" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="536" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="457" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="547" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="458" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="548" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="470" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="560" />
             <source>خواندن و بررسی «{f}»…</source>
             <translation>Reading and checking “{f}”…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="486" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="576" />
             <source>%Ln دستگاه به فهرست افزوده شد.</source>
             <translation>
                 <numerusform>%Ln agency added to the directory.</numerusform>
@@ -2202,159 +2218,164 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <source>برگرداندن ادغام دستگاه اجرایی</source>
+            <translation>Agency merge undone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>بستن مرکز فرهنگی هنری</source>
             <translation>Cultural centre closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="119" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="160" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="159" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="160" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="436" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="166" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="177" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="167" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="178" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2731,7 +2752,7 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="832" />
+            <location filename="../kanoon_desk/services/accounts.py" line="841" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -3437,22 +3458,32 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_agencies.py" line="43" />
+            <source>«{name}» در دستگاه دیگری ادغام نشده است؛ ادغامی برای برگرداندن نیست.</source>
+            <translation>“{name}” is not merged into another agency; there is no merge to undo.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="44" />
+            <source>«{name}» و «{into}» در دو میز جدا در یکدیگر ادغام شده‌اند؛ نخست ادغام «{into}» را برگردانید.</source>
+            <translation>“{name}” and “{into}” were merged into each other at two desks apart; undo the merge of “{into}” first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="46" />
             <source>«{name}» در «{into}» ادغام شده است و دوباره فعال نمی‌شود؛ کارهایش با «{into}» است.</source>
             <translation>“{name}” was merged into “{into}” and cannot be made active again; its work is with “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="266" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="329" />
             <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
             <extracomment>False for one taken out of the forward dialog, and for one merged into another the agency that holds its work since it was merged (`merge_agency`), and its name and the day Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
             <translation>The file has no “name” («نام») column of agencies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="267" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="330" />
             <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This name is also in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="268" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="331" />
             <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
             <translation>The file has wrong rows; no agency was added.</translation>
         </message>
@@ -4252,13 +4283,12 @@
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="129" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="126" />
             <source>این کد رهگیری را دفتر دیگری (دفتر {office}) داده است؛ پرونده‌اش در همان دفتر است و این دفتر آن را ندارد.</source>
-            <extracomment>Between a code's groups as typed or pasted: spaces (a no-break one from an SMS), dashes</extracomment>
             <translation>This tracking code was issued by another office (office {office}); its case is kept there, and this office does not have it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="132" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="129" />
             <source>کد رهگیری {length} رقم دارد و این {typed} رقم است؛ رقم‌هایش را دوباره بخوانید.</source>
             <translation>A tracking code has {length} digits and this one has {typed}; read its digits again.</translation>
         </message>
@@ -5478,14 +5508,14 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="419" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="419" />
             <source>خیر</source>
             <translation>No</translation>
@@ -5520,7 +5550,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="110" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -6160,21 +6190,26 @@ the member whose details the form holds for editing (None: the form registers a 
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/history.py" line="26" />
+            <source>ادغام</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/history.py" line="27" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/history.py" line="27" />
+            <location filename="../kanoon_desk/ui/admin/history.py" line="28" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/history.py" line="28" />
+            <location filename="../kanoon_desk/ui/admin/history.py" line="29" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/history.py" line="29" />
+            <location filename="../kanoon_desk/ui/admin/history.py" line="30" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -6249,89 +6284,99 @@ the member whose details the form holds for editing (None: the form registers a 
             <translation>Back in circulation</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
+            <source>ادغام در «{name}» برگردانده شد</source>
+            <translation>Merge into “{name}” undone</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="63" />
+            <source>در «{name}» ادغام شد</source>
+            <translation>Merged into “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="67" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="67" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
             <source>مرکز فرهنگی هنری</source>
             <translation>Cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="70" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="76" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="89" />
             <source>کاربر دفتر {office}</source>
             <translation>A user of office {office}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="102" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="104" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="105" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="106" />
             <source>(حذف شد)</source>
             <translation>(removed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="109" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="109" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="452" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="110" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="111" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="111" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="118" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="124" />
             <source>مشخصات شخصی این عضو به درخواست ولی حذف شده است؛ مقدارهای پیشین آن‌ها این‌جا نشان داده نمی‌شود، تنها این‌که کی، کجا و به دست چه کسی داده شده بودند.</source>
             <translation>This member's personal details were removed at the guardian's request; their earlier values are not shown here, only when, where and by whom they were given.</translation>
         </message>
@@ -7618,13 +7663,13 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="239" />
-            <source>نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند؛ گزارش‌ها آن‌ها را زیر «%3» می‌شمارند.</source>
-            <translation>Letters sent to “%1”: %2. The letters and the cases' timelines keep the name “%1”; the reports count them under “%3”.</translation>
+            <source>نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند و پرونده‌های پاسخ‌گرفته یا مختومه با «%1» می‌مانند؛ گزارش دوره‌هایی که ادغام در آن‌هاست آن‌ها را زیر «%3» می‌شمارد.</source>
+            <translation>Letters sent to “%1”: %2. The letters and the cases' records keep the name “%1”, and cases answered or closed stay with “%1”; the reports of periods the merge falls in count them under “%3”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="242" />
-            <source>«%1» دیگر در فهرست ارسال نمی‌آید و دوباره فعال نمی‌شود. ادغام برگشت ندارد.</source>
-            <translation>“%1” leaves the list cases are sent from and cannot be made active again. A merge cannot be undone.</translation>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="243" />
+            <source>«%1» دیگر در فهرست ارسال نمی‌آید. ادغام نادرست با «برگرداندن ادغام…» برمی‌گردد.</source>
+            <translation>“%1” is no longer offered for forwarding. A merge made by mistake is undone with “Undo merge…”.</translation>
         </message>
     </context>
     <context>
@@ -8290,132 +8335,152 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>New letter number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="44" />
+            <source>ادغام دستگاه اجرایی</source>
+            <translation>Agency merged</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="45" />
+            <source>برگرداندن ادغام دستگاه</source>
+            <translation>Agency merge undone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="73" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="105" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="119" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="123" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="122" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="125" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="75" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
             <source> (اکنون «{name}»)</source>
             <translation> (now “{name}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
+            <source>«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است</source>
+            <translation>“{name}” was merged into “{into}”; the case is with “{into}”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="149" />
+            <source>ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است</source>
+            <translation>The merge into “{into}” was undone; the case is with “{name}” again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="162" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="163" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="164" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -9525,6 +9590,40 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/sync_page.py" line="546" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnmergeDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="275" />
+            <source>برگرداندن ادغام «%1»</source>
+            <translation>Undo the merge of “%1”</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="283" />
+            <source>برگرداندن ادغام</source>
+            <translation>Undo merge</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="284" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="302" />
+            <source>«%1» دوباره دستگاهی جدا می‌شود و در فهرست ارسال می‌آید.</source>
+            <extracomment>the agency, once the undoing is recorded</extracomment>
+            <translation>“%1” becomes an agency of its own again and is offered for forwarding.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="303" />
+            <source>پرونده‌هایی که هنوز در انتظار پاسخ نامه‌ای به «%1» است: %2، که %3 از آن‌ها از مهلت گذشته است. همه با همان مهلت‌ها از «%4» به «%1» برمی‌گردد.</source>
+            <translation>Cases still waiting for an answer to a letter sent to “%1”: %2, of which %3 are past their deadline. All go back from “%4” to “%1” with the same deadlines.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="307" />
+            <source>پرونده‌هایی که در این میان پاسخ گرفته یا مختومه شده همان‌گونه می‌ماند. ادغام و برگرداندنش در تاریخچه دستگاه و در سوابق پرونده‌ها می‌ماند.</source>
+            <translation>Cases answered or closed meanwhile stay as they ended. The merge and its undoing stay in the agency's history and in the cases' records.</translation>
         </message>
     </context>
     <context>

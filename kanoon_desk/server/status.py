@@ -192,18 +192,22 @@ def _waiting_on(steps: Sequence[Any]) -> tuple[str, date | None] | None:
 
 def _agency_name(s: Session, agency_id: str) -> str:
     """The agency's name in the public directory (its newest `agency.set` naming it); of one merged
-    into another (`agency.merged`), the survivor's: it holds the case now."""
+    into another (`agency.merged`, not undone since by `agency.unmerged`), the survivor's: it holds
+    the case now."""
     seen: set[str] = set()
     name = ""
     while agency_id not in seen:
         seen.add(agency_id)
-        into, name = "", ""
+        into, name, decided = "", "", False
         for kind, payload in s.execute(select(ServerEvent.type, ServerEvent.payload).where(
                 ServerEvent.aggregate_id == agency_id, IS_AGENCY).order_by(ServerEvent.hlc.desc(), ServerEvent.id.desc())):
             if not isinstance(payload, dict):
                 continue
-            if kind == "agency.merged" and payload.get("into"):
-                into = into or str(payload["into"])
+            if kind in ("agency.merged", "agency.unmerged"):
+                # the newest of them decides (a merge undone: the agency holds its cases again)
+                if not decided and kind == "agency.merged" and payload.get("into"):
+                    into = str(payload["into"])
+                decided = True
             elif payload.get("name") and not name:
                 name = str(payload["name"])
         if not into:

@@ -30,6 +30,10 @@ FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.f
 #: given}): who withdrew it, when and why, was recorded and shown nowhere.
 STATE_EVENTS = {"copy.withdrawn": ("withdrawn", "reason"), "copy.marked_lost": ("lost", "note"),
                 "copy.reinstated": ("reinstated", "")}
+#: An agency merged into another and a merge undone, shown in its history as «merged_into»
+#: (`FieldChange.value`: {"into_name": the survivor's name then, "day": the merge's or the undoing's
+#: day, "undone": True for an undoing}): who merged it, into which and when was said nowhere.
+MERGE_EVENTS = ("agency.merged", "agency.unmerged")
 FIELDS: dict[str, tuple[str, ...]] = {
     "member": MEMBER_FIELDS,  # the fields the fold sets: one list, so the history cannot drift from it
     "title": TITLE_FIELDS,
@@ -76,7 +80,8 @@ def field_history(store: Store, actor: Actor, aggregate_type: str, aggregate_id:
     with store.read() as s:
         events = list(s.scalars(select(Event).where(
             Event.aggregate_type == aggregate_type, Event.aggregate_id == aggregate_id,
-            Event.type.in_([*FIELD_EVENTS, *(STATE_EVENTS if aggregate_type == "copy" else ())]))
+            Event.type.in_([*FIELD_EVENTS, *(STATE_EVENTS if aggregate_type == "copy" else ()),
+                            *(MERGE_EVENTS if aggregate_type == "agency" else ())]))
             .order_by(Event.hlc, Event.id)))
         names: dict[str, str] = {user_id: name for user_id, name in s.execute(
             select(User.id, User.full_name).where(User.id.in_({e.user_id for e in events})))}
@@ -92,6 +97,8 @@ def field_history(store: Store, actor: Actor, aggregate_type: str, aggregate_id:
     for e in events:
         if e.type in STATE_EVENTS:
             changes.append(("status", e))
+        elif e.type in MERGE_EVENTS:
+            changes.append(("merged_into", e))
         else:
             changes.extend((f, e) for f in fields if f in e.payload)
     last = {f: e.id for f, e in changes}  # fold order: the last value of a field is the one in force
@@ -102,6 +109,9 @@ def field_history(store: Store, actor: Actor, aggregate_type: str, aggregate_id:
         if f == "status":
             state, note = STATE_EVENTS[e.type]
             return {"state": state, "note": str(e.payload.get(note, "") or "") if note else ""}
+        if f == "merged_into":
+            return {"into_name": str(e.payload.get("into_name") or ""), "day": str(e.payload.get("day") or ""),
+                    "undone": e.type == "agency.unmerged"}
         return e.payload[f]
 
     out = [FieldChange(field=f, value=value(f, e), recorded_at=e.recorded_at,

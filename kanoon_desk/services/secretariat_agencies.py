@@ -40,6 +40,9 @@ MSG_MERGE_INTO_MERGED = QT_TRANSLATE_NOOP(
     "Errors", "«{name}» خود در «{into}» ادغام شده است؛ «{into}» را برگزینید.")
 MSG_MERGE_INTO_INACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "«{name}» از فهرست ارجاع بیرون است؛ نخست آن را فعال کنید یا دستگاه دیگری برگزینید.")
+MSG_NOT_MERGED = QT_TRANSLATE_NOOP("Errors", "«{name}» در دستگاه دیگری ادغام نشده است؛ ادغامی برای برگرداندن نیست.")
+MSG_UNMERGE_TWIN = QT_TRANSLATE_NOOP(
+    "Errors", "«{name}» و «{into}» در دو میز جدا در یکدیگر ادغام شده‌اند؛ نخست ادغام «{into}» را برگردانید.")
 MSG_MERGED_NO_ACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "«{name}» در «{into}» ادغام شده است و دوباره فعال نمی‌شود؛ کارهایش با «{into}» است.")
 
@@ -222,6 +225,66 @@ def merge_agency(store: Store, actor: Actor, agency_id: str, into_id: str, *, on
         b = s.get(Agency, kept.id)
         assert b is not None
         return _view(s, b)
+
+
+@dataclass(frozen=True)
+class UnmergePlan:
+    """What undoing a merge gives back (the confirmation says it): the cases still waiting on a
+    letter sent to the merged agency (those answered or closed meanwhile stay as they ended), and
+    of them those past their deadline."""
+
+    agency: AgencyView
+    into_name: str
+    open_cases: int
+    overdue_cases: int
+
+
+def _unmerge_checked(s: Session, agency_id: str) -> tuple[Agency, AgencyView]:
+    a = s.get(Agency, agency_id) if agency_id else None
+    if a is None:
+        raise NotFound(MSG_NO_AGENCY, "agency_id")
+    view = _view(s, a)
+    if a.merged_into is None:
+        # (in a ring made at two desks apart, the survivor itself names the other as merged into)
+        raise ValidationError(MSG_NOT_MERGED, "agency_id", {"name": a.name})
+    if view.merged_into is None:  # the ring's survivor: its own merge is the one to undo first
+        other = s.get(Agency, a.merged_into)
+        raise ValidationError(MSG_UNMERGE_TWIN, "agency_id", {"name": a.name, "into": other.name if other else ""})
+    return a, view
+
+
+def unmerge_plan(store: Store, actor: Actor, agency_id: str, *, on: date | None = None) -> UnmergePlan:
+    """The undoing's checks and what it would give back, for the admin to confirm (nothing written)."""
+    require(actor, "admin")
+    day, _at = _stamp(on)
+    with store.read() as s:
+        a, view = _unmerge_checked(s, agency_id)
+        waiting = (select(Forward.case_id).join(Case, Case.id == Forward.case_id)
+                   .where(Forward.agency_id == a.id, Forward.status == "open", Case.status == "forwarded"))
+        open_cases = s.scalar(select(func.count()).select_from(waiting.distinct().subquery())) or 0
+        overdue = s.scalar(select(func.count()).select_from(
+            waiting.where(Case.deadline < day).distinct().subquery())) or 0
+        into = s.scalar(select(Agency.name).where(Agency.id == a.merged_into)) or view.merged_into_name
+        return UnmergePlan(view, into, open_cases, overdue)
+
+
+def unmerge_agency(store: Store, actor: Actor, agency_id: str, *, on: date | None = None) -> AgencyView:
+    """Undo a merge made by mistake: one `agency.unmerged` event naming the merge it undoes (`into`),
+    seen by every office. The agency can be chosen again, the cases still waiting on a letter sent
+    to it are its own again (their deadlines as they are), those answered or closed meanwhile stay
+    as they ended; the reports count it on its own row again, and the agency's history and the
+    cases' timelines say both steps. Every desk reaches the same result in any order of arrival: a
+    later merge made at a desk apart stands. Only the admin; the agency's view is returned."""
+    require(actor, "admin")
+    day, _at = _stamp(on)
+    with store.transaction() as s:
+        a, view = _unmerge_checked(s, agency_id)
+        into = s.get(Agency, a.merged_into) if a.merged_into else None
+        store.record(s, actor, "agency.unmerged", a.id,
+                     {"into": a.merged_into, "into_name": into.name if into else view.merged_into_name,
+                      "name": a.name, "day": day.isoformat()}, subject=a.name)
+        s.refresh(a)
+        return _view(s, a)
 
 
 def agency_name_at(s: Session, agency_id: str, hlc: int) -> str | None:

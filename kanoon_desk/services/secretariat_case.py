@@ -61,20 +61,86 @@ def _as_dict(obj: Any) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
+#: Steps of a case's timeline that are not its own events: the agency holding it was merged into
+#: another (`merge_agency`), or that merge was undone (`unmerge_agency`). Their payload: the
+#: agency's name ("agency_name"), the survivor's ("into_name") and the day ("day").
+AGENCY_STEPS = ("agency.merged", "agency.unmerged")
+#: A case's steps after which no agency holds it (a forward withdrawn names its own letter).
+_LEFT_AGENCY = ("case.answered", "case.closed", "case.reopened")
+
+
+def _step(ev: Event, name: str | None) -> TimelineEntry:
+    p = dict(ev.payload)
+    raw = p.get("day") or p.get("received_date")
+    day = date.fromisoformat(raw) if raw else None
+    if day is None and p.get("at"):
+        day = datetime.fromisoformat(p["at"]).astimezone(TEHRAN).date()
+    return TimelineEntry(ev.id, ev.type, ev.recorded_at, day, name or "", p)
+
+
 def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
-    """The case's events in fold order (hlc, id), with who did them."""
+    """The case's events in fold order (hlc, id), with who did them; and where the agency holding
+    it was merged into another, or that merge undone, that step too (`AGENCY_STEPS`), so a clerk
+    reading it sees why the case's agency changed name."""
     rows = s.execute(select(Event, User.full_name).outerjoin(User, User.id == Event.user_id)
-                     .where(Event.aggregate_id == case_id).order_by(Event.hlc, Event.id))
+                     .where(Event.aggregate_id == case_id).order_by(Event.hlc, Event.id)).all()
+    merges = _agency_events(s, {str(ev.payload["agency_id"]) for ev, _ in rows
+                                if ev.type == "case.forwarded" and ev.payload.get("agency_id")})
     out: list[TimelineEntry] = []
-    for ev, name in rows:
-        p = dict(ev.payload)
-        raw = p.get("day") or p.get("received_date")
-        day = date.fromisoformat(raw) if raw else None
-        if day is None and p.get("at"):
-            day = datetime.fromisoformat(p["at"]).astimezone(TEHRAN).date()
-        out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, day, name or "", p))
+    sent: dict[str, str] = {}  # the letters open: forward's event id -> the agency it was sent to
+    into: dict[str, str] = {}  # the merges in force at this point of the fold order
+
+    def holding() -> set[str]:
+        return {_followed(into, agency) for agency in sent.values()}
+
+    for ev, name in sorted([*rows, *merges], key=lambda r: (r[0].hlc, r[0].id)):
+        if ev.type in AGENCY_STEPS:
+            before = holding()
+            target = str(ev.payload.get("into") or "")
+            if ev.type == "agency.merged":
+                into[ev.aggregate_id] = target
+            elif into.get(ev.aggregate_id) == target:
+                del into[ev.aggregate_id]
+            if holding() != before:
+                out.append(_step(ev, name))
+            continue
+        out.append(_step(ev, name))
+        if ev.type == "case.forwarded" and ev.payload.get("agency_id"):
+            agency = str(ev.payload["agency_id"])
+            sent[ev.id] = agency
+            if _followed(into, agency) != agency:  # sent to one merged before (a desk that had not heard)
+                out.extend(_step(m, n) for m, n in merges if m.type == "agency.merged" and m.aggregate_id == agency
+                           and (m.hlc, m.id) < (ev.hlc, ev.id))
+        elif ev.type == "case.forward_withdrawn":
+            sent.pop(str(ev.payload.get("forward_id") or ""), None)
+        elif ev.type in _LEFT_AGENCY:
+            sent.clear()
     told = outcomes(s, [t.event_id for t in out if t.type == "case.notified" and t.payload.get("method") == "sms"])
     return [dataclasses.replace(t, sms=told[t.event_id]) if t.event_id in told else t for t in out]
+
+
+def _followed(into: dict[str, str], agency: str) -> str:
+    seen = {agency}
+    while agency in into and into[agency] not in seen:
+        agency = into[agency]
+        seen.add(agency)
+    return agency
+
+
+def _agency_events(s: Session, agencies: set[str]) -> list[Any]:
+    """The merges and undone merges of `agencies` and of those they were merged into, with who made
+    them, in fold order."""
+    found: list[Any] = []
+    asked: set[str] = set()
+    while agencies - asked:
+        batch = sorted(agencies - asked)
+        asked |= set(batch)
+        for ev, name in s.execute(select(Event, User.full_name).outerjoin(User, User.id == Event.user_id).where(
+                Event.aggregate_id.in_(batch), Event.type.in_(AGENCY_STEPS))):
+            found.append((ev, name))
+            if ev.payload.get("into"):
+                agencies.add(str(ev.payload["into"]))
+    return sorted(found, key=lambda r: (r[0].hlc, r[0].id))
 
 
 def _names_sent_to(s: Session, steps: list[TimelineEntry], forwards: list[dict[str, Any]],

@@ -312,7 +312,7 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
             rep.p90_service_days = _p90(totals)
             rep.avg_office_days = sum(t.office for t in times) / len(times)
             rep.avg_agency_days = sum(t.agency for t in times) / len(times)
-        rows = _agency_rows(s, text or ReportText())
+        rows = _agency_rows(s, text or ReportText(), by=p.end)
         rep.overdue_by_agency = _overdue_by_agency(s, p, on or today(), rows)
         rep.agencies = _agency_figures(s, p, cal, rows)
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
@@ -395,14 +395,16 @@ class _AgencyRows:
         return self.under.get(agency_id, agency_id)
 
 
-def _agency_rows(s: Any, t: ReportText) -> _AgencyRows:
+def _agency_rows(s: Any, t: ReportText, *, by: date | None = None) -> _AgencyRows:
     """The reports' agency rows: one per agency not merged into another, its merged agencies'
     letters counted in it, their names in a note (a period with the merge in the middle shows one
     row, and loses nothing); two such agencies of one name (made at two desks apart) are never
-    folded into one row: each says its phone, else its address, else its id's end."""
+    folded into one row: each says its phone, else its address, else its id's end. A merge dated
+    after `by` (the period's end) is not applied: the report of a period ended before the merge
+    reads as it did when it was printed, each agency on its own row."""
     agencies = {a.id: a for a in s.execute(select(Agency.id, Agency.name, Agency.phone, Agency.address))}
     # (a survivor this desk has not heard of yet: the merged one keeps its own row meanwhile)
-    under = {gone: final for gone, final in survivors(s).items() if final in agencies}
+    under = {gone: final for gone, final in survivors(s, by=by).items() if final in agencies}
     merged: dict[str, list[str]] = {}
     for gone, final in under.items():
         if gone in agencies and search_key(agencies[gone].name) != search_key(agencies[final].name):

@@ -88,6 +88,7 @@ EVENT_TITLES = {
     "holiday.set": QT_TRANSLATE_NOOP("ConflictInbox", "تعطیل رسمی"),
     "agency.set": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
     "agency.merged": QT_TRANSLATE_NOOP("ConflictInbox", "ادغام دستگاه اجرایی در دستگاه دیگر"),
+    "agency.unmerged": QT_TRANSLATE_NOOP("ConflictInbox", "برگرداندن ادغام دستگاه اجرایی"),
     "centre.closed": QT_TRANSLATE_NOOP("ConflictInbox", "بستن مرکز فرهنگی هنری"),
     "applicant.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات متقاضی"),
     "title.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن عنوان"),

@@ -66,3 +66,46 @@ def test_a_case_forwarded_to_an_agency_merged_meanwhile_at_the_other_desk_ends_w
     rep = build_report(d2, at_2, period("year", year))
     assert [(a.name, a.forwarded) for a in rep.agencies] == [
         ("شرکت آب و فاضلاب شهری (با «شرکت آب و فاضلاب روستایی» که در آن ادغام شد)", 2)]
+
+
+def test_cases_ended_apart_keep_their_agency_and_a_merge_undone_apart_gives_the_same_on_both_desks(
+        server: LiveServer, tmp_path: Path) -> None:
+    """Desk 1 merges while desk 2, apart, answers one of the agency's cases and closes another: on
+    both desks, in either order of arrival, they keep the agency they ended with (the merge moved
+    them to the survivor). Then desk 1 undoes the merge: both desks give the waiting case back to
+    the agency, and the applicant's look-up names it again."""
+    d1, d2, _ids = office_of_two_desks(server, tmp_path)
+    at_1, at_2 = accounts.login(d1, "admin", PASSWORD), accounts.login(d2, "admin", PASSWORD)
+    water = agencies.save_agency(d1, at_1, name="شرکت آب و فاضلاب شهری", deadline_days=10)
+    rural = agencies.save_agency(d1, at_1, name="شرکت آب و فاضلاب روستایی", deadline_days=10)
+    answered, closed, waiting = (registered(d1, at_1, n) for n in (1, 2, 3))
+    for case_id in (answered, closed, waiting):
+        sec.forward(d1, at_1, case_id, rural.id)
+    synced(d1, d2)
+    agencies.merge_agency(d1, at_1, rural.id, water.id)
+    sec.record_response(d2, at_2, answered, text="انجام شد")
+    sec.close(d2, at_2, closed, outcome="not_responsible", responsible_party="اداره دیگر")
+    synced(d1, d2)
+
+    def rows(store: Any) -> list[Any]:
+        from kanoon_desk.models.secretariat import Agency, Case, Forward
+
+        with store.read() as s:
+            return [sorted((c.id, c.agency_id, c.status) for c in s.query(Case)),
+                    sorted((f.id, f.agency_id, f.status) for f in s.query(Forward)),
+                    sorted((a.id, a.merged_into) for a in s.query(Agency))]
+
+    assert rows(d1) == rows(d2)
+    for store, actor in ((d1, at_1), (d2, at_2)):
+        assert [q.get_case(store, actor, c).case["agency_id"] for c in (answered, closed, waiting)] == [
+            rural.id, rural.id, water.id]
+    agencies.unmerge_agency(d1, at_1, rural.id)
+    synced(d1, d2)
+    assert rows(d1) == rows(d2)
+    for store, actor in ((d1, at_1), (d2, at_2)):
+        assert rural.id in {a.id for a in agencies.list_agencies(store)}
+        assert [q.get_case(store, actor, c).case["agency_id"] for c in (answered, closed, waiting)] == [
+            rural.id, rural.id, rural.id]
+    code = q.get_case(d2, at_2, waiting).case["tracking_code"]
+    answer = httpx.get(f"{server.url}/v1/status/{code}")
+    assert answer.status_code == 200 and answer.json()["agency"] == rural.name

@@ -298,7 +298,7 @@ def test_admin_merges_an_agency_after_the_dialog_says_what_will_move(qtbot: Any,
     row = next(i for i in range(page.model.rowCount()) if page.model.row_at(i).id == rural.id)
     assert page.model.display(page.model.row_at(row), 1) == "ادغام‌شده در «شرکت آب و فاضلاب شهری»"
     page.select_agency(rural.id)
-    assert not page.merge_button.isEnabled() and not page.active_button.isEnabled()
+    assert not page.active_button.isEnabled() and page.merge_button.text() == "برگرداندن ادغام…"
     assert page.merge_dialog() is None
     page.grab().save(str(tmp_path / "agencies-merged.png"))
     # the merged one is not offered again as a survivor, and a merge into it is refused at the field
@@ -307,3 +307,50 @@ def test_admin_merges_an_agency_after_the_dialog_says_what_will_move(qtbot: Any,
     assert other is not None
     qtbot.addWidget(other)
     assert rural.name not in [other.into.itemText(i) for i in range(other.into.count())]
+
+
+def test_admin_undoes_a_mistaken_merge_after_the_dialog_says_what_comes_back(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A merge made by mistake could not be undone («ادغام برگشت ندارد»): the merged agency's button
+    reads «برگرداندن ادغام…», its dialog says what comes back, and the agency is its own again;
+    its history lists the merge and its undoing."""
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services.secretariat_common import today
+    from tests.secretariat_helpers import case_input
+
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    water = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب شهری")
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=today())
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=today())
+    sec.register(desk.store, desk.clerk, r.case_id, on=today())
+    sec.forward(desk.store, desk.manager, r.case_id, rural.id, on=today())
+    ag.merge_agency(desk.store, desk.admin, rural.id, water.id)
+    page = AgenciesPage(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 420)
+    page.select_agency(rural.id)
+    assert page.merge_button.isEnabled() and page.merge_button.text() == "برگرداندن ادغام…"
+    assert page.merge_dialog() is None
+    dialog = page.unmerge_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    said = dialog.summary.text()
+    assert "نامه‌ای به «شرکت آب و فاضلاب روستایی» است: ۱، که ۰ از آن‌ها از مهلت گذشته است" in said
+    assert "از «شرکت آب و فاضلاب شهری» به «شرکت آب و فاضلاب روستایی» برمی‌گردد" in said
+    dialog.grab().save(str(tmp_path / "unmerge-dialog.png"))
+    dialog.ok_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "برگردانده شد" in page.message.text()
+    assert ag.get_agency(desk.store, rural.id).merged_into is None
+    page.select_agency(rural.id)
+    assert page.merge_button.text() == "ادغام…" and page.active_button.isEnabled()
+    history = page.show_history()
+    assert history is not None
+    qtbot.addWidget(history)
+    rows = [history.model.display(history.model.row_at(i), 1) for i in range(history.model.rowCount())]
+    assert rows[:2] == ["ادغام در «شرکت آب و فاضلاب شهری» برگردانده شد", "در «شرکت آب و فاضلاب شهری» ادغام شد"]
+    history.grab().save(str(tmp_path / "agency-history.png"))
+    page.grab().save(str(tmp_path / "agencies-unmerged.png"))
+    # (an undoing is refused with why when there is none to undo: the button merges instead)
+    page.select_agency(water.id)
+    assert page.unmerge_dialog() is None

@@ -1008,3 +1008,27 @@ def test_a_letter_renumbered_by_a_conflicts_resolution_says_its_old_and_new_numb
     persian = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
     assert letter.translate(persian) in last[1] and forward["letter_no"].translate(persian) in last[1], last
     assert last[1].index(letter.translate(persian)) < last[1].index(forward["letter_no"].translate(persian))
+
+
+def test_the_timeline_says_the_agency_holding_the_case_was_merged_and_that_undone(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The case's agency changed name at the merge with not a word in its timeline: a clerk reading
+    it could not tell why. The timeline says the agency was merged into which, and that undone."""
+    from kanoon_desk.services import secretariat_agencies as ag
+
+    rural = ag.save_agency(desk.store, desk.admin, name="شرکت آب و فاضلاب روستایی")
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, rural.id, on=DAY)
+    ag.merge_agency(desk.store, desk.admin, rural.id, desk.agency.id, on=DAY + timedelta(days=2))
+    ag.unmerge_agency(desk.store, desk.admin, rural.id, on=DAY + timedelta(days=3))
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=3))
+    view.resize(1000, 700)
+    model = view.timeline.model()
+    last = [[str(model.data(model.index(r, c))).replace("\u2068", "").replace("\u2069", "") for c in (0, 2, 4)]
+            for r in range(model.rowCount() - 2, model.rowCount())]
+    assert last == [
+        ["۱۴۰۴/۰۲/۱۶", "ادغام دستگاه اجرایی",
+         "«شرکت آب و فاضلاب روستایی» در «شهرداری مرکز استان» ادغام شد؛ پرونده با «شهرداری مرکز استان» است"],
+        ["۱۴۰۴/۰۲/۱۷", "برگرداندن ادغام دستگاه",
+         "ادغام در «شهرداری مرکز استان» برگردانده شد؛ پرونده دوباره با «شرکت آب و فاضلاب روستایی» است"]]
+    view.grab().save(str(tmp_path / "timeline-merged.png"))

@@ -139,6 +139,20 @@ _CC_SEEN = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.id == bindparam
 _CC_CLOSED = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.case_id == bindparam("case_id"), _OPEN_CC)
                              .values(status="closed", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 _OPEN_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_OPEN_FORWARDS).order_by(_FORWARDS.c.id).limit(1))
+#: The agency the case's open letter went to (the newest letter's): who answered it.
+_SENT_TO = SqliteStatement(select(_FORWARDS.c.agency_id).where(_OPEN_FORWARDS)
+                           .order_by(_FORWARDS.c.letter_date.desc(), _FORWARDS.c.id.desc()).limit(1))
+
+
+def _back_to_letter_agency(s: Session, c: CaseRow) -> None:
+    """A case leaving the agency (answered, or closed while it waited) names again the agency its
+    letter went to, not the one that absorbed it by a merge since (`parties`): its letters, the
+    case view and the lists keep the agency it was answered or closed with, on every desk in any
+    order of arrival (a merge folded after the answer does not move it either)."""
+    if c.agency_id is not None:
+        sent = _SENT_TO.first(s, case_id=c.id)
+        if sent is not None:
+            c.agency_id = sent[0]
 
 
 def _end_agency_clock(c: CaseRow, day: date) -> None:
@@ -149,6 +163,7 @@ def _end_agency_clock(c: CaseRow, day: date) -> None:
 
 def _close(s: Session, e: FoldEvent, c: CaseRow, outcome: str, day: date) -> None:
     _end_agency_clock(c, day)
+    _back_to_letter_agency(s, c)
     c.status = "rejected" if outcome == "rejected" else "closed"
     c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
     c.holder_user_id, c.holder_since = None, None
@@ -314,6 +329,7 @@ def _answered(s: Session, e: FoldEvent) -> None:
         return
     day = _day(e.payload)
     _end_agency_clock(c, day)
+    _back_to_letter_agency(s, c)
     _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
     c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
     c.notice = "due"  # the applicant is to be told

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...eventlog import FoldEvent, SqliteStatement, insert_row, kept, projector, refresh_held, resetter
 from ...models import table_of
-from ...models.secretariat import Agency, Applicant, Case
+from ...models.secretariat import Agency, Applicant, Case, Forward
 from .case_row import CaseRow
 
 
@@ -42,12 +42,29 @@ def _agency_merged(s: Session, e: FoldEvent) -> None:
     move_cases_to_survivors(s)
 
 
-def survivors(s: Session) -> dict[str, str]:
-    """Each merged agency → the agency that holds its work now (followed through merges of merges).
-    Two desks apart merging A into B and B into A make a ring: its agency of the smallest id is the
-    survivor (the same on every desk, in any order of arrival)."""
-    into: dict[str, str] = {aid: str(to) for aid, to in s.execute(
-        select(Agency.id, Agency.merged_into).where(Agency.merged_into.is_not(None)))}
+@projector("agency.unmerged", "agency")
+def _agency_unmerged(s: Session, e: FoldEvent) -> None:
+    """A merge undone (`unmerge_agency`: made by mistake): the agency is its own again, and the
+    cases still waiting on a letter sent to it (moved to the survivor by the merge, or forwarded to
+    it at a desk that had not heard) are held by it again. Only the merge it names (`into`) is
+    undone: a later merge of the same agency, made at a desk apart, stands."""
+    row = s.get(Agency, e.aggregate_id)
+    if row is None or row.merged_into != e.payload.get("into"):
+        return
+    row.merged_into, row.merged_on = None, None
+    s.flush()
+    move_cases_to_survivors(s)
+
+
+def survivors(s: Session, *, by: date | None = None) -> dict[str, str]:
+    """Each merged agency → the agency that holds its work now (followed through merges of merges);
+    with `by`, only the merges dated on or before that day (what a report of a period ended then
+    counted). Two desks apart merging A into B and B into A make a ring: its agency of the smallest
+    id is the survivor (the same on every desk, in any order of arrival)."""
+    merged = select(Agency.id, Agency.merged_into).where(Agency.merged_into.is_not(None))
+    if by is not None:
+        merged = merged.where((Agency.merged_on.is_(None)) | (Agency.merged_on <= by))
+    into: dict[str, str] = {aid: str(to) for aid, to in s.execute(merged)}
     out: dict[str, str] = {}
     for start in into:
         seen: list[str] = [start]
@@ -75,13 +92,33 @@ def survivor(s: Session, agency_id: str) -> str:
 
 
 def move_cases_to_survivors(s: Session) -> None:
-    """Cases held by a merged agency are held by its survivor (one UPDATE per merged agency that
-    holds any; the rows the transaction keeps for the case fold take the new value)."""
+    """Cases waiting on an agency (forwarded) are held by the survivor of the agency their open
+    letter went to: a merged agency's by its survivor, and, a merge undone, by that agency again
+    (one UPDATE per agency whose cases move; the rows the transaction keeps for the case fold take
+    the new value). A case answered or closed keeps the agency its letter went to (`cases`): the
+    merge does not rewrite who answered it, in any order the events arrive."""
     moved: dict[str, str] = {}
-    for gone, final in survivors(s).items():
-        for (case_id,) in s.execute(update(Case).where(Case.agency_id == gone).values(agency_id=final)
+    into = survivors(s)
+    waiting = (Case.status == "forwarded",)
+    for gone, final in into.items():
+        for (case_id,) in s.execute(update(Case).where(Case.agency_id == gone, *waiting).values(agency_id=final)
                                     .returning(Case.id).execution_options(synchronize_session=False)):
             moved[case_id] = final
+    # held by an agency that is not the survivor of their letter's (a merge undone): given back
+    # (a case with two letters open, a conflict not decided yet, is held by either's)
+    letters: dict[str, tuple[str | None, set[str], str]] = {}
+    for case_id, held, sent in s.execute(
+            select(Case.id, Case.agency_id, Forward.agency_id).join(Forward, Forward.case_id == Case.id)
+            .where(*waiting, Forward.status == "open", Case.agency_id.is_not(None))
+            .order_by(Case.id, Forward.letter_date, Forward.id)).all():
+        final = into.get(sent, sent)
+        _held, finals, _last = letters.get(case_id, (held, set(), final))
+        letters[case_id] = (held, finals | {final}, final)
+    for case_id, (held, finals, last) in letters.items():
+        if held not in finals and case_id not in moved:
+            s.execute(update(Case).where(Case.id == case_id).values(agency_id=last)
+                      .execution_options(synchronize_session=False))
+            moved[case_id] = last
     if not moved:
         return
     for key, row in kept(s).items():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import secretariat_agencies as agencies
-from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView, MergePlan
+from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView, MergePlan, UnmergePlan
 from ..accessible import NamedDialog
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
@@ -236,10 +236,11 @@ class MergeDialog(NamedDialog):
                     "مهلت‌ها به «%4» می‌رود و پیگیری‌شان با «%4» است.")
             .replace("%1", gone).replace("%2", digits(plan.open_cases)).replace("%3", digits(plan.overdue_cases))
             .replace("%4", kept),
-            self.tr("نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند؛ "
-                    "گزارش‌ها آن‌ها را زیر «%3» می‌شمارند.")
+            self.tr("نامه‌هایی که به «%1» فرستاده شده: %2. نامه‌ها و سوابق پرونده‌ها نام «%1» را نگه می‌دارند و "
+                    "پرونده‌های پاسخ‌گرفته یا مختومه با «%1» می‌مانند؛ گزارش دوره‌هایی که ادغام در آن‌هاست آن‌ها را "
+                    "زیر «%3» می‌شمارد.")
             .replace("%1", gone).replace("%2", digits(plan.letters)).replace("%3", kept),
-            self.tr("«%1» دیگر در فهرست ارسال نمی‌آید و دوباره فعال نمی‌شود. ادغام برگشت ندارد.").replace("%1", gone),
+            self.tr("«%1» دیگر در فهرست ارسال نمی‌آید. ادغام نادرست با «برگرداندن ادغام…» برمی‌گردد.").replace("%1", gone),
         ]
         self.summary.setText("\n".join("• " + line for line in lines))
 
@@ -259,6 +260,69 @@ class MergeDialog(NamedDialog):
 
         self.ctx.tasks.run(lambda: agencies.merge_agency(store, actor, agency_id, into),
                            on_done=done, on_error=failed)
+
+
+class UnmergeDialog(NamedDialog):
+    """Undo the chosen agency's merge (made by mistake): the dialog says what comes back before
+    «برگرداندن ادغام» (the cases still waiting on a letter sent to it, how many of them are late;
+    those answered or closed meanwhile stay as they ended). A refusal is said in place of that.
+
+    Signals (of QDialog): accepted once the undoing is recorded (`restored` holds the agency)."""
+
+    def __init__(self, ctx: UiContext, agency: AgencyView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.agency = ctx, agency
+        self.setWindowTitle(self.tr("برگرداندن ادغام «%1»").replace("%1", agency.name))
+        self.setMinimumWidth(620)
+        self.summary = QLabel()
+        self.summary.setObjectName("unmerge-summary")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("برگرداندن ادغام"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("انصراف"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self.buttons)
+        #: the agency, once the undoing is recorded
+        self.restored: AgencyView | None = None
+        self.plan: UnmergePlan | None = None
+        try:
+            self.plan = agencies.unmerge_plan(ctx.store, ctx.actor, agency.id)
+        except Exception as err:  # (a refusal: said, nothing to confirm)
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(error_text(err))
+            self.ok_button.setEnabled(False)
+            return
+        gone, kept = text_digits(self.plan.agency.name), text_digits(self.plan.into_name)
+        lines = [
+            self.tr("«%1» دوباره دستگاهی جدا می‌شود و در فهرست ارسال می‌آید.").replace("%1", gone),
+            self.tr("پرونده‌هایی که هنوز در انتظار پاسخ نامه‌ای به «%1» است: %2، که %3 از آن‌ها از مهلت گذشته است. "
+                    "همه با همان مهلت‌ها از «%4» به «%1» برمی‌گردد.")
+            .replace("%1", gone).replace("%2", digits(self.plan.open_cases))
+            .replace("%3", digits(self.plan.overdue_cases)).replace("%4", kept),
+            self.tr("پرونده‌هایی که در این میان پاسخ گرفته یا مختومه شده همان‌گونه می‌ماند. ادغام و برگرداندنش در "
+                    "تاریخچه دستگاه و در سوابق پرونده‌ها می‌ماند."),
+        ]
+        self.summary.setText("\n".join("• " + line for line in lines))
+
+    def submit(self) -> None:
+        store, actor, agency_id = self.ctx.store, self.ctx.actor, self.agency.id
+        self.ok_button.setEnabled(False)
+
+        def done(view: AgencyView) -> None:
+            self.restored = view
+            self.ctx.bus.changed.emit(AREA)
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(error_text(err))
+
+        self.ctx.tasks.run(lambda: agencies.unmerge_agency(store, actor, agency_id), on_done=done, on_error=failed)
 
 
 class AgenciesPage(QWidget):
@@ -298,8 +362,9 @@ class AgenciesPage(QWidget):
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
         self.merge_button = QPushButton(self.tr("ادغام…"))
         self.merge_button.setObjectName("merge-agency")
-        self.merge_button.setToolTip(self.tr("ادغام در دستگاه دیگر، وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده "
-                                             "به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند."))
+        self.merge_tooltip = self.tr("ادغام در دستگاه دیگر، وقتی دو دستگاه یکی می‌شوند: پرونده‌های در انتظار پاسخ دستگاه برگزیده "
+                                     "به دستگاه دیگر می‌رود و نامه‌های پیشین نامش را نگه می‌دارند.")
+        self.merge_button.setToolTip(self.merge_tooltip)
         self.merge_button.clicked.connect(self.merge_agency)
         self.history_button = QPushButton(self.tr("تاریخچه تغییرات"))
         self.history_button.setObjectName("agency-history")
@@ -378,7 +443,14 @@ class AgenciesPage(QWidget):
         live = agency is not None and agency.merged_into is None
         self.edit_button.setEnabled(live)
         self.active_button.setEnabled(live)
-        self.merge_button.setEnabled(live)
+        # a merged agency's button undoes its merge (one made by mistake)
+        merged = agency is not None and agency.merged_into is not None
+        self.merge_button.setEnabled(agency is not None)
+        self.merge_button.setText(self.tr("برگرداندن ادغام…") if merged else self.tr("ادغام…"))
+        self.merge_button.setToolTip(
+            self.tr("«%1» در «%2» ادغام شده است: برگرداندن ادغامی که به اشتباه انجام شد؛ پرونده‌های در انتظار پاسخ "
+                    "نامه‌ای به آن دوباره با آن است.").replace("%1", agency.name).replace("%2", agency.merged_into_name)
+            if merged and agency is not None else self.merge_tooltip)
         self.history_button.setEnabled(agency is not None)
         self.active_button.setText(self.tr("فعال کردن") if agency and not agency.active
                                    else self.tr("غیرفعال کردن"))
@@ -412,10 +484,28 @@ class AgenciesPage(QWidget):
         dialog.accepted.connect(lambda: self._merged(dialog))
         return dialog
 
+    def unmerge_dialog(self) -> UnmergeDialog | None:
+        """The dialog undoing the chosen agency's merge (not opened: `merge_agency` opens it)."""
+        agency = self.selected()
+        if agency is None or agency.merged_into is None:
+            return None
+        dialog = UnmergeDialog(self.ctx, agency, self)
+        dialog.accepted.connect(lambda: self._unmerged(dialog))
+        return dialog
+
     def merge_agency(self) -> None:
-        dialog = self.merge_dialog()
+        """The button's dialog: merge the chosen agency, or undo its merge if it is merged."""
+        dialog = self.unmerge_dialog() or self.merge_dialog()
         if dialog is not None:
             dialog.open()
+
+    def _unmerged(self, dialog: UnmergeDialog) -> None:
+        if dialog.restored is None:
+            return
+        self.select_agency(dialog.restored.id, missing_ok=True)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("ادغام «%1» برگردانده شد؛ پرونده‌های در انتظار پاسخ آن دوباره با آن است.")
+                             .replace("%1", text_digits(dialog.restored.name)))
 
     def _merged(self, dialog: MergeDialog) -> None:
         if dialog.merged is None:

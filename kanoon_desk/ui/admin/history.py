@@ -23,6 +23,7 @@ LABELS: dict[str, str] = {
     "address": QT_TRANSLATE_NOOP("Library", "نشانی"),
     "phone": QT_TRANSLATE_NOOP("Library", "تلفن"),
     "active": QT_TRANSLATE_NOOP("Library", "در فهرست ارسال"),
+    "merged_into": QT_TRANSLATE_NOOP("Library", "ادغام"),
     "province": QT_TRANSLATE_NOOP("Library", "استان"),
     "city": QT_TRANSLATE_NOOP("Library", "شهر"),
     "heading": QT_TRANSLATE_NOOP("Library", "سربرگ نامه‌ها"),

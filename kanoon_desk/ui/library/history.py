@@ -57,6 +57,10 @@ def value_text(field: str, value: object) -> str:
         said = (QCoreApplication.translate("Library", "به گردش برگشت") if state == "reinstated"
                 else status_text(state))
         return " — ".join(filter(None, [said, text_digits(str(value.get("note") or ""))]))
+    if field == "merged_into" and isinstance(value, dict):  # an agency merged into another, or that undone
+        into = text_digits(str(value.get("into_name") or ""))
+        return (QCoreApplication.translate("Library", "ادغام در «{name}» برگردانده شد") if value.get("undone")
+                else QCoreApplication.translate("Library", "در «{name}» ادغام شد")).format(name=into)
     if field == "loanable":
         return QCoreApplication.translate("Library", "بله") if value else QCoreApplication.translate("Library", "خیر")
     if field == "active":  # an agency's: in the forward dialog's list, or taken out of it

@@ -40,6 +40,9 @@ EVENT_FA = {  # noqa: E501
     "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
     "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
     "case.letter_renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره نامه تازه (حل ناسازگاری)"),
+    # not the case's own steps: the agency holding it was merged into another, or that undone
+    "agency.merged": QT_TRANSLATE_NOOP("Secretariat", "ادغام دستگاه اجرایی"),
+    "agency.unmerged": QT_TRANSLATE_NOOP("Secretariat", "برگرداندن ادغام دستگاه"),
 }
 
 #: what a scan is, as it was attached: with the request at intake, the agency's answer, or what the
@@ -139,6 +142,13 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         return isolated(str(p.get("filename", ""))) + _quoted(p.get("reason"))
     if t == "case.reopened":
         return isolated(str(p.get("reason", "")))
+    if t == "agency.merged":  # why the case's agency reads another name from here on
+        return QCoreApplication.translate("Secretariat", "«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است").format(
+            name=isolated(str(p.get("name", ""))), into=isolated(str(p.get("into_name", ""))))
+    if t == "agency.unmerged":
+        return QCoreApplication.translate(
+            "Secretariat", "ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است").format(
+            name=isolated(str(p.get("name", ""))), into=isolated(str(p.get("into_name", ""))))
     if t == "case.letter_renumbered":  # which letter's number, from what to what
         return QCoreApplication.translate("Secretariat", "نامه {previous} اکنون {no}").format(
             previous=ltr(unbroken(persian.to_persian_digits(str(p.get("previous", ""))))),
