@@ -109,3 +109,7 @@ def test_cases_ended_apart_keep_their_agency_and_a_merge_undone_apart_gives_the_
     code = q.get_case(d2, at_2, waiting).case["tracking_code"]
     answer = httpx.get(f"{server.url}/v1/status/{code}")
     assert answer.status_code == 200 and answer.json()["agency"] == rural.name
+    from kanoon_desk.services import ops
+
+    for store in (d1, d2):  # a whole re-fold in stamp order gives what the desks folded as it came
+        assert ops.check(store.path) == []
