@@ -163,7 +163,7 @@ def attachment_problems(db: ServerDb, folder: Path, now: float | None = None) ->
             f"another --attachments?); start the server with --attachments {folder}, or delete these files "
             f"(the desks send those files again from their start)")
     with db.read() as s:
-        gone, held = erased_photo_files(s)
+        gone, held = erased_photo_files(s, lambda sha: (folder / sha).is_file())
         served = set(s.scalars(select(AttachmentRef.sha256).where(
             AttachmentRef.sha256.in_(sorted(held)), AttachmentRef.scope == SHARED_SCOPE))) if held else set()
     left = sorted(sha for sha in gone if (folder / sha).is_file())

@@ -9,6 +9,7 @@ push's transaction); FastAPI-free like it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, exists, literal_column, select, update
@@ -232,14 +233,16 @@ def refs_to_keep(session: Session, refs: set[tuple[str, str]]) -> set[tuple[str,
     return {(sha, scope) for sha, scope in refs if sha not in gone}
 
 
-def erased_photo_files(session: Session) -> tuple[set[str], set[str]]:
+def erased_photo_files(session: Session, on_disk: Callable[[str], bool] | None = None) -> tuple[set[str], set[str]]:
     """The photos erasures stored on this server removed, as (those no member holds any more: their
     files are to be deleted, and no office sees them; those another member, not erased, holds as
     its photo: seen by every office). For the server's start and its hourly sweep
     (`app.forget_erased_files`) and `server check`: an erasure stored before the server deleted
     files (or before a restored attachments folder came back) left the child's photo on disk, and
-    the upgrade that stopped serving them (s0011) stopped serving a photo another member shares."""
+    the upgrade that stopped serving them (s0011) stopped serving a photo another member shares.
+    With `on_disk`, only the photos whose file it says is there (the others need nothing done:
+    the holders are looked for among the shared registry's events, a scan on a big server)."""
     gone = set(session.scalars(select(ServerEvent.payload["photo_gone"].as_string()).where(_IS_ERASURE)))
-    gone = {sha for sha in gone if isinstance(sha, str) and _SHA_RE.match(sha)}
+    gone = {sha for sha in gone if isinstance(sha, str) and _SHA_RE.match(sha) and (on_disk is None or on_disk(sha))}
     held = photos_still_held(session, gone)
     return gone - held, held
