@@ -24,6 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from ..digest import EventDigest
+from ..persian import to_persian_digits
 from ..sync.protocol import SHARED_SCOPE
 from . import exchange
 from .attachments import SHA_RE, STALE_PART_SECONDS
@@ -155,7 +156,7 @@ def attachment_problems(db: ServerDb, folder: Path, now: float | None = None) ->
     if stale:
         days = STALE_PART_SECONDS // 86400
         problems.append(
-            f"{len(stale)} بارگذاری نیمه‌کاره که بیش از {days} روز کسی به آن ننوشته در پوشه پیوست‌ها مانده است؛ "
+            f"{to_persian_digits(len(stale))} بارگذاری نیمه‌کاره که بیش از {to_persian_digits(days)} روز کسی به آن ننوشته در پوشه پیوست‌ها مانده است؛ "
             f"کارگزار در حال کار آن‌ها را برمی‌دارد: اگر کار می‌کند، با --attachments دیگری راه افتاده است | "
             f"{len(stale)} upload(s) cut off and untouched for over {days} days in {folder} "
             f"({sum(size for _, size in stale)} bytes: {_names([name for name, _ in stale])}): a server running on "
@@ -169,14 +170,14 @@ def attachment_problems(db: ServerDb, folder: Path, now: float | None = None) ->
     left = sorted(sha for sha in gone if (folder / sha).is_file())
     if left:
         problems.append(
-            f"پرونده {len(left)} عکس عضوی که مشخصاتش حذف شده هنوز در پوشه پیوست‌ها هست؛ کارگزار را دوباره راه "
+            f"پرونده {to_persian_digits(len(left))} عکس عضوی که مشخصاتش حذف شده هنوز در پوشه پیوست‌ها هست؛ کارگزار را دوباره راه "
             f"بیندازید تا پاک شود | {len(left)} photo file(s) of members whose details were removed are still in "
             f"{folder} ({_names([sha[:12] for sha in left])}; served to no desk): restart the server on this folder, "
             f"it deletes them as it starts")
     unserved = sorted(held - served)
     if unserved:
         problems.append(
-            f"{len(unserved)} عکس عضو که همان عکس عضو حذف‌شده‌ای است به میزها داده نمی‌شود؛ کارگزار را دوباره راه "
+            f"{to_persian_digits(len(unserved))} عکس عضو که همان عکس عضو حذف‌شده‌ای است به میزها داده نمی‌شود؛ کارگزار را دوباره راه "
             f"بیندازید | {len(unserved)} member photo(s) that are also an erased member's photo are not given to the "
             f"desks ({_names([sha[:12] for sha in unserved])}): restart the server, it serves them again as it starts")
     return problems
