@@ -61,6 +61,8 @@ KIND_TITLES: dict[str, str] = {
     "conflict.resolved_twice": QT_TRANSLATE_NOOP("Errors", "یک ناسازگاری در دو میز جداگانه حل شده است"),
     "copy.retired_on_loan": QT_TRANSLATE_NOOP(
         "Errors", "نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است"),
+    "copy.retired_while_moved": QT_TRANSLATE_NOOP(
+        "Errors", "نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در میز دیگری به مرکز دیگری سپرده شد"),
     "hold.ended_while_served": QT_TRANSLATE_NOOP(
         "Errors", "رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد"),
     "hold.served_twice": QT_TRANSLATE_NOOP("Errors", "برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد"),
@@ -111,6 +113,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
     "copy.retired_on_loan": ("keep_retired", "reinstate"),
     "copy.retired_while_received": ("reinstate", "keep_retired"),
+    "copy.retired_while_moved": ("keep_retired", "reinstate"),
     "user.renamed_apart": ("keep_first", "keep_second"),
     "loan.after_erasure": ("await_return", "mark_lost"),
     "hold.after_erasure": ("cancel_hold",),
@@ -202,6 +205,14 @@ EXPLANATIONS[("copy.retired_while_received", "reinstate")] = QT_TRANSLATE_NOOP(
 EXPLANATIONS[("copy.retired_while_received", "keep_retired")] = QT_TRANSLATE_NOOP(
     "Errors", "نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود "
     "به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.")
+EXPLANATIONS[("copy.retired_while_moved", "keep_retired")] = QT_TRANSLATE_NOOP(
+    "Errors", "گم‌شدن (یا خارج کردن از گردش) به جای خود می‌ماند: میزی که نسخه را به مرکز دیگر سپرد از آن خبر "
+    "نداشت و نسخه‌ای بسته‌بندی و فرستاده نشده است. مرکز تازه آن را در فهرست «در راه» نمی‌بیند و چشم‌به‌راهش "
+    "نمی‌ماند؛ نسخه گم‌شده (یا خارج از گردش) با مرکز تازه‌اش در کاتالوگ می‌ماند.")
+EXPLANATIONS[("copy.retired_while_moved", "reinstate")] = QT_TRANSLATE_NOOP(
+    "Errors", "نسخه پیدا شد یا خارج کردنش نادرست بود: گم‌شدن (یا خارج کردن از گردش) پس گرفته می‌شود و نسخه از "
+    "مرکزی که در آن بود در راه مرکز تازه‌اش است. آن را بسته‌بندی کنید و بفرستید تا مرکز تازه در میز امانت "
+    "بخواندش.")
 EXPLANATIONS[("conflict.resolved_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است "
     "(برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، "

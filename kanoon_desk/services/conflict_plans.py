@@ -129,6 +129,21 @@ def _retired_while_received(store: Store, s: Session, c: Conflict, resolution: s
     return planned
 
 
+def _retired_while_moved(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The loss or withdrawal stands (nothing to record: it is in force), or is taken back
+    (`copy.reinstated`) and the copy packed where it stood for its new centre (`copy.received`
+    there, `moved`), as `library_common.pack_to_move` would have."""
+    summary = c.facts.get("summary", {})
+    copy = s.get(Copy, summary.get("copy_id", ""))
+    centre = str(summary.get("centre") or "")
+    if copy is None or not centre:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "keep_retired" or not (copy.withdrawn or copy.lost_hlc is not None):
+        return []
+    return [("copy.reinstated", copy.id, {}, copy.barcode),
+            ("copy.received", copy.id, {"centre": centre, "moved": True, "knew_withdrawn": True}, copy.barcode)]
+
+
 def _forwarded_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
     case = s.get(Case, c.aggregate_id)
     forwards = [s.get(Forward, fid) for fid in c.facts.get("involved", [])]
@@ -316,6 +331,7 @@ _PLANS: dict[str, Plan] = {
     "loan.return_on_closed": _return_on_closed,
     "copy.retired_on_loan": _retired_on_loan,
     "copy.retired_while_received": _retired_while_received,
+    "copy.retired_while_moved": _retired_while_moved,
     "case.forwarded_twice": _forwarded_twice,
     "case.acted_after_close": _acted_after_close,
     "case.number_twice": _case_number_twice,

@@ -309,7 +309,7 @@ class ConflictInbox(QWidget):
         """One fact as a person reads it: what, where, who, when, then its fields with their
         Persian names and readable values (a copy by its barcode, a member by name and number)."""
         office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
-        rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
+        rows = [(self.tr("رویداد"), event_title(fact.type, fact.payload)), (self.tr("دفتر"), office),
                 (self.tr("کاربر"), self.user_text(fact, office)),
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
         if fact.refs.get("account"):  # a change to an account: whose
@@ -389,7 +389,7 @@ class ConflictInbox(QWidget):
         table: its narrow columns broke a tracking code across lines.)"""
         paragraphs = []
         for f in steps:
-            what = event_title(f.type)
+            what = event_title(f.type, f.payload)
             if f.type == "case.reviewed":
                 what += " — " + (QCoreApplication.translate("Secretariat", "پذیرفته شد")
                                  if f.payload.get("decision") == "accept" else
@@ -420,7 +420,7 @@ class ConflictInbox(QWidget):
             office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
             who = number_text(fact.refs.get("member_id") or "") or str(
                 fact.payload.get("username") or tracking_text(fact.refs.get("case_id") or "") or "")
-            parts = [event_title(fact.type), office, *([isolated(who)] if who else [])]
+            parts = [event_title(fact.type, fact.payload), office, *([isolated(who)] if who else [])]
             lines.append(f"{caption}: {text_digits(' — '.join(parts))}")
         return lines
 

@@ -20,7 +20,7 @@ __all__ = ["EVENT_TITLES", "FIELD_TITLES", "HIDDEN_FIELDS", "event_title", "fiel
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp, what a
 #: desk ending a hold or writing off a copy saw of it, the status a case's step found it in).
-HIDDEN_FIELDS = frozenset({"password_hash", "password_was", "full_name_was", "at", "conflict", "was", "seen_received", "knew_withdrawn",
+HIDDEN_FIELDS = frozenset({"password_hash", "password_was", "full_name_was", "at", "conflict", "was", "seen_received", "knew_withdrawn", "moved",
                            "renewed_from", "from_status", "photo_gone",
                            # (a forward's or follow-up's agency as its letter named it: the agency row names it)
                            "agency_name"})
@@ -120,9 +120,18 @@ EVENT_TITLES = {
 }
 
 
-def event_title(event_type: str) -> str:
-    """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES."""
+#: A copy packed where it stood, given to another centre for good (`copy.received` with `moved`,
+#: `library_common.pack_to_move`): no arrival, though recorded as one.
+MOVED_TITLE = QT_TRANSLATE_NOOP("ConflictInbox", "سپردن نسخه به مرکز دیگر (بسته‌بندی در همان مرکز)")
+
+
+def event_title(event_type: str, payload: dict[str, Any] | None = None) -> str:
+    """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES (a
+    copy packed to be given to another centre by what it was, with its `payload`)."""
     from .secretariat.case_timeline import EVENT_FA
+
+    if event_type == "copy.received" and payload is not None and payload.get("moved") is True:
+        return QCoreApplication.translate("ConflictInbox", MOVED_TITLE)
 
     if event_type in EVENT_FA:
         return QCoreApplication.translate("Secretariat", EVENT_FA[event_type])

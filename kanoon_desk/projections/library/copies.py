@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select
@@ -20,7 +21,7 @@ from ...eventlog import (
     resetter,
 )
 from ...models import Event, table_of
-from ...models.library import Copy
+from ...models.library import Copy, Loan
 from ...sqlite_statement import SqliteStatement
 from .common import TWIN_CHUNK, _raise_twins
 from .copy_state import recompute_copy
@@ -83,7 +84,8 @@ def _copy_field_set(s: Session, e: FoldEvent) -> None:
 
 
 _LAST_OF_COPY = SqliteStatement(
-    select(_EVENTS.c.id, _EVENTS.c.office_code).where(
+    select(_EVENTS.c.id, _EVENTS.c.office_code, func.json_extract(_EVENTS.c.payload, "$.moved").label("moved"),
+           func.json_extract(_EVENTS.c.payload, "$.centre").label("centre")).where(
         _EVENTS.c.aggregate_id == bindparam("copy_id"), _EVENTS.c.type == bindparam("kind"),
         _EVENTS.c.hlc <= bindparam("hlc"))
     .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1), typed=True)
@@ -101,6 +103,44 @@ def _retired_while_received(s: Session, copy: Any, withdrawal: tuple[str, str], 
                    {"copy_id": copy.id, "centres": sorted({withdrawal[1], receipt[1]})})
 
 
+#: A copy lost or withdrawn at one centre while another desk, apart, gave it to another centre for
+#: good (packed where it stood: `copy.received`, `moved`, `library_common.pack_to_move`).
+RETIRED_WHILE_MOVED = "copy.retired_while_moved"
+
+
+def _retired_while_moved(s: Session, copy: Any, retire: FoldEvent | Any, retired: str, receipt: Any,
+                         hlc: int) -> None:
+    """A copy written off (lost, withdrawn) at one centre while another desk, not knowing, gave it
+    to another centre for good: packing it is no arrival, so the loss or withdrawal stands (the copy
+    is on its way to nobody), and the librarian is told (`RETIRED_WHILE_MOVED`, raised at the later
+    of the two, the same on every desk in any arrival order: the copy's events fold in stamp
+    order); taking it back (`copy.reinstated`) puts the copy on its way to its new centre."""
+    later_office = receipt.office_code if hlc == receipt.hlc else retire.office_code
+    raise_conflict(s, RETIRED_WHILE_MOVED, "copy", copy.id, later_office, [retire.id, receipt.id], hlc,
+                   {"copy_id": copy.id, "retired": retired, "centre": str(receipt.centre or ""),
+                    "centres": sorted({retire.office_code, receipt.office_code})})
+
+
+def _last_receipt(s: Session, copy: Any) -> Any:
+    """The copy's receipt in force (`received_hlc`): its event id, office, whether it was a packing
+    for a move (`moved`) and where."""
+    s.flush()
+    rows = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.received", hlc=copy.received_hlc)
+    if not rows:
+        return None
+    row = rows[0]
+    return _Receipt(row.id, row.office_code, int(copy.received_hlc or 0), bool(row.moved), row.centre)
+
+
+@dataclass(frozen=True)
+class _Receipt:
+    id: str
+    office_code: str
+    hlc: int
+    moved: bool
+    centre: str | None
+
+
 @projector("copy.withdrawn", "copy")
 def _copy_withdrawn(s: Session, e: FoldEvent) -> None:
     """Out of circulation — unless the copy had arrived somewhere the withdrawing desk had not
@@ -110,11 +150,11 @@ def _copy_withdrawn(s: Session, e: FoldEvent) -> None:
     if copy is not None:
         seen = e.payload.get("seen_received")
         if isinstance(seen, int) and (copy.received_hlc or 0) > seen:
-            s.flush()
-            receipt = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.received", hlc=copy.received_hlc)
-            if receipt:
-                _retired_while_received(s, copy, (e.id, e.office_code), (receipt[0].id, receipt[0].office_code),
-                                        e.hlc)
+            receipt = _last_receipt(s, copy)
+            if receipt is not None and receipt.moved:  # only packed to move: the withdrawal stands
+                _retired_while_moved(s, copy, e, "withdrawn", receipt, e.hlc)
+            elif receipt is not None:
+                _retired_while_received(s, copy, (e.id, e.office_code), (receipt.id, receipt.office_code), e.hlc)
                 return
         copy.withdrawn = True
         recompute_copy(s, copy.id)
@@ -130,7 +170,10 @@ def _copy_lost(s: Session, e: FoldEvent) -> None:
     if copy is not None:
         seen = e.payload.get("seen_received")
         if isinstance(seen, int) and (copy.received_hlc or 0) > seen:
-            return
+            receipt = _last_receipt(s, copy)
+            if receipt is None or not receipt.moved:
+                return
+            _retired_while_moved(s, copy, e, "lost", receipt, e.hlc)  # only packed to move: the loss stands
         copy.lost_hlc = e.hlc
         recompute_copy(s, copy.id)
 
@@ -157,6 +200,13 @@ def _copy_sent(s: Session, e: FoldEvent) -> None:
 @projector("copy.received", "copy")
 def _copy_received(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
+    if (copy is not None and e.payload.get("moved") is True and not e.payload.get("knew_withdrawn")
+            and "conflict_id" not in e.payload):  # (a person's decision on it knew the write-off)
+        retired = _written_off(s, copy, e.hlc)
+        if retired is not None:  # packed to move by a desk that had not heard of it: no arrival
+            receipt = _Receipt(e.id, e.office_code, e.hlc, True, e.payload.get("centre", e.office_code))
+            _retired_while_moved(s, copy, retired[0], retired[1], receipt, e.hlc)
+            return
     if copy is not None:
         copy.received_hlc = e.hlc
         copy.received_centre = e.payload.get("centre", e.office_code)
@@ -169,6 +219,24 @@ def _copy_received(s: Session, e: FoldEvent) -> None:
                 _retired_while_received(s, copy, (withdrawal[0].id, withdrawal[0].office_code),
                                         (e.id, e.office_code), e.hlc)
         recompute_copy(s, copy.id)
+
+
+def _written_off(s: Session, copy: Any, hlc: int) -> tuple[Any, str] | None:
+    """The withdrawal or loss of a copy in force, (its event, "withdrawn" or "lost"), or None: a
+    loss counts while nothing later (an arrival, a return, a loan) showed the copy again."""
+    s.flush()
+    if copy.withdrawn:
+        rows = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.withdrawn", hlc=hlc)
+        return (rows[0], "withdrawn") if rows else None
+    if copy.lost_hlc is None or copy.lost_hlc <= (copy.received_hlc or 0):
+        return None
+    seen = s.execute(select(func.max(func.max(Loan.out_hlc, func.coalesce(Loan.returned_hlc, 0))))
+                     .where(Loan.copy_id == copy.id)).scalar()
+    if seen is not None and seen > copy.lost_hlc:
+        return None
+    rows = _LAST_OF_COPY.rows(s, copy_id=copy.id, kind="copy.marked_lost", hlc=copy.lost_hlc)
+    return (rows[0], "lost") if rows else None
+
 
 
 @projector("copy.relabelled", "copy")

@@ -1,0 +1,131 @@
+"""A copy written off (lost, withdrawn) at one desk while another desk, apart, gave it to another
+centre for good: packing it for the move is no arrival, so the loss or withdrawal is not undone
+silently by the move (nor said to be a copy that arrived somewhere): it stands, on both desks, and
+a person is told (`copy.retired_while_moved`) and may take it back, the copy then on its way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk import eventlog
+from kanoon_desk.models.library import Copy
+from kanoon_desk.services import conflicts, ops
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_transit as transit
+from kanoon_desk.store import Store
+from tests.library_helpers import Lib
+
+from .test_centre_closed_apart import two_desks_of_13
+from .test_conflict_resolutions import (
+    converges_in_any_order,
+    digests,
+    exchange,
+    missing,
+    only_conflict,
+    pulled,
+)
+
+
+def _lost(store: Store, L: Lib) -> None:
+    lib.mark_copy_lost(store, L.admin, "B0001", "از قفسه پیدا نشد")
+
+
+def _withdrawn(store: Store, L: Lib) -> None:
+    lib.withdraw_copy(store, L.admin, "B0001", "فرسوده")
+
+
+def _moved(store: Store, L: Lib) -> None:
+    lib.update_copy(store, L.admin, "B0001", home_centre="14")
+
+
+RETIRED_WHILE_MOVED = "copy.retired_while_moved"
+WRITE_OFFS: dict[str, Callable[[Store, Lib], None]] = {"lost": _lost, "withdrawn": _withdrawn}
+
+
+def _apart(tmp_path: Path, status: str, write_off_first: bool) -> tuple[Lib, Store, Store]:
+    """Desk a gives B0001 to centre 14; desk b (13's second desk) writes it off, in the order given
+    by the stamps; then they sync."""
+    L, a, b = two_desks_of_13(tmp_path)
+    if write_off_first:
+        WRITE_OFFS[status](b, L)
+        _moved(a, L)
+    else:
+        _moved(a, L)
+        WRITE_OFFS[status](b, L)
+    return L, a, b
+
+
+def _copy(store: Store, L: Lib) -> Copy:
+    with store.read() as s:
+        row = s.get(Copy, L.copies[0].id)
+        assert row is not None
+        s.expunge(row)
+        return row
+
+
+@pytest.mark.parametrize("write_off_first", [True, False], ids=["written-off-first", "moved-first"])
+@pytest.mark.parametrize("status", ["lost", "withdrawn"])
+def test_a_copy_written_off_while_moved_apart_stays_written_off_and_is_a_conflict(
+        tmp_path: Path, status: str, write_off_first: bool) -> None:
+    L, a, b = _apart(tmp_path, status, write_off_first)
+    exchange(a, b)
+    seen = set()
+    for store in (a, b):
+        copy = _copy(store, L)
+        assert (copy.status, copy.home_centre) == (status, "14")  # given to 14, and still written off
+        assert transit.in_transit_to(store, "14") == []  # 14 does not wait for a copy nobody packed
+        c = only_conflict(store, L.admin, RETIRED_WHILE_MOVED)
+        assert sorted(f.type for f in c.facts) == sorted(["copy.received", "copy.withdrawn" if status == "withdrawn"
+                                                          else "copy.marked_lost"])
+        assert c.resolutions == ("keep_retired", "reinstate") and all(c.explanations)
+        assert conflicts.KIND_TITLES[c.kind] in conflicts.open_titles_about(store, L.copies[0].id)
+        seen.add(c.id)
+    assert len(seen) == 1 and digests(a) == digests(b)
+    assert ops.check(a.path) == [] and ops.check(b.path) == []
+
+
+@pytest.mark.parametrize("status", ["lost", "withdrawn"])
+def test_the_same_conflict_in_any_arrival_order(tmp_path: Path, status: str) -> None:
+    L, a, b = _apart(tmp_path, status, write_off_first=True)
+    new = missing(a, L.store) + missing(b, L.store)
+    seen = []
+    for i, order in enumerate((new, list(reversed(new)), new[1:] + new[:1])):
+        path = tmp_path / f"base-{i}.sqlite3"
+        L.store.backup_to(path)
+        desk = Store(path)
+        try:
+            for ev in order:
+                with desk.transaction() as s:
+                    eventlog.ingest(s, [pulled(ev)])
+            assert [c.kind for c in conflicts.list_conflicts(desk, L.admin)] == [RETIRED_WHILE_MOVED]
+            assert _copy(desk, L).status == status
+            seen.append(digests(desk))
+        finally:
+            desk.close()
+        assert ops.check(path) == []
+    assert seen[0] == seen[1] == seen[2]
+
+
+@pytest.mark.parametrize("status", ["lost", "withdrawn"])
+def test_keeping_the_write_off_changes_nothing_and_taking_it_back_puts_the_copy_on_its_way(
+        tmp_path: Path, status: str) -> None:
+    for resolution in ("keep_retired", "reinstate"):
+        where = tmp_path / resolution
+        where.mkdir()
+        L, a, b = _apart(where, status, write_off_first=False)
+        exchange(a, b)
+        c = only_conflict(a, L.admin, RETIRED_WHILE_MOVED)
+        conflicts.resolve(a, L.admin, c.id, resolution)
+        converges_in_any_order(a, b, where, base=L.store)
+        exchange(a, b)
+        for store in (a, b):
+            copy = _copy(store, L)
+            assert conflicts.list_conflicts(store, L.admin) == []
+            if resolution == "keep_retired":
+                assert copy.status == status and transit.in_transit_to(store, "14") == []
+            else:  # packed at 13 for 14, on its way until 14 reads it in
+                assert (copy.status, copy.location, copy.home_centre) == ("in_transit", "13", "14")
+                assert [(t.barcode, t.reason) for t in transit.in_transit_to(store, "14")] == [("B0001", "moved")]
