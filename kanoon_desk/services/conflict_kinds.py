@@ -76,6 +76,8 @@ KIND_TITLES: dict[str, str] = {
         "Errors", "کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد"),
     "loan.at_closed_centre": QT_TRANSLATE_NOOP(
         "Errors", "در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است"),
+    "hold.at_closed_centre": QT_TRANSLATE_NOOP(
+        "Errors", "رزروی برای گرفتن در مرکزی که در میز دیگری بسته شده بود ثبت شده است"),
     "loan.after_erasure": QT_TRANSLATE_NOOP(
         "Errors", "کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد"),
     "hold.after_erasure": QT_TRANSLATE_NOOP(
@@ -117,6 +119,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "user.renamed_apart": ("keep_first", "keep_second"),
     "loan.after_erasure": ("await_return", "mark_lost"),
     "hold.after_erasure": ("cancel_hold",),
+    "hold.at_closed_centre": ("cancel_hold",),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -260,6 +263,11 @@ EXPLANATIONS[("loan.at_closed_centre", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "امانت به جای خود می‌ماند و کتاب نزد عضو است؛ بستن مرکز هم می‌ماند. کتاب را در مرکزی که اعضا و "
     "نسخه‌های مرکز بسته به آن رفتند (یا هر مرکز باز دیگر) بازپس بگیرید و در میز امانت بخوانید؛ اگر نسخه از آن "
     "مرکز بسته است، آن را هم به مرکز تازه‌اش بسپارید. سپس این را ثبت کنید.")
+EXPLANATIONS[("hold.at_closed_centre", "cancel_hold")] = QT_TRANSLATE_NOOP(
+    "Errors", "مرکزی که رزرو باید در آن گرفته شود بسته شده است و کسی آنجا کتاب را برای عضو کنار نمی‌گذارد: رزرو "
+    "لغو می‌شود. به خانواده خبر دهید و اگر هنوز کتاب را می‌خواهند، رزرو تازه‌ای با مرکزی باز (مرکزی که اعضای مرکز "
+    "بسته به آن رفتند) ثبت کنید. اگر نسخه‌ای برایش کنار گذاشته شده یا در راه است، آن را در میز امانت بخوانید تا "
+    "به رزرو بعدی یا مرکز خودش برود.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

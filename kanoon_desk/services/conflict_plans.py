@@ -343,4 +343,5 @@ _PLANS: dict[str, Plan] = {
     "user.renamed_apart": _renamed_apart,
     "loan.after_erasure": _loan_after_erasure,
     "hold.after_erasure": _hold_after_erasure,
+    "hold.at_closed_centre": _hold_after_erasure,  # (the same: the hold cancelled, if still open)
 }

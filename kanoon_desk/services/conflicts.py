@@ -192,7 +192,7 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any], *, named: bool = True
 _ACCOUNT_CHANGES = ("user.updated", "user.renamed")
 
 #: Payload fields that name a centre or office by its code.
-_CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code", "from")
+_CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code", "from", "into")
 
 
 @dataclass(frozen=True)

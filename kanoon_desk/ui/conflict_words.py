@@ -71,6 +71,11 @@ FIELD_TITLES = {
     "overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا با وجود"),
     "pickup_centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز گرفتن رزرو"),
     "erased_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ حذف مشخصات"),
+    # a centre closed (`centre.closed`): where its members and copies went, how many, or its copies withdrawn
+    "into": QT_TRANSLATE_NOOP("ConflictInbox", "اعضا و نسخه‌ها به مرکز"),
+    "members": QT_TRANSLATE_NOOP("ConflictInbox", "شمار اعضای منتقل‌شده"),
+    "copies": QT_TRANSLATE_NOOP("ConflictInbox", "شمار نسخه‌های منتقل‌شده"),
+    "withdrawn": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه‌ها از گردش خارج شدند"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {

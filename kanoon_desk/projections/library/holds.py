@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ...eventlog import FoldEvent, projector, raise_conflict, resetter
 from ...models import Event
 from ...models.library import Hold
+from .closed_centre import check_hold
 from .common import _d
 from .copy_state import recompute_copy
 from .erased import check_erased
@@ -21,6 +22,7 @@ def _hold_placed(s: Session, e: FoldEvent) -> None:
                placed_hlc=e.hlc, status="waiting"))
     s.flush()
     check_erased(s, "hold", e.aggregate_id)  # placed where the member's erasure was not yet known
+    check_hold(s, e.aggregate_id)  # or for pick-up at a centre whose close was not yet known
 
 
 #: A hold's ends: no desk acts on a hold after it, unless it had not heard of it yet.
@@ -98,6 +100,7 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         recompute_copy(s, cid)  # type: ignore[arg-type]
     if status in ENDED:
         check_erased(s, "hold", hold.id)  # (a conflict about it open while it was: dropped)
+        check_hold(s, hold.id)
 
 
 @projector("hold.ready", "hold")
