@@ -34,6 +34,9 @@ MSG_NO_SIDES = QT_TRANSLATE_NOOP("Errors", "این نوع ناسازگاری ب�
 MSG_MEMBER_RESOLVER = QT_TRANSLATE_NOOP(
     "Errors", "این ناسازگاری درباره یک عضو کتابخانه است و آن را کسی حل می‌کند که نام و مشخصات کودک را می‌بیند: "
     "کتابدار یا مدیر سامانه.")
+MSG_NO_INTO = QT_TRANSLATE_NOOP(
+    "Errors", "مرکز بسته اعضایش را به مرکز دیگری نسپرده است؛ مرکز این عضو را در صفحه اعضا به مرکزی باز تغییر دهید "
+    "تا این ناسازگاری برداشته شود.")
 MSG_NOT_A_MEMBER_CONFLICT = QT_TRANSLATE_NOOP(
     "Errors", "کتابدار تنها ناسازگاری‌های اعضای کتابخانه را می‌بیند و حل می‌کند؛ این یکی با مدیر یا مدیر سامانه است.")
 
@@ -41,7 +44,7 @@ MSG_NOT_A_MEMBER_CONFLICT = QT_TRANSLATE_NOOP(
 #: loan or a hold left open for a member erased at another centre —: decided by who sees the
 #: child's name and details (`conflicts.may_resolve`), not by a manager who reads numbers only.
 MEMBER_KINDS = frozenset({"member.number_twice", "member.registered_twice", "loan.after_erasure",
-                          "hold.after_erasure"})
+                          "hold.after_erasure", "member.at_closed_centre"})
 
 #: A user's steps recorded at a desk that did not know yet that their role was taken (`late_work`).
 ACTED_AFTER_ROLE_TAKEN = "user.acted_after_role_taken"
@@ -76,6 +79,8 @@ KIND_TITLES: dict[str, str] = {
         "Errors", "کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد"),
     "loan.at_closed_centre": QT_TRANSLATE_NOOP(
         "Errors", "در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است"),
+    "member.at_closed_centre": QT_TRANSLATE_NOOP(
+        "Errors", "عضوی در مرکزی ثبت شده است که در میز دیگری بسته شده بود"),
     "hold.at_closed_centre": QT_TRANSLATE_NOOP(
         "Errors", "رزروی برای گرفتن در مرکزی که در میز دیگری بسته شده بود ثبت شده است"),
     "loan.after_erasure": QT_TRANSLATE_NOOP(
@@ -100,6 +105,7 @@ RESOLUTION_TITLES: dict[str, str] = {
     "await_return": QT_TRANSLATE_NOOP("Errors", "امانت باز بماند تا کتاب برگردد"),
     "mark_lost": QT_TRANSLATE_NOOP("Errors", "کتاب گم‌شده نزد عضو ثبت شود"),
     "cancel_hold": QT_TRANSLATE_NOOP("Errors", "رزرو لغو شود"),
+    "move_member": QT_TRANSLATE_NOOP("Errors", "عضو به مرکز جانشین منتقل شود"),
 }
 #: The resolutions each kind offers, in the order of its buttons.
 RESOLUTIONS: dict[str, tuple[str, ...]] = {
@@ -120,6 +126,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "loan.after_erasure": ("await_return", "mark_lost"),
     "hold.after_erasure": ("cancel_hold",),
     "hold.at_closed_centre": ("cancel_hold",),
+    "member.at_closed_centre": ("move_member",),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -268,6 +275,12 @@ EXPLANATIONS[("hold.at_closed_centre", "cancel_hold")] = QT_TRANSLATE_NOOP(
     "لغو می‌شود. به خانواده خبر دهید و اگر هنوز کتاب را می‌خواهند، رزرو تازه‌ای با مرکزی باز (مرکزی که اعضای مرکز "
     "بسته به آن رفتند) ثبت کنید. اگر نسخه‌ای برایش کنار گذاشته شده یا در راه است، آن را در میز امانت بخوانید تا "
     "به رزرو بعدی یا مرکز خودش برود.")
+# {centre}: the centre the closed one went into (`ConflictView.params`)
+EXPLANATIONS[("member.at_closed_centre", "move_member")] = QT_TRANSLATE_NOOP(
+    "Errors", "بستن مرکز اعضای آن را به {centre} برد، اما این عضو را که میز دیگری بی‌خبر ثبت کرد نمی‌شناخت. عضو "
+    "نیز به همان مرکز منتقل می‌شود (شماره و کارت عضویتش تغییر نمی‌کند)؛ به خانواده بگویید کتاب‌ها را از آن پس از "
+    "کجا بگیرند. اگر مرکز باز دیگری برایش نزدیک‌تر است، مرکزش را در صفحه اعضا تغییر دهید: این ناسازگاری خودبه‌خود "
+    "برداشته می‌شود.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

@@ -26,6 +26,7 @@ from .conflict_kinds import (
     MSG_FORWARD_NOT_OPEN,
     MSG_LOAN_CLOSED,
     MSG_MISSING,
+    MSG_NO_INTO,
     MSG_NOT_CLOSED,
     MSG_STILL_SAME_ID,
     REOPEN_REASON,
@@ -316,6 +317,22 @@ def _hold_after_erasure(store: Store, s: Session, c: Conflict, resolution: str) 
              member.member_no if member else hold.id)]
 
 
+def _member_at_closed_centre(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """The member moved to the centre the closed one went into (`centre.closed`'s `into`), as the
+    close moved the members it knew; nothing when they are at another centre already."""
+    from ..models import Office
+
+    member = s.get(Member, c.facts.get("summary", {}).get("member_id", ""))
+    if member is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    closed = s.get(Office, member.home_centre)
+    if closed is None or closed.closed_on is None:
+        return []
+    if not closed.closed_into:
+        raise ValidationError(MSG_NO_INTO, "resolution")
+    return [("member.field_set", member.id, {"home_centre": closed.closed_into}, member.member_no)]
+
+
 def free_username(s: Session, username: str) -> str:
     """The name an account made twice takes when the other keeps it: the same name with the first
     free number, `ali.2`, `ali.3`…"""
@@ -344,4 +361,5 @@ _PLANS: dict[str, Plan] = {
     "loan.after_erasure": _loan_after_erasure,
     "hold.after_erasure": _hold_after_erasure,
     "hold.at_closed_centre": _hold_after_erasure,  # (the same: the hold cancelled, if still open)
+    "member.at_closed_centre": _member_at_closed_centre,
 }

@@ -45,6 +45,7 @@ from .conflict_kinds import (
     MSG_LOAN_CLOSED,
     MSG_MEMBER_RESOLVER,
     MSG_MISSING,
+    MSG_NO_INTO,
     MSG_NO_SIDES,
     MSG_NOT_A_MEMBER_CONFLICT,
     MSG_NOT_CLOSED,
@@ -62,7 +63,7 @@ from .library_common import LIBRARIAN
 __all__ = ["ACTED_AFTER_ROLE_TAKEN", "DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MEMBER_KINDS", "MSG_MEMBER_RESOLVER", "MSG_NOT_A_MEMBER_CONFLICT",
            "INBOX_ROLES", "about_member", "may_resolve", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
-           "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NO_SIDES", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_NOT_ONE_SIDE",
+           "MSG_LOAN_CLOSED", "MSG_MISSING", "MSG_NO_INTO", "MSG_NO_SIDES", "MSG_NOT_CLOSED", "MSG_NOT_FOUND", "MSG_NOT_ONE_SIDE",
            "MSG_STILL_SAME_ID", "ManyResolved", "resolve_many", "side_of",
            "REOPEN_REASON", "RESOLUTIONS", "RESOLUTION_TITLES", "RESOLVER_ROLES", "ConflictView", "Fact", "Plan",
            "Planned", "conflict", "explanation", "list_conflicts", "office_names", "open_count", "resolve"]
@@ -327,6 +328,9 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
     if c.kind == "admin.kept":  # the admin kept, by name
         kept = s.get(User, c.aggregate_id)
         params["name"] = f"{kept.full_name} ({kept.username})" if kept is not None else ""
+    if c.kind == "member.at_closed_centre":  # where the closed centre's members went, by its name
+        into = str(c.facts.get("summary", {}).get("into") or "")
+        params["centre"] = _refs(s, {"centre": into}).get("centre", into) if into else "—"
     if c.kind == "hold.served_twice":  # the copy that serves the hold, by its barcode
         serving = c.facts.get("summary", {}).get("serving")
         params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")

@@ -20,12 +20,16 @@ from sqlalchemy.orm import Session
 
 from ...eventlog import SqliteStatement, defer_each, json_list, raise_conflict
 from ...models import Conflict, Event, Office
-from ...models.library import Hold, Loan
+from ...models.library import Hold, Loan, Member
 
 LOAN_AT_CLOSED_CENTRE = "loan.at_closed_centre"
 #: A hold to be picked up at a centre another desk closed, placed (or still open) where the close
 #: was not known: nobody will set a book aside there; a person cancels it and tells the family.
 HOLD_AT_CLOSED_CENTRE = "hold.at_closed_centre"
+#: A member whose centre is one another desk closed, registered (or moved there) where the close was
+#: not known: the close moved the centre's members it knew to the centre it went into; this one stays
+#: at the closed centre until a person moves them.
+MEMBER_AT_CLOSED_CENTRE = "member.at_closed_centre"
 #: the statuses of a hold still to be served
 _OPEN_HOLD = ("waiting", "ready", "in_transit")
 
@@ -51,6 +55,39 @@ def _check_holds(s: Session, hold_ids: list[str]) -> None:
     s.flush()
     for hold_id in sorted(hold_ids):
         _sync_hold(s, hold_id)
+
+
+def check_member(s: Session, member_id: str) -> None:
+    """Look again at a member: a conflict while their centre is a closed one."""
+    if member_id and not defer_each(s, "closed_centre_member", member_id, functools.partial(_check_members, s)):
+        _check_members(s, [member_id])
+
+
+def _check_members(s: Session, member_ids: list[str]) -> None:
+    s.flush()
+    for member_id in sorted(member_ids):
+        _sync_member(s, member_id)
+
+
+def _sync_member(s: Session, member_id: str) -> None:
+    member = s.get(Member, member_id)
+    if member is None:
+        return
+    keep = ""
+    closing = _closing(s, member.home_centre) if member.merged_into is None else None
+    if closing is not None:
+        office = s.get(Office, member.home_centre)
+        keep = raise_conflict(s, MEMBER_AT_CLOSED_CENTRE, "member", member_id, member.home_centre,
+                              [str(closing.id), member_id],
+                              max(int(closing.hlc), _first_hlc(s, member_id)),
+                              {"centre": member.home_centre, "member_id": member_id,
+                               "into": (office.closed_into or "") if office is not None else ""}).id
+    s.execute(delete(Conflict).where(Conflict.aggregate_id == member_id, Conflict.kind == MEMBER_AT_CLOSED_CENTRE,
+                                     Conflict.status == "open", Conflict.id != keep))
+
+
+def _first_hlc(s: Session, aggregate_id: str) -> int:
+    return int(s.scalar(select(func.min(Event.hlc)).where(Event.aggregate_id == aggregate_id)) or 0)
 
 
 def _closing(s: Session, centre: str) -> Any:
@@ -93,6 +130,9 @@ def _check_centres(s: Session, centres: list[str]) -> None:
     for (hold_id,) in s.execute(select(Hold.id).where(Hold.pickup_centre.in_(centres),
                                                       Hold.status.in_(_OPEN_HOLD)).order_by(Hold.id)):
         _sync_hold(s, hold_id)
+    for (member_id,) in s.execute(select(Member.id).where(Member.home_centre.in_(centres),
+                                                          Member.merged_into.is_(None)).order_by(Member.id)):
+        _sync_member(s, member_id)
 
 
 def _sync(s: Session, loan_id: str) -> None:

@@ -23,6 +23,7 @@ from ...eventlog import (
 from ...models import Event, table_of
 from ...models.library import Member
 from ...persian import search_key
+from .closed_centre import check_member
 from .common import _d, _raise_twins
 from .erased import check_erased
 from .notices import forget_member_notices
@@ -64,6 +65,7 @@ def _member_twins(s: Session, events: list[FoldEvent]) -> None:
 def _member_registered(s: Session, e: FoldEvent) -> None:
     insert_values(s, Member, _new_member(e))
     _member_twins(s, [e])
+    check_member(s, e.aggregate_id)  # registered at a centre whose close was not yet known
 
 
 @batch_projector("member.registered")
@@ -71,6 +73,8 @@ def _members_registered(s: Session, events: list[FoldEvent]) -> None:
     """A run of registrations (an imported member list) as one executemany."""
     insert_values_many(s, Member, [_new_member(e) for e in events])
     _member_twins(s, events)
+    for e in events:
+        check_member(s, e.aggregate_id)
 
 
 _MEMBERS = table_of(Member)
@@ -110,6 +114,8 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
     column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
         s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Member, e.aggregate_id, values)
+    if "home_centre" in values:
+        check_member(s, e.aggregate_id)  # moved to (or away from) a closed centre
 
 
 @projector("member.erased", "member")
@@ -152,7 +158,9 @@ def _member_merged(s: Session, e: FoldEvent) -> None:
         if (e.hlc, e.id) > newest_stamp:
             return  # this merge would close the loop, and is its newest: void
         _set_member(s, newest, {"merged_into": None})  # the loop's newest merge is void
+        check_member(s, newest)
     _set_member(s, e.aggregate_id, {"merged_into": into})
+    check_member(s, e.aggregate_id)  # (one at a closed centre merged into another: nothing to see to)
 
 
 #: Longer chains of merges are not followed for a loop (a merge is refused on a merged member,
