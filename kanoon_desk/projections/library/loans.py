@@ -26,6 +26,7 @@ from ...models.library import Loan
 from .closed_centre import check_loan
 from .copy_state import VOIDED_HLC, recompute_copy
 from .erased import check_erased
+from .members import loan_member
 
 
 def _loan_finished(row: dict[str, Any]) -> bool:
@@ -43,7 +44,7 @@ def _held_loans(s: Session) -> dict[str, dict[str, Any]] | None:
 def _loan_out(s: Session, e: FoldEvent) -> None:
     p = e.payload
     values = dict(
-        id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"], title_id=p.get("title_id", ""),
+        id=e.aggregate_id, copy_id=p["copy_id"], member_id=loan_member(s, p["member_id"], e.hlc), title_id=p.get("title_id", ""),
         centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
         out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
         due_on=date.fromisoformat(p["due_on"]), renewals=0, overridden=" ".join(p.get("overridden", [])))

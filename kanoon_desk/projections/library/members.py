@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ...eventlog import (
@@ -21,7 +21,7 @@ from ...eventlog import (
     resetter,
 )
 from ...models import Event, table_of
-from ...models.library import Member
+from ...models.library import Loan, Member
 from ...persian import search_key
 from .closed_centre import check_member
 from .common import _d, _raise_twins
@@ -161,6 +161,39 @@ def _member_merged(s: Session, e: FoldEvent) -> None:
         check_member(s, newest)
     _set_member(s, e.aggregate_id, {"merged_into": into})
     check_member(s, e.aggregate_id)  # (one at a closed centre merged into another: nothing to see to)
+    _move_later_loans(s, e.aggregate_id)
+
+
+_MERGED_INTO = SqliteStatement(select(_MEMBERS.c.merged_into).where(_MEMBERS.c.id == bindparam("member_id")),
+                               typed=True)
+
+
+def loan_member(s: Session, member_id: str, out_hlc: int) -> str:
+    """Whose a loan made at `out_hlc` to `member_id` is: a member merged into another before it
+    (by the merge's stamp: a desk that had not heard lent to the record merged away, by its old
+    card) lends to the member kept, as the merge moved the loans open then (`loan.member_moved`);
+    followed through a merge of the member kept."""
+    s.flush()
+    at = member_id
+    for _hop in range(_MERGE_HOPS):
+        row = _MERGED_INTO.first(s, member_id=at)
+        if row is None or not row[0] or _merge_stamp(s, at, row[0])[0] >= out_hlc:
+            return at
+        at = row[0]
+    return at
+
+
+def _move_later_loans(s: Session, member_id: str) -> None:
+    """The loans made to a member after their merge (at a desk that had not heard) are the member
+    kept's (`loan_member`), whichever arrived first."""
+    s.flush()
+    for loan_id, out_hlc in s.execute(select(Loan.id, Loan.out_hlc).where(Loan.member_id == member_id)
+                                      .order_by(Loan.id)).all():
+        kept = loan_member(s, member_id, int(out_hlc))
+        if kept != member_id:
+            s.execute(update(Loan).where(Loan.id == loan_id).values(member_id=kept)
+                      .execution_options(synchronize_session=False))
+            refresh_held(s, Loan, loan_id, {"member_id": kept})
 
 
 #: Longer chains of merges are not followed for a loop (a merge is refused on a merged member,
