@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from ...eventlog import (
     refresh_held,
     resetter,
 )
-from ...models import Event, table_of
+from ...models import Conflict, Event, table_of
 from ...models.library import Copy, Loan
 from ...sqlite_statement import SqliteStatement
 from .common import TWIN_CHUNK, _raise_twins
@@ -247,9 +248,32 @@ def _copy_relabelled(s: Session, e: FoldEvent) -> None:
     too: see `_raise_barcode_twins`."""
     s.flush()
     values = {"barcode": e.payload["barcode"]}
+    was = s.execute(select(_COPIES.c.barcode).where(_COPIES.c.id == e.aggregate_id)).scalar()
     column_setter(_COPIES, "copy_id", ("barcode",)).run(s, copy_id=e.aggregate_id, v_barcode=values["barcode"])
     refresh_held(s, Copy, e.aggregate_id, values)
+    if was and was != values["barcode"]:
+        _drop_barcode_twins(s, e.aggregate_id, was)
     _raise_barcode_twins(s, e, values["barcode"])
+
+
+_OPEN_BARCODE_TWICE = SqliteStatement(select(Conflict.id, Conflict.facts).where(
+    Conflict.kind == "copy.barcode_twice", Conflict.status == "open"))
+
+
+def _drop_barcode_twins(s: Session, copy_id: str, barcode: str) -> None:
+    """A copy relabelled away from `barcode`: an open `copy.barcode_twice` about it and that
+    barcode holds no longer (the two copies do not share it now), and is dropped — as a desk that
+    folded the relabelling before the other copy took the barcode never raised it; a person's
+    decision stays. (Without this the desk that met the two in the other order kept a conflict the
+    other desk did not have.)"""
+    mine = {copy_id, *s.execute(select(_EVENTS.c.id).where(
+        _EVENTS.c.aggregate_id == copy_id,
+        (_EVENTS.c.type == "copy.added") | (_EVENTS.c.type == "copy.relabelled"))).scalars()}
+    for conflict_id, facts in _OPEN_BARCODE_TWICE.rows(s):
+        if isinstance(facts, str):
+            facts = json.loads(facts)
+        if (facts.get("summary") or {}).get("barcode") == barcode and mine & set(facts.get("involved") or []):
+            s.execute(delete(Conflict).where(Conflict.id == conflict_id))
 
 
 #: the event that gave a copy the barcode it holds: its newest `copy.added` or `copy.relabelled`
