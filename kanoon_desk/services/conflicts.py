@@ -334,6 +334,8 @@ def _view(s: Any, c: Conflict, *, detail: bool = True, offices: tuple[str, ...] 
     if c.kind == "hold.served_twice":  # the copy that serves the hold, by its barcode
         serving = c.facts.get("summary", {}).get("serving")
         params["barcode"] = _refs(s, {"copy_id": serving}).get("copy_id", "") or str(serving or "")
+        other = next((x for x in c.facts.get("summary", {}).get("copies", []) if x != serving), None)
+        params["other"] = (_refs(s, {"copy_id": other}).get("copy_id", "") or str(other)) if other else "—"
     summary = dict(c.facts.get("summary", {}))
     if not named or (c.aggregate_type == "member" and any(_erased(s, k) for k in involved)):  # (a national ID twice)
         summary = {k: v for k, v in summary.items() if k not in _PERSONAL}

@@ -138,10 +138,18 @@ def test_a_copy_set_aside_at_one_centre_while_the_other_sends_one_for_the_same_h
     assert [kind for kind, _id, _subject in inboxes[0]] == ["hold.served_twice"]  # one, read alike on both
     assert inboxes[0] == inboxes[1] and inboxes[0][0][2] == f"{adult.first_name} {adult.last_name} ({adult.member_no})"
     [seen] = conflicts.list_conflicts(a, admin_a)  # it names the copy that serves the hold
-    assert seen.params == {"barcode": "B0002"} and "{barcode}" in seen.explanations[0]
+    assert seen.params == {"barcode": "B0002", "other": "B0001"}  # both copies by their barcodes
+    assert "{barcode}" in seen.explanations[0] and "{other}" in seen.explanations[0]
     # B0001, on its way, is scanned where it arrives as the inbox says: it goes to the next hold
     arrived = circ.checkin(b, admin_b, "B0001", today=TODAY)
     assert arrived.next_action == "send_to_hold" and arrived.hold is not None and arrived.hold.id == for_child.id
+    # then the inbox's «دستی اصلاح شد» records it, and it leaves both inboxes
+    assert seen.resolutions == ("fixed_manually",)
+    conflicts.resolve(a, admin_a, seen.id, "fixed_manually", "B0001 برای رزرو بعدی رفت")
+    synced(a, b, a)
+    for store, admin in ((a, admin_a), (b, admin_b)):
+        assert conflicts.list_conflicts(store, admin) == []
+        assert ops.check(store.path) == []
 
 
 def test_the_hold_shelf_lists_holds_due_the_same_day_in_the_order_they_were_placed_on_every_desk(
