@@ -129,3 +129,32 @@ def test_keeping_the_write_off_changes_nothing_and_taking_it_back_puts_the_copy_
             else:  # packed at 13 for 14, on its way until 14 reads it in
                 assert (copy.status, copy.location, copy.home_centre) == ("in_transit", "13", "14")
                 assert [(t.barcode, t.reason) for t in transit.in_transit_to(store, "14")] == [("B0001", "moved")]
+
+
+@pytest.mark.parametrize("lent_first", [True, False], ids=["lent-first", "moved-first"])
+def test_a_copy_lent_apart_while_given_to_another_centre_is_with_the_child_then_goes_there(
+        tmp_path: Path, lent_first: bool) -> None:
+    """Desk b lends B0001 at 13 while desk a, not knowing, gives it to 14: after sync the book is
+    with the child on both desks (on loan, not in a box on its way, not on 14's list of copies on
+    their way, no conflict: nothing for a person to choose), and returned at 13 it goes to 14."""
+    from kanoon_desk.services import circulation
+    from tests.library_helpers import TODAY
+
+    L, a, b = two_desks_of_13(tmp_path)
+    if lent_first:
+        circulation.checkout(b, L.admin, L.child.member_no, "B0001", today=TODAY)
+        _moved(a, L)
+    else:
+        _moved(a, L)
+        circulation.checkout(b, L.admin, L.child.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    for store in (a, b):
+        copy = _copy(store, L)
+        assert (copy.status, copy.home_centre) == ("on_loan", "14")
+        assert transit.in_transit_to(store, "14") == [] and conflicts.list_conflicts(store, L.admin) == []
+    assert digests(a) == digests(b)
+    back = circulation.checkin(b, L.admin, "B0001", today=TODAY)
+    assert (back.next_action, back.send_to) == ("send_home", "14")
+    exchange(a, b)
+    for store in (a, b):
+        assert [(t.barcode, t.from_centre) for t in transit.in_transit_to(store, "14")] == [("B0001", "13")]
