@@ -51,9 +51,30 @@ def check_hold(s: Session, hold_id: str) -> None:
         _check_holds(s, [hold_id])
 
 
+def _closed_centres(s: Session) -> set[str]:
+    return set(s.scalars(select(Office.code).where(Office.closed_on.is_not(None))))
+
+
+def _drop_open(s: Session, kind: str, ids: list[str]) -> None:
+    """Drop the open conflicts of `kind` about `ids` (none of them is at a closed centre)."""
+    for i in range(0, len(ids), 500):
+        s.execute(delete(Conflict).where(Conflict.kind == kind, Conflict.status == "open",
+                                         Conflict.aggregate_id.in_(ids[i:i + 500])))
+
+
 def _check_holds(s: Session, hold_ids: list[str]) -> None:
+    """(Only holds picked up at a closed centre are looked at one by one: a re-fold's thousands of
+    holds at open centres cost one statement or two.)"""
     s.flush()
-    for hold_id in sorted(hold_ids):
+    closed = _closed_centres(s)
+    ids = sorted(hold_ids)
+    there: set[str] = set()
+    for i in range(0, len(ids), 500):
+        if closed:
+            there.update(s.scalars(select(Hold.id).where(Hold.id.in_(ids[i:i + 500]),
+                                                         Hold.pickup_centre.in_(sorted(closed)))))
+    _drop_open(s, HOLD_AT_CLOSED_CENTRE, [h for h in ids if h not in there])
+    for hold_id in sorted(there):
         _sync_hold(s, hold_id)
 
 
@@ -64,8 +85,17 @@ def check_member(s: Session, member_id: str) -> None:
 
 
 def _check_members(s: Session, member_ids: list[str]) -> None:
+    """(As `_check_holds`: only members of a closed centre one by one.)"""
     s.flush()
-    for member_id in sorted(member_ids):
+    closed = _closed_centres(s)
+    ids = sorted(member_ids)
+    there: set[str] = set()
+    for i in range(0, len(ids), 500):
+        if closed:
+            there.update(s.scalars(select(Member.id).where(Member.id.in_(ids[i:i + 500]),
+                                                           Member.home_centre.in_(sorted(closed)))))
+    _drop_open(s, MEMBER_AT_CLOSED_CENTRE, [m for m in ids if m not in there])
+    for member_id in sorted(there):
         _sync_member(s, member_id)
 
 

@@ -172,8 +172,8 @@ def loan_member(s: Session, member_id: str, out_hlc: int) -> str:
     """Whose a loan made at `out_hlc` to `member_id` is: a member merged into another before it
     (by the merge's stamp: a desk that had not heard lent to the record merged away, by its old
     card) lends to the member kept, as the merge moved the loans open then (`loan.member_moved`);
-    followed through a merge of the member kept."""
-    s.flush()
+    followed through a merge of the member kept. (Members are written by plain statements: no
+    flush needed to read them, and a re-fold's checkouts are not flushed one by one.)"""
     at = member_id
     for _hop in range(_MERGE_HOPS):
         row = _MERGED_INTO.first(s, member_id=at)
