@@ -2784,121 +2784,136 @@
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
             <translation>This member's membership has expired.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
             <source>عضویت این عضو پایان یافته و مشخصاتش به درخواست ولی حذف شده است؛ این کارت دیگر امانت نمی‌گیرد.</source>
             <translation>This member's membership has ended and their details were removed at the guardian's request; this card lends nothing any more.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="29" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="29" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
             <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
             <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
             <source>این نسخه هم‌اکنون به نام {member} از {centre} تا {due} در امانت است؛ نخست آن را بازگردانید.</source>
             <extracomment>the same, naming who has it, where it was lent and until when (`{member}`, `{centre}`, `{due}`)</extracomment>
             <translation>This copy is on loan to {member} from {centre} until {due}; return it first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
             <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
             <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="58" />
+            <source>تنها امانتی که امروز داده شده است به‌عنوان اشتباه لغو می‌شود؛ این کتاب را با «بازگشت» پس بگیرید.</source>
+            <translation>Only a loan made today can be voided as a mistake; take this book back with «Return».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="60" />
+            <source>این امانت تمدید شده است و دیگر اشتباه خواندن نیست؛ کتاب را با «بازگشت» پس بگیرید.</source>
+            <translation>This loan has been renewed, so it is no mis-scan; take the book back with «Return».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="62" />
+            <source>این امانت رزرو همین عضو را تحویل داده است؛ کتاب را با «بازگشت» پس بگیرید تا رزرو دوباره بررسی شود.</source>
+            <translation>This loan collected the member's own hold; take the book back with «Return» so the hold is looked at again.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/library_common.py" line="22" />
@@ -2907,32 +2922,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="51" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="51" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="53" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="53" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="54" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="54" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="55" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="56" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="57" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
@@ -5338,7 +5353,7 @@ Row {n} of {all}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
@@ -5594,7 +5609,7 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
@@ -5764,17 +5779,17 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="386" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
@@ -5871,51 +5886,61 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="178" />
+            <source>لغو امانت اشتباه (Ctrl+Z)</source>
+            <translation>Void mistaken loan (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="180" />
+            <source>امانتی که امروز اشتباه داده شد (کارت عضو دیگر، کتاب دیگر): امانت برگزیده، یا آخرین کتابی که در این مراجعه امانت داده شد، لغو می‌شود</source>
+            <translation>A loan made by mistake today (another member's card, another book): the selected loan, or the last book lent in this visit, is voided</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="184" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="190" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="277" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="421" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="447" />
             <source>«{c}» شماره کارت {n} است و نیز بارکد کتاب {b} بی نویسه پایانی‌اش. اگر کتاب خواندید، برچسبش ناتمام خوانده شد: دوباره بخوانید. اگر کارت است، آن را دوباره بخوانید تا میز به این عضو برود.</source>
             <translation>“{c}” is the card of {n}, and also the book label {b} without its last character. If you scanned a book, its label was read short: scan it again. If it is the card, scan it again to move the desk to this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="470" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="496" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="471" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="497" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="490" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="516" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="554" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="580" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="568" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="594" />
             <source>«{code}» — {why}</source>
             <translation>“{code}” — {why}</translation>
         </message>
@@ -5925,22 +5950,22 @@ Row {n} of {all}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="338" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="339" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="344" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="345" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -6006,7 +6031,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
@@ -6033,7 +6058,12 @@ Row {n} of {all}</translation>
             <translation>Voided (conflict)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <source>لغو شد (امانت اشتباه)</source>
+            <translation>Voided (lent by mistake)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="147" />
             <source>عضویت این عضو تا {d} اعتبار داشت؛ برای امانت، نخست آن را در صفحه «اعضا» با «تمدید عضویت برای یک سال» تمدید کنید.</source>
             <translation>This member's membership ran until {d}; before lending, renew it on the «Members» page with «Renew membership for one year».</translation>
         </message>
@@ -6078,27 +6108,27 @@ Row {n} of {all}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="427" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="433" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="458" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="484" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="476" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="502" />
             <source>«{t}» از {c}، %Ln روز</source>
             <translation>
                 <numerusform>“{t}” from {c}, %Ln day</numerusform>
@@ -6106,27 +6136,27 @@ Row {n} of {all}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="500" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="526" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="532" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="558" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="534" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="560" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="536" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="562" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="538" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="564" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -6141,32 +6171,52 @@ Row {n} of {all}</translation>
             <translation>“{t}” recorded as lost by the member: the loan is closed and the copy is listed as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="56" />
+            <source>لغو امانت اشتباه</source>
+            <translation>Void mistaken loan</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="57" />
+            <source>امانت «{t}» به {m} اشتباه بود و لغو شود؟ در گزارش‌ها امانت شمرده نمی‌شود و نسخه به جای پیشینش برمی‌گردد؛ لغو با نام شما ثبت می‌ماند.</source>
+            <translation>Was lending «{t}» to {m} a mistake, and void it? It is counted as no loan in the reports and the copy goes back where it was; the voiding stays on record under your name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="73" />
+            <source>در این مراجعه کتابی امانت داده نشده است؛ امانت نادرست را در فهرست برگزینید.</source>
+            <translation>No book was lent in this visit; select the wrong loan in the list.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="84" />
+            <source>امانت «{t}» به {m} لغو شد؛ کتاب را پس بگیرید. اگر برای عضو دیگری بود، کارت او را بخوانید و کتاب را دوباره بخوانید.</source>
+            <translation>The loan of «{t}» to {m} was voided; take the book back. If it was for another member, read their card and read the book again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="115" />
             <source>«{t}» تمدید نشد: {why}</source>
             <translation>“{t}” was not renewed: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="127" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="142" />
             <source>«{t}»: {why}</source>
             <translation>“{t}”: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="145" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="147" />
             <source>تمدیدنشده: {r}.</source>
             <translation>Not renewed: {r}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="148" />
             <source>؛ </source>
             <comment>between the refused titles</comment>
             <translation>; </translation>

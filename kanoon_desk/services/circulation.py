@@ -17,7 +17,7 @@ from .circulation_holds import (
     ready_holds,
     record_sent_for_hold,
 )
-from .circulation_loans import checkout, due_date, member_desk, renew, renew_all
+from .circulation_loans import checkout, due_date, member_desk, renew, renew_all, void_checkout
 from .circulation_returns import (
     checkin,
     found_copy,
@@ -46,6 +46,9 @@ from .circulation_views import (
     MSG_ON_LOAN,
     MSG_ON_LOAN_TO,
     MSG_OVERRIDE_REASON,
+    MSG_VOID_HOLD,
+    MSG_VOID_NOT_TODAY,
+    MSG_VOID_RENEWED,
     OPEN_HOLD,
     REFUSALS,
     CirculationRefused,
@@ -61,8 +64,9 @@ __all__ = ["CirculationRefused", "CopyWasLost", "HARD", "HoldView", "LoanView", 
            "MSG_COPY_NOT_HERE", "MSG_COPY_NOT_LOST", "MSG_COPY_OTHER_TITLE", "MSG_COPY_WAS_LOST",
            "MSG_HOLD_CLOSED", "MSG_HOLD_DUPLICATE", "MSG_HOLD_HERE", "MSG_HOLD_NO_COPY", "MSG_HOLD_NOT_FOUND",
            "MSG_HOLD_NOT_WAITING", "MSG_HOLD_ON_SHELF", "MSG_LOAN_CLOSED", "MSG_LOAN_NOT_FOUND",
-           "MSG_NO_OPEN_LOAN", "MSG_NO_OVERRIDE", "MSG_ON_LOAN", "MSG_ON_LOAN_TO", "MSG_OVERRIDE_REASON", "MemberDesk",
+           "MSG_NO_OPEN_LOAN", "MSG_NO_OVERRIDE", "MSG_ON_LOAN", "MSG_ON_LOAN_TO", "MSG_OVERRIDE_REASON", "MSG_VOID_HOLD",
+           "MSG_VOID_NOT_TODAY", "MSG_VOID_RENEWED", "MemberDesk",
            "OPEN_HOLD", "REFUSALS", "ReturnResult", "cancel_hold", "checkin", "checkout", "due_date",
            "expire_holds", "found_copy", "holds_of_title", "mark_loan_lost", "member_desk", "place_hold",
            "ready_holds", "receive_copy", "record_loan_lost", "record_sent_for_hold", "renew", "renew_all",
-           "send_copy"]
+           "send_copy", "void_checkout"]

@@ -27,6 +27,9 @@ from .circulation_views import (
     MSG_ON_LOAN,
     MSG_ON_LOAN_TO,
     MSG_OVERRIDE_REASON,
+    MSG_VOID_HOLD,
+    MSG_VOID_NOT_TODAY,
+    MSG_VOID_RENEWED,
     OPEN_HOLD,
     CirculationRefused,
     LoanView,
@@ -281,6 +284,37 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
             _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
                           loan_id=loan.id, note=note)
         store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
+        return _loan_view(s, loan, today)
+
+
+def void_checkout(store: Store, actor: Actor, loan_id: str, *, today: date | None = None,
+                  note: str = "") -> LoanView:
+    """A checkout scanned by mistake (the wrong child's card on the desk, another child's book read
+    in the pile) taken back at the desk: the loan is voided (`loan.voided`, reason "mistake"), so
+    it is no loan in the reports, the copy is back where it stood and the member's count drops; the
+    event stays on the record with who and when. Only a loan made today and not renewed, and not
+    one that collected the member's own hold: any other is a real loan, ended by a return."""
+    require(actor, *LIBRARIAN)
+    today = today or office_today()
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        if loan.out_on != today:
+            raise InvariantError(MSG_VOID_NOT_TODAY)
+        if loan.renewals:
+            raise InvariantError(MSG_VOID_RENEWED)
+        if s.scalar(select(Hold.id).where(Hold.member_id == loan.member_id, Hold.copy_id == loan.copy_id,
+                                          Hold.status == "collected").limit(1)) is not None:
+            raise InvariantError(MSG_VOID_HOLD)
+        copy = s.get(Copy, loan.copy_id)
+        store.record(s, actor, "loan.voided", loan.id,
+                     {"day": today.isoformat(), "reason": "mistake", "note": normalize_text(note or "")[:300]},
+                     subject=copy.barcode if copy is not None else loan.id)
+        s.flush()
+        s.refresh(loan)
         return _loan_view(s, loan, today)
 
 

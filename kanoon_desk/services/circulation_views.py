@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError
+from ..models import Event
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar
 from ..projections.library.copy_state import VOIDED_HLC
@@ -54,6 +55,12 @@ MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه �
 MSG_COPY_WAS_LOST = QT_TRANSLATE_NOOP(
     "Errors", "این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.")
 MSG_COPY_NOT_LOST = QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت نشده است.")
+MSG_VOID_NOT_TODAY = QT_TRANSLATE_NOOP(
+    "Errors", "تنها امانتی که امروز داده شده است به‌عنوان اشتباه لغو می‌شود؛ این کتاب را با «بازگشت» پس بگیرید.")
+MSG_VOID_RENEWED = QT_TRANSLATE_NOOP(
+    "Errors", "این امانت تمدید شده است و دیگر اشتباه خواندن نیست؛ کتاب را با «بازگشت» پس بگیرید.")
+MSG_VOID_HOLD = QT_TRANSLATE_NOOP(
+    "Errors", "این امانت رزرو همین عضو را تحویل داده است؛ کتاب را با «بازگشت» پس بگیرید تا رزرو دوباره بررسی شود.")
 
 #: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
 OPEN_HOLD = ("waiting", "in_transit", "ready")
@@ -107,6 +114,9 @@ class LoanView:
     #: closed because a person found it wrong (`loan.voided`: one copy lent at two centres), never
     #: returned; `returned_on` is the day it was voided
     voided: bool = False
+    #: voided at the desk as a checkout made by mistake (`void_checkout`), not as one of two loans
+    #: of one copy made apart
+    mistaken: bool = False
     #: a checkout only: the copy that was set aside (or on its way) for this member's hold, freed
     #: when they borrowed another copy of the title — and where it goes now
     freed: ReturnResult | None = None
@@ -175,9 +185,20 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
     copy = copy or s.get(Copy, loan.copy_id)
     title = s.scalar(select(Title.title).where(Title.id == loan.title_id)) or ""
     overdue = _overdue_days(calendar_in(s), loan, today) if loan.returned_at is None and loan.due_on < today else 0
+    voided = loan.returned_hlc == VOIDED_HLC
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
                     loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
-                    loan.returned_on, overdue, loan.lost_hlc is not None, voided=loan.returned_hlc == VOIDED_HLC)
+                    loan.returned_on, overdue, loan.lost_hlc is not None, voided=voided,
+                    mistaken=voided and loan.id in mistaken_loans(s, [loan.id]))
+
+
+def mistaken_loans(s: Session, voided_ids: list[str]) -> set[str]:
+    """Of these voided loans, those voided at the desk as a checkout made by mistake (their
+    `loan.voided` says "mistake"; a conflict's decision says nothing)."""
+    if not voided_ids:
+        return set()
+    return {aid for aid, payload in s.execute(select(Event.aggregate_id, Event.payload).where(
+        Event.aggregate_id.in_(voided_ids), Event.type == "loan.voided")) if payload.get("reason") == "mistake"}
 
 
 def _title_of(s: Session, title_id: str) -> str:
@@ -193,10 +214,12 @@ def _loan_views(s: Session, loans: list[Loan], today: date, calendar: WorkingCal
     titles: dict[str, str] = {i: t for i, t in s.execute(select(Title.id, Title.title).where(
         Title.id.in_({x.title_id for x in loans})))}
     calendar = calendar or calendar_in(s)
+    mistaken = mistaken_loans(s, [x.id for x in loans if x.returned_hlc == VOIDED_HLC])
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
                      _overdue_days(calendar, x, today),
-                     x.lost_hlc is not None, voided=x.returned_hlc == VOIDED_HLC) for x in loans]
+                     x.lost_hlc is not None, voided=x.returned_hlc == VOIDED_HLC, mistaken=x.id in mistaken)
+            for x in loans]
 
 
 def _hold_view(s: Session, h: Hold) -> HoldView:

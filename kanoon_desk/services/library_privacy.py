@@ -27,7 +27,7 @@ from ..models.library import Copy, Hold, Loan, Member, Title
 from ..projections.library.copy_state import VOIDED_HLC
 from ..store import Store
 from .accounts import require
-from .circulation_views import OPEN_HOLD
+from .circulation_views import OPEN_HOLD, mistaken_loans
 from .library_common import LIBRARIAN, MSG_MEMBER_NOT_FOUND
 from .library_members import MemberView, member_category, member_view
 
@@ -60,7 +60,8 @@ class HeldLoan:
     due_on: date
     returned_on: date | None
     renewals: int
-    #: "open", "returned", "lost" or "voided"
+    #: "open", "returned", "lost", "voided" (one of two loans of a copy made apart) or "mistaken"
+    #: (a checkout voided at the desk as made by mistake)
     state: str
 
 
@@ -122,10 +123,12 @@ def member_record(store: Store, actor: Actor, member_id: str, *, today: date | N
             select(Loan.title_id).where(Loan.member_id.in_(ids)).union(
                 select(Hold.title_id).where(Hold.member_id.in_(ids))))))}
         loans = []
+        mistaken = mistaken_loans(s, list(s.scalars(select(Loan.id).where(Loan.member_id.in_(ids),
+                                                                          Loan.returned_hlc == VOIDED_HLC))))
         for loan, barcode in s.execute(select(Loan, Copy.barcode).join(Copy, Copy.id == Loan.copy_id, isouter=True)
                                        .where(Loan.member_id.in_(ids)).order_by(Loan.out_hlc.desc())):
-            state = ("voided" if loan.returned_hlc == VOIDED_HLC else "lost" if loan.lost_hlc is not None
-                     else "open" if loan.returned_at is None else "returned")  # (a lost loan is closed)
+            state = ("mistaken" if loan.id in mistaken else "voided" if loan.returned_hlc == VOIDED_HLC
+                     else "lost" if loan.lost_hlc is not None else "open" if loan.returned_at is None else "returned")  # (a lost loan is closed)
             loans.append(HeldLoan(titles.get(loan.title_id, ""), barcode or "", centres.get(loan.centre, loan.centre),
                                   loan.out_on, loan.due_on, loan.returned_on, loan.renewals, state))
         holds = [HeldHold(titles.get(h.title_id, ""), centres.get(h.pickup_centre, h.pickup_centre),

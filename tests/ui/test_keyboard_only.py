@@ -500,3 +500,45 @@ def test_after_an_action_by_keyboard_the_cursor_stays_among_the_case_s_actions(
     qtbot.wait(50)
     assert q.get_case(desk.store, desk.expert, case_id).case["status"] == "registered"
     assert QApplication.focusWidget() in view.buttons.values()
+
+
+def test_ctrl_z_in_the_scan_box_voids_the_book_just_lent_to_the_wrong_child(qtbot: Any, tmp_path: Path) -> None:
+    """A book read while the wrong child's card was on the desk could only be «returned», the
+    mistake counted as a loan in the reports. Ctrl+Z, from the scan box where the cursor is, voids
+    the last book lent in this visit (asked first), and the next scans lend it to the right child."""
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.library.circulation import CirculationPage
+    from tests.library_helpers import TODAY, make_library
+
+    L = make_library(tmp_path)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    asked: list[tuple[str, str]] = []
+    page.ask_void_confirm = lambda t, m: asked.append((t, m)) is None  # type: ignore[method-assign]
+
+    def scan(code: str) -> None:
+        assert QApplication.focusWidget() is page.scan
+        qtbot.keyClicks(page.scan, code)
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+
+    scan(L.adult.member_no)
+    scan("B0001")
+    scan("B0002")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("ماهی سیاه کوچولو", L.adult.full_name)]
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"  # the last one read, voided
+    assert lib.get_copy(L.store, "B0001").status == "on_loan"
+    assert [x.barcode for x in page.desk.loans] == ["B0001"]  # type: ignore[union-attr]
+    assert "لغو شد" in page.message.text()
+    history = page.history.model()
+    assert history.index(0, 3).data().startswith("لغو شد (امانت اشتباه) ۱۴")  # not «(ناسازگاری)»
+    assert QApplication.focusWidget() is page.scan
+    scan(L.child.member_no)
+    scan("B0002")
+    loans = circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY).loans
+    assert [x.barcode for x in loans] == ["B0002"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -175,12 +175,18 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.lost_button.setToolTip(QCoreApplication.translate(
             "Library", "عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود"))
         self.lost_button.clicked.connect(self.lost_selected)
+        self.void_button = QPushButton(QCoreApplication.translate("Library", "لغو امانت اشتباه (Ctrl+Z)"))
+        self.void_button.setObjectName("void-loan")
+        self.void_button.setToolTip(QCoreApplication.translate(
+            "Library", "امانتی که امروز اشتباه داده شد (کارت عضو دیگر، کتاب دیگر): امانت برگزیده، یا آخرین کتابی "
+                       "که در این مراجعه امانت داده شد، لغو می‌شود"))
+        self.void_button.clicked.connect(self.void_last)
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = FlowLayout()  # on a narrow window the buttons that do not fit go on to a second line
-        for b in (self.renew_one, self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button,
-                  self.slip, self.done, self.shelf_button, self.pull_button):
+        for b in (self.renew_one, self.renew_all, self.void_button, self.lost_button, self.hold_button,
+                  self.cancel_hold_button, self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
             # (connected after the button's own work: the cursor ends in the scan box, not on the
             # button a click or Space gave it to, where the next scan would be lost)
@@ -210,6 +216,11 @@ class CirculationPage(DeskLoans, DeskHolds):
         QShortcut(QKeySequence("F2"), self, lambda: self.mode_lend.setChecked(True))
         QShortcut(QKeySequence("F3"), self, lambda: self.mode_return.setChecked(True))
         QShortcut(QKeySequence("F6"), self, self.place_hold)
+        # Ctrl+Z: the last loan voided as a mistake; in the scan box (where the cursor always is) the
+        # line would take the key for its own undo, so an empty box hands it to the desk
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self._undo_key)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.scan.installEventFilter(self)
         self._centres = dict(lib.list_centres(ctx.store))
         self.fill_centres()
         # how many wait on the hold shelf and to be sent: counted again a moment after a change
@@ -337,13 +348,28 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.found_button.hide()
         self.found_pending = ""
         for w in (self.member_box, self.loans_title, self.loans, self.history_title, self.history, self.renew_one,
-                  self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
+                  self.renew_all, self.void_button, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
             w.setVisible(not returning)
         self.returns_panel.setVisible(returning)
         self._scan_placeholder()
         self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
                  else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.scan and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Undo)
+                and not self.scan.text()):
+            if event.type() == QEvent.Type.KeyPress:
+                self._undo_key()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _undo_key(self) -> None:
+        """Ctrl+Z on the desk: in lending, the last loan (or the one selected) voided as a mistake."""
+        if not self.mode_return.isChecked():
+            self.void_last()
 
     def _back_to_scan(self) -> None:
         """The cursor back in the scan box after a button's work: the scanner types the next card or

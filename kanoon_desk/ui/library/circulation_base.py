@@ -130,10 +130,12 @@ class DeskBase(QWidget):
             alert=lambda x: x.overdue_days > 0))  # a book past its due date, in red
         lost = QCoreApplication.translate("Library", "گم شد")
         voided = QCoreApplication.translate("Library", "باطل شد (ناسازگاری)")
+        mistaken = QCoreApplication.translate("Library", "لغو شد (امانت اشتباه)")
         self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
                                             f"{lost} {jdate(x.returned_on)}" if x.lost
+                                            else f"{mistaken} {jdate(x.returned_on)}" if x.mistaken
                                             else f"{voided} {jdate(x.returned_on)}" if x.voided else x.returned_on]))
 
     @staticmethod

@@ -4,7 +4,7 @@ one or all, and the slip of due dates the member takes home."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ... import persian
 from ...services import circulation as circ
@@ -46,6 +46,50 @@ class DeskLoans(DeskBase):
 
         self.ctx.tasks.run(lambda: circ.mark_loan_lost(self.ctx.store, self.ctx.actor, loan.id, note=note,
                                                        today=self.today), on_done=done, on_error=self._failed)
+        self.scan.setFocus()
+
+    # -- a checkout scanned by mistake ---------------------------------------------------------------
+
+    def ask_void_confirm(self, title: str, member: str) -> bool:
+        """Confirm voiding the loan of `title` to `member`. Tests replace this method."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("Library", "لغو امانت اشتباه"),
+            QCoreApplication.translate(
+                "Library", "امانت «{t}» به {m} اشتباه بود و لغو شود؟ در گزارش‌ها امانت شمرده نمی‌شود و "
+                           "نسخه به جای پیشینش برمی‌گردد؛ لغو با نام شما ثبت می‌ماند.").format(
+                t=text_digits(title), m=text_digits(member)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def void_last(self) -> None:
+        """Ctrl+Z, «لغو امانت اشتباه»: the loan selected in the list, else the last book lent in this
+        visit (the wrong child's card on the desk, a book of another child's pile read), is voided."""
+        if self.desk is None:
+            return
+        open_ids = {x.id: x for x in self.desk.loans}
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        loan = self.desk.loans[rows[0].row()] if rows and rows[0].row() < len(self.desk.loans) else next(
+            (open_ids[x.id] for x in reversed(self.session_loans) if x.id in open_ids), None)
+        if loan is None:
+            self.say(QCoreApplication.translate(
+                "Library", "در این مراجعه کتابی امانت داده نشده است؛ امانت نادرست را در فهرست برگزینید."), ok=False)
+            self.scan.setFocus()
+            return
+        member = self.desk.member.full_name
+        if not self.ask_void_confirm(loan.title, member):
+            self.scan.setFocus()
+            return
+
+        def done(_: circ.LoanView) -> None:
+            self.session_loans = [x for x in self.session_loans if x.id != loan.id]
+            self.say(QCoreApplication.translate(
+                "Library", "امانت «{t}» به {m} لغو شد؛ کتاب را پس بگیرید. اگر برای عضو دیگری بود، کارت او را "
+                           "بخوانید و کتاب را دوباره بخوانید.").format(t=text_digits(loan.title), m=text_digits(member)))
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+            self.scanned.emit("")
+
+        self.ctx.tasks.run(lambda: circ.void_checkout(self.ctx.store, self.ctx.actor, loan.id, today=self.today),
+                           on_done=done, on_error=self._failed)
         self.scan.setFocus()
 
     # -- renewals and the slip -------------------------------------------------------------------

@@ -19,7 +19,7 @@ from .common import CATEGORY_FA
 from .printouts import KANOON, ltr_code
 
 _LOAN_STATES = {"open": "در امانت", "returned": "بازگردانده شد", "lost": "گم‌شده نزد عضو",
-                "voided": "باطل شد (ناسازگاری)"}
+                "voided": "باطل شد (ناسازگاری)", "mistaken": "لغو شد (امانت اشتباه)"}
 _HOLD_STATES = {"waiting": "در صف", "in_transit": "در راه", "ready": "آماده تحویل", "collected": "تحویل شد",
                 "expired": "منقضی شد", "cancelled": "لغو شد"}
 
