@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from ... import persian
 from ...services import circulation as circ
 from ..errors import error_text
-from ..widgets import digits, select_row, text_digits
+from ..widgets import digits, isolated, select_row, text_digits
 from .circulation_base import DeskBase
 from .printouts import SlipDialog, slip_html
 
@@ -57,7 +57,7 @@ class DeskLoans(DeskBase):
             QCoreApplication.translate(
                 "Library", "امانت «{t}» به {m} اشتباه بود و لغو شود؟ در گزارش‌ها امانت شمرده نمی‌شود و "
                            "نسخه به جای پیشینش برمی‌گردد؛ لغو با نام شما ثبت می‌ماند.").format(
-                t=text_digits(title), m=text_digits(member)))
+                t=isolated(text_digits(title)), m=isolated(text_digits(member))))
         return answer == QMessageBox.StandardButton.Yes
 
     def void_last(self) -> None:
@@ -83,7 +83,7 @@ class DeskLoans(DeskBase):
             self.session_loans = [x for x in self.session_loans if x.id != loan.id]
             self.say(QCoreApplication.translate(
                 "Library", "امانت «{t}» به {m} لغو شد؛ کتاب را پس بگیرید. اگر برای عضو دیگری بود، کارت او را "
-                           "بخوانید و کتاب را دوباره بخوانید.").format(t=text_digits(loan.title), m=text_digits(member)))
+                           "بخوانید و کتاب را دوباره بخوانید.").format(t=isolated(text_digits(loan.title)), m=isolated(text_digits(member))))
             self._reload_member()
             self.ctx.bus.changed.emit("library")
             self.scanned.emit("")
