@@ -968,483 +968,500 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="142" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>the folders of this session's copies of the scans opened for the system's viewer (`scan_copies`), each with the lock that says a running program owns it today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="150" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/batch_forward.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="238" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
             <source>همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد رهگیری این یکی را در یادداشت بنویسید.</source>
             <translation>The same applicant has another request with a very similar subject: {cases}. If it is the same request, take only one forward and reject the other with the reason «Duplicate», writing this one's tracking code in the note.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
             <source>این درخواست با دلیل «تکراری» رد شد؛ همان درخواست: {cases}.</source>
             <translation>This request was rejected as a duplicate of: {cases}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="567" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <source>پس‌گرفتن ارسال…</source>
+            <translation>Take back the forward…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <source>حذف مراجعه…</source>
+            <translation>Remove a visit…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <source>اصلاح…</source>
+            <translation>Correct…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="629" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="635" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="641" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="647" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="663" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="669" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="663" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="669" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="675" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="681" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="679" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="726" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="732" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="681" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="687" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="243" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="328" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="305" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="86" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="100" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="102" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="103" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="126" />
             <source>{name} ({role})</source>
             <translation>{name} ({role})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="135" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="135" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="149" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="140" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="624" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="630" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="657" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="159" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
@@ -1503,128 +1520,131 @@
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="164" />
             <source>دستور یا توضیح (در نامه)</source>
             <translation>Instruction or note (in the letter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="170" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="171" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="358" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="323" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="174" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="186" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="187" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="202" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
             <source>برداشتن پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
             <source>دلیل برداشتن</source>
             <translation>Reason for removal</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>این پیوست از فهرست پیوست‌ها و پرونده چاپی برداشته می‌شود؛ برداشتن آن، با نام شما و این دلیل، در گردش کار پرونده می‌ماند.</source>
             <translation>The attachment leaves the list of attachments and the printed case file; its removal, with your name and this reason, stays on the case's timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="356" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="256" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="259" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
             <source>%Ln نویسه، {parts}</source>
             <translation>
                 <numerusform>%Ln character, {parts}</numerusform>
@@ -1632,7 +1652,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="283" />
             <source>%Ln پیامک</source>
             <translation>
                 <numerusform>%Ln SMS part</numerusform>
@@ -1640,24 +1660,99 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="285" />
             <source>بیش از {max} نویسه فرستاده نمی‌شود</source>
             <translation>no more than {max} characters are sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="297" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="301" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="304" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="320" />
+            <source>پس‌گرفتن ارسال</source>
+            <translation>Take back the forward</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="323" />
+            <source>{no} مورخ {day} به {agency}</source>
+            <translation>{no} of {day} to {agency}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="329" />
+            <source>پرونده به کارتابل شما برمی‌گردد تا به دستگاه درست فرستاده شود؛ نامه با شماره‌اش در گردش کار می‌ماند و در گزارش دستگاه‌ها شمرده نمی‌شود. به دستگاه خبر دهید که نامه را نادیده بگیرد.</source>
+            <translation>The case comes back to your cartable to be sent to the right agency; the letter stays in the history with its number and is not counted in the agency reports. Tell the agency to disregard the letter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="341" />
+            <source>اصلاح درخواست</source>
+            <translation>Correct the request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="346" />
+            <source>شرح درخواست</source>
+            <translation>Request text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="347" />
+            <source>دسته</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="355" />
+            <source>شیوه دریافت</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="357" />
+            <source>پستی</source>
+            <translation>By post</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="360" />
+            <source>تاریخ دریافت</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="361" />
+            <source>چه نادرست ثبت شده بود</source>
+            <translation>What was recorded wrong</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="362" />
+            <source>مقدار پیشین هر خانه با نام شما و دلیل در گردش کار می‌ماند؛ اگر رسید به متقاضی داده شده است، آن را از «چاپ و PDF» دوباره چاپ کنید.</source>
+            <translation>Each field's previous value stays in the history with your name and the reason; if the applicant was given a receipt, print it again from «Print and PDF».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="372" />
+            <source>حذف مراجعه</source>
+            <translation>Remove a visit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <source>مراجعه</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="376" />
+            <source>{day} — ثبت {name}</source>
+            <translation>{day} — recorded by {name}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="379" />
+            <source>چرا نادرست ثبت شده بود</source>
+            <translation>Why it was recorded wrongly</translation>
         </message>
     </context>
     <context>
@@ -2000,7 +2095,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
@@ -2011,7 +2106,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="83" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
@@ -2181,227 +2276,232 @@
             <translation>Copies withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="82" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
+            <source>اصلاح</source>
+            <translation>Correction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>ادغام دستگاه اجرایی در دستگاه دیگر</source>
             <translation>Agency merged into another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>برگرداندن ادغام دستگاه اجرایی</source>
             <translation>Agency merge undone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>بستن مرکز فرهنگی هنری</source>
             <translation>Cultural centre closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="119" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="120" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="119" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="121" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="120" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="122" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="121" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="123" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="122" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="124" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="123" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="125" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="124" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="126" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="130" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="132" />
             <source>سپردن نسخه به مرکز دیگر (بسته‌بندی در همان مرکز)</source>
             <extracomment>A copy packed where it stood, given to another centre for good (`copy.received` with `moved`, `library_common.pack_to_move`): no arrival, though recorded as one.</extracomment>
             <translation>Copy given to another centre (packed where it stood)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="174" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="174" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="436" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="181" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="192" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="187" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="198" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -3196,44 +3296,59 @@
             <translation>Why are the copies withdrawn? Write the reason; the centre was not closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="32" />
             <source>شیوه دریافت را برگزینید.</source>
             <translation>Choose how the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="33" />
             <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="34" />
             <source>این پیوست پیش‌تر به این پرونده افزوده شده است.</source>
             <translation>This attachment is already on this case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="35" />
             <source>«{name}» همان پیوست «{first}» است؛ یکی از آن دو را از فهرست بردارید.</source>
             <translation>«{name}» is the same scan as «{first}»; take one of the two off the list.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="37" />
             <source>این پیوست در این پرونده نیست؛ شاید پیش‌تر برداشته شده است.</source>
             <translation>This attachment is not on this case; perhaps it was removed already.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="38" />
             <source>بنویسید چرا این پیوست برداشته می‌شود.</source>
             <translation>Write why this attachment is being removed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="39" />
             <source>پیوست پرونده بسته برداشته نمی‌شود؛ اگر لازم است، نخست پرونده را بازگشایی کنید.</source>
             <translation>An attachment of a closed case cannot be removed; if it must be, reopen the case first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_intake.py" line="34" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="41" />
             <source>پیوستی را که کاربر دیگری افزوده است تنها کارشناس، مدیر یا مدیر سامانه برمی‌دارد.</source>
             <translation>Only an expert, a manager or an admin may remove an attachment another user added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="215" />
+            <source>چیزی تغییر نکرده است؛ خانه نادرست را درست کنید.</source>
+            <translation>Nothing has changed; correct the wrong field.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="216" />
+            <source>بنویسید چه چیزی نادرست ثبت شده بود.</source>
+            <translation>Write what was recorded wrong.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="217" />
+            <source>تاریخ دریافت نمی‌تواند پس از {day} باشد، که کار دیگری روی این درخواست انجام شده است.</source>
+            <translation>The received date cannot be after {day}, when another step was taken on this request.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_common.py" line="18" />
@@ -3291,17 +3406,17 @@
             <translation>No open case waits in this user's cartable to hand over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="134" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -3346,17 +3461,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="124" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="125" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="126" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -3366,7 +3481,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="150" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -3396,46 +3511,72 @@
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="127" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="206" />
+            <source>این مراجعه در این پرونده نیست؛ شاید پیش‌تر حذف شده است.</source>
+            <extracomment>How several applicants are told at once (a phone call or a visit is one person at a time). An SMS longer than this is cut (with "…"): the server's gateway sends it as a few parts. The characters of the GSM 7-bit alphabet an ASCII SMS is sent in, those that take two of its septets (the extension table): any other character (every Persian letter) makes it UCS-2.</extracomment>
+            <translation>This visit is not on this case; it may have been removed already.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="207" />
+            <source>بنویسید چرا این مراجعه نادرست ثبت شده بود.</source>
+            <translation>Write why this visit was recorded wrongly.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="208" />
+            <source>مراجعه هنگام دریافت یا اعلام حضوری با همان کار ثبت شده است؛ شیوه دریافت را با «اصلاح…» درست کنید.</source>
+            <translation>A visit at intake or at a notice in person was recorded with that step; correct the channel with «Correct…».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="129" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="131" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="148" />
             <source>«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>“{name}” was merged into “{into}”; send the case to “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="155" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="156" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="157" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="145" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="296" />
+            <source>این پرونده نزد دستگاهی نیست که ارسالش پس گرفته شود (پاسخ رسیده یا پرونده بسته شده است).</source>
+            <translation>This case is not with an agency whose forward could be taken back (the answer came, or the case was closed).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="298" />
+            <source>بنویسید چرا ارسال پس گرفته می‌شود.</source>
+            <translation>Write why the forward is taken back.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
@@ -3897,383 +4038,403 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="61" />
+            <source>پاسخ دستگاه برای ارسالی ثبت شد که در میز دیگری پس گرفته شده بود</source>
+            <translation>An agency's answer was recorded for a forward taken back at another desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="63" />
+            <source>یک خانه درخواست در دو میز جداگانه به دو مقدار گوناگون اصلاح شده است</source>
+            <translation>One field of a request was corrected to two different values at two desks apart</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="62" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="63" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="64" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در میز دیگری به مرکز دیگری سپرده شد</source>
             <translation>A copy withdrawn or recorded lost at one centre was given to another centre at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
             <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
             <source>برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد</source>
             <translation>Two copies were set aside or sent for one hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="72" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="76" />
             <source>نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد</source>
             <translation>A copy withdrawn at one centre was received at another at the same time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="74" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
             <source>نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's full name was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
             <source>گذرواژه یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's password was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="76" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
             <source>دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند</source>
             <translation>Two desks apart took away the office's last two system admins; one stays an admin</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
             <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
             <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
             <source>در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است</source>
             <translation>A book was lent at a centre another desk had closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
             <source>عضوی در مرکزی ثبت شده است که در میز دیگری بسته شده بود</source>
             <translation>A member was registered at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>رزروی برای گرفتن در مرکزی که در میز دیگری بسته شده بود ثبت شده است</source>
             <translation>A hold was placed for pick-up at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>A book is on loan to a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>An open hold for a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="95" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="98" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
             <source>امانت باز بماند تا کتاب برگردد</source>
             <translation>Keep the loan open until the book comes back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
             <source>کتاب گم‌شده نزد عضو ثبت شود</source>
             <translation>Record the book as lost with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
             <source>رزرو لغو شود</source>
             <translation>Cancel the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
             <source>عضو به مرکز جانشین منتقل شود</source>
             <translation>Move the member to the successor centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="136" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="140" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="139" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="143" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="146" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="146" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="149" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="153" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="151" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="155" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="154" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="158" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="160" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="164" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="162" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="166" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="169" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="172" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="171" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="175" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="174" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
             <source>نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The first event's letter keeps its number; this desk gives the second event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="182" />
             <source>نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The second event's letter keeps its number; this desk gives the first event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="182" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="186" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="185" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="189" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="188" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="192" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="191" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="195" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="198" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="198" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="206" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="206" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="210" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="209" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="213" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="212" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="216" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="215" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="219" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="218" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="222" />
             <source>گم‌شدن (یا خارج کردن از گردش) به جای خود می‌ماند: میزی که نسخه را به مرکز دیگر سپرد از آن خبر نداشت و نسخه‌ای بسته‌بندی و فرستاده نشده است. مرکز تازه آن را در فهرست «در راه» نمی‌بیند و چشم‌به‌راهش نمی‌ماند؛ نسخه گم‌شده (یا خارج از گردش) با مرکز تازه‌اش در کاتالوگ می‌ماند.</source>
             <translation>The loss (or withdrawal) stands: the desk that gave the copy to another centre did not know of it, and no copy was packed or sent. The new centre does not see it among the copies on their way and does not wait for it; the copy stays lost (or withdrawn) in the catalogue, with its new centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="222" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
             <source>نسخه پیدا شد یا خارج کردنش نادرست بود: گم‌شدن (یا خارج کردن از گردش) پس گرفته می‌شود و نسخه از مرکزی که در آن بود در راه مرکز تازه‌اش است. آن را بسته‌بندی کنید و بفرستید تا مرکز تازه در میز امانت بخواندش.</source>
             <translation>The copy was found, or withdrawing it was wrong: the loss (or withdrawal) is taken back and the copy is on its way from the centre where it was to its new centre. Pack it and send it, so that the new centre reads it in at its lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="230" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="230" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="234" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="236" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="240" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر، {other}، آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy, {other}, is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="241" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="245" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="245" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="249" />
             <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
             <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="247" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="251" />
             <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
             <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="249" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="253" />
             <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
             <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="254" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="258" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="258" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="262" />
             <source>حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز امانت بخواند تا امانت بسته شود.</source>
             <translation>The removal of the details stands, and the loan stays open under «Removed member» with the membership number until the book comes back; the contact details are no longer on the desk: the centre that lent it gets the book back from the family, and scans it at the lending desk when it returns, which closes the loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="262" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="266" />
             <source>کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا پیدا و خوانده شود.</source>
             <translation>The book will not come back: the loan is closed now as "lost with the member", and the copy counts as lost until it is found and scanned anywhere.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="265" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="269" />
             <source>رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر در راه است، هنگام رسیدن آن را در میز امانت بخوانید.</source>
             <translation>The hold is cancelled (until then no new copy is set aside or sent for it either). If a copy waits for it on the hold shelf, take it off and put it back on the shelf, or send it to its own centre if it is from another; if one is on its way, scan it at the lending desk when it arrives.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="269" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="273" />
             <source>امانت به جای خود می‌ماند و کتاب نزد عضو است؛ بستن مرکز هم می‌ماند. کتاب را در مرکزی که اعضا و نسخه‌های مرکز بسته به آن رفتند (یا هر مرکز باز دیگر) بازپس بگیرید و در میز امانت بخوانید؛ اگر نسخه از آن مرکز بسته است، آن را هم به مرکز تازه‌اش بسپارید. سپس این را ثبت کنید.</source>
             <translation>The loan stands and the book is with the member; the closing stands too. Take the book back at the centre the closed centre's members and copies went to (or any other open centre) and scan it at the lending desk; if the copy belongs to the closed centre, hand it to its new centre as well. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="273" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="277" />
             <source>مرکزی که رزرو باید در آن گرفته شود بسته شده است و کسی آنجا کتاب را برای عضو کنار نمی‌گذارد: رزرو لغو می‌شود. به خانواده خبر دهید و اگر هنوز کتاب را می‌خواهند، رزرو تازه‌ای با مرکزی باز (مرکزی که اعضای مرکز بسته به آن رفتند) ثبت کنید. اگر نسخه‌ای برایش کنار گذاشته شده یا در راه است، آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود.</source>
             <translation>The centre where the hold was to be picked up is closed, and nobody there will set a book aside for the member: the hold is cancelled. Tell the family and, if they still want the book, place a new hold at an open centre (the one the closed centre's members went to). If a copy was set aside for it or is on its way, read it at the lending desk so that it goes to the next hold or to its own centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="279" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="283" />
             <source>بستن مرکز اعضای آن را به {centre} برد، اما این عضو را که میز دیگری بی‌خبر ثبت کرد نمی‌شناخت. عضو نیز به همان مرکز منتقل می‌شود (شماره و کارت عضویتش تغییر نمی‌کند)؛ به خانواده بگویید کتاب‌ها را از آن پس از کجا بگیرند. اگر مرکز باز دیگری برایش نزدیک‌تر است، مرکزش را در صفحه اعضا تغییر دهید: این ناسازگاری خودبه‌خود برداشته می‌شود.</source>
             <translation>Closing the centre moved its members to {centre}, but did not know this member, registered at another desk that had not heard. The member is moved there too (their membership number and card stay the same); tell the family where to borrow from now on. If another open centre is nearer for them, change their centre on the members page: this conflict then goes by itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="284" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="288" />
+            <source>پاسخ ثبت‌شده می‌ماند و پرونده «پاسخ رسیده» است. اگر پاسخ از دستگاهی است که ارسال به آن به اشتباه رفته بود، پرونده را ارجاع دهید تا به دستگاه درست فرستاده شود؛ اگر پاسخ درست است، پس‌گرفتن ارسال نادیده می‌ماند. سپس این را ثبت کنید.</source>
+            <translation>The answer recorded stands and the case is «answered». If the answer is from the agency the case was sent to by mistake, refer the case so that it is sent to the right agency; if the answer is right, the taking back is disregarded. Then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="292" />
+            <source>اصلاحی که دیرتر ثبت شد در پرونده نشسته است و اصلاح دیگر در گردش کار می‌ماند. پرونده را باز کنید و اگر مقدار درست آن دیگری است، با «اصلاح…» آن را بنویسید؛ سپس این را ثبت کنید.</source>
+            <translation>The correction recorded later is on the case and the other stays in its history. Open the case and, if the other value is the right one, write it with «Correct…»; then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="295" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -4358,7 +4519,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="32" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="33" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -8441,11 +8602,6 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Attachment removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="40" />
-            <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
-            <translation>Forward withdrawn (conflict resolved)</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="41" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
@@ -8466,142 +8622,200 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Agency merge undone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="46" />
+            <source>اصلاح درخواست</source>
+            <translation>Request corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
+            <source>حذف مراجعه نادرست</source>
+            <translation>Wrong visit removed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
+            <source>دسته</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
+            <source>شیوه دریافت</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="59" />
+            <source>پستی</source>
+            <translation>By post</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
+            <source>{field}: {old} ← {new}</source>
+            <translation>{field}: {old} → {new}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="86" />
+            <source>؛ </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="145" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="147" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="151" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="156" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="159" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="163" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="125" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="172" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="115" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="172" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="136" />
             <source> (اکنون «{name}»)</source>
             <translation> (now “{name}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="40" />
+            <source>پس‌گرفتن ارسال</source>
+            <translation>Forward taken back</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="186" />
             <source>«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است</source>
             <translation>“{name}” was merged into “{into}”; the case is with “{into}”</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="189" />
             <source>ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است</source>
             <translation>The merge into “{into}” was undone; the case is with “{name}” again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="193" />
+            <source>نامه {no}</source>
+            <translation>Letter {no}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="198" />
+            <source>حل ناسازگاری</source>
+            <translation>conflict resolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="201" />
+            <source>مراجعه {day}</source>
+            <translation>Visit of {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="206" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="215" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="216" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="217" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="218" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="219" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -8636,9 +8850,11 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Applicant</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
             <source>موضوع</source>
+            <extracomment>the fields a correction (`case.corrected`) names, in the form's order</extracomment>
             <translation>Subject</translation>
         </message>
         <message>
@@ -8647,6 +8863,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>

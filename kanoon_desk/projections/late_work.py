@@ -54,6 +54,8 @@ ROLES_FOR: dict[str, frozenset[str]] = {
     "case.followed_up": frozenset({"expert", "manager"}),
     "case.notified": frozenset({"clerk", "expert"}),
     "case.visited": frozenset({"clerk", "expert"}),
+    "case.corrected": frozenset({"clerk", "expert", "manager"}),
+    "case.visit_removed": frozenset({"clerk", "expert", "manager"}),
     "loan.checked_out": frozenset({"librarian", "admin"}),
     "loan.returned": frozenset({"librarian", "admin"}),
     "loan.renewed": frozenset({"librarian", "admin"}),

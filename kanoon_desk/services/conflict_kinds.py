@@ -58,6 +58,10 @@ KIND_TITLES: dict[str, str] = {
     "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که در میز دیگری بسته شده است"),
     "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
     "case.letter_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره نامه صادره به دو نامه داده شده است"),
+    "case.answered_withdrawn": QT_TRANSLATE_NOOP(
+        "Errors", "پاسخ دستگاه برای ارسالی ثبت شد که در میز دیگری پس گرفته شده بود"),
+    "case.corrected_apart": QT_TRANSLATE_NOOP(
+        "Errors", "یک خانه درخواست در دو میز جداگانه به دو مقدار گوناگون اصلاح شده است"),
     "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
     "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
     "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
@@ -281,6 +285,13 @@ EXPLANATIONS[("member.at_closed_centre", "move_member")] = QT_TRANSLATE_NOOP(
     "نیز به همان مرکز منتقل می‌شود (شماره و کارت عضویتش تغییر نمی‌کند)؛ به خانواده بگویید کتاب‌ها را از آن پس از "
     "کجا بگیرند. اگر مرکز باز دیگری برایش نزدیک‌تر است، مرکزش را در صفحه اعضا تغییر دهید: این ناسازگاری خودبه‌خود "
     "برداشته می‌شود.")
+EXPLANATIONS[("case.answered_withdrawn", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "پاسخ ثبت‌شده می‌ماند و پرونده «پاسخ رسیده» است. اگر پاسخ از دستگاهی است که ارسال به آن به اشتباه رفته "
+    "بود، پرونده را ارجاع دهید تا به دستگاه درست فرستاده شود؛ اگر پاسخ درست است، پس‌گرفتن ارسال نادیده می‌ماند. "
+    "سپس این را ثبت کنید.")
+EXPLANATIONS[("case.corrected_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "اصلاحی که دیرتر ثبت شد در پرونده نشسته است و اصلاح دیگر در گردش کار می‌ماند. پرونده را باز کنید و "
+    "اگر مقدار درست آن دیگری است، با «اصلاح…» آن را بنویسید؛ سپس این را ثبت کنید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..models import Event
-from ..models.secretariat import OUTCOMES, Agency, Case
+from ..models.secretariat import OUTCOMES, Agency, Case, Forward
 from ..persian import normalize, normalize_text
 from ..store import Store
 from . import numbers
@@ -55,12 +55,18 @@ from .secretariat_followups import (
     record_follow_up,
 )
 from .secretariat_intake import (
+    CORRECTABLE,
+    CORRECTORS,
     MSG_CHANNEL,
+    MSG_CORRECT_REASON,
     MSG_FUTURE,
+    MSG_NOTHING_CORRECTED,
+    MSG_RECEIVED_AFTER_STEP,
     MSG_SAME_SCAN,
     CaseInput,
     Receipt,
     add_attachment,
+    correct_case,
     has_scan,
     intake,
     remove_attachment,
@@ -70,9 +76,12 @@ from .secretariat_notices import (
     BULK_METHODS,
     MSG_NO_MOBILE,
     MSG_NO_MOBILE_OF,
+    MSG_NO_VISIT,
     MSG_NOTHING_DECIDED,
     MSG_PURPOSE,
     MSG_TOLD,
+    MSG_VISIT_NOT_CLICKED,
+    MSG_VISIT_REASON,
     MSG_VISITED,
     SMS_MAX,
     applicant_mobile,
@@ -80,6 +89,8 @@ from .secretariat_notices import (
     notify_many,
     record_visit,
     rejection_notice_text,
+    removable_visits,
+    remove_visit,
     sms_size,
     sms_text,
 )
@@ -105,16 +116,18 @@ from .secretariat_referrals import (
 
 __all__ = [
     # the steps (and the forms) in the order of the process
-    "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
+    "CaseInput", "Receipt", "validate_input", "intake", "correct_case", "CORRECTABLE", "CORRECTORS", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "hand_over", "open_items_count", "ForwardView",
-    "FORWARDABLE", "forward", "forward_many", "forward_instruction", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
-    "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
+    "FORWARDABLE", "forward", "forward_many", "forward_instruction", "withdraw_forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
+    "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "remove_visit", "removable_visits", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
     "MSG_RECEIVER_ROLE", "MSG_HAND_OVER_SAME", "MSG_HAND_OVER_EMPTY", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
     "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
-    "MSG_BATCH_STATE", "MSG_BATCH_HOLDER", "MSG_BATCH_EARLY",
+    "MSG_BATCH_STATE", "MSG_BATCH_HOLDER", "MSG_BATCH_EARLY", "MSG_NOTHING_CORRECTED", "MSG_CORRECT_REASON",
+    "MSG_RECEIVED_AFTER_STEP", "MSG_NO_OPEN_FORWARD", "MSG_WITHDRAW_REASON",
+    "MSG_NO_VISIT", "MSG_VISIT_REASON", "MSG_VISIT_NOT_CLICKED",
     "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY", "MSG_TOLD", "MSG_NO_MOBILE_OF",
 ]
 
@@ -278,6 +291,34 @@ def _record_forward(store: Store, s: Session, actor: Actor, c: Case, agency_id: 
         payload["instruction"] = instruction
     ev = store.record(s, actor, "case.forwarded", c.id, payload, subject=_subject(c))
     return ForwardView(ev.id, c.id, agency_id, number, letter_day, due)
+
+
+MSG_NO_OPEN_FORWARD = QT_TRANSLATE_NOOP(
+    "Errors", "این پرونده نزد دستگاهی نیست که ارسالش پس گرفته شود (پاسخ رسیده یا پرونده بسته شده است).")
+MSG_WITHDRAW_REASON = QT_TRANSLATE_NOOP("Errors", "بنویسید چرا ارسال پس گرفته می‌شود.")
+
+
+def withdraw_forward(store: Store, actor: Actor, case_id: str, *, reason: str, on: date | None = None) -> str:
+    """A case sent to the wrong agency (or sent too soon) taken back before its answer: the open
+    forward is withdrawn (`case.forward_withdrawn`, with the reason) and the case is back in the
+    cartable of the manager who withdrew it, to be sent on to the right agency. The letter keeps
+    its number and stays on the timeline; the agency reports count no withdrawn forward, and the
+    agency's clock stops on the day. Returns the forward withdrawn."""
+    require(actor, "manager")
+    day, at = _stamp(on)
+    why = normalize_text(reason or "")
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        fw = s.scalar(select(Forward).where(Forward.case_id == c.id, Forward.status == "open")
+                      .order_by(Forward.letter_date.desc(), Forward.id.desc()).limit(1))
+        if c.status != "forwarded" or fw is None:
+            raise InvariantError(MSG_NO_OPEN_FORWARD)
+        if not why:
+            raise ValidationError(MSG_WITHDRAW_REASON, "reason")
+        store.record(s, actor, "case.forward_withdrawn", c.id, {
+            "forward_id": fw.id, "letter_no": fw.letter_no, "agency_id": fw.agency_id, "reason": why[:500],
+            "back_to": actor.user_id, "day": day.isoformat(), "at": at}, subject=_subject(c))
+        return fw.id
 
 
 def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: str = "",

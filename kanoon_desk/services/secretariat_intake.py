@@ -7,15 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError, invalid
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import table_of
-from ..models.secretariat import CHANNELS, Applicant, Attachment, Case
-from ..persian import normalize, normalize_mobile, normalize_national_id, normalize_text, parse_jalali_date
+from ..models.secretariat import CHANNELS, Applicant, Attachment, Case, Forward
+from ..persian import (
+    format_jalali_date,
+    normalize,
+    normalize_mobile,
+    normalize_national_id,
+    normalize_text,
+    parse_jalali_date,
+)
 from ..store import Store
 from . import numbers
 from .accounts import require
@@ -203,3 +210,81 @@ def remove_attachment(store: Store, actor: Actor, case_id: str, attachment_id: s
         store.record(s, actor, "case.attachment_removed", case_id, {
             "attachment_id": a.id, "filename": a.filename, "kind": a.kind, "reason": why[:500], "at": at},
             subject=_subject(c))
+
+
+MSG_NOTHING_CORRECTED = QT_TRANSLATE_NOOP("Errors", "چیزی تغییر نکرده است؛ خانه نادرست را درست کنید.")
+MSG_CORRECT_REASON = QT_TRANSLATE_NOOP("Errors", "بنویسید چه چیزی نادرست ثبت شده بود.")
+MSG_RECEIVED_AFTER_STEP = QT_TRANSLATE_NOOP(
+    "Errors", "تاریخ دریافت نمی‌تواند پس از {day} باشد، که کار دیگری روی این درخواست انجام شده است.")
+#: The fields of the request a correction (`correct_case`) may set, in the form's order.
+CORRECTABLE = ("subject", "text", "category", "channel", "received_date")
+#: Who corrects what was typed at intake: the clerks who type it, the experts and the managers.
+CORRECTORS = ("clerk", "expert", "manager")
+
+
+def correct_case(store: Store, actor: Actor, case_id: str, *, reason: str, subject: str | None = None,
+                 text: str | None = None, category: str | None = None, channel: str | None = None,
+                 received_date: str | date | None = None, on: date | None = None) -> dict[str, tuple[str, str]]:
+    """Put right what was typed wrong at intake (the subject or text, the category, the channel, the
+    received day), with the reason: one `case.corrected` event naming each field's value before and
+    after, so the timeline shows who corrected what from what, and lists, searches, reports and the
+    reprinted receipt read the corrected value (and only it). A field given as None is left as it
+    is. Returns the fields changed as {field: (before, after)} (dates ISO).
+
+    Any case, closed or open (reopening one only to mend a typo would count a reopening in the
+    reports); the received day no later than today nor than the first step taken on the case since."""
+    require(actor, *CORRECTORS)
+    day, at = _stamp(on)
+    why = normalize_text(reason or "")
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        wanted: dict[str, str] = {}
+        if subject is not None:
+            wanted["subject"] = _required(subject, "subject")[:300]
+        if text is not None:
+            wanted["text"] = normalize_text(text)
+        if category is not None:
+            wanted["category"] = normalize_text(category)
+        if channel is not None:
+            if channel not in CHANNELS:
+                raise ValidationError(MSG_CHANNEL, "channel")
+            wanted["channel"] = channel
+        if received_date is not None:
+            received = _received_day(received_date, day)
+            first = _first_step_day(s, c)
+            if first is not None and received > first:
+                raise ValidationError(MSG_RECEIVED_AFTER_STEP, "received_date", {"day": format_jalali_date(first)})
+            wanted["received_date"] = received.isoformat()
+        now = {"subject": c.subject, "text": c.text or "", "category": c.category or "", "channel": c.channel,
+               "received_date": c.received_date.isoformat()}
+        changes = {k: {"from": now[k], "to": v} for k, v in wanted.items() if v != now[k]}
+        if not changes:
+            raise ValidationError(MSG_NOTHING_CORRECTED, next(iter(wanted), "subject"))
+        if not why:
+            raise ValidationError(MSG_CORRECT_REASON, "reason")
+        store.record(s, actor, "case.corrected", case_id, {"changes": changes, "reason": why[:500], "at": at},
+                     subject=_subject(c))
+    return {k: (v["from"], v["to"]) for k, v in changes.items()}
+
+
+def _received_day(value: str | date, today_: date) -> date:
+    if isinstance(value, date):
+        received = value
+    else:
+        try:
+            received = parse_jalali_date(value)
+        except ValueError as exc:
+            raise invalid(exc, "received_date") from None
+    if received > today_:
+        raise ValidationError(MSG_FUTURE, "received_date")
+    return received
+
+
+def _first_step_day(s: Session, c: Case) -> date | None:
+    """The first day a step after intake was taken on the case (reviewed, registered, a letter
+    sent): the day it was received cannot be later."""
+    days = [d for d in (c.accepted_on, c.rejected_on, c.registration_date) if d is not None]
+    first_letter = s.scalar(select(func.min(Forward.letter_date)).where(Forward.case_id == c.id))
+    if first_letter is not None:
+        days.append(first_letter)
+    return min(days) if days else None

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, InvariantError, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..models.secretariat import NOTICE_METHODS, VISIT_PURPOSES, Applicant, Case, Visit
 from ..persian import normalize_text
@@ -201,3 +201,44 @@ def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "as
             raise InvariantError(MSG_VISITED)
         store.record(s, actor, "case.visited", case_id, {"purpose": purpose, "day": day.isoformat(),
                                                          "at": at}, subject=_subject(c))
+
+
+MSG_NO_VISIT = QT_TRANSLATE_NOOP("Errors", "این مراجعه در این پرونده نیست؛ شاید پیش‌تر حذف شده است.")
+MSG_VISIT_REASON = QT_TRANSLATE_NOOP("Errors", "بنویسید چرا این مراجعه نادرست ثبت شده بود.")
+MSG_VISIT_NOT_CLICKED = QT_TRANSLATE_NOOP(
+    "Errors", "مراجعه هنگام دریافت یا اعلام حضوری با همان کار ثبت شده است؛ شیوه دریافت را با «اصلاح…» درست کنید.")
+
+
+def removable_visits(store: Store, case_id: str) -> list[tuple[str, date, str]]:
+    """The visits of a case recorded with «مراجعه حضوری» (not the intake's or a notice's), newest
+    first: (id, day, who recorded it)."""
+    from ..models import Event, User
+
+    with store.read() as s:
+        return [(vid, day, name or "") for vid, day, name in s.execute(
+            select(Visit.id, Visit.day, User.full_name).join(Event, Event.id == Visit.id)
+            .outerjoin(User, User.id == Event.user_id)
+            .where(Visit.case_id == case_id, Event.type == "case.visited")
+            .order_by(Visit.day.desc(), Visit.id.desc()))]
+
+
+def remove_visit(store: Store, actor: Actor, case_id: str, visit_id: str, *, reason: str,
+                 on: date | None = None) -> None:
+    """A visit recorded by mistake («مراجعه حضوری» on the wrong case, or for someone who did not
+    come) taken off, with the reason: `case.visit_removed`; the case's count and the report's
+    visits (the service card's goal) drop by one, the timeline keeps both steps. Only a visit of
+    that button: the intake's follows its channel (`correct_case`), a notice's is the notice."""
+    require(actor, "clerk", "expert", "manager")
+    why = normalize_text(reason or "")
+    _, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        v = s.get(Visit, visit_id) if visit_id else None
+        if v is None or v.case_id != case_id:
+            raise NotFound(MSG_NO_VISIT, "visit_id")
+        if v.purpose in ("submit", "receive"):
+            raise InvariantError(MSG_VISIT_NOT_CLICKED)
+        if not why:
+            raise ValidationError(MSG_VISIT_REASON, "reason")
+        store.record(s, actor, "case.visit_removed", case_id, {
+            "visit_id": v.id, "visit_day": v.day.isoformat(), "reason": why[:500], "at": at}, subject=_subject(c))

@@ -62,8 +62,8 @@ def agency_spans(events: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Span]:
                 if begin is not None and spans and spans[-1][1] is not None:
                     begin = max(begin, spans[-1][1])  # a back-dated letter never overlaps the last span
                 start = begin
-        elif kind == "case.answered":
-            stop(_day(p))
+        elif kind == "case.answered" or (kind == "case.forward_withdrawn" and p.get("back_to")):
+            stop(_day(p))  # (a withdrawal by a manager leaves no forward open: `withdraw_forward`)
         elif kind == "case.closed" or (kind == "case.reviewed" and p.get("decision") == "reject"):
             stop(_day(p))
             closed = True

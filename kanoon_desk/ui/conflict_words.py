@@ -76,6 +76,8 @@ FIELD_TITLES = {
     "members": QT_TRANSLATE_NOOP("ConflictInbox", "شمار اعضای منتقل‌شده"),
     "copies": QT_TRANSLATE_NOOP("ConflictInbox", "شمار نسخه‌های منتقل‌شده"),
     "withdrawn": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه‌ها از گردش خارج شدند"),
+    # a case's intake corrected (`case.corrected`): each field from what to what
+    "changes": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {
@@ -175,6 +177,10 @@ def value_text(key: str, value: Any) -> str:
             "ConflictInbox", "خیر")
     if key == "resolution" and isinstance(value, str):
         return QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(value, value))
+    if key == "changes" and isinstance(value, dict):  # a case's correction: each field, from what to what
+        from .secretariat.case_timeline import corrected_text
+
+        return corrected_text({"changes": value})
     if key == "overridden" and isinstance(value, list):  # what a librarian lent past, by its name
         from .library.overrides import refusal_text
 

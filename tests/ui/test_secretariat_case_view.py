@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from kanoon_desk.services import accounts
 from kanoon_desk.services import secretariat as sec
@@ -1032,3 +1033,95 @@ def test_the_timeline_says_the_agency_holding_the_case_was_merged_and_that_undon
         ["۱۴۰۴/۰۲/۱۷", "برگرداندن ادغام دستگاه",
          "ادغام در «شهرداری مرکز استان» برگردانده شد؛ پرونده دوباره با «شرکت آب و فاضلاب روستایی» است"]]
     view.grab().save(str(tmp_path / "timeline-merged.png"))
+
+
+def test_a_wrong_subject_and_channel_are_corrected_from_the_case_view_with_the_old_values_on_the_timeline(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in the subject, a letter recorded as an in-person visit: nothing in the case view put
+    them right (the clerk asked IT, or lived with a visit that never was). «اصلاح…» opens the fields
+    as they are; a missing reason is refused at its field with the corrections kept; saved, the
+    timeline says what each field was and is."""
+    r = sec.intake(desk.store, desk.clerk, case_input(1, subject="قطعی مکرر برگ"), on=DAY)
+    reasons = iter(["", "غلط تایپی؛ نامه پستی بود"])
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        subject = dlg.form.field("subject")
+        seen.setdefault("opened", []).append(subject.text())  # type: ignore[attr-defined]
+        if not subject.text().endswith("برق"):  # type: ignore[attr-defined]
+            subject.setText("قطعی مکرر برق")  # type: ignore[attr-defined]
+            channel = dlg.form.field("channel")
+            channel.setCurrentIndex(channel.findData("post"))  # type: ignore[attr-defined]
+        dlg.form.field("reason").setPlainText(next(reasons))  # type: ignore[attr-defined]
+        dlg.submit()
+        if dlg.result() != QDialog.DialogCode.Accepted:
+            seen.setdefault("errors", []).append(dlg.form.error_of("reason"))
+            return fake_exec(dlg)  # the clerk writes the reason and saves again
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, r.case_id)
+    view.buttons["correct"].click()
+    assert seen["opened"] == ["قطعی مکرر برگ", "قطعی مکرر برق"]  # (the second try keeps what was typed)
+    assert seen["errors"] == ["بنویسید چه چیزی نادرست ثبت شده بود."]
+    assert view.detail is not None
+    assert (view.detail.case["subject"], view.detail.case["channel"], view.detail.case["visits"]) == (
+        "قطعی مکرر برق", "post", 0)
+    model = view.timeline.model()
+    last = model.rowCount() - 1
+    assert model.index(last, 2).data() == "اصلاح درخواست"
+    said = model.index(last, 4).data()
+    assert "موضوع: \u2068قطعی مکرر برگ\u2069 ← \u2068قطعی مکرر برق\u2069" in said
+    assert "شیوه دریافت: حضوری ← پستی" in said
+
+
+def test_the_manager_takes_back_a_case_sent_to_the_wrong_agency_from_the_case_view(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No action took back a forward (only a conflict's decision did): «پس‌گرفتن ارسال…» names the
+    letter, asks why, and the case is the manager's again, «ارسال به دستگاه» offered at once."""
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        seen.append(dlg.form.field("letter").text())  # type: ignore[attr-defined]
+        dlg.form.field("reason").setPlainText("به دستگاه نادرست فرستاده شد")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    assert "withdraw_forward" not in _view(qtbot, desk, tmp_path, desk.expert, case_id).buttons
+    view.buttons["withdraw_forward"].click()
+    assert "شهرداری مرکز استان" in seen[0]
+    assert view.detail is not None and view.detail.case["status"] == "referred"
+    assert "forward" in view.buttons and "withdraw_forward" not in view.buttons
+    model = view.timeline.model()
+    said = model.index(model.rowCount() - 1, 4).data()
+    assert model.index(model.rowCount() - 1, 2).data() == "پس‌گرفتن ارسال"
+    assert "شهرداری مرکز استان" in said and "به دستگاه نادرست فرستاده شد" in said
+
+
+def test_a_visit_clicked_by_mistake_is_taken_off_from_the_case_view(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """«مراجعه حضوری» is one click, and a click on the wrong case stayed a visit for good:
+    «حذف مراجعه…» (shown once there is such a visit) takes it off with the reason."""
+    r = sec.intake(desk.store, desk.clerk, case_input(1, channel="post"), on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, r.case_id)
+    assert "remove_visit" not in view.buttons
+    view.buttons["visit"].click()
+    assert view.detail is not None and view.detail.case["visits"] == 1
+    choices: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        box = dlg.form.field("visit_id")
+        choices.extend(box.itemText(i) for i in range(box.count()))  # type: ignore[attr-defined]
+        dlg.form.field("reason").setPlainText("روی پرونده دیگری زده شد")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view.buttons["remove_visit"].click()
+    assert choices == ["۱۴۰۴/۰۲/۱۴ — ثبت \u2068کاربر clerk1\u2069"]
+    assert view.detail.case["visits"] == 0
+    assert "remove_visit" not in view.buttons

@@ -5,6 +5,7 @@ forwards, follow-ups, notices, visits, attachments) change with plain statements
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -322,12 +323,35 @@ def _followed_up(s: Session, e: FoldEvent) -> None:
         _save(s, c)
 
 
+#: A forward taken back by a manager (`withdraw_forward`) and an agency's answer recorded at a desk
+#: that had not heard: the answer stands, a person is told (`_answered`, `_forward_withdrawn`).
+ANSWERED_WITHDRAWN = "case.answered_withdrawn"
+_LAST_OF_TYPE = SqliteStatement(select(_EVENTS.c.id, _EVENTS.c.payload).where(
+    _EVENTS.c.aggregate_id == bindparam("case_id"), _EVENTS.c.type == bindparam("type"),
+    (_EVENTS.c.hlc < bindparam("hlc")) | ((_EVENTS.c.hlc == bindparam("hlc")) & (_EVENTS.c.id < bindparam("id"))))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1))
+
+
+def _answered_withdrawn(s: Session, e: FoldEvent, c: CaseRow, other_type: str) -> None:
+    """The conflict of an answer and a manager's withdrawal of the forward it answers, made apart:
+    raised at the later of the two (this event), naming both."""
+    other = _LAST_OF_TYPE.first(s, case_id=c.id, type=other_type, hlc=e.hlc, id=e.id)
+    if other is None or (other_type == "case.forward_withdrawn" and not _payload(other[1]).get("back_to")):
+        return
+    raise_conflict(s, ANSWERED_WITHDRAWN, "case", c.id, e.office_code, [other[0], e.id], e.hlc,
+                   {"tracking_code": c.tracking_code})
+
+
 @projector("case.answered", "case")
 def _answered(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
     day = _day(e.payload)
+    if c.status == "referred":  # (only apart: an answer is recorded on a forwarded case)
+        _answered_withdrawn(s, e, c, "case.forward_withdrawn")
+        _finish_items(s, c.id, _at(e))  # the answer stands: the manager's item of the withdrawal is done
+        c.holder_user_id, c.holder_since = None, None
     _end_agency_clock(c, day)
     _back_to_letter_agency(s, c)
     _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
@@ -400,6 +424,23 @@ def _visited(s: Session, e: FoldEvent) -> None:
     _save(s, c)
 
 
+_REMOVE_VISIT = SqliteStatement(delete(table_of(Visit)).where(
+    table_of(Visit).c.id == bindparam("visit_id"), table_of(Visit).c.case_id == bindparam("case_id"))
+    .returning(table_of(Visit).c.id))
+
+
+@projector("case.visit_removed", "case")
+def _visit_removed(s: Session, e: FoldEvent) -> None:
+    """A visit recorded by mistake taken off: its row goes, the case counts one visit less."""
+    c = _row(s, e.aggregate_id)
+    if c is None:
+        return
+    c.updated_hlc = e.hlc
+    if _REMOVE_VISIT.rows(s, visit_id=e.payload["visit_id"], case_id=c.id):
+        c.visits -= 1
+    _save(s, c)
+
+
 @projector("case.attached", "case")
 def _attached(s: Session, e: FoldEvent) -> None:
     p = e.payload
@@ -420,6 +461,62 @@ def _attachment_removed(s: Session, e: FoldEvent) -> None:
                                        Attachment.case_id == e.aggregate_id))
 
 
+_VISITS = table_of(Visit)
+_SUBMIT_VISIT = SqliteStatement(select(_VISITS.c.id).where(_VISITS.c.case_id == bindparam("case_id"),
+                                                           _VISITS.c.purpose == "submit").limit(1))
+_CORRECTED_BEFORE = SqliteStatement(select(_EVENTS.c.id, _EVENTS.c.payload).where(
+    _EVENTS.c.aggregate_id == bindparam("case_id"), _EVENTS.c.type == "case.corrected",
+    (_EVENTS.c.hlc < bindparam("hlc")) | ((_EVENTS.c.hlc == bindparam("hlc")) & (_EVENTS.c.id < bindparam("id"))))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()))
+
+
+def _payload(raw: Any) -> dict[str, Any]:
+    """An event's payload as a plain statement reads it (its JSON text), or as already decoded."""
+    return json.loads(raw) if isinstance(raw, str | bytes) else dict(raw or {})
+
+
+@projector("case.corrected", "case")
+def _corrected(s: Session, e: FoldEvent) -> None:
+    """What was typed wrong at intake put right: each field takes its value "to". A field another
+    desk corrected meanwhile to something else (this one's "from" is no longer the value) is a
+    conflict (`case.corrected_apart`): the later correction (by HLC) stands until a person decides."""
+    c = _row(s, e.aggregate_id)
+    if c is None:
+        return
+    changes: dict[str, dict[str, str]] = e.payload.get("changes", {})
+    now = {"subject": c.subject, "text": c.text or "", "category": c.category or "", "channel": c.channel,
+           "received_date": c.received_date.isoformat()}
+    for name, change in sorted(changes.items()):
+        if name in now and now[name] != change.get("from") and now[name] != change.get("to"):
+            other = next((eid for eid, payload in _CORRECTED_BEFORE.rows(s, case_id=c.id, hlc=e.hlc, id=e.id)
+                          if name in _payload(payload).get("changes", {})), None)
+            if other is not None:
+                raise_conflict(s, "case.corrected_apart", "case", c.id, e.office_code, [other, e.id], e.hlc,
+                               {"tracking_code": c.tracking_code, "field": name})
+    c.updated_hlc = e.hlc
+    was_in_person = c.channel == "in_person"
+    for name in ("subject", "text", "category", "channel"):
+        if name in changes:
+            setattr(c, name, changes[name]["to"])
+    if "received_date" in changes:
+        c.received_date = date.fromisoformat(changes["received_date"]["to"])
+        key = fts_key(c.id, c.received_date)
+        if key != c.fts_key:  # newest received first: the search index's key follows the day
+            s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": c.fts_key})
+            c.fts_key = key
+    # the visit of an in-person intake counts toward the service card's goal: it follows the channel
+    submit = _SUBMIT_VISIT.first(s, case_id=c.id)
+    if submit is not None and (c.channel != "in_person" or "received_date" in changes):
+        s.execute(delete(Visit).where(Visit.id == submit[0]))
+        c.visits -= 1
+        submit = None
+    if submit is None and c.channel == "in_person" and (not was_in_person or "received_date" in changes):
+        insert_row(s, Visit(id=e.id, case_id=c.id, purpose="submit", day=c.received_date))
+        c.visits += 1
+    _save(s, c)
+    _write_fts(s, c, new="received_date" in changes)
+
+
 # --- a person's resolution of a conflict -------------------------------------------------------
 
 
@@ -431,15 +528,25 @@ _FORWARD_TERMS = SqliteStatement(select(_FORWARDS.c.agency_id, _FORWARDS.c.deadl
                                  .where(_FORWARDS.c.id == bindparam("forward_id")), typed=True)
 
 
+#: Who last referred a case to a user (for a withdrawn forward's item back in their cartable)
+_LAST_SENDER = SqliteStatement(select(_REFERRALS.c.from_user_id).where(
+    _REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.to_user_id == bindparam("user_id"),
+    _REFERRALS.c.kind == "action", _REFERRALS.c.from_user_id != bindparam("user_id"))
+    .order_by(_REFERRALS.c.sent_at.desc(), _REFERRALS.c.id.desc()).limit(1))
+
+
 @projector("case.forward_withdrawn", "case")
 def _forward_withdrawn(s: Session, e: FoldEvent) -> None:
-    """One of two forwards made offline was wrong (`case.forwarded_twice`): it is withdrawn; the
-    case waits on the forward still open, or, if none is, is back at the office."""
+    """A forward withdrawn: one of two made offline was wrong (`case.forwarded_twice`), or a
+    manager took back a case sent to the wrong agency (`withdraw_forward`, "back_to": them). The
+    case waits on the forward still open, or, if none is, is back at the office (in the cartable
+    of "back_to", when named)."""
     c = _row(s, e.aggregate_id)
     if c is None:
         return
-    _changed(s, Forward, _WITHDRAW_FORWARD, {"status": "withdrawn"}, forward_id=e.payload["forward_id"],
-             case_id=c.id)
+    if not _changed(s, Forward, _WITHDRAW_FORWARD, {"status": "withdrawn"}, forward_id=e.payload["forward_id"],
+                    case_id=c.id) and e.payload.get("back_to") and c.status == "answered":
+        _answered_withdrawn(s, e, c, "case.answered")  # answered at a desk that had not heard: it stands
     c.updated_hlc = e.hlc
     if c.status == "forwarded":
         other = _OPEN_FORWARD.first(s, case_id=c.id)
@@ -450,6 +557,15 @@ def _forward_withdrawn(s: Session, e: FoldEvent) -> None:
             _end_agency_clock(c, _day(e.payload))
             c.status = "registered" if c.registration_no else "accepted"
             c.agency_id = c.deadline = None
+            back_to = e.payload.get("back_to")
+            if back_to:  # sent to the wrong agency: back in the cartable of the manager who took it back,
+                at = _at(e)  # as sent by whoever had referred it to them (recalled, referred back as then)
+                sender = _LAST_SENDER.first(s, case_id=c.id, user_id=back_to)
+                insert_row(s, Referral(id=e.id, referral_id=e.id, case_id=c.id,
+                                       from_user_id=sender[0] if sender is not None else e.user_id,
+                                       to_user_id=back_to, kind="action", instruction=e.payload.get("reason", ""),
+                                       cc=[], sent_at=at, read=True, status="open"))
+                c.status, c.holder_user_id, c.holder_since = "referred", back_to, at
     _save(s, c)
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 from sqlalchemy import select
 
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP, ValidationError
 from ...models import User
+from ...models.secretariat import CATEGORIES
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import working_calendar
@@ -311,7 +312,80 @@ class CaseActions(_ViewBase):
         d.text("reason", QCoreApplication.translate("CaseView", "دلیل"))
         self._exec(d)
 
+    def withdraw_forward(self) -> None:
+        """«پس‌گرفتن ارسال…»: a case sent to the wrong agency taken back, with the reason; it is back
+        in this manager's cartable, to be sent on to the right one."""
+        assert self.detail is not None
+        fw = next((f for f in reversed(self.detail.forwards) if f["status"] == "open"), None)
+        d = self._dialog(QCoreApplication.translate("CaseView", "پس‌گرفتن ارسال"), lambda v: sec.withdraw_forward(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"], on=self.today()))
+        if fw is not None:
+            d.note("letter", QCoreApplication.translate("CaseView", "نامه"), QCoreApplication.translate(
+                "CaseView", "{no} مورخ {day} به {agency}").format(
+                no=ltr(persian.to_persian_digits(str(fw["letter_no"]))),
+                day=persian.format_jalali_date(fw["letter_date"]),
+                agency=isolated(str(fw.get("agency_name") or self.detail.agency_name or ""))))
+        d.text("reason", QCoreApplication.translate("CaseView", "دلیل"))
+        d.note("after", "", QCoreApplication.translate(
+            "CaseView", "پرونده به کارتابل شما برمی‌گردد تا به دستگاه درست فرستاده شود؛ نامه با شماره‌اش در گردش کار "
+                        "می‌ماند و در گزارش دستگاه‌ها شمرده نمی‌شود. به دستگاه خبر دهید که نامه را نادیده بگیرد."))
+        d.setMinimumWidth(560)
+        self._exec(d)
+
+    def correct(self) -> None:
+        """«اصلاح درخواست…»: what was typed wrong at intake (the subject or text, the category, the
+        channel, the received day) put right, with what was wrong; the fields open as they are now,
+        the timeline keeps what they were, and the receipt printed again reads the corrected ones."""
+        assert self.detail is not None
+        c = self.detail.case
+        d = self._dialog(QCoreApplication.translate("CaseView", "اصلاح درخواست"), lambda v: sec.correct_case(
+            self.ctx.store, self.ctx.actor, self.case_id or "", subject=v["subject"], text=v["text"],
+            category=_category_value(category), channel=v["channel"], received_date=v["received_date"],
+            reason=v["reason"], on=self.today()))
+        d.line("subject", QCoreApplication.translate("CaseView", "موضوع"), str(c["subject"] or ""))
+        d.text("text", QCoreApplication.translate("CaseView", "شرح درخواست")).setPlainText(str(c["text"] or ""))
+        category = d.combo("category", QCoreApplication.translate("CaseView", "دسته"),
+                           [(QCoreApplication.translate("Categories", k), k) for k in CATEGORIES])
+        category.setEditable(True)
+        at = category.findData(c["category"])
+        if at >= 0:
+            category.setCurrentIndex(at)
+        else:
+            category.setEditText(str(c["category"] or ""))
+        channel = d.combo("channel", QCoreApplication.translate("CaseView", "شیوه دریافت"), [
+            (QCoreApplication.translate("CaseView", "حضوری"), "in_person"),
+            (QCoreApplication.translate("CaseView", "پستی"), "post"),
+            (QCoreApplication.translate("CaseView", "تلفنی"), "phone")])
+        channel.setCurrentIndex(max(channel.findData(c["channel"]), 0))
+        d.date("received_date", QCoreApplication.translate("CaseView", "تاریخ دریافت"), c["received_date"])
+        d.text("reason", QCoreApplication.translate("CaseView", "چه نادرست ثبت شده بود"))
+        d.note("after", "", QCoreApplication.translate(
+            "CaseView", "مقدار پیشین هر خانه با نام شما و دلیل در گردش کار می‌ماند؛ اگر رسید به متقاضی داده شده "
+                        "است، آن را از «چاپ و PDF» دوباره چاپ کنید."))
+        d.setMinimumWidth(560)  # (the subject and the note on one or two lines, not cut at the edge)
+        self._exec(d)
+
+    def remove_visit(self) -> None:
+        """«حذف مراجعه…»: a visit recorded by mistake with «مراجعه حضوری» taken off, with the reason
+        (it counted toward the service card's goal)."""
+        visits = sec.removable_visits(self.ctx.store, self.case_id or "")
+        d = self._dialog(QCoreApplication.translate("CaseView", "حذف مراجعه"), lambda v: sec.remove_visit(
+            self.ctx.store, self.ctx.actor, self.case_id or "", v["visit_id"] or "", reason=v["reason"],
+            on=self.today()))
+        d.combo("visit_id", QCoreApplication.translate("CaseView", "مراجعه"), [
+            (QCoreApplication.translate("CaseView", "{day} — ثبت {name}").format(
+                day=persian.format_jalali_date(day), name=isolated(text_digits(name))), vid)
+            for vid, day, name in visits])
+        d.text("reason", QCoreApplication.translate("CaseView", "چرا نادرست ثبت شده بود"))
+        self._exec(d)
+
     def visit(self) -> None:
         self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask",
                                                       on=self.today()))
 
+
+def _category_value(box: QComboBox) -> str:
+    """The category chosen: a listed one as the office words it (Persian), or what was typed."""
+    typed = box.currentText()
+    index = box.findText(typed.strip())
+    return str(box.itemData(index)) if index >= 0 else typed

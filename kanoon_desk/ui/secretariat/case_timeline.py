@@ -37,13 +37,53 @@ EVENT_FA = {  # noqa: E501
     "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
     "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
     "case.attachment_removed": QT_TRANSLATE_NOOP("Secretariat", "برداشتن پیوست"),
-    "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
+    "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال"),
     "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
     "case.letter_renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره نامه تازه (حل ناسازگاری)"),
     # not the case's own steps: the agency holding it was merged into another, or that undone
     "agency.merged": QT_TRANSLATE_NOOP("Secretariat", "ادغام دستگاه اجرایی"),
     "agency.unmerged": QT_TRANSLATE_NOOP("Secretariat", "برگرداندن ادغام دستگاه"),
+    "case.corrected": QT_TRANSLATE_NOOP("Secretariat", "اصلاح درخواست"),
+    "case.visit_removed": QT_TRANSLATE_NOOP("Secretariat", "حذف مراجعه نادرست"),
 }
+
+#: the fields a correction (`case.corrected`) names, in the form's order
+CORRECTED_FIELD_FA = {
+    "subject": QT_TRANSLATE_NOOP("Secretariat", "موضوع"),
+    "text": QT_TRANSLATE_NOOP("Secretariat", "شرح"),
+    "category": QT_TRANSLATE_NOOP("Secretariat", "دسته"),
+    "channel": QT_TRANSLATE_NOOP("Secretariat", "شیوه دریافت"),
+    "received_date": QT_TRANSLATE_NOOP("Secretariat", "تاریخ دریافت"),
+}
+_CHANNEL_FA = {"in_person": QT_TRANSLATE_NOOP("Secretariat", "حضوری"),
+               "post": QT_TRANSLATE_NOOP("Secretariat", "پستی"),
+               "phone": QT_TRANSLATE_NOOP("Secretariat", "تلفنی")}
+
+
+def _corrected_value(name: str, value: object) -> str:
+    """A corrected field's value as the case view shows it: a day in Jalali, a channel in words,
+    a category in the interface's words, an empty one as «—»."""
+    text = str(value or "")
+    if not text:
+        return "—"
+    if name == "received_date":
+        return persian.format_jalali_date(date.fromisoformat(text))
+    if name == "channel":
+        return QCoreApplication.translate("Secretariat", _CHANNEL_FA.get(text, text))
+    if name == "category":
+        return isolated(QCoreApplication.translate("Categories", text))
+    return isolated(text if len(text) <= 80 else text[:79] + "…")
+
+
+def corrected_text(p: dict[str, Any]) -> str:
+    """«موضوع: «…» ← «…»؛ …» — each field corrected, from what to what, then why."""
+    changes: dict[str, dict[str, Any]] = p.get("changes") or {}
+    parts = [QCoreApplication.translate("Secretariat", "{field}: {old} ← {new}").format(
+        field=QCoreApplication.translate("Secretariat", CORRECTED_FIELD_FA.get(k, k)),
+        old=_corrected_value(k, v.get("from")), new=_corrected_value(k, v.get("to")))
+        for k, v in sorted(changes.items(), key=lambda kv: list(CORRECTED_FIELD_FA).index(kv[0])
+                           if kv[0] in CORRECTED_FIELD_FA else 99)]
+    return QCoreApplication.translate("Secretariat", "؛ ").join(parts) + _quoted(p.get("reason"))
 
 #: what a scan is, as it was attached: with the request at intake, the agency's answer, or what the
 #: clerk chose in «افزودن پیوست» («گونه»)
@@ -149,6 +189,19 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         return QCoreApplication.translate(
             "Secretariat", "ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است").format(
             name=isolated(str(p.get("name", ""))), into=isolated(str(p.get("into_name", ""))))
+    if t == "case.forward_withdrawn":  # which letter, to whom, and why (a conflict's decision: why not)
+        letter = (QCoreApplication.translate("Secretariat", "نامه {no}").format(
+            no=ltr(unbroken(persian.to_persian_digits(str(p["letter_no"]))))) if p.get("letter_no") else "")
+        to = _agency_text(p, agencies) if p.get("agency_id") else ""
+        head = " — ".join(x for x in (letter, to) if x)
+        if not p.get("back_to"):
+            head = " — ".join(x for x in (head, QCoreApplication.translate("Secretariat", "حل ناسازگاری")) if x)
+        return head + _quoted(p.get("reason"))
+    if t == "case.visit_removed":  # which day's visit, and why
+        return QCoreApplication.translate("Secretariat", "مراجعه {day}").format(
+            day=persian.format_jalali_date(date.fromisoformat(p["visit_day"]))) + _quoted(p.get("reason"))
+    if t == "case.corrected":  # each field, what it was and what it is now, and why
+        return corrected_text(p)
     if t == "case.letter_renumbered":  # which letter's number, from what to what
         return QCoreApplication.translate("Secretariat", "نامه {previous} اکنون {no}").format(
             previous=ltr(unbroken(persian.to_persian_digits(str(p.get("previous", ""))))),

@@ -33,6 +33,7 @@ from ... import persian
 from ...errors import NotFound
 from ...models import User
 from ...services import conflicts
+from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code, unbroken
@@ -493,6 +494,8 @@ class CaseView(CaseActions, QWidget):
             ("manager_reject", self.tr("رد درخواست"), st == "referred" and mine and a.has("manager"),
              self.manager_reject),
             ("follow_up", self.tr("پیگیری"), st == "forwarded" and a.has("expert", "manager"), self.follow_up),
+            ("withdraw_forward", self.tr("پس‌گرفتن ارسال…"), st == "forwarded" and a.has("manager"),
+             self.withdraw_forward),
             ("answer", self.tr("ثبت پاسخ"), st == "forwarded" and a.has("clerk", "expert", "manager"), self.answer),
             ("notify", self.tr("اعلام به متقاضی"), st in ("answered", "rejected", "closed") and a.has("clerk", "expert"),
              self.notify),
@@ -501,7 +504,10 @@ class CaseView(CaseActions, QWidget):
              self.close_case),
             ("reopen", self.tr("بازگشایی"), st in ("closed", "rejected") and a.has("expert", "manager"), self.reopen),
             ("visit", self.tr("مراجعه حضوری"), a.has("clerk", "expert"), self.visit),
+            ("remove_visit", self.tr("حذف مراجعه…"), a.has("clerk", "expert", "manager") and c["visits"] > 0
+             and bool(sec.removable_visits(self.ctx.store, c["id"])), self.remove_visit),
             ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
+            ("correct", self.tr("اصلاح…"), a.has(*sec.CORRECTORS), self.correct),
         ]
         for key, label, enabled, slot in spec:
             if not enabled:
