@@ -410,6 +410,8 @@ class JalaliDateEdit(QDateEdit):
         super().keyPressEvent(event)
         after = self.currentSection()
         self._moved_to = after if text and text.isdigit() and after != before else None
+        if len(digit) == 1 and digit.isdigit():  # typed again: the refusal goes, even if the day stays
+            self._refuse("")
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         self._moved_to = None
@@ -509,6 +511,16 @@ class Form(QWidget):
             label.clear()
             label.hide()
             describe(widget, "")
+
+    def dates_refused(self) -> bool:
+        """Whether a date field still holds a refusal of its own (`JalaliDateEdit.refused`): it
+        shows the date before the refused digit (1404/12/03 for a typed 1404/12/30), not what was
+        meant, so a save must not take it. The refusal is said again and the field has the focus."""
+        for name, text in self._dates_said.items():
+            if text and self._fields[name][0].isEnabled():  # (a date switched off is not saved)
+                self.set_error(name, text)
+                return True
+        return False
 
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]

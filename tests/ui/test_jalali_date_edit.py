@@ -119,3 +119,31 @@ def test_the_holidays_page_says_at_its_day_field_that_1404_has_no_30_esfand(
         page.grab().save(str(tmp_path / "holidays-esfand-30.png"))
         qtbot.keyClicks(page.day, "29")
         assert page.form.error_of("day") == "" and page.day.value() == persian.parse_jalali_date("1404/12/29")
+
+
+def test_a_refused_day_is_not_saved_as_the_day_the_field_fell_back_to(
+        qapp: QApplication, qtbot: Any, tmp_path: Any) -> None:
+    """1404/12/30 typed leaves the field showing 1404/12/03 under its refusal: «افزودن» took that
+    day, a holiday nobody meant. Nothing is saved while the refusal stands; the day typed again
+    (even the same one) is saved."""
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui.admin.holidays import HolidaysPage
+    from tests.factories import make_desk
+    from tests.ui.shell_support import make_ctx
+
+    with language(qapp, "fa"):
+        store, admin = make_desk(tmp_path / "d.sqlite3")
+        page = HolidaysPage(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(page)
+        page.show()
+        page.title.setText("مناسبت آزمایشی")
+        page.day.setFocus()
+        page.day.setSelectedSection(JalaliDateEdit.Section.YearSection)
+        qtbot.keyClicks(page.day, "1404/12/30")
+        page.add_button.click()
+        assert page.form.error_of("day").startswith("سال ۱۴۰۴ کبیسه نیست")
+        assert not [d for d, _t in accounts.list_holidays(store) if d == persian.parse_jalali_date("1404/12/03")]
+        qtbot.keyClicks(page.day, "03")  # the day the field shows, typed again on purpose
+        page.add_button.click()
+        qtbot.waitUntil(lambda: any(d == persian.parse_jalali_date("1404/12/03")
+                                    for d, _t in accounts.list_holidays(store)))

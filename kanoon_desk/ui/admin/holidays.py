@@ -140,6 +140,8 @@ class HolidaysPage(QWidget):
         added with a word that past periods' working-day figures change."""
         self.form.clear_errors()
         self.message.clear()
+        if self.form.dates_refused():
+            return
         if not self.title.text().strip():
             self.form.set_error("title", self.tr("مناسبت تعطیلی را بنویسید."))
             return

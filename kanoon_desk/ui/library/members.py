@@ -497,7 +497,7 @@ class MembersPage(QWidget):
                            on_done=done, on_error=lambda err: self.message.setText(error_text(err)))
 
     def register(self) -> None:
-        if self._saving:  # a second click (or Enter) while the save runs: one member, not two
+        if self._saving or self.form.dates_refused():  # a second click (or Enter) while the save runs: one member
             return
         data = lib.MemberInput(
             first_name=self.first.text(), last_name=self.last.text(), national_id=self.nid.text(),  # type: ignore[attr-defined]

@@ -242,6 +242,8 @@ class ActionDialog(NamedDialog):
         return restored
 
     def submit(self) -> None:
+        if self.form.dates_refused():
+            return
         try:
             self._run(self.values())
         except Exception as err:  # noqa: BLE001 - shown at its field, the dialog stays open

@@ -400,7 +400,7 @@ class IntakePage(QWidget):
         saved before its hint was worked out (the hint came after the save and was then cleared).
         They are shown first, and Enter again saves: a hint, never a refusal. While a save is
         running, Enter again does nothing: the request is saved once."""
-        if self.saving:
+        if self.saving or self.form.dates_refused():
             return
         self.today.check()  # a day turned since the last minute's look moves the received date first
         if self._hint_key() != self._hinted and self.refresh_duplicates():
