@@ -2878,9 +2878,9 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="841" />
+            <location filename="../kanoon_desk/services/accounts.py" line="842" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
-            <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
+            <extracomment>The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
         </message>
         <message>
@@ -4959,6 +4959,48 @@
         </message>
     </context>
     <context>
+        <name>Holidays</name>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="754" />
+            <location filename="../kanoon_desk/services/accounts.py" line="755" />
+            <location filename="../kanoon_desk/services/accounts.py" line="756" />
+            <location filename="../kanoon_desk/services/accounts.py" line="757" />
+            <source>عید نوروز</source>
+            <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. Their titles are the program's words (context "Holidays"), shown in the interface's language.</extracomment>
+            <translation>Nowruz</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="758" />
+            <source>روز جمهوری اسلامی</source>
+            <translation>Islamic Republic Day</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="759" />
+            <source>روز طبیعت</source>
+            <translation>Nature Day (Sizdah Bedar)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="760" />
+            <source>رحلت امام خمینی</source>
+            <translation>Death of Imam Khomeini</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="761" />
+            <source>قیام ۱۵ خرداد</source>
+            <translation>15 Khordad Uprising</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="762" />
+            <source>پیروزی انقلاب اسلامی</source>
+            <translation>Victory of the Islamic Revolution</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="763" />
+            <source>روز ملی شدن صنعت نفت</source>
+            <translation>Oil Nationalization Day</translation>
+        </message>
+    </context>
+    <context>
         <name>HolidaysModel</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="44" />
@@ -5029,47 +5071,47 @@
             <translation>{d} is already in the holiday table as «{old}». Make its occasion «{new}»?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="144" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="146" />
             <source>مناسبت تعطیلی را بنویسید.</source>
             <translation>Write the holiday's occasion.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="151" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="153" />
             <source>روز {d} با همین مناسبت در جدول هست؛ چیزی تغییر نکرد.</source>
             <translation>{d} is already in the table with this occasion; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="155" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="157" />
             <source>مناسبت روز {d} همان «{old}» ماند.</source>
             <translation>{d} keeps its occasion «{old}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="163" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="165" />
             <source>مناسبت روز {d} از «{old}» به «{new}» تغییر کرد.</source>
             <translation>The occasion of {d} changed from «{old}» to «{new}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="167" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="167" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="169" />
             <source>این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را در بر دارند تغییر می‌کند.</source>
             <translation>This day is past: the working-day figures in reports on the periods that include it change.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="170" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="172" />
             <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید)؛ کتابی که نخستین روز کاری پس از آن برگردد دیرکرد ندارد. مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
             <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave (give a case a new deadline with “Follow up”); a book brought back on the first working day after it is not late. Deadlines given from now on do not count this day as a working day.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="188" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="197" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="199" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>
@@ -5148,7 +5190,7 @@
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="177" />
+            <location filename="../kanoon_desk/ui/home.py" line="180" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>

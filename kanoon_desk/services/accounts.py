@@ -749,17 +749,18 @@ def remove_holiday(store: Store, actor: Actor, day: date) -> None:
 
 #: Official holidays on fixed Jalali days, every year by law: (month, day, title). The working
 #: calendar counts them without anyone entering them; the admin enters the lunar (moving) ones.
+#: Their titles are the program's words (context "Holidays"), shown in the interface's language.
 FIXED_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
-    (1, 1, "عید نوروز"),
-    (1, 2, "عید نوروز"),
-    (1, 3, "عید نوروز"),
-    (1, 4, "عید نوروز"),
-    (1, 12, "روز جمهوری اسلامی"),
-    (1, 13, "روز طبیعت"),
-    (3, 14, "رحلت امام خمینی"),
-    (3, 15, "قیام ۱۵ خرداد"),
-    (11, 22, "پیروزی انقلاب اسلامی"),
-    (12, 29, "روز ملی شدن صنعت نفت"),
+    (1, 1, QT_TRANSLATE_NOOP("Holidays", "عید نوروز")),
+    (1, 2, QT_TRANSLATE_NOOP("Holidays", "عید نوروز")),
+    (1, 3, QT_TRANSLATE_NOOP("Holidays", "عید نوروز")),
+    (1, 4, QT_TRANSLATE_NOOP("Holidays", "عید نوروز")),
+    (1, 12, QT_TRANSLATE_NOOP("Holidays", "روز جمهوری اسلامی")),
+    (1, 13, QT_TRANSLATE_NOOP("Holidays", "روز طبیعت")),
+    (3, 14, QT_TRANSLATE_NOOP("Holidays", "رحلت امام خمینی")),
+    (3, 15, QT_TRANSLATE_NOOP("Holidays", "قیام ۱۵ خرداد")),
+    (11, 22, QT_TRANSLATE_NOOP("Holidays", "پیروزی انقلاب اسلامی")),
+    (12, 29, QT_TRANSLATE_NOOP("Holidays", "روز ملی شدن صنعت نفت")),
 )
 #: The Jalali years the working calendar knows the fixed holidays of (far past every due date).
 FIXED_YEARS = range(1390, 1481)

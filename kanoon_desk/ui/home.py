@@ -170,6 +170,9 @@ class HomePage(QWidget):
 
 
 def _holiday_line(day: date, title: str) -> str:
+    """A day off and its title: a fixed official holiday's in the interface's language (the
+    program's words, `accounts.FIXED_HOLIDAYS`); a title the admin typed as typed."""
+    title = QCoreApplication.translate("Holidays", title) if title else ""
     return f"{long_date(day)} — {title}" if title else long_date(day)
 
 
