@@ -21,8 +21,6 @@ from .accounts import calendar_in, require, working_calendar
 from .circulation_holds import LIVE_HOLDER, release_copy
 from .circulation_views import (
     HARD,
-    MSG_LOAN_CLOSED,
-    MSG_LOAN_NOT_FOUND,
     MSG_NO_OVERRIDE,
     MSG_ON_LOAN,
     MSG_ON_LOAN_TO,
@@ -37,6 +35,7 @@ from .circulation_views import (
     _hold_view,
     _loan_view,
     _loan_views,
+    open_loan,
 )
 from .library_common import (
     LIBRARIAN,
@@ -256,11 +255,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
     today = today or office_today()
     calendar = calendar or working_calendar(store)
     with store.transaction() as s:
-        loan = s.get(Loan, loan_id)
-        if loan is None:
-            raise NotFound(MSG_LOAN_NOT_FOUND)
-        if loan.returned_at is not None:
-            raise InvariantError(MSG_LOAN_CLOSED)
+        loan = open_loan(s, loan_id)
         m = s.get(Member, loan.member_id)
         rule = get_rule(s, member_category(m, today) if m else "child")
         codes = []
@@ -297,11 +292,7 @@ def void_checkout(store: Store, actor: Actor, loan_id: str, *, today: date | Non
     require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.transaction() as s:
-        loan = s.get(Loan, loan_id)
-        if loan is None:
-            raise NotFound(MSG_LOAN_NOT_FOUND)
-        if loan.returned_at is not None:
-            raise InvariantError(MSG_LOAN_CLOSED)
+        loan = open_loan(s, loan_id)
         if loan.out_on != today:
             raise InvariantError(MSG_VOID_NOT_TODAY)
         if loan.renewals:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import InvariantError, NotFound, ValidationError
+from ..errors import InvariantError, ValidationError
 from ..eventlog import Actor
 from ..models import office_today
 from ..models.library import Copy, Loan, Member
@@ -18,8 +18,6 @@ from .accounts import require
 from .circulation_holds import _route, _transit_hold
 from .circulation_views import (
     MSG_COPY_NOT_LOST,
-    MSG_LOAN_CLOSED,
-    MSG_LOAN_NOT_FOUND,
     MSG_NO_OPEN_LOAN,
     MSG_ON_LOAN,
     CopyWasLost,
@@ -28,6 +26,7 @@ from .circulation_views import (
     _hold_view,
     _loan_view,
     _title_of,
+    open_loan,
 )
 from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, copy_not_found, find_copy
 from .library_rules import refuse_closed
@@ -116,11 +115,7 @@ def mark_loan_lost(store: Store, actor: Actor, loan_id: str, *, note: str = "",
     require(actor, *LIBRARIAN)
     today = today or office_today()
     with store.transaction() as s:
-        loan = s.get(Loan, loan_id)
-        if loan is None:
-            raise NotFound(MSG_LOAN_NOT_FOUND)
-        if loan.returned_at is not None:
-            raise InvariantError(MSG_LOAN_CLOSED)
+        loan = open_loan(s, loan_id)
         copy = s.get(Copy, loan.copy_id)
         record_loan_lost(store, s, actor, loan, copy.barcode if copy else "", note, today)
         return _loan_view(s, loan, today, copy)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, InvariantError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound
 from ..models import Event
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar
@@ -69,6 +69,17 @@ OPEN_HOLD = ("waiting", "in_transit", "ready")
 #: renewal that moves no due date would only use up a renewal; a member whose details were removed
 #: (`member.erased`) is no one the desk could ask for the book back.
 HARD = frozenset({"on_loan", "not_due_yet", "erased"})
+
+
+def open_loan(s: Session, loan_id: str) -> Loan:
+    """The loan `loan_id`, still out: refused as not found, or as returned already (a renewal, a
+    loss, a void of a loan another step ended)."""
+    loan = s.get(Loan, loan_id)
+    if loan is None:
+        raise NotFound(MSG_LOAN_NOT_FOUND)
+    if loan.returned_at is not None:
+        raise InvariantError(MSG_LOAN_CLOSED)
+    return loan
 
 
 class CopyWasLost(InvariantError):

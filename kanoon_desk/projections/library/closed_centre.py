@@ -62,19 +62,25 @@ def _drop_open(s: Session, kind: str, ids: list[str]) -> None:
                                          Conflict.aggregate_id.in_(ids[i:i + 500])))
 
 
-def _check_holds(s: Session, hold_ids: list[str]) -> None:
-    """(Only holds picked up at a closed centre are looked at one by one: a re-fold's thousands of
-    holds at open centres cost one statement or two.)"""
+def _at_closed(s: Session, kind: str, id_column: Any, centre_column: Any, row_ids: list[str]) -> list[str]:
+    """Of these holds or members, those of a closed centre (`centre_column` one of them), in id
+    order, to be looked at one by one; the others' open conflicts of `kind` are dropped at once."""
     s.flush()
-    closed = _closed_centres(s)
-    ids = sorted(hold_ids)
+    closed = sorted(_closed_centres(s))
+    ids = sorted(row_ids)
     there: set[str] = set()
     for i in range(0, len(ids), 500):
         if closed:
-            there.update(s.scalars(select(Hold.id).where(Hold.id.in_(ids[i:i + 500]),
-                                                         Hold.pickup_centre.in_(sorted(closed)))))
-    _drop_open(s, HOLD_AT_CLOSED_CENTRE, [h for h in ids if h not in there])
-    for hold_id in sorted(there):
+            there.update(s.scalars(select(id_column).where(id_column.in_(ids[i:i + 500]),
+                                                          centre_column.in_(closed))))
+    _drop_open(s, kind, [x for x in ids if x not in there])
+    return sorted(there)
+
+
+def _check_holds(s: Session, hold_ids: list[str]) -> None:
+    """(Only holds picked up at a closed centre are looked at one by one: a re-fold's thousands of
+    holds at open centres cost one statement or two.)"""
+    for hold_id in _at_closed(s, HOLD_AT_CLOSED_CENTRE, Hold.id, Hold.pickup_centre, hold_ids):
         _sync_hold(s, hold_id)
 
 
@@ -86,16 +92,7 @@ def check_member(s: Session, member_id: str) -> None:
 
 def _check_members(s: Session, member_ids: list[str]) -> None:
     """(As `_check_holds`: only members of a closed centre one by one.)"""
-    s.flush()
-    closed = _closed_centres(s)
-    ids = sorted(member_ids)
-    there: set[str] = set()
-    for i in range(0, len(ids), 500):
-        if closed:
-            there.update(s.scalars(select(Member.id).where(Member.id.in_(ids[i:i + 500]),
-                                                           Member.home_centre.in_(sorted(closed)))))
-    _drop_open(s, MEMBER_AT_CLOSED_CENTRE, [m for m in ids if m not in there])
-    for member_id in sorted(there):
+    for member_id in _at_closed(s, MEMBER_AT_CLOSED_CENTRE, Member.id, Member.home_centre, member_ids):
         _sync_member(s, member_id)
 
 
