@@ -6389,37 +6389,37 @@ Row {n} of {all}</translation>
             <translation>No book was lent in this visit; select the wrong loan in the list.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="89" />
             <source>امانت «{t}» به {m} لغو شد؛ کتاب را پس بگیرید. اگر برای عضو دیگری بود، کارت او را بخوانید و کتاب را دوباره بخوانید.</source>
             <translation>The loan of «{t}» to {m} was voided; take the book back. If it was for another member, read their card and read the book again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="120" />
             <source>«{t}» تمدید نشد: {why}</source>
             <translation>“{t}” was not renewed: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="132" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="147" />
             <source>«{t}»: {why}</source>
             <translation>“{t}”: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="150" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="152" />
             <source>تمدیدنشده: {r}.</source>
             <translation>Not renewed: {r}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="153" />
             <source>؛ </source>
             <comment>between the refused titles</comment>
             <translation>; </translation>

@@ -57,6 +57,7 @@ from .circulation_views import (
     LoanView,
     MemberDesk,
     ReturnResult,
+    void_refused,
 )
 from .library_common import MSG_CENTRE
 
@@ -69,4 +70,4 @@ __all__ = ["CirculationRefused", "CopyWasLost", "HARD", "HoldView", "LoanView", 
            "OPEN_HOLD", "REFUSALS", "ReturnResult", "cancel_hold", "checkin", "checkout", "due_date",
            "expire_holds", "found_copy", "holds_of_title", "mark_loan_lost", "member_desk", "place_hold",
            "ready_holds", "receive_copy", "record_loan_lost", "record_sent_for_hold", "renew", "renew_all",
-           "send_copy", "void_checkout"]
+           "send_copy", "void_checkout", "void_refused"]

@@ -26,8 +26,6 @@ from .circulation_views import (
     MSG_ON_LOAN_TO,
     MSG_OVERRIDE_REASON,
     MSG_VOID_HOLD,
-    MSG_VOID_NOT_TODAY,
-    MSG_VOID_RENEWED,
     OPEN_HOLD,
     CirculationRefused,
     LoanView,
@@ -36,6 +34,7 @@ from .circulation_views import (
     _loan_view,
     _loan_views,
     open_loan,
+    void_refused,
 )
 from .library_common import (
     LIBRARIAN,
@@ -293,10 +292,9 @@ def void_checkout(store: Store, actor: Actor, loan_id: str, *, today: date | Non
     today = today or office_today()
     with store.transaction() as s:
         loan = open_loan(s, loan_id)
-        if loan.out_on != today:
-            raise InvariantError(MSG_VOID_NOT_TODAY)
-        if loan.renewals:
-            raise InvariantError(MSG_VOID_RENEWED)
+        refused = void_refused(loan.out_on, loan.renewals, today)
+        if refused:
+            raise InvariantError(refused)
         if s.scalar(select(Hold.id).where(Hold.member_id == loan.member_id, Hold.copy_id == loan.copy_id,
                                           Hold.status == "collected").limit(1)) is not None:
             raise InvariantError(MSG_VOID_HOLD)

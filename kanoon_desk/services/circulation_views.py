@@ -65,6 +65,17 @@ MSG_VOID_HOLD = QT_TRANSLATE_NOOP(
 #: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
 OPEN_HOLD = ("waiting", "in_transit", "ready")
 
+
+def void_refused(out_on: date, renewals: int, today: date) -> str | None:
+    """Why a loan cannot be voided as a checkout made by mistake, as far as its own dates tell
+    (`void_checkout` also refuses one that collected the member's hold): the message, or None. The
+    desk asks it before its question, so an older loan is not asked about only to be refused."""
+    if out_on != today:
+        return MSG_VOID_NOT_TODAY
+    if renewals:
+        return MSG_VOID_RENEWED
+    return None
+
 #: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
 #: renewal that moves no due date would only use up a renewal; a member whose details were removed
 #: (`member.erased`) is no one the desk could ask for the book back.

@@ -542,3 +542,33 @@ def test_ctrl_z_in_the_scan_box_voids_the_book_just_lent_to_the_wrong_child(qtbo
     scan("B0002")
     loans = circ.member_desk(L.store, L.admin, L.child.member_no, today=TODAY).loans
     assert [x.barcode for x in loans] == ["B0002"]
+
+
+def test_ctrl_z_on_an_older_loan_says_why_at_once_without_asking(qtbot: Any, tmp_path: Path) -> None:
+    """A loan made three days ago, selected, and Ctrl+Z: the desk asked «لغو شود؟» and, answered
+    yes, then refused it. It says at once that only a loan made today is voided as a mistake, and
+    the loan stays."""
+    from datetime import timedelta
+
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.ui.library.circulation import CirculationPage
+    from kanoon_desk.ui.widgets import select_row
+    from tests.library_helpers import TODAY, make_library
+
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY - timedelta(days=3))
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    asked: list[tuple[str, str]] = []
+    page.ask_void_confirm = lambda t, m: asked.append((t, m)) is None  # type: ignore[method-assign]
+    qtbot.keyClicks(page.scan, L.adult.member_no)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    select_row(page.loans, 0)
+    page.void_button.click()
+    assert asked == []
+    assert page.message.text().startswith("تنها امانتی که امروز داده شده است")
+    assert [x.barcode for x in circ.member_desk(L.store, L.admin, L.adult.member_no, today=TODAY).loans] == ["B0001"]

@@ -74,6 +74,11 @@ class DeskLoans(DeskBase):
                 "Library", "در این مراجعه کتابی امانت داده نشده است؛ امانت نادرست را در فهرست برگزینید."), ok=False)
             self.scan.setFocus()
             return
+        refused = circ.void_refused(loan.out_on, loan.renewals, self.today)
+        if refused:  # (an older loan: said at once, not asked about and then refused)
+            self.say(QCoreApplication.translate("Errors", refused), ok=False)
+            self.scan.setFocus()
+            return
         member = self.desk.member.full_name
         if not self.ask_void_confirm(loan.title, member):
             self.scan.setFocus()
