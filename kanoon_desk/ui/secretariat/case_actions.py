@@ -322,8 +322,8 @@ class CaseActions(_ViewBase):
         if fw is not None:
             d.note("letter", QCoreApplication.translate("CaseView", "نامه"), QCoreApplication.translate(
                 "CaseView", "{no} مورخ {day} به {agency}").format(
-                no=ltr(persian.to_persian_digits(str(fw["letter_no"]))),
-                day=persian.format_jalali_date(fw["letter_date"]),
+                no=ltr(digits(str(fw["letter_no"]))),
+                day=text_digits(persian.format_jalali_date(fw["letter_date"])),
                 agency=isolated(str(fw.get("agency_name") or self.detail.agency_name or ""))))
         d.text("reason", QCoreApplication.translate("CaseView", "دلیل"))
         d.note("after", "", QCoreApplication.translate(
@@ -374,7 +374,7 @@ class CaseActions(_ViewBase):
             on=self.today()))
         d.combo("visit_id", QCoreApplication.translate("CaseView", "مراجعه"), [
             (QCoreApplication.translate("CaseView", "{day} — ثبت {name}").format(
-                day=persian.format_jalali_date(day), name=isolated(text_digits(name))), vid)
+                day=text_digits(persian.format_jalali_date(day)), name=isolated(text_digits(name))), vid)
             for vid, day, name in visits])
         d.text("reason", QCoreApplication.translate("CaseView", "چرا نادرست ثبت شده بود"))
         self._exec(d)
