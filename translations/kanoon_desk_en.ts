@@ -880,58 +880,58 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="198" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="209" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="215" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="312" />
             <source>%Ln مورد</source>
             <translation>
                 <numerusform>%Ln item</numerusform>
@@ -939,7 +939,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -1016,7 +1016,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -1043,7 +1043,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -1058,344 +1058,344 @@
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
             <source>افزوده به دست {name}، {at}</source>
             <translation>Added by {name}, {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="406" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>همین متقاضی درخواستی با موضوع بسیار مشابه هم دارد: {cases}. اگر همان درخواست است، تنها یکی را پیش ببرید و دیگری را با دلیل «تکراری» رد کنید و کد رهگیری این یکی را در یادداشت بنویسید.</source>
             <translation>The same applicant has another request with a very similar subject: {cases}. If it is the same request, take only one forward and reject the other with the reason «Duplicate», writing this one's tracking code in the note.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
             <source>این درخواست با دلیل «تکراری» رد شد؛ همان درخواست: {cases}.</source>
             <translation>This request was rejected as a duplicate of: {cases}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
             <source>{kind}، {day}</source>
             <translation>{kind}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>پس‌گرفتن ارسال…</source>
             <translation>Take back the forward…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>حذف مراجعه…</source>
             <translation>Remove a visit…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>اصلاح…</source>
             <translation>Correct…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="635" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="637" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="647" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="649" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="669" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="671" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="669" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="671" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="681" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="683" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="732" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="687" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="734" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="687" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="689" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1451,12 +1451,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="630" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="632" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="657" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="659" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1582,7 +1582,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1603,7 +1603,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="680" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -3654,18 +3654,18 @@
             <translation>“{name}” was merged into “{into}” and cannot be made active again; its work is with “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="329" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="330" />
             <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
             <extracomment>False for one taken out of the forward dialog, and for one merged into another the agency that holds its work since it was merged (`merge_agency`), and its name and the day Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
             <translation>The file has no “name” («نام») column of agencies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="330" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="331" />
             <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This name is also in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="331" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="332" />
             <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
             <translation>The file has wrong rows; no agency was added.</translation>
         </message>
@@ -4524,18 +4524,18 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="116" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="133" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`) one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="126" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="143" />
             <source>این کد رهگیری را دفتر دیگری (دفتر {office}) داده است؛ پرونده‌اش در همان دفتر است و این دفتر آن را ندارد.</source>
             <translation>This tracking code was issued by another office (office {office}); its case is kept there, and this office does not have it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="129" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="146" />
             <source>کد رهگیری {length} رقم دارد و این {typed} رقم است؛ رقم‌هایش را دوباره بخوانید.</source>
             <translation>A tracking code has {length} digits and this one has {typed}; read its digits again.</translation>
         </message>
@@ -8153,12 +8153,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>To follow up together, first choose the agency in the filter above.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="85" />
             <source>پیگیری گروهی — {agency}</source>
             <translation>Follow up together — {agency}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="87" />
             <source>%Ln پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
             <translation>
                 <numerusform>%Ln overdue case with this agency is in the list; keep it ticked to follow it up.</numerusform>
@@ -8166,15 +8166,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="91" />
-            <source>{no} — {name} — {subject} (%Ln روز دیرکرد)</source>
-            <translation>
-                <numerusform>{no} — {name} — {subject} (%Ln day late)</numerusform>
-                <numerusform>{no} — {name} — {subject} (%Ln days late)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="127" />
             <source>پیگیری %Ln پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
             <translation>
                 <numerusform>Follow-up of %Ln case recorded: letter {no} to {agency}.</numerusform>
@@ -8182,7 +8174,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="130" />
             <source>پیگیری تلفنی %Ln پرونده نزد {agency} ثبت شد.</source>
             <translation>
                 <numerusform>Phone follow-up of %Ln case with {agency} recorded.</numerusform>
@@ -8190,37 +8182,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="97" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="93" />
+            <source>{no} — {name} — {subject} (%Ln روز کاری دیرکرد)</source>
+            <translation>
+                <numerusform>{no} — {name} — {subject} (%Ln working day late)</numerusform>
+                <numerusform>{no} — {name} — {subject} (%Ln working days late)</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="102" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="102" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="102" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="103" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
@@ -8266,7 +8266,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="623" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="625" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -8482,55 +8482,55 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="365" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="366" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="372" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="387" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="388" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="389" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="411" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="490" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="414" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="486" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="586" />
             <source>%Ln پرونده</source>
             <translation>
                 <numerusform>%Ln case</numerusform>
@@ -8538,17 +8538,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="501" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="381" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="492" />
             <source>%Ln پرونده در پرونده اکسل نوشته شد.</source>
             <translation>
                 <numerusform>%Ln case written to the Excel file.</numerusform>
@@ -8556,12 +8556,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="505" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="566" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="568" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
@@ -8862,119 +8862,119 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
             <source>ناسازگاری همگام‌سازی</source>
             <extracomment>A case in an open sync conflict: the row in the alert colour (as a late one)</extracomment>
             <translation>sync conflict</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="60" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="85" />
+            <source>روز کاری دیرکرد</source>
+            <translation>Working days late</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>موضوع</source>
             <extracomment>the fields a correction (`case.corrected`) names, in the form's order</extracomment>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="81" />
-            <source>روز دیرکرد</source>
-            <translation>Days late</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="111" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="148" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="79" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="276" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="90" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="115" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -9051,232 +9051,232 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="100" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="101" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="102" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="103" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="104" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="108" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="113" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="114" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="115" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="116" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="116" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="117" />
             <source>معنای شاخص‌ها</source>
             <translation>What the figures count</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="118" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="119" />
             <source>زمان ارائه خدمت: روزهای کاری از روز دریافت درخواست تا روز مختومه شدن آن، برای پرونده‌های مختومه در این دوره؛ جمعه‌ها، تعطیلات رسمی و روزهایی که پرونده پیش از بازگشایی مختومه بوده شمرده نمی‌شود. زمان دستگاه‌ها از تاریخ نامه ارجاع تا پاسخ دستگاه است و باقی، زمان دفتر.</source>
             <extracomment>what a figure counts, where a manager could read it two ways (the paper's and the sheet's notes)</extracomment>
             <translation>Service time: working days from the day a request was received to the day it was closed, for the cases closed in this period; Fridays, official holidays and the days a case lay closed before it was reopened are not counted. The agencies' time runs from the forwarding letter's date to the agency's answer; the rest is the office's.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="122" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="123" />
             <source>مختومه و ردشده: پرونده بازگشایی‌شده در دوره‌ای شمرده می‌شود که آخرین بار مختومه شده است؛ پذیرفته‌شده یعنی پذیرفته در بررسی اولیه در این دوره.</source>
             <translation>Closed and rejected: a reopened case counts in the period it was last closed; accepted means accepted at the initial review in this period.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="125" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="126" />
             <source>دیرکرد دستگاه‌ها: پرونده‌هایی که مهلت نامه ارجاعشان در این دوره (تا امروز) سر رسیده و دستگاه پس از مهلت یا هیچ‌گاه پاسخ نداده است؛ مهلتی که در پیگیری افزوده شد به حساب نمی‌آید.</source>
             <translation>Late agencies: cases whose forwarding letter's deadline fell in this period (up to today) and that the agency answered after it or not at all; extra time given at a follow-up does not count.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="128" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="129" />
             <source>متقاضیان در هر فصل: شمار متقاضیان (هر نفر یک بار) درخواست‌های دریافت‌شده در این دوره، به اندازه یک فصل (ماه ضرب در ۳، سال تقسیم بر ۴؛ دوره‌ای که هنوز تمام نشده به نسبت روزهای گذشته آن)؛ مراجعه حضوری برای هر درخواست: همه مراجعه‌های حضوری همان درخواست‌ها تا امروز، تقسیم بر شمار آن‌ها.</source>
             <translation>Applicants per season: the applicants (each person once) of the requests received in this period, scaled to one season (a month times 3, a year divided by 4; a period not over yet by the part of it gone by); in-person visits per request: all in-person visits of those requests to date, divided by their number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="132" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="133" />
             <source>درخواستی که با دلیل «تکراری» رد شده است (همان درخواست که دوباره رسید یا در دو میز ثبت شد) در هیچ شاخصی شمرده نمی‌شود: درخواستی که به آن رسیدگی می‌شود یک بار شمرده می‌شود.</source>
             <translation>A request rejected as «Duplicate» (the same request brought again, or taken at two desks) is counted in no figure: a request that is dealt with is counted once.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="136" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="137" />
             <source>{name} (با «{merged}» که در آن ادغام شد)</source>
             <extracomment>an agency's row that counts the cases of agencies merged into it (`merge_agency`)</extracomment>
             <translation>{name} (with “{merged}”, merged into it)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="138" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="139" />
             <source>{name} (تلفن {phone})</source>
             <extracomment>one of two agencies of one name (made at two desks apart): what tells it apart</extracomment>
             <translation>{name} (phone {phone})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="139" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="140" />
             <source>{name} ({address})</source>
             <translation>{name} ({address})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="140" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="141" />
             <source>{name} (شناسه {id})</source>
             <translation>{name} (id {id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="143" />
             <source>»، «</source>
             <extracomment>names joined in a note («الف»، «ب»)</extracomment>
             <translation>”, “</translation>
@@ -9531,8 +9531,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Closed unresolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="35" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="36" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
             <source>، </source>
             <translation>, </translation>
         </message>

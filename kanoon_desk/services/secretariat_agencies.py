@@ -19,7 +19,7 @@ from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to
 from ..persian_script import COLLATION
 from ..projections.secretariat.parties import survivors
 from ..store import Store
-from .accounts import require
+from .accounts import calendar_in, require
 from .secretariat_common import _stamp
 from .sheets import MSG_FORMULA_UNCOMPUTED, Progress, read_rows, tell
 
@@ -202,7 +202,8 @@ def merge_plan(store: Store, actor: Actor, agency_id: str, into_id: str, *, on: 
         gone, kept = _merge_checked(s, agency_id, into_id)
         held = (Case.agency_id == gone.id, Case.status == "forwarded")
         open_cases = s.scalar(select(func.count()).select_from(Case).where(*held)) or 0
-        overdue = s.scalar(select(func.count()).select_from(Case).where(*held, Case.deadline < day)) or 0
+        cutoff = calendar_in(s).last_working_day_before(day)  # (`secretariat_search.late_cutoff`)
+        overdue = s.scalar(select(func.count()).select_from(Case).where(*held, Case.deadline <= cutoff)) or 0
         letters = s.scalar(select(func.count()).select_from(Forward).where(
             Forward.agency_id == gone.id, Forward.status != "withdrawn")) or 0
         return MergePlan(gone, kept, open_cases, overdue, letters)
@@ -263,7 +264,7 @@ def unmerge_plan(store: Store, actor: Actor, agency_id: str, *, on: date | None 
                    .where(Forward.agency_id == a.id, Forward.status == "open", Case.status == "forwarded"))
         open_cases = s.scalar(select(func.count()).select_from(waiting.distinct().subquery())) or 0
         overdue = s.scalar(select(func.count()).select_from(
-            waiting.where(Case.deadline < day).distinct().subquery())) or 0
+            waiting.where(Case.deadline <= calendar_in(s).last_working_day_before(day)).distinct().subquery())) or 0
         into = s.scalar(select(Agency.name).where(Agency.id == a.merged_into)) or view.merged_into_name
         return UnmergePlan(view, into, open_cases, overdue)
 

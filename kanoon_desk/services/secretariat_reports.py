@@ -28,6 +28,7 @@ from ..models.secretariat import (
 )
 from ..persian import (
     JALALI_MONTHS,
+    WorkingCalendar,
     format_jalali_date,
     jalali_month_bounds,
     jalali_month_key,
@@ -313,7 +314,7 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
             rep.avg_office_days = sum(t.office for t in times) / len(times)
             rep.avg_agency_days = sum(t.agency for t in times) / len(times)
         rows = _agency_rows(s, text or ReportText(), by=p.end)
-        rep.overdue_by_agency = _overdue_by_agency(s, p, on or today(), rows)
+        rep.overdue_by_agency = _overdue_by_agency(s, p, on or today(), rows, cal)
         rep.agencies = _agency_figures(s, p, cal, rows)
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
@@ -433,12 +434,14 @@ def _agency_rows(s: Any, t: ReportText, *, by: date | None = None) -> _AgencyRow
     return _AgencyRows(under, label)
 
 
-def _overdue_by_agency(s: Any, p: Period, asof: date, agencies: _AgencyRows) -> list[tuple[str, int]]:
+def _overdue_by_agency(s: Any, p: Period, asof: date, agencies: _AgencyRows, cal: WorkingCalendar) -> list[tuple[str, int]]:
     """Cases per agency whose deadline fell in the period and has passed by `asof` (today: a
     deadline on a period's last day is counted in that period's report once the day is over), and
     that the agency answered late or not at all. The deadline is the one its forwarding letter gave
     (`Forward.original_deadline`): a follow-up that gives a late agency more time does not make it
-    punctual. A case closed before that deadline without an answer (withdrawn, say) was not late,
+    punctual. A deadline that fell on a day the office was closed (a holiday entered after the
+    letter went, as a Friday) is met by the next working day, as the overdue list reads it. A case
+    closed before that deadline without an answer (withdrawn, say) was not late,
     even when it was reopened later (the close that took the case from the agency is read from the
     case's events: the case's own close day is then another one, or none), and a forward withdrawn
     as made by mistake (a conflict's resolution) is not counted."""
@@ -448,17 +451,23 @@ def _overdue_by_agency(s: Any, p: Period, asof: date, agencies: _AgencyRows) -> 
                and_(Forward.answered_on.is_(None),
                     or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > due, reopened)))
     rows = s.execute(
-        select(Forward.agency_id, Forward.case_id, Forward.agency_id, due, Forward.answered_on, Forward.status, reopened)
+        select(Forward.agency_id, Forward.case_id, Forward.agency_id, due, Forward.answered_on, Forward.status, reopened,
+               Case.closed_on)
         .select_from(Forward).join(Case, Case.id == Forward.case_id)
         .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)).all()
     # a forward closed unanswered on a case reopened since: late only if its own close was after the deadline
-    ask = {case_id for _n, case_id, _a, _d, got, status, again in rows if got is None and status != "open" and again}
+    ask = {case_id for _n, case_id, _a, _d, got, status, again, _c in rows if got is None and status != "open" and again}
     closed_on = _forward_close_days(s, ask) if ask else {}
     cases: dict[str, set[str]] = {}
-    for _a, case_id, agency_id, deadline, got, status, again in rows:
-        if got is None and status != "open" and again:
-            day = closed_on.get((case_id, agency_id, deadline))
-            if day is None or day <= deadline:
+    for _a, case_id, agency_id, deadline, got, status, again, case_closed in rows:
+        met_by = cal.open_on_or_after(deadline)  # the last day an answer was on time
+        if met_by >= asof:
+            continue
+        if got is not None and got <= met_by:
+            continue
+        if got is None and status != "open":
+            day = closed_on.get((case_id, agency_id, deadline)) if again else case_closed
+            if (day is None and again) or (day is not None and day <= met_by):
                 continue
         row = agencies.of(agency_id)
         if row in agencies.label:  # (a forward naming an agency this desk has not heard of yet: none)
@@ -491,9 +500,10 @@ def _forward_close_days(s: Any, case_ids: set[str]) -> dict[tuple[str, str, date
     return out
 
 
-def _agency_figures(s: Any, p: Period, cal: Any, agencies: _AgencyRows) -> list[AgencyFigures]:
+def _agency_figures(s: Any, p: Period, cal: WorkingCalendar, agencies: _AgencyRows) -> list[AgencyFigures]:
     """Per agency, the forwarding letters dated in the period (a forward withdrawn as made by
-    mistake not counted): answered, answered on time, the average working days to the answer,
+    mistake not counted): answered, answered on time (by the deadline, or the next working day
+    when the office was closed on it), the average working days to the answer,
     still waiting (the agency holds the case; one closed without an answer waits no more)."""
     rows: dict[str, list[tuple[date, date | None, date, bool]]] = {}
     for agency_id, letter_date, answered_on, due, status in s.connection().execute(
@@ -507,7 +517,7 @@ def _agency_figures(s: Any, p: Period, cal: Any, agencies: _AgencyRows) -> list[
     for name, letters in rows.items():
         answered = [(sent, got, due) for sent, got, due, _open in letters if got is not None]
         days = [cal.working_days_between(sent, got) for sent, got, _ in answered]
-        out.append(AgencyFigures(name, len(letters), len(answered), sum(1 for _, got, due in answered if got <= due),
+        out.append(AgencyFigures(name, len(letters), len(answered), sum(1 for _, got, due in answered if got <= cal.open_on_or_after(due)),
                                  sum(days) / len(days) if days else None,
                                  sum(1 for _s, got, _d, is_open in letters if got is None and is_open)))
     return sorted(out, key=lambda a: (-a.forwarded, sort_key(a.name)))  # as many letters: in Persian order

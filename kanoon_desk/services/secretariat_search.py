@@ -21,9 +21,9 @@ from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
 from ..models.secretariat import DUPLICATE_REASON, Agency, Applicant, Case, FollowUp, Forward
-from ..persian import id_digits, is_valid_national_id, normalize, search_key, to_ascii_digits
+from ..persian import WorkingCalendar, id_digits, is_valid_national_id, normalize, search_key, to_ascii_digits
 from ..store import Store
-from .accounts import require
+from .accounts import calendar_in, require, working_calendar
 from .fts_words import table_probe, words_match
 from .numbers import (
     LEGACY_TRACKING_LENGTH,
@@ -61,8 +61,25 @@ class CaseRow:
         """The kinds of the open conflicts about the case (`conflicts.KIND_TITLES` names them)."""
         return tuple(sorted(self.conflicts.split())) if self.conflicts else ()
 
-    def is_overdue(self, on: date) -> bool:
-        return self.status == "forwarded" and self.deadline is not None and self.deadline < on
+    def is_overdue(self, on: date, calendar: WorkingCalendar) -> bool:
+        """The agency is past its deadline on `on`: the deadline's day (the next working day when
+        the office is closed on it, a holiday entered after the letter went) is over."""
+        return self.days_late(on, calendar) > 0
+
+    def days_late(self, on: date, calendar: WorkingCalendar) -> int:
+        """Working days the agency is late by `on` (`WorkingCalendar.days_late`; 0 when it is not):
+        a deadline on a Thursday is one day late on the Saturday, one on a holiday not late on the
+        next working day."""
+        if self.status != "forwarded" or self.deadline is None or self.deadline >= on:
+            return 0
+        return calendar.days_late(self.deadline, on)
+
+
+def late_cutoff(calendar: WorkingCalendar, on: date) -> date:
+    """The latest deadline that is past on `on`: the last working day before it (a deadline on a
+    Friday or a holiday is met by an answer on the next working day, as the lending desk's due
+    days are). The deadline as the letter gave it stays in the case: only its reading moves."""
+    return calendar.last_working_day_before(on)
 
 
 _HOLDER = aliased(User, name="holder")
@@ -261,8 +278,15 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
         shape.append("queue_" + str(q.queue))
     if q.overdue:
         shape.append("overdue")
-        params["on"] = q.on or today()
+        params["on"] = q.on or today()  # (`_late_params` makes it the last day a deadline is past on)
     return tuple(shape), params
+
+
+def _late_params(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """The overdue filter's day read on the working calendar (`late_cutoff`)."""
+    if "on" in params:
+        params = {**params, "on": late_cutoff(working_calendar(store), params["on"])}
+    return params
 
 
 def _search_select(shape: tuple[str, ...], *, counting: bool = False) -> tuple[Select[*tuple[Any, ...]], bool]:
@@ -290,7 +314,7 @@ def _search_select(shape: tuple[str, ...], *, counting: bool = False) -> tuple[S
     if "date_to" in shape:
         stmt = stmt.where(Case.received_date <= bindparam("date_to", type_=Date))
     if "overdue" in shape:
-        stmt = stmt.where(Case.status == "forwarded", Case.deadline < bindparam("on", type_=Date))
+        stmt = stmt.where(Case.status == "forwarded", Case.deadline <= bindparam("on", type_=Date))
     for name in QUEUES:
         if "queue_" + name in shape:
             stmt = stmt.where(*queue_where(name))
@@ -319,6 +343,7 @@ def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit
     if plan is None:
         return []
     shape, params = plan
+    params = _late_params(store, params)
     # one statement per shape, run on the DBAPI connection: building and compiling the select
     # for every look-up cost several times the query itself
     with store.reading() as conn:
@@ -332,6 +357,7 @@ def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
     if plan is None:
         return 0
     shape, params = plan
+    params = _late_params(store, params)
     with store.reading() as conn:
         params = _with_spellings(conn, params)
         return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
@@ -537,8 +563,9 @@ def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplica
 # --- overdue ---------------------------------------------------------------------------------
 
 
-def _overdue_select(on: date, agency_id: str | None) -> Select[*tuple[Any, ...]]:
-    stmt = _rows_query().where(Case.status == "forwarded", Case.deadline < on)
+def _overdue_select(cutoff: date, agency_id: str | None) -> Select[*tuple[Any, ...]]:
+    """Cases forwarded whose deadline is on or before `cutoff` (`late_cutoff`)."""
+    stmt = _rows_query().where(Case.status == "forwarded", Case.deadline <= cutoff)
     if agency_id:
         stmt = stmt.where(Case.agency_id == agency_id)
     return stmt
@@ -546,15 +573,16 @@ def _overdue_select(on: date, agency_id: str | None) -> Select[*tuple[Any, ...]]
 
 def overdue(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None,
             offset: int = 0, limit: int = 100) -> list[CaseRow]:
-    """Cases whose agency is past its deadline, the longest overdue first."""
+    """Cases whose agency is past its deadline (in working days: `late_cutoff`), the longest
+    overdue first."""
     require(actor, *READ_ROLES)
-    stmt = _overdue_select(on or today(), agency_id).order_by(Case.deadline, Case.id)
     with store.read() as s:
+        stmt = _overdue_select(late_cutoff(calendar_in(s), on or today()), agency_id).order_by(Case.deadline, Case.id)
         return [_row(r) for r in s.execute(stmt.offset(offset).limit(limit))]
 
 
 def overdue_count(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None) -> int:
     require(actor, *READ_ROLES)
     with store.read() as s:
-        stmt = _overdue_select(on or today(), agency_id).subquery()
+        stmt = _overdue_select(late_cutoff(calendar_in(s), on or today()), agency_id).subquery()
         return int(s.scalar(select(func.count()).select_from(stmt)) or 0)

@@ -77,7 +77,7 @@ def test_one_letter_for_the_ticked_late_cases_of_the_agency_chosen(qtbot: Any, d
     qtbot.addWidget(d)
     cases = d.form.field("case_ids")
     assert cases.count() == 2 and all(cases.item(i).checkState() == Qt.CheckState.Checked for i in range(2))
-    assert "۳ روز دیرکرد" in cases.item(0).text() and "موضوع پرونده ۱" in cases.item(0).text()
+    assert "۲ روز کاری دیرکرد" in cases.item(0).text() and "موضوع پرونده ۱" in cases.item(0).text()
     cases.item(1).setCheckState(Qt.CheckState.Unchecked)  # the second was just phoned about
     d.form.field("note").setPlainText("پاسخ را بفرستید")
     d.submit()
@@ -215,3 +215,25 @@ def test_after_a_merge_the_late_cases_are_under_the_survivor_and_the_merged_agen
     _choose_agency(page, desk)
     assert [page.model.row_at(i).id for i in range(page.model.rowCount())] == [r.case_id]
     assert page.batch_button.isEnabled()
+
+
+def test_a_deadline_made_a_holiday_later_is_not_late_on_the_next_working_day(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The letter gave Saturday 13 Ordibehesht; the admin then made that Saturday a holiday. On Sunday,
+    the agency's first open day after it, neither the queue nor the case says «دیرکرد»; on Monday
+    the queue lists it one working day late, in red on the case."""
+    from kanoon_desk.services import accounts
+
+    case_id = _forwarded(desk, 1, DAY - timedelta(days=1))
+    accounts.set_holiday(desk.store, desk.admin, DAY - timedelta(days=1), "تعطیل اداری")
+    page = _page(qtbot, desk, tmp_path)
+    assert page.model.rowCount() == 0
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(view)
+    view.load(case_id)
+    assert "دیرکرد" not in view.labels["deadline"].text() and not view.labels["deadline"].styleSheet()
+    monkeypatch.setattr(widgets, "office_today", lambda: DAY + timedelta(days=1))
+    page.today.check()
+    assert page.model.rowCount() == 1 and page.model.index(0, 8).data() == "۱"
+    view.load(case_id)
+    assert "دیرکرد" in view.labels["deadline"].text() and "b00020" in view.labels["deadline"].styleSheet()

@@ -131,8 +131,9 @@ def test_the_status_bar_shows_the_new_day(qtbot: Any, desk: Desk, tmp_path: Path
 
 def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk: Desk, tmp_path: Path,
                                                                  clock: WallClock) -> None:
-    """The overdue queue's own column: the days past the agency's deadline, read as of today (the
-    search list, where lateness is one status among others, has no such column)."""
+    """The overdue queue's own column: the working days past the agency's deadline, read as of today
+    (the search list, where lateness is one status among others, has no such column): Thursday's
+    deadline is two days late on Sunday (Thursday and Saturday; Friday no office answers on)."""
     from kanoon_desk.ui.secretariat.overdue import OverduePage
 
     _forwarded(desk, 1, DAY - timedelta(days=3))
@@ -142,11 +143,11 @@ def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk
     page, search = OverduePage(ctx), SearchPage(ctx)
     for w in (page, search):
         qtbot.addWidget(w)
-    assert page.model.headers[-1] == "روز دیرکرد" and "روز دیرکرد" not in search.model.headers
-    assert [page.model.index(r, 8).data() for r in range(page.model.rowCount())] == ["۳", "۱"]
+    assert page.model.headers[-1] == "روز کاری دیرکرد" and "روز کاری دیرکرد" not in search.model.headers
+    assert [page.model.index(r, 8).data() for r in range(page.model.rowCount())] == ["۲", "۱"]
     clock.day = DAY + timedelta(days=1)
     page.today.check()
-    assert [page.model.index(r, 8).data() for r in range(page.model.rowCount())] == ["۴", "۲"]
+    assert [page.model.index(r, 8).data() for r in range(page.model.rowCount())] == ["۳", "۲"]
 
 
 def test_the_overdue_queue_gives_its_list_half_the_page(qtbot: Any, desk: Desk, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from ...models import User
 from ...services import conflicts
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
-from ...services.accounts import get_office
+from ...services.accounts import get_office, working_calendar
 from ...services.numbers import format_tracking_code, unbroken
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_docs import heading_lines
@@ -321,7 +321,9 @@ class CaseView(CaseActions, QWidget):
         L["applicant"].setText(ui_line(f"{isolated(text_digits(c['applicant_name']))} ({digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))
         L["holder"].setText(text_digits(self.holder_text()))
-        late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today()
+        # late once the deadline's day (the next working day when the office was closed on it) is over
+        late = (c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today()
+                and working_calendar(self.ctx.store).days_late(c["deadline"], self.today()) > 0)
         first = next((f["original_deadline"] for f in reversed(d.forwards) if f["status"] == "open"), None)
         moved = (" " + self.tr("(مهلت نامه ارسال: {day})").format(day=persian.format_jalali_date(first))
                  if c["status"] == "forwarded" and first and first != c["deadline"] else "")

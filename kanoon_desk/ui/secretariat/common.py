@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ... import persian
+from ...persian import WorkingCalendar
 from ...services.conflict_kinds import KIND_TITLES
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
@@ -68,19 +69,32 @@ def ltr(text: str) -> str:
 
 class CaseListModel(LazyTableModel):
     """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline,
-    and with `days_late` how many days past the deadline (the overdue queue)."""
+    and with `days_late` how many working days past the deadline (the overdue queue). Late is read
+    on the office's working calendar (`calendar`, read again at each `reload`): a deadline that
+    fell on a holiday entered after the letter went is met by the next working day."""
 
     #: the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")
     STATUS_COLUMN = 4
 
     def __init__(self, fetch: Callable[[int, int], list[CaseRow]], count: Callable[[], int],
-                 on: Callable[[], date] = today, *, days_late: bool = False) -> None:
+                 on: Callable[[], date] = today, *, days_late: bool = False,
+                 calendar: Callable[[], WorkingCalendar] = WorkingCalendar) -> None:
         headers = [QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "وضعیت"),
                    QCoreApplication.translate("Secretariat", "تاریخ دریافت"), QCoreApplication.translate("Secretariat", "دستگاه"), QCoreApplication.translate("Secretariat", "مهلت پاسخ")]
         if days_late:  # the overdue queue: by how much each is late
-            headers.append(QCoreApplication.translate("Secretariat", "روز دیرکرد"))
+            headers.append(QCoreApplication.translate("Secretariat", "روز کاری دیرکرد"))
+        self._calendar_of = calendar
+        self._calendar = calendar()
         super().__init__(headers, fetch, count)
         self._on = on
+
+    def reload(self) -> None:
+        self._calendar = self._calendar_of()  # (a holiday entered meanwhile)
+        super().reload()
+
+    def _late(self, row: CaseRow) -> int:
+        """Working days the row's agency is late by today (0: not late)."""
+        return row.days_late(self._on(), self._calendar)
 
     def display(self, row: CaseRow, column: int) -> str:
         if column == 0:
@@ -92,7 +106,7 @@ class CaseListModel(LazyTableModel):
         if column == 3:
             return text_digits(row.subject)
         if column == 4:
-            late = row.is_overdue(self._on())
+            late = self._late(row) > 0
             return (status_text(row.status, row.notice, row.holder_roles)
                     + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
                     + (" — " + conflict_marker() if row.conflicts else ""))
@@ -102,9 +116,9 @@ class CaseListModel(LazyTableModel):
             return text_digits(row.agency_name or "")
         if column == 7:
             return persian.format_jalali_date(row.deadline) if row.deadline else ""
-        # the overdue queue's last column: how many days past the deadline, for the follow-up call
-        return persian.to_persian_digits((self._on() - row.deadline).days) \
-            if row.deadline and row.is_overdue(self._on()) else ""
+        # the overdue queue's last column: how many working days past the deadline, for the follow-up call
+        days = self._late(row)
+        return persian.to_persian_digits(days) if days else ""
 
     def export_cell(self, row: CaseRow, column: int) -> object:
         """A cell as a sheet keeps it: the codes as typed into other systems (Latin digits, no
@@ -114,13 +128,13 @@ class CaseListModel(LazyTableModel):
         if column == 1:
             return row.registration_no or ""
         if column == 8:
-            return (self._on() - row.deadline).days if row.deadline and row.is_overdue(self._on()) else None
+            return self._late(row) or None
         return self.display(row, column)
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.row() < len(self._rows):
             row: CaseRow = self._rows[index.row()]
-            if role == Qt.ItemDataRole.ForegroundRole and (row.conflicts or row.is_overdue(self._on())):
+            if role == Qt.ItemDataRole.ForegroundRole and (row.conflicts or self._late(row)):
                 from PySide6.QtGui import QColor
 
                 return QColor(ALERT_COLOUR)

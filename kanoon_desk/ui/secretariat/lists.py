@@ -28,6 +28,7 @@ from ... import persian
 from ...models import utcnow
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
+from ...services.accounts import working_calendar
 from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
@@ -425,7 +426,8 @@ class SearchPage(QWidget):
         self.queue_notices.told.connect(self.run)
         box.addWidget(self.queue_notices)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only)
+        self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only,
+                                   calendar=lambda: working_calendar(ctx.store))
         self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx, day=self.today)
         self.table.row_moved.connect(self._show_case)  # the arrow keys (a click loads on its release)

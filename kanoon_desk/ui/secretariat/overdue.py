@@ -63,9 +63,10 @@ class OverduePage(SearchPage):
         """The late cases of the list as filtered now (not only the rows loaded on screen), at most
         `BATCH_MAX`."""
         on, late, read = self.today(), list[q.CaseRow](), 0
+        calendar = working_calendar(self.ctx.store)
         while len(late) < BATCH_MAX and (page := self._fetch(read, BATCH_MAX)):
             read += len(page)
-            late += [r for r in page if r.is_overdue(on)]
+            late += [r for r in page if r.is_overdue(on, calendar)]
         return late[:BATCH_MAX]
 
     def batch_dialog(self) -> ActionDialog:
@@ -73,6 +74,7 @@ class OverduePage(SearchPage):
         service call; what it recorded is `last_batch`."""
         agency_id, agency_name = self.agency.currentData(), self.agency.currentText()
         on = self.today()
+        calendar = working_calendar(self.ctx.store)
         rows = self.late_rows()
 
         def run(v: dict[str, Any]) -> None:
@@ -87,8 +89,8 @@ class OverduePage(SearchPage):
             None, listed))
 
         def line(r: q.CaseRow) -> str:
-            days = (on - r.deadline).days if r.deadline else 0
-            return QCoreApplication.translate("OverduePage", "{no} — {name} — {subject} (%Ln روز دیرکرد)", None, days).format(
+            days = r.days_late(on, calendar)
+            return QCoreApplication.translate("OverduePage", "{no} — {name} — {subject} (%Ln روز کاری دیرکرد)", None, days).format(
                 no=ltr(digits(r.registration_no or "")), name=isolated(text_digits(r.applicant_name)),
                 subject=isolated(text_digits(r.subject)))
 
