@@ -55,7 +55,7 @@ from .fold import (
 )
 from .ids import new_id
 from .models import utcnow
-from .persian_script import SEARCH_FOLDS, search_key
+from .persian_script import SEARCH_FOLDS, letter_number, search_key
 from .projection_rows import insert_row, insert_values, insert_values_many, kept, refresh_held, release_kept
 from .refold import (
     RowBuffer,
@@ -74,7 +74,7 @@ if TYPE_CHECKING:
 __all__ = [
     # this module: who acts, appending and ingesting events
     "SYSTEM_USER_ID", "Actor", "system_actor", "record", "insert_events", "ingest", "audit_received",
-    "held_ids", "fold_held_kinds", "refold_once", "REFOLDS", "REKEYS", "rekey", "K_REFOLDS_DONE",
+    "held_ids", "fold_held_kinds", "refold_once", "REFOLDS", "REKEYS", "rekey", "RENUMBERS", "renumber", "K_REFOLDS_DONE",
     # fold: event records, projector registries, dispatch, deferred work, conflicts
     "EventRecord", "FoldEvent", "Projector", "Resetter", "BatchProjector", "TwinFact", "projector",
     "batch_projector", "resetter", "load_projections", "known_event_types", "apply", "apply_all",
@@ -259,6 +259,29 @@ _KEYED: tuple[tuple[str, str, str], ...] = (
     ("lib_members", "name_key", "id"), ("case_fts", "body", "rowid"), ("lib_titles_fts", "body", "rowid"))
 
 
+#: Letter numbers an earlier release stored as typed: brought to `persian.letter_number` once, when a
+#: store is opened by this version (the fold makes them so since; `check` then finds the rows as a
+#: re-fold makes them), each (table, column) read whole and only the numbers that change rewritten.
+#: - "letter_numbers": a forwarding or follow-up letter's number typed «۱۲۳ / ۴۵» (spaces around
+#:   the slash or dash, a dash of another kind) was stored «123 / 45», and «123/45» did not find it
+#:   (since 7 Dec 2026 both are «123/45»).
+RENUMBERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "letter_numbers": (("forwards", "letter_no"), ("follow_ups", "letter_no"))}
+
+
+def renumber(session: Session, columns: tuple[tuple[str, str], ...]) -> int:
+    """Each stored letter number in these (table, column) made again by `letter_number`; the rows
+    rewritten."""
+    raw = _dbapi(session)
+    done = 0
+    for table_name, column in columns:
+        rows = raw.execute(f"SELECT id, {column} FROM {table_name} WHERE {column} <> ''").fetchall()
+        changed = [(new, row_id) for row_id, value in rows if (new := letter_number(value)) != value]
+        raw.executemany(f"UPDATE {table_name} SET {column} = ? WHERE id = ?", changed)
+        done += len(changed)
+    return done
+
+
 def rekey(session: Session, letters: str) -> int:
     """Each stored search key holding one of `letters` made again from itself (`search_key`, the
     SQL function `fa_search_key` each connection has); the keys rewritten."""
@@ -279,7 +302,7 @@ def refold_once(store: Store) -> list[str]:
     in one transaction; run when a store is opened after its migrations. Returns the re-folds done
     (none: one read of desk_state)."""
     done = set(json.loads(store.get_state(K_REFOLDS_DONE) or "[]"))
-    todo = sorted((set(REFOLDS) | set(REKEYS)) - done)
+    todo = sorted((set(REFOLDS) | set(REKEYS) | set(RENUMBERS)) - done)
     if not todo:
         return []
     load_projections()
@@ -288,6 +311,9 @@ def refold_once(store: Store) -> list[str]:
         for name in todo:
             if name in REKEYS:
                 rekey(s, REKEYS[name])
+                continue
+            if name in RENUMBERS:
+                renumber(s, RENUMBERS[name])
                 continue
             kind, key = REFOLDS[name]
             aggregates.update(s.execute(select(_EVENT_TABLE.c.aggregate_type, _EVENT_TABLE.c.aggregate_id)

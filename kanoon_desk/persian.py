@@ -50,6 +50,7 @@ from .persian_script import (
     SEARCH_KEY_SQL,
     ZWNJ,
     format_number,
+    letter_number,
     normalize,
     normalize_text,
     persian_collate,
@@ -61,6 +62,7 @@ from .persian_script import (
 )
 
 __all__ = [
+    "letter_number",
     "COLLATION",
     "JALALI_MONTHS",
     "JALALI_YEAR_MAX",

@@ -97,6 +97,24 @@ def _normalized(text: str, table: dict[int, int | str | None]) -> str:
     return text.strip(" " + ZWNJ)
 
 
+#: The separators a letter number is typed with, in the forms keyboards and pastes give them:
+#: the slash, the division, fraction and full-width slashes, and the dashes and minus signs.
+_LETTER_SLASHES = "/\u2215\u2044\uff0f"
+_LETTER_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_LETTER_SEPARATOR = re.compile(r"\s*([" + re.escape(_LETTER_SLASHES + _LETTER_DASHES) + r"])\s*")
+
+
+def _letter_separator(match: re.Match[str]) -> str:
+    return "/" if match.group(1) in _LETTER_SLASHES else "-"
+
+
+def letter_number(text: str) -> str:
+    """A letter number as stored and looked for: `normalize` (ASCII digits, Persian letters, one
+    space), then each slash or dash as «/» or «-» with no space around it. «۱۲۳ / ۴۵», «١٢٣/٤٥» and
+    «123/45» are one number; «۱۲۳۴ / ص / ۱۴۰۴» is «1234/ص/1404». Idempotent."""
+    return _LETTER_SEPARATOR.sub(_letter_separator, normalize(text or ""))
+
+
 def normalize_text(text: str) -> str:
     """A person's words as stored (a note, a subject, a letter's text): `normalize` — Persian ی/ک,
     ASCII digits, invisible marks and extra spaces gone — but the Arabic diacritics they typed are

@@ -19,7 +19,7 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, PermissionDenied, Valida
 from ..eventlog import Actor
 from ..models import Event
 from ..models.secretariat import OUTCOMES, Agency, Case, Forward
-from ..persian import normalize, normalize_text
+from ..persian import letter_number, normalize_text
 from ..store import Store
 from . import numbers
 from .accounts import require, working_calendar
@@ -216,7 +216,7 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
             raise ValidationError(MSG_LETTER_EARLY, "letter_date")
         _need(c, *FORWARDABLE)
         _check_holder(actor, c)
-        return _record_forward(store, s, actor, c, agency_id, normalize(letter_no or ""), letter_day, due,
+        return _record_forward(store, s, actor, c, agency_id, letter_number(letter_no), letter_day, due,
                                normalize_text(instruction or ""), day, at)
 
 
@@ -329,7 +329,7 @@ def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: st
     check_deadline_day(working_calendar(store), new_deadline, "new_deadline")
     with store.transaction() as s:
         record_follow_up(store, s, actor, _load(s, case_id), method=method, note=normalize_text(note or ""),
-                         letter_no=normalize(letter_no or ""), new_deadline=new_deadline, day=day, at=at)
+                         letter_no=letter_number(letter_no), new_deadline=new_deadline, day=day, at=at)
 
 
 def record_response(store: Store, actor: Actor, case_id: str, *, text: str,

@@ -19,7 +19,7 @@ from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
 from ..models import Event
 from ..models.secretariat import FOLLOW_UP_METHODS, Agency, Case, FollowUp, Forward
-from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
+from ..persian import WorkingCalendar, format_jalali_date, letter_number, normalize_text, to_ascii_digits
 from ..store import Store
 from . import numbers
 from .accounts import require, user_at, working_calendar
@@ -142,6 +142,7 @@ def follow_up_batch(store: Store, actor: Actor, letter_no: str) -> FollowUpBatch
     """The follow-up letter numbered `letter_no` with every case it was written for (one, or an
     agency's batch); None when no follow-up letter has that number."""
     require(actor, *READ_ROLES)
+    letter_no = letter_number(letter_no)  # as stored: «۱۲۳ / ۴۵» is «123/45»
     if not letter_no:
         return None
     with store.read() as s:

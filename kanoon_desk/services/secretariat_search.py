@@ -21,7 +21,15 @@ from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..eventlog import Actor, SqliteStatement
 from ..models import Conflict, User
 from ..models.secretariat import DUPLICATE_REASON, Agency, Applicant, Case, FollowUp, Forward
-from ..persian import WorkingCalendar, id_digits, is_valid_national_id, normalize, search_key, to_ascii_digits
+from ..persian import (
+    WorkingCalendar,
+    id_digits,
+    is_valid_national_id,
+    letter_number,
+    normalize,
+    search_key,
+    to_ascii_digits,
+)
 from ..store import Store
 from .accounts import calendar_in, require, working_calendar
 from .fts_words import table_probe, words_match
@@ -126,6 +134,8 @@ class SearchQuery:
 _REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-L?\d{6}", re.IGNORECASE)
 #: A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters'
 _LETTER_NO = re.compile(r"\S*\d\S*/\S+")
+#: A letter number with a dash between digits ("123-45"; a registration number's part is read first)
+_LETTER_NO_DASH = re.compile(r"\S*\d-\d\S*")
 #: A registration number typed in part: its counter ("157"), year and counter ("1405-000157",
 #: "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.
 _REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d{1,6})", re.IGNORECASE)
@@ -243,7 +253,9 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     params: dict[str, Any] = {}
     raw = _latin_keys(to_ascii_digits(normalize(q.text or "")).strip())
     compact = id_digits(raw)  # a national ID in groups, with any dash, a dot or a slash between
-    part = _registration_part(raw)
+    # a letter number as stored (`letter_number`): «۱۲۳ / ۴۵» typed finds «123/45»
+    letter = letter_number(raw)
+    part = _registration_part(letter)
     if raw:
         if (code := _code_digits(raw)) is not None:
             if not is_valid_tracking_code(code):
@@ -253,15 +265,18 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
         elif _REG_NO.fullmatch(raw):  # the case, or the case our letter of that number was about
             shape.append("number")
             params["number"] = raw.upper()
-        elif _LETTER_NO.fullmatch(raw):
+        elif _LETTER_NO.fullmatch(raw) or (_LETTER_NO.fullmatch(letter) and not is_valid_national_id(compact)):
             shape.append("letter_no")
-            params["letter_no"] = raw
+            params["letter_no"] = letter
         elif part is not None:  # before the national ID: "1405-000157" is ten digits too
             shape += ["words", "registration_end"]
             params["match"], params["registration_end"] = part
         elif compact.isdigit() and len(compact) == 10:
             shape.append("national_id")
             params["national_id"] = compact
+        elif _LETTER_NO_DASH.fullmatch(letter):
+            shape.append("letter_no")
+            params["letter_no"] = letter
         else:
             match = fts_match(raw)
             if match is None:

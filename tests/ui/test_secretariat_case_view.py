@@ -1125,3 +1125,31 @@ def test_a_visit_clicked_by_mistake_is_taken_off_from_the_case_view(
     assert choices == ["۱۴۰۴/۰۲/۱۴ — ثبت \u2068کاربر clerk1\u2069"]
     assert view.detail.case["visits"] == 0
     assert "remove_visit" not in view.buttons
+
+
+def test_a_letter_number_typed_with_spaces_is_found_by_the_number_as_written(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manager types the paper register's «۱۲۳ / ۴۵» in the forward's «شماره نامه»; a clerk
+    later types «123/45» (or «١٢٣/٤٥», Arabic digits) in the search box and finds the case: one
+    number, stored and shown «۱۲۳/۴۵» on the case and its timeline."""
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    case_id = _referred(desk)
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.form.field("letter_no").setText("۱۲۳ / ۴۵")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    view.buttons["forward"].click()
+    assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["letter_no"] == "123/45"
+    model = view.timeline.model()
+    assert "۱۲۳/۴۵" in model.data(model.index(model.rowCount() - 1, 4))
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    for typed in ("123/45", "١٢٣/٤٥", "۱۲۳ / ۴۵"):
+        page.text.setText(typed)
+        page.run()
+        assert page.model.total == 1 and page.model.row_at(0).id == case_id, typed

@@ -26,6 +26,7 @@ from ...eventlog import (
 )
 from ...models import Event, table_of
 from ...models.secretariat import Attachment, Case, FollowUp, Forward, Notice, Referral, Visit
+from ...persian import letter_number
 from .case_row import _CASES, CaseRow, _at, _day, _row, _save, _write_fts, fts_key
 from .letters import check_letter
 from .parties import survivor
@@ -276,7 +277,8 @@ def _read(s: Session, e: FoldEvent) -> None:
 def _forwarded(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c = _case(s, e)
-    fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
+    fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"],
+                 letter_no=letter_number(p["letter_no"]),  # (typed «۱۲۳ / ۴۵» by an older release: «123/45»)
                  letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"),
                  original_deadline=_day(p, "deadline"), status="open",
                  sent_by=e.user_id, answered_on=None)
@@ -309,7 +311,7 @@ def _followed_up(s: Session, e: FoldEvent) -> None:
     new_deadline = date.fromisoformat(p["new_deadline"]) if p.get("new_deadline") else None
     fw_id = p.get("forward_id")
     insert_row(s, FollowUp(id=e.id, case_id=e.aggregate_id, forward_id=fw_id, method=p["method"],
-                           note=p.get("note", ""), letter_no=p.get("letter_no", ""), new_deadline=new_deadline,
+                           note=p.get("note", ""), letter_no=letter_number(p.get("letter_no") or ""), new_deadline=new_deadline,
                            day=_day(p), user_id=e.user_id))
     if p["method"] == "letter":
         check_letter(s, e, p.get("letter_no") or "")

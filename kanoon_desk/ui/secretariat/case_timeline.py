@@ -154,7 +154,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
             f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
     if t == "case.forwarded":
         letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
-            no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))),
+            no=ltr(unbroken(persian.to_persian_digits(persian.letter_number(str(p.get("letter_no", "")))))),
             day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
         return (_agency_text(p, agencies) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"]))
@@ -191,7 +191,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
             name=isolated(str(p.get("name", ""))), into=isolated(str(p.get("into_name", ""))))
     if t == "case.forward_withdrawn":  # which letter, to whom, and why (a conflict's decision: why not)
         letter = (QCoreApplication.translate("Secretariat", "نامه {no}").format(
-            no=ltr(unbroken(persian.to_persian_digits(str(p["letter_no"]))))) if p.get("letter_no") else "")
+            no=ltr(unbroken(persian.to_persian_digits(persian.letter_number(str(p["letter_no"])))))) if p.get("letter_no") else "")
         to = _agency_text(p, agencies) if p.get("agency_id") else ""
         head = " — ".join(x for x in (letter, to) if x)
         if not p.get("back_to"):
@@ -205,7 +205,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.letter_renumbered":  # which letter's number, from what to what
         return QCoreApplication.translate("Secretariat", "نامه {previous} اکنون {no}").format(
             previous=ltr(unbroken(persian.to_persian_digits(str(p.get("previous", ""))))),
-            no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))))
+            no=ltr(unbroken(persian.to_persian_digits(persian.letter_number(str(p.get("letter_no", "")))))))
     return ""
 
 
