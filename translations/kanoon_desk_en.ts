@@ -4524,18 +4524,18 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="133" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="143" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
-            <extracomment>the roles of the user holding it ("expert manager"), None when no user does the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`) one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
+            <extracomment>the roles of the user holding it ("expert manager"), None when no user does the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`) one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A letter number with a dash between digits ("123-45"; a registration number's part is read first) A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="143" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="153" />
             <source>این کد رهگیری را دفتر دیگری (دفتر {office}) داده است؛ پرونده‌اش در همان دفتر است و این دفتر آن را ندارد.</source>
             <translation>This tracking code was issued by another office (office {office}); its case is kept there, and this office does not have it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="146" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="156" />
             <source>کد رهگیری {length} رقم دارد و این {typed} رقم است؛ رقم‌هایش را دوباره بخوانید.</source>
             <translation>A tracking code has {length} digits and this one has {typed}; read its digits again.</translation>
         </message>
@@ -4575,17 +4575,17 @@
             <translation>{year} is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="121" />
+            <location filename="../kanoon_desk/persian.py" line="123" />
             <source>کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.</source>
             <translation>The national ID is not valid; please check the 10-digit national ID and enter it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="122" />
+            <location filename="../kanoon_desk/persian.py" line="124" />
             <source>شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.</source>
             <translation>The mobile number is not valid; please enter it like 09121234567.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="123" />
+            <location filename="../kanoon_desk/persian.py" line="125" />
             <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
             <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
         </message>
@@ -5390,6 +5390,15 @@
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
 Tracking code: {code}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JalaliDateEdit</name>
+        <message>
+            <location filename="../kanoon_desk/ui/widgets.py" line="366" />
+            <source>تاریخ‌های پس از سال {last} را این برنامه نمی‌پذیرد: کبیسه‌های سال‌های پس از آن در تقویم‌ها یکی نیست.</source>
+            <extracomment>The Arabic-Indic digits (٠١٢٣…, what an Arabic or an old Persian Windows keyboard types) → the Persian ones (۰۱۲۳…): the same numbers, as Persian text writes them. what a clerk types between year, month and day The last Jalali year the field takes. Qt's Jalali calendar and the program's (jdatetime: every stored, printed and listed date) put the leap years 1436/1437 and 1469/1470 the other way round: a day of those years read one day off in the field (1437/01/01 showed as 1437/01/02, and a day typed there was saved as the day before); a later year is refused at the field.</extracomment>
+            <translation>Dates after the year {last} are not accepted: the calendars do not agree on the leap years after it.</translation>
         </message>
     </context>
     <context>

@@ -308,6 +308,11 @@ class JalaliDateEdit(QDateEdit):
 
     #: what a clerk types between year, month and day
     SEPARATORS = frozenset("/-.\\\u066b\u060c")
+    #: The last Jalali year the field takes. Qt's Jalali calendar and the program's (jdatetime: every
+    #: stored, printed and listed date) put the leap years 1436/1437 and 1469/1470 the other way
+    #: round: a day of those years read one day off in the field (1437/01/01 showed as 1437/01/02,
+    #: and a day typed there was saved as the day before); a later year is refused at the field.
+    LAST_YEAR = 1435
     refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, value: date | None = None) -> None:
@@ -320,6 +325,8 @@ class JalaliDateEdit(QDateEdit):
         self.setCalendar(QCalendar(QCalendar.System.Jalali))
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setDisplayFormat("yyyy/MM/dd")
+        last = persian.jalali_year_bounds(self.LAST_YEAR)[1]
+        self.setMaximumDate(QDate(last.year, last.month, last.day))  # (the pop-up goes no further)
         self.setCalendarPopup(True)
         self.setMaximumWidth(220)
         self._iranian_week()
@@ -355,6 +362,9 @@ class JalaliDateEdit(QDateEdit):
         if section == QDateEdit.Section.YearSection:
             if len(typed) < 4:
                 return ""
+            if value > self.LAST_YEAR:
+                return self.tr("تاریخ‌های پس از سال {last} را این برنامه نمی‌پذیرد: کبیسه‌های سال‌های پس از آن "
+                               "در تقویم‌ها یکی نیست.").format(last=digits(self.LAST_YEAR))
             year = value
         elif section == QDateEdit.Section.MonthSection:
             if not 1 <= value <= 12 or (len(typed) < 2 and value < 2):

@@ -147,3 +147,20 @@ def test_a_refused_day_is_not_saved_as_the_day_the_field_fell_back_to(
         page.add_button.click()
         qtbot.waitUntil(lambda: any(d == persian.parse_jalali_date("1404/12/03")
                                     for d, _t in accounts.list_holidays(store)))
+
+
+@pytest.mark.parametrize("typed", ["1437", "1436", "1470"])
+def test_a_year_whose_leap_the_calendars_put_apart_is_refused_at_the_field(
+        qapp: QApplication, qtbot: Any, typed: str) -> None:
+    """Qt's Jalali calendar made 1437 the leap year where the program's (every date stored, printed
+    and listed) makes it 1436, and 1470 where it makes it 1469: a day of those years typed in the
+    field was saved as the day before (1437/01/01 typed, 1436/12/30 printed). A year past 1435 is
+    refused at the field, in words, and nothing is saved while the refusal stands."""
+    with language(qapp, "fa"):
+        edit = _typed_into(qtbot, "1404/01/01", typed)
+        assert edit.refusal == "تاریخ‌های پس از سال ۱۴۳۵ را این برنامه نمی‌پذیرد: کبیسه‌های سال‌های پس از آن در تقویم‌ها یکی نیست."
+        assert edit.toolTip() == edit.refusal and persian.jalali_year(edit.value()) <= 1435
+        # the last year taken reads in the field as the program reads it, to its last day
+        last = _typed_into(qtbot, "1404/01/01", "1435/12/29")
+        assert last.refusal == "" and last.value() == persian.parse_jalali_date("1435/12/29")
+        assert persian.to_ascii_digits(last.text()) == "1435/12/29"
