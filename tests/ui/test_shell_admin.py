@@ -234,9 +234,13 @@ def test_a_holiday_entered_on_a_day_deadlines_were_given_for_says_they_stay_as_g
     said = page.message.text()
     assert said.startswith(f"تعطیلی {persian.format_jalali_date(due)} افزوده شد. مهلت پاسخ ۱ پرونده نزد دستگاه‌ها "
                            "و موعد بازگشت ۱ امانت همین روز است و جابه‌جا نمی‌شود"), said
-    assert "کتابی که نخستین روز کاری پس از آن برگردد دیرکرد ندارد" in said  # nor is it counted late
-    # and so it is: the deadline and the due date stay as given
+    # nor is either counted late on the next working day (the agency's answer as the book)
+    assert "پاسخ دستگاهی که نخستین روز کاری پس از آن برسد و کتابی که آن روز برگردد دیرکرد ندارد" in said
+    # and so it is: the deadline and the due date stay as given, the case not late the next working day
     assert q.get_case(L.store, L.admin, case_id).case["deadline"] == due
+    after = accounts.working_calendar(L.store).next_working_day(due)
+    assert q.overdue_count(L.store, L.admin, on=after) == 0
+    assert q.overdue_count(L.store, L.admin, on=accounts.working_calendar(L.store).next_working_day(after)) == 1
     with L.store.read() as s:
         kept = s.get(Loan, loan.id)
         assert kept is not None and kept.due_on == due
