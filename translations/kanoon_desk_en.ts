@@ -2095,7 +2095,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="40" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
@@ -2106,7 +2106,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="42" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
@@ -2177,331 +2177,336 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_words.py" line="57" />
+            <source>از تعطیلات برداشته شد</source>
+            <translation>Removed from the holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="58" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="59" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="60" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="61" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
             <source>گیرنده</source>
             <translation>Receiver</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="62" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="63" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
             <source>فرستنده</source>
             <translation>Sender</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="64" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
             <source>سپرده از کارتابل</source>
             <translation>Handed over from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="65" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
             <source>دستگاه مسئول</source>
             <translation>Responsible agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="66" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="67" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
             <source>مهلت گرفتن رزرو</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="70" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
             <source>کد ملی ولی</source>
             <translation>Guardian national ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="71" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
             <source>امانت استثنا با وجود</source>
             <translation>Lent by exception despite</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="72" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
             <source>مرکز گرفتن رزرو</source>
             <translation>Hold pick-up centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="73" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="74" />
             <source>تاریخ حذف مشخصات</source>
             <translation>Details removed on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="75" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
             <source>اعضا و نسخه‌ها به مرکز</source>
             <translation>Members and copies to centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="76" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
             <source>شمار اعضای منتقل‌شده</source>
             <translation>Members moved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="77" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
             <source>شمار نسخه‌های منتقل‌شده</source>
             <translation>Copies moved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="78" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="79" />
             <source>نسخه‌ها از گردش خارج شدند</source>
             <translation>Copies withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="80" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="81" />
             <source>اصلاح</source>
             <translation>Correction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="84" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="85" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="86" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="87" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="88" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="89" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="90" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="91" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="92" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="93" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="94" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="95" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="96" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="97" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
             <source>ادغام دستگاه اجرایی در دستگاه دیگر</source>
             <translation>Agency merged into another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="98" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
             <source>برگرداندن ادغام دستگاه اجرایی</source>
             <translation>Agency merge undone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="99" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
             <source>بستن مرکز فرهنگی هنری</source>
             <translation>Cultural centre closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="100" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="101" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="102" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="103" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="104" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="107" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="108" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="109" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="110" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="111" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="112" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
             <source>پایان عضویت و حذف مشخصات</source>
             <translation>Membership ended, details removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="113" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="114" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="115" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="116" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="117" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="118" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="119" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="119" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="120" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="120" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="121" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="68" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="121" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="69" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="122" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="105" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="106" />
             <source>خارج کردن نسخه از گردش</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="122" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="123" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="123" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="124" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="124" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="125" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="125" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="126" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="126" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="127" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="132" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="133" />
             <source>سپردن نسخه به مرکز دیگر (بسته‌بندی در همان مرکز)</source>
             <extracomment>A copy packed where it stood, given to another centre for good (`copy.received` with `moved`, `library_common.pack_to_move`): no arrival, though recorded as one.</extracomment>
             <translation>Copy given to another centre (packed where it stood)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="177" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="176" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="177" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="436" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="187" />
-            <location filename="../kanoon_desk/ui/conflict_words.py" line="198" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="188" />
+            <location filename="../kanoon_desk/ui/conflict_words.py" line="199" />
             <source>، </source>
             <translation>, </translation>
         </message>
@@ -2878,7 +2883,7 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="842" />
+            <location filename="../kanoon_desk/services/accounts.py" line="849" />
             <source>زمان قفل خودکار عددی از ۰ (خاموش) تا {most} دقیقه باشد.</source>
             <extracomment>The Jalali years the working calendar knows the fixed holidays of (far past every due date). The desk's state key of the idle lock's minutes (a setting of this computer, not an event). Minutes of no keyboard or mouse use after which an open session is covered by the lock screen, until the office's admin chooses otherwise; 0 turns the lock off.</extracomment>
             <translation>The automatic lock is a number of minutes from 0 (off) to {most}.</translation>
@@ -4048,393 +4053,403 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
+            <source>یک روز تعطیل در دو میز جداگانه به دو گونه ثبت یا برداشته شده است</source>
+            <translation>One day off was entered or removed differently at two desks apart</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="66" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در میز دیگری به مرکز دیگری سپرده شد</source>
             <translation>A copy withdrawn or recorded lost at one centre was given to another centre at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
             <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
             <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
             <source>برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد</source>
             <translation>Two copies were set aside or sent for one hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="76" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
             <source>نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد</source>
             <translation>A copy withdrawn at one centre was received at another at the same time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
             <source>نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's full name was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="81" />
             <source>گذرواژه یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's password was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
             <source>دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند</source>
             <translation>Two desks apart took away the office's last two system admins; one stays an admin</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
             <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
             <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
             <source>در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است</source>
             <translation>A book was lent at a centre another desk had closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>عضوی در مرکزی ثبت شده است که در میز دیگری بسته شده بود</source>
             <translation>A member was registered at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>رزروی برای گرفتن در مرکزی که در میز دیگری بسته شده بود ثبت شده است</source>
             <translation>A hold was placed for pick-up at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>A book is on loan to a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>An open hold for a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="99" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
             <source>امانت باز بماند تا کتاب برگردد</source>
             <translation>Keep the loan open until the book comes back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
             <source>کتاب گم‌شده نزد عضو ثبت شود</source>
             <translation>Record the book as lost with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="113" />
             <source>رزرو لغو شود</source>
             <translation>Cancel the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
             <source>عضو به مرکز جانشین منتقل شود</source>
             <translation>Move the member to the successor centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="140" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="143" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="146" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="153" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="155" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="155" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="158" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="160" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="161" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="163" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="164" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="166" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="166" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="169" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="171" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="172" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="174" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="175" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="177" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="178" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="180" />
             <source>نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The first event's letter keeps its number; this desk gives the second event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="182" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="184" />
             <source>نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The second event's letter keeps its number; this desk gives the first event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="186" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="188" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="189" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="191" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="192" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="195" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="197" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="198" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="200" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="204" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="206" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="208" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="210" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="212" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="213" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="215" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="216" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="218" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="219" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="221" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="222" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
             <source>گم‌شدن (یا خارج کردن از گردش) به جای خود می‌ماند: میزی که نسخه را به مرکز دیگر سپرد از آن خبر نداشت و نسخه‌ای بسته‌بندی و فرستاده نشده است. مرکز تازه آن را در فهرست «در راه» نمی‌بیند و چشم‌به‌راهش نمی‌ماند؛ نسخه گم‌شده (یا خارج از گردش) با مرکز تازه‌اش در کاتالوگ می‌ماند.</source>
             <translation>The loss (or withdrawal) stands: the desk that gave the copy to another centre did not know of it, and no copy was packed or sent. The new centre does not see it among the copies on their way and does not wait for it; the copy stays lost (or withdrawn) in the catalogue, with its new centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="228" />
             <source>نسخه پیدا شد یا خارج کردنش نادرست بود: گم‌شدن (یا خارج کردن از گردش) پس گرفته می‌شود و نسخه از مرکزی که در آن بود در راه مرکز تازه‌اش است. آن را بسته‌بندی کنید و بفرستید تا مرکز تازه در میز امانت بخواندش.</source>
             <translation>The copy was found, or withdrawing it was wrong: the loss (or withdrawal) is taken back and the copy is on its way from the centre where it was to its new centre. Pack it and send it, so that the new centre reads it in at its lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="230" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="232" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="234" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="236" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="240" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="242" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر، {other}، آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy, {other}, is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="245" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="247" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="249" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="251" />
             <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
             <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="251" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="253" />
             <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
             <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="253" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="255" />
             <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
             <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="258" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="260" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="262" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="264" />
             <source>حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز امانت بخواند تا امانت بسته شود.</source>
             <translation>The removal of the details stands, and the loan stays open under «Removed member» with the membership number until the book comes back; the contact details are no longer on the desk: the centre that lent it gets the book back from the family, and scans it at the lending desk when it returns, which closes the loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="266" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="268" />
             <source>کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا پیدا و خوانده شود.</source>
             <translation>The book will not come back: the loan is closed now as "lost with the member", and the copy counts as lost until it is found and scanned anywhere.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="269" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="271" />
             <source>رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر در راه است، هنگام رسیدن آن را در میز امانت بخوانید.</source>
             <translation>The hold is cancelled (until then no new copy is set aside or sent for it either). If a copy waits for it on the hold shelf, take it off and put it back on the shelf, or send it to its own centre if it is from another; if one is on its way, scan it at the lending desk when it arrives.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="273" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="275" />
             <source>امانت به جای خود می‌ماند و کتاب نزد عضو است؛ بستن مرکز هم می‌ماند. کتاب را در مرکزی که اعضا و نسخه‌های مرکز بسته به آن رفتند (یا هر مرکز باز دیگر) بازپس بگیرید و در میز امانت بخوانید؛ اگر نسخه از آن مرکز بسته است، آن را هم به مرکز تازه‌اش بسپارید. سپس این را ثبت کنید.</source>
             <translation>The loan stands and the book is with the member; the closing stands too. Take the book back at the centre the closed centre's members and copies went to (or any other open centre) and scan it at the lending desk; if the copy belongs to the closed centre, hand it to its new centre as well. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="277" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="279" />
             <source>مرکزی که رزرو باید در آن گرفته شود بسته شده است و کسی آنجا کتاب را برای عضو کنار نمی‌گذارد: رزرو لغو می‌شود. به خانواده خبر دهید و اگر هنوز کتاب را می‌خواهند، رزرو تازه‌ای با مرکزی باز (مرکزی که اعضای مرکز بسته به آن رفتند) ثبت کنید. اگر نسخه‌ای برایش کنار گذاشته شده یا در راه است، آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود.</source>
             <translation>The centre where the hold was to be picked up is closed, and nobody there will set a book aside for the member: the hold is cancelled. Tell the family and, if they still want the book, place a new hold at an open centre (the one the closed centre's members went to). If a copy was set aside for it or is on its way, read it at the lending desk so that it goes to the next hold or to its own centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="283" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="285" />
             <source>بستن مرکز اعضای آن را به {centre} برد، اما این عضو را که میز دیگری بی‌خبر ثبت کرد نمی‌شناخت. عضو نیز به همان مرکز منتقل می‌شود (شماره و کارت عضویتش تغییر نمی‌کند)؛ به خانواده بگویید کتاب‌ها را از آن پس از کجا بگیرند. اگر مرکز باز دیگری برایش نزدیک‌تر است، مرکزش را در صفحه اعضا تغییر دهید: این ناسازگاری خودبه‌خود برداشته می‌شود.</source>
             <translation>Closing the centre moved its members to {centre}, but did not know this member, registered at another desk that had not heard. The member is moved there too (their membership number and card stay the same); tell the family where to borrow from now on. If another open centre is nearer for them, change their centre on the members page: this conflict then goes by itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="288" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="290" />
             <source>پاسخ ثبت‌شده می‌ماند و پرونده «پاسخ رسیده» است. اگر پاسخ از دستگاهی است که ارسال به آن به اشتباه رفته بود، پرونده را ارجاع دهید تا به دستگاه درست فرستاده شود؛ اگر پاسخ درست است، پس‌گرفتن ارسال نادیده می‌ماند. سپس این را ثبت کنید.</source>
             <translation>The answer recorded stands and the case is «answered». If the answer is from the agency the case was sent to by mistake, refer the case so that it is sent to the right agency; if the answer is right, the taking back is disregarded. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="292" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="294" />
             <source>اصلاحی که دیرتر ثبت شد در پرونده نشسته است و اصلاح دیگر در گردش کار می‌ماند. پرونده را باز کنید و اگر مقدار درست آن دیگری است، با «اصلاح…» آن را بنویسید؛ سپس این را ثبت کنید.</source>
             <translation>The correction recorded later is on the case and the other stays in its history. Open the case and, if the other value is the right one, write it with «Correct…»; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="295" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="297" />
+            <source>آنچه دیرتر ثبت شد در جدول تعطیلات همه میزها نشسته است و مهلت‌ها و روزهای دیرکرد با آن شمرده می‌شود. اگر درست آن دیگری است، در صفحه تعطیلات آن روز را دوباره بنویسید یا بردارید؛ سپس این را ثبت کنید.</source>
+            <translation>The later entry stands in every desk's holiday table, and deadlines and days late are counted with it. If the other one is right, enter or remove that day again on the holidays page; then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="300" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -4961,41 +4976,41 @@
     <context>
         <name>Holidays</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="754" />
-            <location filename="../kanoon_desk/services/accounts.py" line="755" />
-            <location filename="../kanoon_desk/services/accounts.py" line="756" />
-            <location filename="../kanoon_desk/services/accounts.py" line="757" />
+            <location filename="../kanoon_desk/services/accounts.py" line="761" />
+            <location filename="../kanoon_desk/services/accounts.py" line="762" />
+            <location filename="../kanoon_desk/services/accounts.py" line="763" />
+            <location filename="../kanoon_desk/services/accounts.py" line="764" />
             <source>عید نوروز</source>
             <extracomment>Official holidays on fixed Jalali days, every year by law: (month, day, title). The working calendar counts them without anyone entering them; the admin enters the lunar (moving) ones. Their titles are the program's words (context "Holidays"), shown in the interface's language.</extracomment>
             <translation>Nowruz</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="758" />
+            <location filename="../kanoon_desk/services/accounts.py" line="765" />
             <source>روز جمهوری اسلامی</source>
             <translation>Islamic Republic Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="759" />
+            <location filename="../kanoon_desk/services/accounts.py" line="766" />
             <source>روز طبیعت</source>
             <translation>Nature Day (Sizdah Bedar)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="760" />
+            <location filename="../kanoon_desk/services/accounts.py" line="767" />
             <source>رحلت امام خمینی</source>
             <translation>Death of Imam Khomeini</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="761" />
+            <location filename="../kanoon_desk/services/accounts.py" line="768" />
             <source>قیام ۱۵ خرداد</source>
             <translation>15 Khordad Uprising</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="762" />
+            <location filename="../kanoon_desk/services/accounts.py" line="769" />
             <source>پیروزی انقلاب اسلامی</source>
             <translation>Victory of the Islamic Revolution</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="763" />
+            <location filename="../kanoon_desk/services/accounts.py" line="770" />
             <source>روز ملی شدن صنعت نفت</source>
             <translation>Oil Nationalization Day</translation>
         </message>
@@ -5102,8 +5117,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="172" />
-            <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده (برای پرونده با «پیگیری» مهلت تازه بدهید)؛ کتابی که نخستین روز کاری پس از آن برگردد دیرکرد ندارد. مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
-            <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave (give a case a new deadline with “Follow up”); a book brought back on the first working day after it is not late. Deadlines given from now on do not count this day as a working day.</translation>
+            <source>مهلت پاسخ {cases} پرونده نزد دستگاه‌ها و موعد بازگشت {loans} امانت همین روز است و جابه‌جا نمی‌شود: همان است که در نامه‌ها و رسیدهای امانت آمده؛ پاسخ دستگاهی که نخستین روز کاری پس از آن برسد و کتابی که آن روز برگردد دیرکرد ندارد. مهلت‌هایی که از این پس داده شود این روز را کاری نمی‌شمارد.</source>
+            <translation>Due on this day, and staying so: agencies' answers on cases: {cases}; returns of loans: {loans}. It is the date their letters and loan slips gave; an agency's answer arriving on the first working day after it, and a book brought back that day, are not late. Deadlines given from now on do not count this day as a working day.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="188" />

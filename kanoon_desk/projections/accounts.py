@@ -152,10 +152,39 @@ _HOLIDAY_UPSERT = SqliteStatement(
 _HOLIDAY_DELETE = SqliteStatement(delete(_HOLIDAYS).where(_HOLIDAYS.c.day == bindparam("day")))
 
 
+_EVENTS = table_of(Event)
+_HOLIDAY_TITLE = SqliteStatement(select(_HOLIDAYS.c.title).where(_HOLIDAYS.c.day == bindparam("day")))
+#: The holiday events of a day before one (fold order), the latest first.
+_HOLIDAY_BEFORE = SqliteStatement(select(_EVENTS.c.id).where(
+    _EVENTS.c.aggregate_id == bindparam("day"), _EVENTS.c.type == "holiday.set",
+    (_EVENTS.c.hlc < bindparam("hlc")) | ((_EVENTS.c.hlc == bindparam("hlc")) & (_EVENTS.c.id < bindparam("id"))))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1))
+HOLIDAY_SET_APART = "holiday.set_apart"
+
+
+def _check_apart(s: Session, e: FoldEvent) -> None:
+    """A day's holiday entry made at a desk that saw it otherwise (`was`: its title there, None when
+    the day was no holiday; events of an older release have none) while another desk, apart, had
+    made it something else: a conflict (`holiday.set_apart`), the later entry (by HLC) standing
+    until an admin decides. The same entry at both desks (one title, or both removing it) is none."""
+    if "was" not in e.payload:
+        return
+    row = _HOLIDAY_TITLE.first(s, day=e.aggregate_id)
+    now = row[0] if row is not None else None
+    new = None if e.payload.get("removed") else e.payload.get("title", "")
+    if now in (e.payload["was"], new):
+        return
+    other = _HOLIDAY_BEFORE.first(s, day=e.aggregate_id, hlc=e.hlc, id=e.id)
+    if other is not None:
+        raise_conflict(s, HOLIDAY_SET_APART, "holiday", e.aggregate_id, e.office_code, [other[0], e.id], e.hlc,
+                       {"day": e.aggregate_id})
+
+
 @projector("holiday.set", "holiday")
 def _holiday_set(s: Session, e: FoldEvent) -> None:
     day = date.fromisoformat(e.aggregate_id)
     s.flush()
+    _check_apart(s, e)
     if e.payload.get("removed"):
         _HOLIDAY_DELETE.run(s, day=day.isoformat())
         gone = s.identity_map.get(identity_key(Holiday, (day,)))
@@ -170,14 +199,18 @@ def _holiday_set(s: Session, e: FoldEvent) -> None:
 @batch_projector("holiday.set")
 def _holiday_set_many(s: Session, events: list[FoldEvent]) -> None:
     """Consecutive holiday events: the upserts between two removals as one executemany (run in
-    order, so a day set twice ends with its later title, as one by one)."""
+    order, so a day set twice ends with its later title, as one by one). An entry that says what
+    its desk saw (`was`) is folded alone, after those before it: it may have been made apart."""
     upserts: list[dict[str, Any]] = []
     for e in events:
         day = date.fromisoformat(e.aggregate_id).isoformat()
-        if e.payload.get("removed"):
+        if e.payload.get("removed") or "was" in e.payload:
             if upserts:
                 _HOLIDAY_UPSERT.many(s, upserts)
                 upserts = []
+        if "was" in e.payload:
+            _check_apart(s, e)
+        if e.payload.get("removed"):
             _HOLIDAY_DELETE.run(s, day=day)
         else:
             upserts.append({"day": day, "title": e.payload.get("title", "")})

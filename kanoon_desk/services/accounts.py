@@ -721,8 +721,9 @@ def set_holiday(store: Store, actor: Actor, day: date, title: str) -> None:
         raise ValidationError(MSG_HOLIDAY_FIXED, "day", {"day": to_ascii_digits(format_jalali_date(day))})
     if day.weekday() == 4:
         raise ValidationError(MSG_HOLIDAY_FRIDAY, "day", {"day": to_ascii_digits(format_jalali_date(day))})
-    with store.transaction() as s:
-        store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize_text(title or "")})
+    with store.transaction() as s:  # (`was`: what this desk saw, for an entry made apart elsewhere)
+        store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize_text(title or ""),
+                                                                 "was": _holiday_was(s, day)})
 
 
 def terms_falling_on(store: Store, day: date) -> tuple[int, int]:
@@ -744,7 +745,13 @@ def terms_falling_on(store: Store, day: date) -> tuple[int, int]:
 def remove_holiday(store: Store, actor: Actor, day: date) -> None:
     require(actor, "admin")
     with store.transaction() as s:
-        store.record(s, actor, "holiday.set", day.isoformat(), {"removed": True})
+        store.record(s, actor, "holiday.set", day.isoformat(), {"removed": True, "was": _holiday_was(s, day)})
+
+
+def _holiday_was(s: Session, day: date) -> str | None:
+    """The title `day` has in this desk's holiday table (None: not there), as an entry records it."""
+    h = s.get(Holiday, day)
+    return h.title if h is not None else None
 
 
 #: Official holidays on fixed Jalali days, every year by law: (month, day, title). The working

@@ -62,6 +62,8 @@ KIND_TITLES: dict[str, str] = {
         "Errors", "پاسخ دستگاه برای ارسالی ثبت شد که در میز دیگری پس گرفته شده بود"),
     "case.corrected_apart": QT_TRANSLATE_NOOP(
         "Errors", "یک خانه درخواست در دو میز جداگانه به دو مقدار گوناگون اصلاح شده است"),
+    "holiday.set_apart": QT_TRANSLATE_NOOP(
+        "Errors", "یک روز تعطیل در دو میز جداگانه به دو گونه ثبت یا برداشته شده است"),
     "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
     "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
     "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
@@ -292,6 +294,9 @@ EXPLANATIONS[("case.answered_withdrawn", "fixed_manually")] = QT_TRANSLATE_NOOP(
 EXPLANATIONS[("case.corrected_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "اصلاحی که دیرتر ثبت شد در پرونده نشسته است و اصلاح دیگر در گردش کار می‌ماند. پرونده را باز کنید و "
     "اگر مقدار درست آن دیگری است، با «اصلاح…» آن را بنویسید؛ سپس این را ثبت کنید.")
+EXPLANATIONS[("holiday.set_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "آنچه دیرتر ثبت شد در جدول تعطیلات همه میزها نشسته است و مهلت‌ها و روزهای دیرکرد با آن شمرده "
+    "می‌شود. اگر درست آن دیگری است، در صفحه تعطیلات آن روز را دوباره بنویسید یا بردارید؛ سپس این را ثبت کنید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

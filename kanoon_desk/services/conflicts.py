@@ -16,7 +16,7 @@ re-exported here (`__all__`) for the callers (the UI and tests).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -178,6 +178,10 @@ def _subject(s: Any, c: Conflict, summary: dict[str, Any], *, named: bool = True
         user = s.get(User, c.aggregate_id)
         return user.username if user is not None else ""
     aggregate_id: Any = c.aggregate_id
+    if c.aggregate_type == "holiday":  # the day entered otherwise apart, as the holidays page writes it
+        from ..persian import format_jalali_date, to_ascii_digits
+
+        return to_ascii_digits(format_jalali_date(date.fromisoformat(aggregate_id)))
     if c.aggregate_type == "hold":  # the member it was for (the title is in the facts)
         return _refs(s, {"member_id": summary.get("member_id")}, named=named).get("member_id", "")
     key = {"copy": "copy_id", "member": "member_id", "case": "case_id"}.get(c.aggregate_type)

@@ -54,6 +54,7 @@ FIELD_TITLES = {
     "letter_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ نامه"),
     "deadline": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت"),
     "day": QT_TRANSLATE_NOOP("ConflictInbox", "روز"),
+    "removed": QT_TRANSLATE_NOOP("ConflictInbox", "از تعطیلات برداشته شد"),
     "outcome": QT_TRANSLATE_NOOP("ConflictInbox", "نتیجه"),
     "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
     "reason": QT_TRANSLATE_NOOP("ConflictInbox", "دلیل"),
