@@ -40,7 +40,7 @@ def test_an_older_schema_is_upgraded_on_receipt_and_held_alike_everywhere(
     assert report.ok and not report.mismatches, report.summary_line()  # it holds what the server holds
     with a.read() as s:
         held = s.scalars(select(Event).where(Event.type == "holiday.set")).one()
-    assert (held.schema_version, held.payload) == (2, {"title": "نوروز (رسمی)", "official": True})
+    assert (held.schema_version, held.payload) == (2, {"title": "نوروز (رسمی)", "was": None, "official": True})
     assert accounts.list_holidays(a) == [(date(2026, 3, 26), "نوروز (رسمی)")]  # folded again
     assert_matches_server(server, a)
     assert client.sync_once(b).ok and accounts.list_holidays(b) == accounts.list_holidays(a)  # pulls hand out 2
