@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +35,20 @@ COUNTER_MASK = (1 << COUNTER_BITS) - 1
 MAX_DRIFT_MS = 5 * 60 * 1000  # a device clock further off than this gets a visible warning
 
 
+def elapsed_s() -> float:
+    """Seconds on a clock that never goes back and runs on while the computer sleeps.
+
+    `time.monotonic` stops while a laptop is suspended on Linux and macOS: a time carried forward
+    on it stood still through the night, and the wall clock, right all along, looked stepped
+    forward by the hours asleep. Linux: CLOCK_BOOTTIME; macOS: CLOCK_MONOTONIC (which counts
+    sleep there); Windows: `time.monotonic` (it counts sleep there)."""
+    if sys.platform.startswith("linux"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    if sys.platform == "darwin":
+        return time.clock_gettime(time.CLOCK_MONOTONIC)
+    return time.monotonic()
+
+
 def hlc_pack(millis: int, counter: int) -> int:
     return (millis << COUNTER_BITS) | (counter & COUNTER_MASK)
 
@@ -60,8 +75,8 @@ class HybridClock:
     wall clock that went backwards) never issues an older stamp.
 
     Bounded by the clock it trusts: the server's, once a reply said its time (`merge` with
-    `reference_ms`; carried forward on the monotonic clock, so a wall clock set right or wrong
-    meanwhile does not move it), else this device's own wall clock. It never follows a stamp from
+    `reference_ms`; carried forward on the monotonic clock (`elapsed_s`, which runs on while the
+    computer sleeps), so a wall clock set right or wrong meanwhile does not move it), else this device's own wall clock. It never follows a stamp from
     elsewhere more than `max_ahead_ms` ahead of that: one event stamped far in the future (a desk
     whose clock was a year ahead, a stamp near the integers' end) would otherwise drag every clock
     that saw it along, until their stamps ran past what the databases store. Such a stamp is not
@@ -76,7 +91,7 @@ class HybridClock:
                  max_ahead_ms: int = MAX_DRIFT_MS, monotonic: Callable[[], float] | None = None) -> None:
         self._last = last
         self._wall = wall or (lambda: time.time_ns() // 1_000_000)
-        self._monotonic = monotonic or time.monotonic
+        self._monotonic = monotonic or elapsed_s
         self._lock = threading.Lock()
         self.max_ahead_ms = max_ahead_ms
         #: The server's wall clock (ms) at a moment of the monotonic clock (s), from its last reply.

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+import time
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -104,3 +108,18 @@ def test_a_seed_near_the_end_of_the_integers_never_overflows() -> None:
     stamps = [clock.now() for _ in range(4)]
     assert all(s <= MAX_STAMP for s in stamps)
     assert hlc_millis(stamps[-1]) == 10_000_000
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sleep is played on Linux's CLOCK_BOOTTIME")
+def test_the_servers_time_a_desk_trusts_runs_on_while_the_laptop_sleeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk carried the server's time forward on `time.monotonic`, which stops while a laptop is
+    suspended: woken after a night, it took the server's time for the evening before."""
+    clock = HybridClock()
+    server_now = time.time_ns() // 1_000_000
+    clock.merge(hlc_pack(server_now, 0), reference_ms=server_now)
+    real_clock = time.clock_gettime
+    night_s = 8 * 3600
+    monkeypatch.setattr(time, "clock_gettime",
+                        lambda which: real_clock(which) + (night_s if which == time.CLOCK_BOOTTIME else 0))
+    trusted = clock.trusted_ms()
+    assert trusted is not None and trusted - server_now >= night_s * 1000

@@ -21,7 +21,14 @@ hybrid-clock stamp it gave or stored, in ms) not past the clock by more than `ST
 server left idle while it ran ahead: at once); until then it goes on from its own time as above.
 It kept the wrong time until it was restarted, giving it to every desk (a desk trusts the
 server's time). A step back it cannot tell so (a virtual machine put back to a snapshot, a
-clock that was ahead when the server started) is not followed."""
+clock that was ahead when the server started) is not followed.
+
+The monotonic clock the time is carried on runs on while the computer sleeps (`ids.elapsed_s`):
+a laptop running the server, suspended overnight and woken, logged `server.clock_jumped` (a
+warning: "the clock stepped forward" by the hours asleep, the wall clock right all along) and
+took the morning's right time for a clock gone wrong. A sleep is logged as what it is
+(`server.resumed`, information, how long it slept), compared with `awake`, a clock that stops
+while the computer sleeps."""
 
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from ..ids import elapsed_s
 from . import logs
 
 #: A wall clock this far behind the server's time went back (NTP's own corrections are slewed
@@ -48,9 +56,12 @@ class ServerTime:
     """The wall clock in ms, never less than it was a moment before (as the monotonic clock
     carries it forward)."""
 
-    def __init__(self, wall: Callable[[], int] = _wall_ms, monotonic: Callable[[], float] = time.monotonic,
-                 stamped: Callable[[], int] | None = None) -> None:
+    def __init__(self, wall: Callable[[], int] = _wall_ms, monotonic: Callable[[], float] = elapsed_s,
+                 stamped: Callable[[], int] | None = None, awake: Callable[[], float] | None = None) -> None:
         self.wall, self.monotonic = wall, monotonic
+        #: a clock that stops while the computer sleeps (None: sleeps are not told apart in the log)
+        self.awake = awake
+        self._slept_at: float | None = None
         #: the newest time (ms) the server stamped (None: never follow the clock back)
         self.stamped = stamped
         self._lock = threading.Lock()
@@ -67,6 +78,7 @@ class ServerTime:
     def now_ms(self) -> int:
         with self._lock:
             wall, mono = self.wall(), self.monotonic()
+            self._note_sleep(mono)
             if self._at is None:
                 self._at, self._last = (wall, mono), wall
                 return wall
@@ -105,6 +117,16 @@ class ServerTime:
             self._last = max(carried, self._last)
             return self._last
 
+    def _note_sleep(self, mono: float) -> None:
+        """Log (once per sleep) how long the computer slept since the last reading."""
+        if self.awake is None:
+            return
+        slept = mono - self.awake()  # grows only while the computer sleeps
+        if self._slept_at is not None and (slept - self._slept_at) * 1000 > STEP_BACK_MS:
+            logs.event("server.resumed", logging.INFO, slept_ms=int((slept - self._slept_at) * 1000),
+                       hint="the computer slept (suspend) and woke; its clock was not changed")
+        self._slept_at = slept
+
     def _sets_right(self, wall: int, mono: float) -> bool:
         """Whether the clock, gone back to `wall`, is where it was before it stepped forward."""
         if self._setting_right:
@@ -128,7 +150,7 @@ def _iso(ms: int) -> str:
 
 
 #: The server process's time (`exchange.now_ms`, `server_models.utcnow`).
-SERVER_TIME = ServerTime()
+SERVER_TIME = ServerTime(awake=lambda: time.monotonic())
 
 
 def now_ms() -> int:

@@ -5,6 +5,7 @@ never stamps anything back in time, and says so in its log."""
 from __future__ import annotations
 
 import json
+import sys
 import time
 from typing import Any
 
@@ -135,3 +136,34 @@ def test_a_clock_that_ran_ahead_and_was_set_right_is_followed_once_nothing_was_s
     mono[0] += 10
     wall[0] = start + 10_000 - HOUR_MS
     assert t.now_ms() == start + 10_000 and t.behind_ms == HOUR_MS
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sleep is played on Linux's CLOCK_BOOTTIME")
+def test_a_server_on_a_laptop_suspended_overnight_logs_a_sleep_not_a_clock_jump(
+        server: LiveServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The laptop running the server slept eight hours: the monotonic clock stood still, the wall
+    clock (right all along) and the boot clock ran on. The server logged `server.clock_jumped` (a
+    warning: "the clock stepped forward by eight hours") and remembered the evening's time as the
+    one a later step back "sets right" to. It says the computer slept, as information."""
+    from kanoon_desk.server import clock as server_clock
+
+    fresh = server_clock.ServerTime()
+    fresh.awake = lambda: time.monotonic()  # (the running server's: a clock that stops in a sleep)
+    monkeypatch.setattr(server_clock, "SERVER_TIME", fresh)
+    evening = httpx.get(server.url + "/v1/health").json()["server_time_ms"]
+    real_ns, real_clock = time.time_ns, time.clock_gettime
+    night_s = 8 * 3600
+
+    def boot_clock(which: int) -> float:
+        return real_clock(which) + (night_s if which == time.CLOCK_BOOTTIME else 0)
+
+    with caplog.at_level("INFO", logger="kanoon.server"):
+        monkeypatch.setattr(time, "time_ns", lambda: real_ns() + night_s * 1_000_000_000)
+        monkeypatch.setattr(time, "clock_gettime", boot_clock)
+        morning = httpx.get(server.url + "/v1/health").json()["server_time_ms"]
+        assert morning - evening >= night_s * 1000  # the morning's time, as the clock says
+        assert _lines(caplog, "server.clock_jumped") == [] and _lines(caplog, "server.clock_went_back") == []
+        [woke] = _lines(caplog, "server.resumed")
+        assert woke["level"] == "info" and night_s * 1000 - 5000 <= woke["slept_ms"] <= night_s * 1000 + 5000
+        httpx.get(server.url + "/v1/health")
+        assert len(_lines(caplog, "server.resumed")) == 1  # (once per sleep)
