@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -170,7 +171,9 @@ def hold_server_lock(db: str) -> Any:
     ServerRunning when another server holds it: two servers on one database (the old release left
     running while the new one starts on another port, and migrates under it) are refused.
     PostgreSQL: a session advisory lock on a connection of its own; SQLite: an exclusive `flock`
-    on `<file>.server-lock` beside the database (not on Windows, where it is skipped)."""
+    on `<file>.server-lock` beside the database, and where there is no `flock` (Windows, where the
+    lock was skipped and two servers ran on one file) SQLite's own exclusive lock on that file
+    (`LockFileEx` there), held by a connection kept open."""
     url = normalise_url(db)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
@@ -179,7 +182,7 @@ def hold_server_lock(db: str) -> Any:
         try:
             import fcntl
         except ImportError:  # Windows
-            return None
+            return _hold_sqlite_lock(path)
         handle = open(f"{path}.server-lock", "a+b")  # noqa: SIM115 (held open for the process's life)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -194,6 +197,22 @@ def hold_server_lock(db: str) -> Any:
         engine.dispose()
         raise ServerRunning(url)
     conn.commit()
+    return conn
+
+
+def _hold_sqlite_lock(path: str) -> sqlite3.Connection:
+    """The lock of a server on the SQLite database `path` where there is no `flock`: an exclusive
+    SQLite transaction on `<path>.server-lock`, never committed, not waited for. The operating
+    system lets go of it when the process ends, however it ends, as of a `flock`."""
+    conn = sqlite3.connect(f"{path}.server-lock", timeout=0, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise ServerRunning(path) from exc
+        raise
     return conn
 
 

@@ -537,3 +537,21 @@ def test_the_servers_connections_answer_without_waiting_for_the_desks_ack() -> N
 
     asyncio.run(serve_one())
     assert nodelay and nodelay[0] != 0
+
+
+def test_a_second_server_on_one_sqlite_database_is_refused_where_there_is_no_flock(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows (no `fcntl`) the SQLite database's server lock was skipped: a second server, or
+    the new release started beside the old, ran on the same file and migrated it under the first.
+    Played here with `fcntl` hidden: the second is refused until the first lets go."""
+    from kanoon_desk.server.db import ServerRunning, hold_server_lock, release_server_lock
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # (`import fcntl` fails, as on Windows)
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    first = hold_server_lock(url)
+    assert first is not None
+    with pytest.raises(ServerRunning):
+        hold_server_lock(url)
+    release_server_lock(first)
+    again = hold_server_lock(url)  # the lock went with the first server
+    release_server_lock(again)
