@@ -20,8 +20,14 @@ warning) as soon as that goes back on nothing it stamped: `stamped` (the app's: 
 hybrid-clock stamp it gave or stored, in ms) not past the clock by more than `STEP_BACK_MS` (a
 server left idle while it ran ahead: at once); until then it goes on from its own time as above.
 It kept the wrong time until it was restarted, giving it to every desk (a desk trusts the
-server's time). A step back it cannot tell so (a virtual machine put back to a snapshot, a
-clock that was ahead when the server started) is not followed.
+server's time). A clock already ahead when the server started (a computer booted with its
+clock wrong, set right by NTP a minute later) had no step forward to be told by: the server kept
+the wrong time until the clock caught up, an hour if it was an hour ahead, telling every desk its
+clock was behind and stamping the devices' contact, the codes' expiry and its replies' hybrid
+stamps (which the desks follow) in the hour ahead. A step back in the first `START_SET_RIGHT_S`
+of the server's run sets the clock right as one after a step forward does (followed once nothing
+was stamped past it). A step back it cannot tell so (a virtual machine put back to a snapshot,
+a clock ahead when the server started set right later on) is not followed.
 
 The monotonic clock the time is carried on runs on while the computer sleeps (`ids.elapsed_s`):
 a laptop running the server, suspended overnight and woken, logged `server.clock_jumped` (a
@@ -46,6 +52,9 @@ from . import logs
 STEP_BACK_MS = 1000
 #: A step back that lands this close to where the clock was before a step forward sets it right.
 SET_RIGHT_MS = 60_000
+#: A step back this soon (s) after the server started sets right a clock that was ahead then (NTP
+#: steps a computer's clock within a minute or two of its start).
+START_SET_RIGHT_S = 15 * 60
 
 
 def _wall_ms() -> int:
@@ -62,6 +71,8 @@ class ServerTime:
         #: a clock that stops while the computer sleeps (None: sleeps are not told apart in the log)
         self.awake = awake
         self._slept_at: float | None = None
+        #: the monotonic clock (s) when the server first read its time
+        self._started: float | None = None
         #: the newest time (ms) the server stamped (None: never follow the clock back)
         self.stamped = stamped
         self._lock = threading.Lock()
@@ -80,7 +91,7 @@ class ServerTime:
             wall, mono = self.wall(), self.monotonic()
             self._note_sleep(mono)
             if self._at is None:
-                self._at, self._last = (wall, mono), wall
+                self._at, self._last, self._started = (wall, mono), wall, mono
                 return wall
             carried = self._at[0] + int((mono - self._at[1]) * 1000)
             if wall > carried + STEP_BACK_MS and not self.behind_ms:
@@ -128,11 +139,12 @@ class ServerTime:
         self._slept_at = slept
 
     def _sets_right(self, wall: int, mono: float) -> bool:
-        """Whether the clock, gone back to `wall`, is where it was before it stepped forward."""
+        """Whether the clock, gone back to `wall`, is where it was before it stepped forward, or
+        soon after the server started (the clock was ahead then)."""
         if self._setting_right:
             return True
-        if self._before_jump is None:
-            return False
+        if self._before_jump is None:  # (no step forward seen: the clock may have been ahead at the start)
+            return self._started is not None and mono - self._started <= START_SET_RIGHT_S
         expected = self._before_jump[0] + int((mono - self._before_jump[1]) * 1000)
         return abs(wall - expected) <= SET_RIGHT_MS
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -129,13 +130,44 @@ def test_a_clock_that_ran_ahead_and_was_set_right_is_followed_once_nothing_was_s
     wall[0] = start + 10_000 + HOUR_MS + 1_000  # the clock passed the stamp
     assert t.now_ms() == wall[0] and t.behind_ms == 0
 
-    # a step back with no step forward before it: the clock went wrong, not followed
+    # a step back with no step forward before it, long after the start: the clock went wrong, not followed
     wall, mono, stamped = [start], [100.0], [start - 3 * HOUR_MS]
     t = ServerTime(wall=lambda: wall[0], monotonic=lambda: mono[0], stamped=lambda: stamped[0])
     t.now_ms()
-    mono[0] += 10
-    wall[0] = start + 10_000 - HOUR_MS
-    assert t.now_ms() == start + 10_000 and t.behind_ms == HOUR_MS
+    mono[0] += 3600
+    wall[0] = start + 3_600_000 - HOUR_MS
+    assert t.now_ms() == start + 3_600_000 and t.behind_ms == HOUR_MS
+
+
+def test_a_clock_ahead_when_the_server_started_is_followed_when_ntp_sets_it_right_soon_after(
+        server_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The server's computer booted with its clock an hour ahead and NTP set it right a minute
+    later. With no step forward seen, the server kept the hour-ahead time until the clock caught
+    up (an hour): every desk told its clock was an hour behind, the server's stamps in the hour
+    ahead. Nothing was stamped past the right time: it follows the clock back at once, and a
+    desk's work stamped by a right clock is taken, answered with the right time."""
+    from kanoon_desk.server import clock as server_clock
+
+    monkeypatch.setattr(server_clock, "SERVER_TIME", server_clock.ServerTime())
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + HOUR_MS * 1_000_000)  # booted an hour ahead
+    live = LiveServer(server_db_url, attachments_dir=tmp_path / "attachments")
+    try:
+        ahead = httpx.get(live.url + "/v1/health").json()["server_time_ms"]
+        assert ahead >= real() // 1_000_000 + HOUR_MS - 60_000
+        with caplog.at_level("INFO", logger="kanoon.server"):
+            monkeypatch.setattr(time, "time_ns", real)  # NTP sets it right
+            right = httpx.get(live.url + "/v1/health").json()["server_time_ms"]
+            assert abs(right - real() // 1_000_000) < 60_000
+            [line] = _lines(caplog, "server.clock_set_right")
+            assert line["level"] == "warning" and line["back_ms"] >= HOUR_MS - 60_000
+            assert _lines(caplog, "server.clock_went_back") == []
+            dev = Device(live, "13")
+            pushed = dev.push([dev.event(hlc=hlc_pack(real() // 1_000_000, 0))])
+            assert stored_count(pushed) == 1
+            assert abs(pushed.json()["server_time_ms"] - real() // 1_000_000) < 60_000
+    finally:
+        live.stop()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sleep is played on Linux's CLOCK_BOOTTIME")
