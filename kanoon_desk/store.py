@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,6 +62,32 @@ class DeskIdentity:
 
 CACHE_KIB = 32 * 1024
 
+#: How long (ms) a write waits for another program holding the store's file (an antivirus, a backup
+#: tool, a command run by hand) before it is refused with «ثبت نشد: برنامه دیگری … در دست داشت»:
+#: the window answers nothing while it waits (it waited 10 s, which looked like a hang).
+OTHER_PROGRAM_WAIT_MS = 2000
+#: How long (s) a write waits for this program's own write on the same file (a sync round's page,
+#: an import's rows, on another thread): they queue in `Store.transaction`, as they did in SQLite's
+#: wait, and are not refused as another program's after `OTHER_PROGRAM_WAIT_MS`.
+OWN_WRITES_WAIT_S = 10.0
+
+_write_locks: dict[str, threading.RLock] = {}
+_write_locks_guard = threading.Lock()
+
+
+def _write_lock(path: Path) -> threading.RLock:
+    """The lock this process's writers to the store file `path` queue on (every `Store` on it)."""
+    key = os.path.realpath(path)
+    with _write_locks_guard:
+        return _write_locks.setdefault(key, threading.RLock())
+
+
+def _locked() -> sqlite3.OperationalError:
+    """The error SQLite gives a write it waited for in vain (`errors.storage_trouble`: "locked")."""
+    err = sqlite3.OperationalError("database is locked")
+    err.sqlite_errorcode = sqlite3.SQLITE_BUSY
+    return err
+
 
 def _search_key_sql(text: str | None) -> str | None:
     return None if text is None else search_key(str(text))
@@ -73,7 +100,7 @@ def _pragmas(dbapi_conn: Any, durable: bool) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={OTHER_PROGRAM_WAIT_MS}")
     # WAL + FULL: the WAL is synced at every commit, so a committed record survives a power cut too,
     # not only kill -9. NORMAL could roll back the last commits on power loss: a receipt already
     # printed with its tracking code, a registration number issued again to the next case.
@@ -217,6 +244,7 @@ class Store:
         for side in sidecars(self.path):  # (a store made before: its files' modes are tightened)
             if side.exists():
                 private_file(side)
+        self._write_lock = _write_lock(self.path)
         self.engine = make_engine(self.path, durable=durable)
         self.write_engine = make_engine(self.path, immediate=True, durable=durable)
         if migrate:
@@ -283,16 +311,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits at the end of the block, rolls back on any exception."""
-        session = self._writers()
+        """One unit of work: commits at the end of the block, rolls back on any exception.
+
+        This program's writers to the file queue here, each waiting up to `OWN_WRITES_WAIT_S` for
+        the one before; another program holding the file is waited for `OTHER_PROGRAM_WAIT_MS`."""
+        lock = self._write_lock
+        if not lock.acquire(timeout=OWN_WRITES_WAIT_S):
+            raise _locked()
         try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+            session = self._writers()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
         finally:
-            session.close()
+            lock.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
