@@ -5502,7 +5502,7 @@ Row {n} of {all}</translation>
             <translation>Stopping the import…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/import_progress.py" line="171" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="179" />
             <source>ردیف‌ها هنوز درون‌ریزی می‌شوند. درون‌ریزی متوقف شود؟ هیچ ردیفی درون‌ریزی نمی‌شود.</source>
             <translation>The rows are still being imported. Stop the import? No row will be imported.</translation>
         </message>
@@ -5927,7 +5927,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/import_progress.py" line="40" />
-            <location filename="../kanoon_desk/ui/import_progress.py" line="170" />
+            <location filename="../kanoon_desk/ui/import_progress.py" line="178" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="634" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
@@ -7856,118 +7856,128 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="79" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="80" />
             <source>دبیرخانه</source>
             <extracomment>a side-bar entry's count shown after its title (`MainWindow.refresh_badges`) the bus's areas after which the side bar's counts are read again</extracomment>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="80" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="81" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="81" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="82" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="157" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="158" />
             <source>کانون دسک</source>
             <extracomment>a sync brought in a change made elsewhere that ends this session (why, in Persian)</extracomment>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="167" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="170" />
             <source>صفحه‌ها</source>
-            <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
+            <extracomment>closing was asked while an import wrote: the window closes once it stopped the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="274" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="277" />
             <source>در حال انجام…</source>
             <extracomment>the side bar's entries that show a count after their title («کارتابل (۳)»: `refresh_badges`) covers the session after the office's idle minutes; asks the password (`ui/idle_lock.py`)</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="304" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="307" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="308" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="311" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="318" />
             <source>قفل کردن میز</source>
             <translation>Lock the desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="319" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="322" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="325" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="328" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="333" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="336" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="339" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="342" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="340" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="343" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="344" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="347" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="348" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="351" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="354" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="357" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="355" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="358" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="359" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="362" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="364" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="367" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="473" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="476" />
             <source>{title} ({n})</source>
             <translation>{title} ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="552" />
+            <source>بستن کانون دسک</source>
+            <translation>Close Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="553" />
+            <source>ردیف‌ها هنوز درون‌ریزی می‌شوند. درون‌ریزی متوقف و برنامه بسته شود؟ هیچ ردیفی درون‌ریزی نمی‌شود؛ پرونده را بعداً دوباره درون‌ریزی کنید.</source>
+            <translation>The rows are still being imported. Stop the import and close the program? No row will be imported; import the file again later.</translation>
         </message>
     </context>
     <context>

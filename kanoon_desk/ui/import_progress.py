@@ -165,6 +165,14 @@ class WritingDialog(NamedDialog):
         self.close_when_stopped = True
         self._stop()
 
+    def stop_to_close(self) -> None:
+        """Stop writing (nothing written) and close once stopped, without asking (the app closes)."""
+        if self.writing is None:
+            return
+        self.close_when_stopped = True
+        if not self.writing.stopping:
+            self._stop()
+
     def ask_stop(self) -> bool:
         answer = QMessageBox.question(
             self, QCoreApplication.translate("Library", "درون‌ریزی"),

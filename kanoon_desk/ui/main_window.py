@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("کانون دسک"))
+        #: closing was asked while an import wrote: the window closes once it stopped
+        self._closing_after_writes = False
         self.pages = pages if pages is not None else visible_pages(ctx)
         #: the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings
         self.text_scale = 1.0
@@ -543,11 +546,41 @@ class MainWindow(QMainWindow):
             dialog.rejected.connect(self.logout_requested.emit)
         dialog.open()
 
+    def ask_stop_imports(self) -> bool:
+        """Whether to stop the import writing its rows and close the window."""
+        answer = QMessageBox.question(
+            self, self.tr("بستن کانون دسک"),
+            self.tr("ردیف‌ها هنوز درون‌ریزی می‌شوند. درون‌ریزی متوقف و برنامه بسته شود؟ هیچ ردیفی درون‌ریزی "
+                    "نمی‌شود؛ پرونده را بعداً دوباره درون‌ریزی کنید."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _writes_ended(self, _result: object) -> None:
+        from .import_progress import WritingDialog
+
+        if not any(d.writing is not None for d in self.findChildren(WritingDialog)):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # An import writing its rows (all or none): closed, the window went and the process wrote
+        # them all after it, unseen (or, killed meanwhile, none). Asked first, as its own window
+        # asks: «yes» stops it (nothing imported) and the window closes once it stopped.
+        from .import_progress import WritingDialog
+
+        writing = [d for d in self.findChildren(WritingDialog) if d.writing is not None]
+        if writing:
+            event.ignore()
+            if not self._closing_after_writes and self.ask_stop_imports():
+                self._closing_after_writes = True
+                for dialog in writing:
+                    dialog.finished_writing.connect(self._writes_ended)
+                    dialog.stop_to_close()
+            return
         self.ctx.settings.setValue("main/geometry", self.saveGeometry())
         # The session ends (log-out or quit): no more rounds, and work still running finishes in
         # its thread (committed as usual) without reporting to pages that are going away.
         self.sync_status.runner.timer.stop()
+        self.sync_status.runner.stop()  # a round running stops at its next safe point, not after it all
         self.idle_lock.stop()
         self.ctx.tasks.close()
         super().closeEvent(event)

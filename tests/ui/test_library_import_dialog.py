@@ -212,6 +212,47 @@ def test_the_import_window_closed_mid_write_asks_first(qtbot: Any, live: tuple[L
     assert asked == [True]
 
 
+@pytest.mark.parametrize("stop", [False, True])
+def test_the_app_closed_while_an_import_writes_asks_and_stops_it_whole(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: bool) -> None:
+    """The app's window closed (quit, the computer shutting down) while an import wrote its rows:
+    the window went at once and the process, still running unseen, wrote them all after it (or,
+    killed meanwhile, none), nobody told which. It asks first: «no», the window stays and the
+    import goes on to its end; «yes», the import stops, nothing written, and the window closes
+    once it stopped."""
+    from kanoon_desk.ui.main_window import MainWindow
+
+    L = make_library(tmp_path)
+    ctx = make_ctx(L.store, L.admin, tmp_path)
+    ctx.tasks = TaskRunner()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    p = window.show_page("library-catalogue")
+    assert isinstance(p, CataloguePage)
+    dialog = _preview(qtbot, p, _titles_file(tmp_path / "t.csv"))
+    before = _events(L.store)
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "ask_stop_imports", lambda: asked.append(True) or stop, raising=False)
+    gate = _gated(monkeypatch, "commit_import")
+    dialog.commit()
+    window.close()  # while it writes
+    assert asked == [True] and window.isVisible()
+    gate.set()
+    with qtbot.waitSignal(dialog.finished_writing, timeout=20_000) as finished:
+        pass
+    if stop:
+        assert isinstance(finished.args[0], imp.ImportCancelled) and _events(L.store) == before
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    else:
+        assert finished.args[0] == ROWS and _events(L.store) == before + 2 * ROWS
+        assert window.isVisible()
+        window.close()  # nothing writes now: closed at once, not asked again
+        assert not window.isVisible()
+    assert asked == [True]
+    ctx.tasks.wait()
+
+
 def test_the_preview_shows_the_files_columns_under_its_own_headings_beside_the_errors(
         qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path) -> None:
     _L, p = page

@@ -523,3 +523,48 @@ def test_a_rounds_warnings_and_why_it_stopped_are_in_the_english_history(
     assert failed.startswith("Sync did not finish: The central server cannot be reached"), failed
     assert not any(re.search("[\u0600-\u06ff]", line) for line in lines), lines
     assert "cursor" not in done
+
+
+def test_the_app_closed_during_a_sync_round_stops_it_at_its_next_safe_point(
+        qtbot: Any, live: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window closed while a round ran: no more rounds, but the running one went on to its end
+    with no window (a first pull of thousands of events: the program still running unseen, the
+    next start told the store was open). It is stopped at its next safe point: what got through
+    stays, the rest goes with the next round."""
+    import threading
+
+    from kanoon_desk.ui import sync_page
+    from kanoon_desk.ui.main_window import MainWindow
+
+    from .shell_support import make_ctx
+
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    assert client.sync_once(a1).ok
+    add_user(a1, admin, "ali")
+    ctx = make_ctx(a1, admin, tmp_path)
+    ctx.tasks = TaskRunner()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    began, gate, reports = threading.Event(), threading.Event(), []
+    real = sync_page.sync_once
+
+    def round_held(store: Store, **kwargs: Any) -> Any:  # on the round's thread: held till the window closed
+        began.set()
+        gate.wait(10)
+        report = real(store, **kwargs)
+        reports.append(report)
+        return report
+
+    monkeypatch.setattr(sync_page, "sync_once", round_held)
+    window.sync_status.runner.timer.stop()
+    assert window.sync_status.runner.sync_now()
+    assert began.wait(10)
+    window.close()
+    gate.set()
+    assert ctx.tasks.wait()
+    [report] = reports
+    assert not report.ok and report.pushed == 0 and state.pending_count(a1) == 1  # (the new user: next round)
+    assert client.sync_once(a1).ok and state.pending_count(a1) == 0
+    a1.close()
