@@ -235,7 +235,7 @@ def forget_erased_files(db: ServerDb, files: AttachmentStore) -> None:
     kept, and served again if the upgrade had stopped serving it. A failure is a warning."""
     try:
         with db.transaction() as s:
-            gone, held = exchange.erased_photo_files(s, lambda sha: files.path(sha) is not None)
+            gone, held = exchange.erased_photo_files(s, files.holds)
             if gone:
                 s.execute(delete(AttachmentRef).where(AttachmentRef.sha256.in_(sorted(gone))))
             seen = set(s.scalars(select(AttachmentRef.sha256).where(AttachmentRef.sha256.in_(sorted(held)),
