@@ -11,7 +11,6 @@ on the audit chain and make the name wait as at the log-in window.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import ServiceError
 from ..eventlog import Actor
+from ..ids import elapsed_s
 from ..services import accounts
 from .context import UiContext
 from .widgets import Form, LtrLineEdit
@@ -169,8 +169,10 @@ class IdleLock(QObject):
     unlocked = Signal()
     user_switched = Signal(object)
 
-    def __init__(self, ctx: UiContext, window: QMainWindow, *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, ctx: UiContext, window: QMainWindow, *, clock: Callable[[], float] = elapsed_s,
                  check_ms: int = CHECK_MS) -> None:
+        # (`elapsed_s`, not `time.monotonic`: that stops while a laptop sleeps, so a session left
+        # open with the lid shut for hours was not idle at all when the lid was opened)
         super().__init__(window)
         self.ctx, self.window, self.clock = ctx, window, clock
         self.minutes = accounts.idle_lock_minutes(ctx.store)

@@ -4,6 +4,8 @@ and background sync goes on."""
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -227,5 +229,26 @@ def test_the_idle_watch_steps_aside_after_the_first_key_until_its_next_look(
         assert lock.idle_seconds() < 5 and len(seen) >= 1
         lock.check()
         assert not lock.is_locked
+    finally:
+        _close(shell)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sleep is played on Linux's CLOCK_BOOTTIME")
+def test_a_session_left_open_with_the_laptops_lid_shut_is_locked_when_it_wakes(
+        fa: QApplication, qtbot: Any, desk: tuple[Store, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The idle time was counted on `time.monotonic`, which stands still while a laptop sleeps: a
+    session left open with the lid shut over lunch (three hours) had been idle for no time at all
+    when the lid was opened, and stayed open to whoever opened it. A sleep counts as idle."""
+    store, admin = desk
+    make_user(store, admin, "clerk1", "clerk")
+    shell, window = _session(store, tmp_path, "clerk1")
+    try:
+        window.idle_lock.check()
+        assert not window.idle_lock.is_locked
+        real = time.clock_gettime
+        monkeypatch.setattr(time, "clock_gettime",  # three hours asleep: the boot clock ran on, monotonic did not
+                            lambda which: real(which) + (3 * 3600 if which == time.CLOCK_BOOTTIME else 0))
+        window.idle_lock.check()  # the first check after the wake
+        assert window.idle_lock.is_locked
     finally:
         _close(shell)
