@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from kanoon_desk import eventlog
+from kanoon_desk.models import Event
 from kanoon_desk.models.library import Loan
 from kanoon_desk.services import circulation, conflicts, ops
 from kanoon_desk.services import library as lib
@@ -42,8 +43,13 @@ def test_a_book_lent_apart_to_a_record_merged_meanwhile_is_the_kept_members(tmp_
             assert s.get(Loan, earlier.id).member_id == gone.id  # type: ignore[union-attr]
         assert [x.id for x in circulation.member_desk(store, admin, kept.member_no, today=TODAY).loans] == [loan.id]
     assert digests(a) == digests(b)
-    want = digests(a)
-    for i, order in enumerate((new, list(reversed(new)))):  # in any order of arrival
+    in_any_order(base, new, digests(a), tmp_path)
+    base.close()
+
+
+def in_any_order(base: Store, new: list[Event], want: dict[str, str], tmp_path: Path) -> None:
+    """A desk as `base` that takes `new` one by one, in fold order and reversed, ends as `want`."""
+    for i, order in enumerate((new, list(reversed(new)))):
         path = tmp_path / f"order-{i}.sqlite3"
         base.backup_to(path)
         desk = Store(path)
@@ -55,4 +61,34 @@ def test_a_book_lent_apart_to_a_record_merged_meanwhile_is_the_kept_members(tmp_
         finally:
             desk.close()
         assert ops.check(path) == []
+
+
+def test_a_book_lent_apart_before_the_merge_and_still_out_then_is_the_kept_members(tmp_path: Path) -> None:
+    """The merging desk had not heard of a loan another desk made to the record merged away: open
+    when the merge was made, it follows to the member kept (as the loans the merge knew did),
+    even returned after; one returned before the merge stays the merged record's history."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    kept = lib.register_member(a, admin_a, CHILD, today=TODAY)
+    gone = lib.register_member(b, admin_b, CHILD, today=TODAY)
+    exchange(a, b)
+    before = tmp_path / "before.sqlite3"
+    a.backup_to(before)
+    out = circulation.checkout(b, admin_b, gone.member_no, "B0002", today=TODAY)  # a does not hear
+    back_later = circulation.checkout(b, admin_b, gone.member_no, "B0003", today=TODAY)
+    back_before = circulation.checkout(b, admin_b, gone.member_no, "B0001", today=TODAY)
+    circulation.checkin(b, admin_b, "B0001", today=TODAY)  # returned before the merge: its history
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == kept.id else "keep_second")
+    circulation.checkin(b, admin_b, "B0003", today=TODAY)  # returned after the merge
+    base = Store(before)
+    new = missing(a, base) + missing(b, base)
+    exchange(a, b)
+    for store, admin in ((a, admin_a), (b, admin_b)):
+        with store.read() as s:
+            assert s.get(Loan, out.id).member_id == kept.id  # type: ignore[union-attr]
+            assert s.get(Loan, back_later.id).member_id == kept.id  # type: ignore[union-attr]
+            assert s.get(Loan, back_before.id).member_id == gone.id  # type: ignore[union-attr]
+        assert [x.id for x in circulation.member_desk(store, admin, kept.member_no, today=TODAY).loans] == [out.id]
+    assert digests(a) == digests(b)
+    in_any_order(base, new, digests(a), tmp_path)
     base.close()

@@ -26,7 +26,7 @@ from ...models.library import Loan
 from .closed_centre import check_loan
 from .copy_state import VOIDED_HLC, recompute_copy
 from .erased import check_erased
-from .members import loan_member
+from .members import loan_member, loan_member_after_close
 
 
 def _loan_finished(row: dict[str, Any]) -> bool:
@@ -44,7 +44,7 @@ def _held_loans(s: Session) -> dict[str, dict[str, Any]] | None:
 def _loan_out(s: Session, e: FoldEvent) -> None:
     p = e.payload
     values = dict(
-        id=e.aggregate_id, copy_id=p["copy_id"], member_id=loan_member(s, p["member_id"], e.hlc), title_id=p.get("title_id", ""),
+        id=e.aggregate_id, copy_id=p["copy_id"], member_id=loan_member(s, p["member_id"], e.hlc, e.aggregate_id), title_id=p.get("title_id", ""),
         centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
         out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
         due_on=date.fromisoformat(p["due_on"]), renewals=0, overridden=" ".join(p.get("overridden", [])))
@@ -105,6 +105,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
     else:
         _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
+        _member_once_closed(s, loan.id)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -139,6 +140,7 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
     else:
         _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
+        _member_once_closed(s, loan.id)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -165,6 +167,7 @@ def _loan_lost(s: Session, e: FoldEvent) -> None:
     else:
         _SET_LOST.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
+        _member_once_closed(s, loan.id)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -188,6 +191,16 @@ def _loan_member_moved(s: Session, e: FoldEvent) -> None:
 
 
 _SET_MEMBER = column_setter(_LOANS, "loan_id", ("member_id",))
+
+
+def _member_once_closed(s: Session, loan_id: str) -> None:
+    """A loan lent before its member's merge, folded as the member kept's while its close was not
+    yet held, is the merged record's again once a close from before the merge arrives
+    (`loan_member`): as a desk that held both when the merge came would have it."""
+    member = loan_member_after_close(s, loan_id)
+    if member is not None:
+        _SET_MEMBER.run(s, loan_id=loan_id, v_member_id=member)
+        refresh_held(s, Loan, loan_id, {"member_id": member})
 
 
 @resetter("loan")

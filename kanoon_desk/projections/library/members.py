@@ -3,10 +3,11 @@ and the removal of a member's personal details (`member.erased`)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...eventlog import (
@@ -19,6 +20,7 @@ from ...eventlog import (
     projector,
     refresh_held,
     resetter,
+    row_buffer,
 )
 from ...models import Event, table_of
 from ...models.library import Loan, Member
@@ -168,32 +170,78 @@ _MERGED_INTO = SqliteStatement(select(_MEMBERS.c.merged_into).where(_MEMBERS.c.i
                                typed=True)
 
 
-def loan_member(s: Session, member_id: str, out_hlc: int) -> str:
-    """Whose a loan made at `out_hlc` to `member_id` is: a member merged into another before it
-    (by the merge's stamp: a desk that had not heard lent to the record merged away, by its old
-    card) lends to the member kept, as the merge moved the loans open then (`loan.member_moved`);
-    followed through a merge of the member kept. (Members are written by plain statements: no
-    flush needed to read them, and a re-fold's checkouts are not flushed one by one.)"""
+def loan_member(s: Session, member_id: str, out_hlc: int, loan_id: str = "") -> str:
+    """Whose a loan made at `out_hlc` to `member_id` is: a member merged into another while the
+    loan was out lends to the member kept, as the merge moved the loans open then
+    (`loan.member_moved`). By the merge's stamp: a loan made after it (a desk that had not heard
+    lent to the record merged away, by its old card), or made before it and not closed before it
+    (lent at a desk the merging desk had not heard from: the merge would have moved it);
+    followed through a merge of the member kept. A loan closed before the merge stays the merged
+    record's history. (Members are written by plain statements: no flush needed to read them,
+    and a re-fold's checkouts are not flushed one by one.)"""
     at = member_id
     for _hop in range(_MERGE_HOPS):
         row = _MERGED_INTO.first(s, member_id=at)
-        if row is None or not row[0] or _merge_stamp(s, at, row[0])[0] >= out_hlc:
+        if row is None or not row[0]:
+            return at
+        stamp = _merge_stamp(s, at, row[0])[0]
+        if stamp >= out_hlc and (not loan_id or _closed_before(s, loan_id, stamp)):
             return at
         at = row[0]
     return at
 
 
+#: The events that close a loan (its return, its loss, its void as a mistake or a conflict).
+LOAN_CLOSES = ("loan.returned", "loan.lost", "loan.voided")
+
+_CLOSED_BEFORE = SqliteStatement(select(Event.id).where(
+    Event.aggregate_id == bindparam("loan_id"), or_(*(Event.type == kind for kind in LOAN_CLOSES)),
+    Event.hlc < bindparam("stamp")).limit(1), typed=True)
+
+
+def _closed_before(s: Session, loan_id: str, stamp: int) -> bool:
+    """Whether the loan was closed before `stamp`, by the events held (a close that arrives later
+    moves the loan back, `loan_member_after_close`)."""
+    return _CLOSED_BEFORE.first(s, loan_id=loan_id, stamp=stamp) is not None
+
+
+_CHECKOUT = SqliteStatement(select(Event.payload, Event.hlc).where(
+    Event.aggregate_id == bindparam("loan_id"), Event.type == "loan.checked_out").limit(1), typed=True)
+_MOVED = SqliteStatement(select(Event.id).where(
+    Event.aggregate_id == bindparam("loan_id"), Event.type == "loan.member_moved").limit(1), typed=True)
+
+
+def loan_member_after_close(s: Session, loan_id: str) -> str | None:
+    """Whose a loan is once its close is known (`loan_member`), or None where a person's desk
+    moved it (`loan.member_moved`: the merge found it open) or its checkout is not held."""
+    row = _CHECKOUT.first(s, loan_id=loan_id)
+    if row is None or _MOVED.first(s, loan_id=loan_id) is not None:
+        return None
+    payload = row[0] if isinstance(row[0], dict) else json.loads(row[0])
+    return loan_member(s, str(payload["member_id"]), int(row[1]), loan_id)
+
+
 def _move_later_loans(s: Session, member_id: str) -> None:
-    """The loans made to a member after their merge (at a desk that had not heard) are the member
-    kept's (`loan_member`), whichever arrived first."""
+    """The loans out to a member at or after their merge (made at a desk that had not heard, or
+    the merging desk had not heard of) are the member kept's (`loan_member`), whichever arrived
+    first."""
+    held = row_buffer(s, Loan, _loan_finished)  # a full re-fold's loans not yet written
+    if held is not None:
+        for row in held.rows.values():
+            if row["member_id"] == member_id:
+                row["member_id"] = loan_member(s, member_id, int(row["out_hlc"]), row["id"])
     s.flush()
     for loan_id, out_hlc in s.execute(select(Loan.id, Loan.out_hlc).where(Loan.member_id == member_id)
                                       .order_by(Loan.id)).all():
-        kept = loan_member(s, member_id, int(out_hlc))
+        kept = loan_member(s, member_id, int(out_hlc), loan_id)
         if kept != member_id:
             s.execute(update(Loan).where(Loan.id == loan_id).values(member_id=kept)
                       .execution_options(synchronize_session=False))
             refresh_held(s, Loan, loan_id, {"member_id": kept})
+
+
+def _loan_finished(row: dict[str, Any]) -> bool:
+    return row["returned_at"] is not None
 
 
 #: Longer chains of merges are not followed for a loop (a merge is refused on a merged member,
