@@ -338,7 +338,9 @@ def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
 def reshelve_found(store: Store, actor: Actor, take_id: str) -> int:
     """After closing: the copies recorded lost or withdrawn that turned up on the shelves go back
     into circulation at the session's centre — a lost one received there (`copy.received`, found), a
-    withdrawn one reinstated (`copy.reinstated`). Those that changed since the scan are left."""
+    withdrawn one reinstated (`copy.reinstated`; received there too if the desk had it elsewhere: a
+    copy given to another centre while withdrawn is then on its way there). Those that changed
+    since the scan are left."""
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         take = s.get(Stocktake, take_id)
@@ -359,6 +361,9 @@ def reshelve_found(store: Store, actor: Actor, take_id: str) -> int:
                                                                   "stocktake_id": take.id}, subject=barcode)
             else:
                 store.record(s, actor, "copy.reinstated", copy.id, {"stocktake_id": take.id}, subject=barcode)
+                if copy.location != take.centre:  # (given to another centre meanwhile: it is here, found)
+                    store.record(s, actor, "copy.received", copy.id, {"centre": take.centre, "found": True,
+                                                                      "stocktake_id": take.id}, subject=barcode)
             n += 1
         return n
 

@@ -158,3 +158,40 @@ def test_a_copy_lent_apart_while_given_to_another_centre_is_with_the_child_then_
     exchange(a, b)
     for store in (a, b):
         assert [(t.barcode, t.from_centre) for t in transit.in_transit_to(store, "14")] == [("B0001", "13")]
+
+
+@pytest.mark.parametrize("status", ["lost", "withdrawn"])
+def test_a_stocktake_that_finds_the_copy_on_the_shelf_ends_the_conflict(tmp_path: Path, status: str) -> None:
+    """The write-off the conflict asks about is over once a stock-take finds the copy on 13's
+    shelf and puts it back in circulation (a withdrawn one reinstated, a lost one received): the
+    question «keep the write-off or take it back» no longer stands, on both desks, in any order of
+    arrival; the copy, found at 13 and given to 14, is to go there."""
+    from kanoon_desk.services import stocktake
+
+    L, a, b = _apart(tmp_path, status, write_off_first=True)
+    exchange(a, b)
+    assert only_conflict(b, L.admin, RETIRED_WHILE_MOVED)
+    take = stocktake.open_stocktake(b, L.admin, "13")
+    stocktake.scan(b, L.admin, take.id, "B0001")
+    stocktake.close_stocktake(b, L.admin, take.id)
+    assert stocktake.reshelve_found(b, L.admin, take.id) == 1
+    new = missing(a, L.store) + missing(b, L.store)
+    exchange(a, b)
+    for store in (a, b):
+        assert conflicts.list_conflicts(store, L.admin) == []
+        copy = _copy(store, L)
+        assert (copy.status, copy.location, copy.home_centre) == ("in_transit", "13", "14")  # found at 13
+        assert [t.barcode for t in transit.in_transit_to(store, "14")] == ["B0001"]
+    assert digests(a) == digests(b)
+    for i, order in enumerate((new, list(reversed(new)))):
+        path = tmp_path / f"base-{i}.sqlite3"
+        L.store.backup_to(path)
+        desk = Store(path)
+        try:
+            for ev in order:
+                with desk.transaction() as s:
+                    eventlog.ingest(s, [pulled(ev)])
+            assert digests(desk) == digests(a), f"order {i}"
+        finally:
+            desk.close()
+        assert ops.check(path) == []

@@ -188,6 +188,7 @@ def _copy_reinstated(s: Session, e: FoldEvent) -> None:
         copy.withdrawn = False
         copy.lost_hlc = None
         recompute_copy(s, copy.id)
+        _back_from_write_off(s, copy, e)
 
 
 @projector("copy.sent", "copy")
@@ -220,6 +221,24 @@ def _copy_received(s: Session, e: FoldEvent) -> None:
                 _retired_while_received(s, copy, (withdrawal[0].id, withdrawal[0].office_code),
                                         (e.id, e.office_code), e.hlc)
         recompute_copy(s, copy.id)
+        if e.payload.get("moved") is not True:
+            _back_from_write_off(s, copy, e)
+
+
+_OPEN_RETIRED_WHILE_MOVED = SqliteStatement(select(Conflict.id).where(
+    Conflict.aggregate_id == bindparam("copy_id"), Conflict.kind == RETIRED_WHILE_MOVED, Conflict.status == "open"))
+
+
+def _back_from_write_off(s: Session, copy: Any, e: FoldEvent) -> None:
+    """A copy back in circulation (a withdrawn one reinstated, a lost one received: found on a shelf
+    at a stock-take, or any desk's fact) while `RETIRED_WHILE_MOVED` asks whether its write-off
+    should stand: the write-off is over, the question with it, and the open conflict is dropped
+    (the copy's events fold in stamp order: the same on every desk in any arrival order). A
+    person's decision on it (the events that carry its `conflict_id`) is left to close it."""
+    if "conflict_id" in e.payload or _written_off(s, copy, e.hlc) is not None:
+        return
+    for (conflict_id,) in _OPEN_RETIRED_WHILE_MOVED.rows(s, copy_id=copy.id):
+        s.execute(delete(Conflict).where(Conflict.id == conflict_id))
 
 
 def _written_off(s: Session, copy: Any, hlc: int) -> tuple[Any, str] | None:
