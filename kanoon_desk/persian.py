@@ -94,6 +94,7 @@ __all__ = [
     "is_valid_isbn",
     "is_valid_mobile",
     "is_valid_national_id",
+    "latin_keys",
     "jalali_month_bounds",
     "jalali_month_key",
     "jalali_season",
@@ -267,3 +268,19 @@ def damm_is_valid(digits_with_check: str) -> bool:
     if re.fullmatch("[0-9]+", ascii_digits) is None:
         return False
     return _damm_interim(ascii_digits) == 0
+
+
+#: The letter keys of a Persian keyboard (the standard layout; its older Windows form writes «ئ» on
+#: M where the newer writes «پ») and the Latin capital each one bears: «ش۱» is A1 typed with the
+#: Persian layout on, as a barcode scanner that types keys writes «ذ۰۰۰۱» for B0001.
+_LATIN_OF_KEY = str.maketrans({
+    "ض": "Q", "ص": "W", "ث": "E", "ق": "R", "ف": "T", "غ": "Y", "ع": "U", "ه": "I", "خ": "O", "ح": "P",
+    "ش": "A", "س": "S", "ی": "D", "ي": "D", "ب": "F", "ل": "G", "ا": "H", "ت": "J", "ن": "K", "م": "L",
+    "ظ": "Z", "ط": "X", "ز": "C", "ر": "V", "ذ": "B", "د": "N", "پ": "M", "ئ": "M"})
+
+
+def latin_keys(text: str) -> str:
+    """`text` with every Persian letter that stands on a Latin letter's key read as that letter
+    (capital); other characters as they are. For codes that only ever hold Latin letters (barcodes)
+    always; for what may be Persian (shelf marks) only where the Persian reading means nothing."""
+    return text.translate(_LATIN_OF_KEY)

@@ -209,3 +209,21 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_the_words_typed(tmp_pa
     assert set(titles) <= set(cells) and all(cells[name].data_type == "s" for name in titles)
     assert all(c.font.b for c in ws[1]) and ws.freeze_panes == "A2"
     assert (ws.column_dimensions["B"].width or 0) >= len(titles[0])
+
+
+def test_shelf_marks_and_barcodes_typed_with_the_persian_layout_on_are_read_as_meant(tmp_path: Path) -> None:
+    """A librarian who types the shelf «A1» with the Persian keyboard on writes «ش۱», and a
+    scanner that types keys writes «ذ۰۰۰۱» for B0001: the session's range, the shelf scanned and the
+    label are read as meant (the copies on A1 found there, not all «misplaced», the label not
+    «unknown»); a shelf marked in Persian («الف۱») is read as typed."""
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A2")
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0005", shelf="الف۱")
+    take = st.open_stocktake(L.store, L.admin, "13", shelf_from="ش۱", shelf_to="ش۱")  # A1 to A1
+    assert take.expected == 3  # B0001..B0003 stand on A1
+    assert st.scan(L.store, L.admin, take.id, ["ذ۰۰۰۱", "B0002"], shelf="ش۱") == ["found", "found"]
+    assert st.scan(L.store, L.admin, take.id, "B0004", shelf="ش۱") == ["misplaced"]  # lives on A2
+    persian = st.open_stocktake(L.store, L.admin, "13", shelf_from="الف۱", shelf_to="الف۱")
+    assert persian.expected == 1
+    assert st.scan(L.store, L.admin, persian.id, "B0005", shelf="الف۱") == ["found"]
+    assert lib.get_copy(L.store, "ذ۰۰۰۱").barcode == "B0001"

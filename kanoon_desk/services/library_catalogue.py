@@ -15,7 +15,7 @@ from ..eventlog import Actor
 from ..ids import new_id
 from ..models import office_today
 from ..models.library import AGE_GROUPS, Copy, Loan, Title
-from ..persian import TEHRAN, is_valid_isbn, normalize, normalize_isbn, normalize_text, search_key
+from ..persian import TEHRAN, is_valid_isbn, latin_keys, normalize, normalize_isbn, normalize_text, search_key
 from ..projections.library.titles import FTS_TABLE
 from ..store import Store
 from .accounts import require
@@ -357,9 +357,10 @@ def validate_barcode(s: Session, barcode: str, *, scanned: bool = True) -> str:
     """A barcode for a new copy or a copy's correction, cleaned: the shape of one; not an ISBN; no
     copy's (at any centre: the catalogue is shared); and, when it was typed or `scanned` (not a
     cell of an imported list: no scanner cut it), not the beginning of another copy's (a scan cut
-    short, `BarcodeCutShort`)."""
+    short, `BarcodeCutShort`). A Persian letter is refused, not read as its key's Latin letter as a
+    lookup reads it (`clean_code`): a new label is the code as meant, said at the field."""
     code = clean_code(barcode)
-    if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
+    if latin_keys(barcode or "") != (barcode or "") or not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
         raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
     if len(code) == 13 and code.startswith(("978", "979")) and is_valid_isbn(code):
         raise ValidationError(MSG_BARCODE_IS_ISBN, "barcode")

@@ -12,7 +12,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, bump_counter
 from ..models import Office
 from ..models.library import Copy, Member
-from ..persian import damm_check_digit, id_digits, normalize, to_ascii_digits
+from ..persian import damm_check_digit, id_digits, latin_keys, normalize, to_ascii_digits
 from ..store import Store
 
 LIBRARIAN = ("librarian", "admin")
@@ -29,8 +29,10 @@ MSG_COPY_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای با این ب
 
 
 def clean_code(code: str) -> str:
-    """A scanned or typed barcode / member number: ASCII digits, no spaces, upper case."""
-    return to_ascii_digits(normalize(code or "")).replace(" ", "").upper()
+    """A scanned or typed barcode / member number: ASCII digits, no spaces, upper case; a Persian
+    letter read as the Latin one of its key (`latin_keys`: typed, or scanned by a scanner that
+    types keys, with the Persian layout on — no barcode holds a Persian letter)."""
+    return latin_keys(to_ascii_digits(normalize(code or "")).replace(" ", "")).upper()
 
 
 def office_actor(store: Store, actor: Actor) -> Actor:

@@ -10,13 +10,14 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import Event
 from ..models.library import Copy, Hold, Stocktake, StocktakeItem, Title
-from ..persian import normalize, to_ascii_digits
+from ..persian import latin_keys, normalize, to_ascii_digits
 from ..store import Store
 from ..whole_file import written_whole
 from .accounts import require
@@ -76,6 +77,23 @@ def _in_range(shelf: str, lo: str, hi: str) -> bool:
     return (not lo or key >= shelf_key(lo)) and (not hi or key <= shelf_key(hi))
 
 
+def typed_shelf(s: Session, centre: str, typed: str) -> str:
+    """A shelf mark as typed (upper case, ASCII digits), or read as typed with the Persian layout on
+    (`latin_keys`: «ش۱» is A1) when no shelf of the centre begins as typed and one begins as that
+    reading: a Persian mark («الف۱», «داستان») stays as it is."""
+    mark = normalize(typed or "").upper()
+    latin = latin_keys(mark)
+    if latin == mark:
+        return mark
+    marks = {m.upper() for m in s.scalars(select(Copy.shelf).where(Copy.home_centre == centre).distinct())}
+
+    def known(value: str) -> bool:
+        lead = re.split(r"\d", value, maxsplit=1)[0]
+        return any(m.startswith(lead) for m in marks)
+
+    return latin if known(latin) and not known(mark) else mark
+
+
 def _view(s: object, take: Stocktake) -> StocktakeView:
     from sqlalchemy.orm import Session
 
@@ -95,12 +113,12 @@ def open_stocktake(store: Store, actor: Actor, centre: str = "", *, shelf_from: 
     """Open a session; the list of copies expected on the shelves is frozen in the opening event."""
     require(actor, *LIBRARIAN)
     centre = centre or actor.office_code
-    lo, hi = normalize(shelf_from or "").upper(), normalize(shelf_to or "").upper()
-    if lo and hi and shelf_key(lo) > shelf_key(hi):  # «H9 تا A1» would expect nothing, find all misplaced
-        raise ValidationError(MSG_SHELF_RANGE, "shelf_from")
     with store.transaction() as s:
         if not centre_exists(s, centre):
             raise ValidationError(MSG_CENTRE, "centre")
+        lo, hi = typed_shelf(s, centre, shelf_from), typed_shelf(s, centre, shelf_to)
+        if lo and hi and shelf_key(lo) > shelf_key(hi):  # «H9 تا A1» would expect nothing, find all misplaced
+            raise ValidationError(MSG_SHELF_RANGE, "shelf_from")
         if s.scalar(select(Stocktake.id).where(Stocktake.centre == centre, Stocktake.status == "open",
                                                Stocktake.shelf_from == lo, Stocktake.shelf_to == hi).limit(1)):
             raise InvariantError(MSG_TAKE_RUNNING)
@@ -144,13 +162,13 @@ def _scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *
     codes = [c for c in codes if c]
     if not codes:
         raise ValidationError(MSG_EMPTY_BARCODE, "barcode")
-    shelf = normalize(shelf or "").upper()
     with store.transaction() as s:
         take = s.get(Stocktake, take_id)
         if take is None:
             raise NotFound(MSG_TAKE_NOT_FOUND)
         if take.status != "open":
             raise InvariantError(MSG_TAKE_CLOSED)
+        shelf = typed_shelf(s, take.centre, shelf)
         scans = []
         done: list[_Scanned] = []
         arrived: list[Copy] = []
