@@ -6,26 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kanoon_desk import eventlog
 from kanoon_desk.models.library import Loan
 from kanoon_desk.projections.library.closed_centre import LOAN_AT_CLOSED_CENTRE
-from kanoon_desk.services import circulation, conflicts, ops
+from kanoon_desk.services import circulation, conflicts
 from kanoon_desk.services import library_rules as rules
-from kanoon_desk.store import Store
-from tests.library_helpers import TODAY, Lib, actor_at, make_library
+from tests.library_helpers import TODAY, actor_at
 
-from .test_conflict_resolutions import digests, exchange, missing, only_conflict, pulled
-
-
-def two_desks_of_13(tmp_path: Path) -> tuple[Lib, Store, Store]:
-    """The library desk (centre 13, with centre 14 of another office), and two desks copied from
-    it: 13's first and a second desk of 13."""
-    L = make_library(tmp_path)
-    L.store.backup_to(tmp_path / "a.sqlite3")
-    L.store.backup_to(tmp_path / "b.sqlite3")
-    a, b = Store(tmp_path / "a.sqlite3"), Store(tmp_path / "b.sqlite3")
-    b.set_identity("13", 2)
-    return L, a, b
+from .apart import close_13_apart, in_any_order, kinds_are, two_desks_of_13
+from .test_conflict_resolutions import digests, exchange, missing, only_conflict
 
 
 def test_a_book_lent_apart_at_a_centre_closed_meanwhile_is_a_conflict_until_it_comes_back(tmp_path: Path) -> None:
@@ -51,21 +39,6 @@ def test_a_book_lent_apart_at_a_centre_closed_meanwhile_is_a_conflict_until_it_c
 
 def test_the_conflict_is_the_same_whichever_of_the_close_and_the_checkout_came_first(tmp_path: Path) -> None:
     L, a, b = two_desks_of_13(tmp_path)
-    circulation.checkout(b, L.admin, L.child.member_no, "B0001", today=TODAY)  # lent first, by the stamps
-    rules.close_centre(a, L.admin, "13", into="14", on=TODAY)
-    new = missing(a, L.store) + missing(b, L.store)
-    seen = []
-    for i, order in enumerate((new, list(reversed(new)))):
-        path = tmp_path / f"base-{i}.sqlite3"
-        L.store.backup_to(path)
-        desk = Store(path)
-        try:
-            for ev in order:
-                with desk.transaction() as s:
-                    eventlog.ingest(s, [pulled(ev)])
-            assert [c.kind for c in conflicts.list_conflicts(desk, L.admin)] == [LOAN_AT_CLOSED_CENTRE]
-            seen.append(digests(desk))
-        finally:
-            desk.close()
-        assert ops.check(path) == []
-    assert seen[0] == seen[1]
+    close_13_apart(L, a, lambda: circulation.checkout(b, L.admin, L.child.member_no, "B0001", today=TODAY),
+                   close_first=False)  # lent first, by the stamps
+    in_any_order(L.store, missing(a, L.store) + missing(b, L.store), tmp_path, kinds_are(L.admin, LOAN_AT_CLOSED_CENTRE))

@@ -9,7 +9,6 @@ projections as the resolving desk, and with what a re-fold of its own events giv
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -18,7 +17,6 @@ import pytest
 from sqlalchemy import delete, select
 
 from kanoon_desk import eventlog
-from kanoon_desk.digest import canonical_json
 from kanoon_desk.errors import ValidationError
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event, User
@@ -33,42 +31,11 @@ from tests.factories import PASSWORD, make_desk, make_user
 from tests.library_helpers import NATIONAL_IDS, TODAY, Lib, actor_at, make_library
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 
+from .apart import digests, exchange, in_any_order, missing, pulled
+
+__all__ = ["digests", "exchange", "missing", "pulled"]  # (imported from here by the other sync tests)
+
 DAY = date(2025, 5, 5)
-_COLUMNS = ("id", "type", "aggregate_type", "aggregate_id", "payload", "hlc", "device_id", "office_code",
-            "user_id", "recorded_at", "schema_version")
-
-
-def pulled(e: Event) -> Event:
-    """An event as another desk pulls it: no outbox number, its payload as the server stores it
-    (canonical JSON: keys sorted)."""
-    values = {k: getattr(e, k) for k in _COLUMNS}
-    values["payload"] = json.loads(canonical_json(e.payload))
-    return Event(**values, client_seq=None)
-
-
-def missing(src: Store, dst: Store) -> list[Event]:
-    """The events `src` holds and `dst` does not, as pulled copies, in fold order."""
-    with dst.read() as s:
-        have = set(s.scalars(select(Event.id)))
-    with src.read() as s:
-        return [pulled(e) for e in s.scalars(select(Event).where(Event.id.not_in(have))
-                                             .order_by(Event.hlc, Event.id))]
-
-
-def exchange(a: Store, b: Store) -> None:
-    """What one round of sync does between two desks."""
-    theirs, ours = missing(b, a), missing(a, b)
-    with a.transaction() as s:
-        eventlog.ingest(s, theirs)
-    with b.transaction() as s:
-        eventlog.ingest(s, ours)
-
-
-def digests(store: Store) -> dict[str, str]:
-    with store.read() as s:
-        return eventlog.projection_digests(s)
-
-
 def converges_in_any_order(resolver: Store, other: Store, tmp_path: Path, base: Store | None = None) -> list[Event]:
     """`other` takes what `resolver` recorded since they last exchanged, in several orders, and
     each time ends as the resolver (and as a re-fold of its own events); `base`, a desk from
@@ -91,18 +58,7 @@ def converges_in_any_order(resolver: Store, other: Store, tmp_path: Path, base: 
         finally:
             fresh.close()
     resolution_first = sorted(new, key=lambda e: e.type != "conflict.resolved")
-    for i, order in enumerate((new, list(reversed(new)), shuffled, resolution_first)):
-        path = tmp_path / f"order-{i}.sqlite3"
-        other.backup_to(path)
-        copy = Store(path)
-        try:
-            for ev in order:
-                with copy.transaction() as s:
-                    eventlog.ingest(s, [pulled(ev)])
-            assert digests(copy) == want, f"order {i}"
-        finally:
-            copy.close()
-        assert ops.check(path) == []
+    in_any_order(other, new, tmp_path, orders=[shuffled, resolution_first], want=want)
     assert ops.check(resolver.path) == []
     return new
 
@@ -649,18 +605,7 @@ def test_one_child_merged_opposite_ways_on_two_desks_stays_findable_everywhere(t
             assert s.get(Member, at_a.id).merged_into is None  # type: ignore[union-attr]
             assert s.get(Member, at_b.id).merged_into == at_a.id  # type: ignore[union-attr]
     assert only_conflict(a, admin_a, "conflict.resolved_twice").summary["conflict_id"] == c.id
-    for i, order in enumerate((everything, list(reversed(everything)))):
-        path = tmp_path / f"third-{i}.sqlite3"
-        L.store.backup_to(path)
-        third = Store(path)
-        try:
-            for e in order:
-                with third.transaction() as s:
-                    eventlog.ingest(s, [pulled(e)])
-            assert digests(third) == digests(a), f"order {i}"
-        finally:
-            third.close()
-        assert ops.check(path) == []
+    in_any_order(L.store, everything, tmp_path, want=digests(a))
     assert ops.check(a.path) == [] and ops.check(b.path) == []
 
 

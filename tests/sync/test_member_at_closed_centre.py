@@ -9,23 +9,14 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from kanoon_desk import eventlog
 from kanoon_desk.models.library import Member
-from kanoon_desk.services import conflicts, ops
+from kanoon_desk.services import conflicts
 from kanoon_desk.services import library as lib
-from kanoon_desk.services import library_rules as rules
 from kanoon_desk.store import Store
 from tests.library_helpers import NATIONAL_IDS, TODAY, Lib
 
-from .test_centre_closed_apart import two_desks_of_13
-from .test_conflict_resolutions import (
-    converges_in_any_order,
-    digests,
-    exchange,
-    missing,
-    only_conflict,
-    pulled,
-)
+from .apart import close_13_apart, in_any_order, kinds_are, two_desks_of_13
+from .test_conflict_resolutions import converges_in_any_order, digests, exchange, missing, only_conflict
 
 MEMBER_AT_CLOSED_CENTRE = "member.at_closed_centre"
 
@@ -36,13 +27,7 @@ NEW = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id
 
 def _apart(tmp_path: Path, close_first: bool) -> tuple[Lib, Store, Store, str]:
     L, a, b = two_desks_of_13(tmp_path)
-    new = NEW
-    if close_first:
-        rules.close_centre(a, L.admin, "13", into="14", on=TODAY)
-        member = lib.register_member(b, L.admin, new, today=TODAY)
-    else:
-        member = lib.register_member(b, L.admin, new, today=TODAY)
-        rules.close_centre(a, L.admin, "13", into="14", on=TODAY)
+    member = close_13_apart(L, a, lambda: lib.register_member(b, L.admin, NEW, today=TODAY), close_first=close_first)
     return L, a, b, member.id
 
 
@@ -74,22 +59,7 @@ def test_a_member_registered_apart_at_a_centre_closed_meanwhile_is_moved_where_t
 
 def test_the_same_conflict_whichever_came_first_and_gone_once_moved_by_hand(tmp_path: Path) -> None:
     L, a, b, member_id = _apart(tmp_path, close_first=False)
-    new = missing(a, L.store) + missing(b, L.store)
-    seen = []
-    for i, order in enumerate((new, list(reversed(new)))):
-        path = tmp_path / f"base-{i}.sqlite3"
-        L.store.backup_to(path)
-        desk = Store(path)
-        try:
-            for ev in order:
-                with desk.transaction() as s:
-                    eventlog.ingest(s, [pulled(ev)])
-            assert [c.kind for c in conflicts.list_conflicts(desk, L.admin)] == [MEMBER_AT_CLOSED_CENTRE]
-            seen.append(digests(desk))
-        finally:
-            desk.close()
-        assert ops.check(path) == []
-    assert seen[0] == seen[1]
+    in_any_order(L.store, missing(a, L.store) + missing(b, L.store), tmp_path, kinds_are(L.admin, MEMBER_AT_CLOSED_CENTRE))
     exchange(a, b)
     lib.update_member(b, L.admin, member_id, dataclasses.replace(NEW, home_centre="14"), today=TODAY)  # by hand
     exchange(a, b)

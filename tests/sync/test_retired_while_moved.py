@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from kanoon_desk import eventlog
 from kanoon_desk.models.library import Copy
 from kanoon_desk.services import conflicts, ops
 from kanoon_desk.services import library as lib
@@ -18,14 +17,13 @@ from kanoon_desk.services import library_transit as transit
 from kanoon_desk.store import Store
 from tests.library_helpers import Lib
 
-from .test_centre_closed_apart import two_desks_of_13
+from .apart import in_any_order, kinds_are, two_desks_of_13
 from .test_conflict_resolutions import (
     converges_in_any_order,
     digests,
     exchange,
     missing,
     only_conflict,
-    pulled,
 )
 
 
@@ -91,22 +89,12 @@ def test_a_copy_written_off_while_moved_apart_stays_written_off_and_is_a_conflic
 def test_the_same_conflict_in_any_arrival_order(tmp_path: Path, status: str) -> None:
     L, a, b = _apart(tmp_path, status, write_off_first=True)
     new = missing(a, L.store) + missing(b, L.store)
-    seen = []
-    for i, order in enumerate((new, list(reversed(new)), new[1:] + new[:1])):
-        path = tmp_path / f"base-{i}.sqlite3"
-        L.store.backup_to(path)
-        desk = Store(path)
-        try:
-            for ev in order:
-                with desk.transaction() as s:
-                    eventlog.ingest(s, [pulled(ev)])
-            assert [c.kind for c in conflicts.list_conflicts(desk, L.admin)] == [RETIRED_WHILE_MOVED]
-            assert _copy(desk, L).status == status
-            seen.append(digests(desk))
-        finally:
-            desk.close()
-        assert ops.check(path) == []
-    assert seen[0] == seen[1] == seen[2]
+
+    def see(desk: Store) -> None:
+        kinds_are(L.admin, RETIRED_WHILE_MOVED)(desk)
+        assert _copy(desk, L).status == status
+
+    in_any_order(L.store, new, tmp_path, see, orders=[new[1:] + new[:1]])
 
 
 @pytest.mark.parametrize("status", ["lost", "withdrawn"])
@@ -182,16 +170,4 @@ def test_a_stocktake_that_finds_the_copy_on_the_shelf_ends_the_conflict(tmp_path
         copy = _copy(store, L)
         assert (copy.status, copy.location, copy.home_centre) == ("in_transit", "13", "14")  # found at 13
         assert [t.barcode for t in transit.in_transit_to(store, "14")] == ["B0001"]
-    assert digests(a) == digests(b)
-    for i, order in enumerate((new, list(reversed(new)))):
-        path = tmp_path / f"base-{i}.sqlite3"
-        L.store.backup_to(path)
-        desk = Store(path)
-        try:
-            for ev in order:
-                with desk.transaction() as s:
-                    eventlog.ingest(s, [pulled(ev)])
-            assert digests(desk) == digests(a), f"order {i}"
-        finally:
-            desk.close()
-        assert ops.check(path) == []
+    in_any_order(L.store, new, tmp_path, want=digests(a))

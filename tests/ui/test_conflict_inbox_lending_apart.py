@@ -10,7 +10,7 @@ from typing import Any
 
 from kanoon_desk.services import library as lib
 from kanoon_desk.ui.conflict_inbox import ConflictInbox
-from tests.sync.test_centre_closed_apart import two_desks_of_13
+from tests.sync.apart import two_desks_of_13
 from tests.sync.test_conflict_resolutions import exchange
 from tests.sync.test_hold_at_closed_centre import _apart as hold_at_closed_centre
 
