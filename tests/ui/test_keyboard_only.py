@@ -111,24 +111,12 @@ def test_after_a_desk_button_the_next_scan_goes_to_the_scan_box(qtbot: Any, tmp_
     from PySide6.QtWidgets import QDialog
 
     from kanoon_desk.services import library as lib
-    from kanoon_desk.ui.library.circulation import CirculationPage
-    from tests.library_helpers import TODAY, make_library
+    from tests.ui.lending_desk import open_desk, scanner
 
-    L = make_library(tmp_path)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
+    L, page = open_desk(qtbot, tmp_path, active=True)
     opened: list[QDialog] = []
     page._open_and_recount = opened.append  # type: ignore[method-assign]  # (the lists open modal)
-
-    def scan(code: str) -> None:
-        assert QApplication.focusWidget() is page.scan
-        qtbot.keyClicks(page.scan, code)
-        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
-
+    scan = scanner(qtbot, page)
     scan(L.child.member_no)
     scan("B0001")
     pressed = getattr(page, button)
@@ -176,13 +164,9 @@ def test_a_screen_reader_names_the_desk_s_lists(qtbot: Any, tmp_path: Path) -> N
     """The lending desk's two lists were read as a bare "table": which one, the open loans or the history?"""
     from PySide6.QtGui import QAccessible
 
-    from kanoon_desk.ui.library.circulation import CirculationPage
-    from tests.library_helpers import make_library
+    from tests.ui.lending_desk import open_desk
 
-    L = make_library(tmp_path)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    qtbot.addWidget(page)
-    page.show()
+    _L, page = open_desk(qtbot, tmp_path)
     names = [QAccessible.queryAccessibleInterface(v).text(QAccessible.Text.Name) for v in (page.loans, page.history)]
     assert names == ["امانت‌های باز", "پیشینه امانت"]
 
@@ -508,24 +492,12 @@ def test_ctrl_z_in_the_scan_box_voids_the_book_just_lent_to_the_wrong_child(qtbo
     the last book lent in this visit (asked first), and the next scans lend it to the right child."""
     from kanoon_desk.services import circulation as circ
     from kanoon_desk.services import library as lib
-    from kanoon_desk.ui.library.circulation import CirculationPage
-    from tests.library_helpers import TODAY, make_library
+    from tests.library_helpers import TODAY
+    from tests.ui.lending_desk import open_desk, scanner, void_questions
 
-    L = make_library(tmp_path)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    asked: list[tuple[str, str]] = []
-    page.ask_void_confirm = lambda t, m: asked.append((t, m)) is None  # type: ignore[method-assign]
-
-    def scan(code: str) -> None:
-        assert QApplication.focusWidget() is page.scan
-        qtbot.keyClicks(page.scan, code)
-        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
-
+    L, page = open_desk(qtbot, tmp_path, active=True)
+    asked = void_questions(page)
+    scan = scanner(qtbot, page)
     scan(L.adult.member_no)
     scan("B0001")
     scan("B0002")
@@ -551,22 +523,15 @@ def test_ctrl_z_on_an_older_loan_says_why_at_once_without_asking(qtbot: Any, tmp
     from datetime import timedelta
 
     from kanoon_desk.services import circulation as circ
-    from kanoon_desk.ui.library.circulation import CirculationPage
     from kanoon_desk.ui.widgets import select_row
     from tests.library_helpers import TODAY, make_library
+    from tests.ui.lending_desk import open_desk, scanner, void_questions
 
     L = make_library(tmp_path)
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY - timedelta(days=3))
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    asked: list[tuple[str, str]] = []
-    page.ask_void_confirm = lambda t, m: asked.append((t, m)) is None  # type: ignore[method-assign]
-    qtbot.keyClicks(page.scan, L.adult.member_no)
-    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    L, page = open_desk(qtbot, tmp_path, L, active=True)
+    asked = void_questions(page)
+    scanner(qtbot, page)(L.adult.member_no)
     select_row(page.loans, 0)
     page.void_button.click()
     assert asked == []

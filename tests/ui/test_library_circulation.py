@@ -14,6 +14,7 @@ from kanoon_desk.ui.library.circulation import CirculationPage
 from kanoon_desk.ui.widgets import ERROR_STYLE
 from tests.factories import make_user
 from tests.library_helpers import TODAY, Lib, make_library
+from tests.ui.lending_desk import open_desk
 from tests.ui.shell_support import drawn_x, ink_span, language, make_ctx, visible
 
 
@@ -31,12 +32,8 @@ def scan(qtbot: Any, page: CirculationPage, code: str) -> None:
 
 @pytest.fixture
 def desk(tmp_path: Path, qtbot: Any) -> tuple[Lib, CirculationPage]:
-    L = make_library(tmp_path)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
+    L, page = open_desk(qtbot, tmp_path)
     page.resize(1100, 760)
-    page.show()
     return L, page
 
 
@@ -291,10 +288,7 @@ def test_a_return_routed_to_a_hold_elsewhere_is_recorded_and_shown(qtbot: Any, t
     for barcode in ("B0001", "B0002", "B0003"):
         circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
     circ.place_hold(L.store, actor_at(L.admin, "14"), L.child.member_no, L.title.id, today=TODAY)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
-    page.show()
+    L, page = open_desk(qtbot, tmp_path, L)
     page.mode_return.setChecked(True)
     scan(qtbot, page, "B0001")
     assert visible(page.message.text()) == "بازگشت ثبت شد: «ماهی سیاه کوچولو». برای رزرو «زهرا محمدی» به مرکز «مرکز فرهنگی هنری شماره ۲» بفرستید."
@@ -326,10 +320,7 @@ def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> N
     with acting_at(datetime(2026, 3, 20, 21, 0, tzinfo=UTC)):
         first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
     second = circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
-    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
-    page.today = TODAY
-    qtbot.addWidget(page)
-    page.show()
+    L, page = open_desk(qtbot, tmp_path, L)
     assert page.pull_button.isEnabled() and page.pull_button.text() == "ارسال برای رزرو (۲)"
     dialog = page.pull_list()
     qtbot.addWidget(dialog)
