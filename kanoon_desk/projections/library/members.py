@@ -212,13 +212,18 @@ _MOVED = SqliteStatement(select(Event.id).where(
 
 
 def loan_member_after_close(s: Session, loan_id: str) -> str | None:
-    """Whose a loan is once its close is known (`loan_member`), or None where a person's desk
-    moved it (`loan.member_moved`: the merge found it open) or its checkout is not held."""
+    """Whose a loan is once its close is known (`loan_member`), or None where that cannot have
+    changed: its member was never merged, a person's desk moved it (`loan.member_moved`: the
+    merge found it open), or its checkout is not held."""
     row = _CHECKOUT.first(s, loan_id=loan_id)
-    if row is None or _MOVED.first(s, loan_id=loan_id) is not None:
+    if row is None:
         return None
     payload = row[0] if isinstance(row[0], dict) else json.loads(row[0])
-    return loan_member(s, str(payload["member_id"]), int(row[1]), loan_id)
+    member_id = str(payload["member_id"])
+    merged = _MERGED_INTO.first(s, member_id=member_id)
+    if merged is None or not merged[0] or _MOVED.first(s, loan_id=loan_id) is not None:
+        return None  # (lent to a member never merged: theirs, as lent — nothing to write)
+    return loan_member(s, member_id, int(row[1]), loan_id)
 
 
 def _move_later_loans(s: Session, member_id: str) -> None:
