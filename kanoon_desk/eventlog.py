@@ -246,8 +246,8 @@ K_REFOLDS_DONE = "fold.refolds_done"
 #:   «بازگرداندن» went by the admin).
 REFOLDS: dict[str, tuple[str, str]] = {"hand_over_sender": ("case.referred", "handed_over_from")}
 
-#: Search keys an earlier release made otherwise: the stored keys (a member's `name_key`, the
-#: words of `case_fts` and `lib_titles_fts`) brought up to date once, when a store is opened by
+#: Search keys an earlier release made otherwise: the stored keys (a member's `name_key`, a case's
+#: `subject_key`, the words of `case_fts` and `lib_titles_fts`) brought up to date once, when a store is opened by
 #: this version, each from itself (`persian.search_key` of a key is the key this release makes of
 #: the text), only where the key holds a letter the change is about.
 #: - "search_folds": the letters of `persian.SEARCH_FOLDS` (ة ۀ ھ أ إ آ ؤ ئ …) fold in the key
@@ -256,7 +256,8 @@ REFOLDS: dict[str, tuple[str, str]] = {"hand_over_sender": ("case.referred", "ha
 REKEYS: dict[str, str] = {"search_folds": "".join(SEARCH_FOLDS)}
 #: The stored search keys: (table, key column, what a row is told apart by).
 _KEYED: tuple[tuple[str, str, str], ...] = (
-    ("lib_members", "name_key", "id"), ("case_fts", "body", "rowid"), ("lib_titles_fts", "body", "rowid"))
+    ("lib_members", "name_key", "id"), ("case_fts", "body", "rowid"), ("lib_titles_fts", "body", "rowid"),
+    ("case_keys", "subject_key", "case_id"))
 
 
 #: Letter numbers an earlier release stored as typed: brought to `persian.letter_number` once, when a

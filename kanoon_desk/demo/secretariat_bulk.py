@@ -21,7 +21,7 @@ from ..ids import new_id
 from ..models import AuditEntry, Base, Counter
 from ..models.base import UTCDateTime
 from ..models.secretariat import Case
-from ..persian import TEHRAN, jalali_year
+from ..persian import TEHRAN, jalali_year, search_key
 from ..projections.secretariat.case_row import fts_body, fts_key
 from ..services.numbers import tracking_code_for
 from ..services.secretariat import rejection_notice_text, sms_text
@@ -120,7 +120,7 @@ class _Writer:
         with self.store.transaction() as s:
             dbapi = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
             dbapi.execute("PRAGMA cache_size=-262144")  # 256 MB: random-key index inserts stay in memory
-            order = ["events", "audit", "applicants", "cases", "referrals", "forwards", "follow_ups",
+            order = ["events", "audit", "applicants", "cases", "case_keys", "referrals", "forwards", "follow_ups",
                      "notices", "visits"]
             for name in order:
                 rows = self.rows.get(name)
@@ -170,6 +170,7 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
         "notified_on": None, "notice": None, "outcome": None, "outcome_note": None, "responsible_party": None,
         "closed_on": None, "closed_event_id": None, "reopen_count": 0, "visits": 0, "follow_ups": 0,
         "updated_hlc": ev["hlc"]}
+    w.add("case_keys", {"case_id": cid, "subject_key": search_key(plan.subject)})
     if plan.channel == "in_person":
         c["visits"] = 1
         w.add("visits", {"id": ev["id"], "case_id": cid, "purpose": "submit", "day": plan.received})

@@ -17,6 +17,7 @@ from ...eventlog import (
     FoldEvent,
     SqliteStatement,
     insert_row,
+    insert_values,
     kept,
     projector,
     raise_conflict,
@@ -25,8 +26,8 @@ from ...eventlog import (
     resetter,
 )
 from ...models import Event, table_of
-from ...models.secretariat import Attachment, Case, FollowUp, Forward, Notice, Referral, Visit
-from ...persian import letter_number
+from ...models.secretariat import Attachment, Case, CaseKey, FollowUp, Forward, Notice, Referral, Visit
+from ...persian import letter_number, search_key
 from .case_row import _CASES, CaseRow, _at, _day, _row, _save, _write_fts, fts_key
 from .letters import check_letter
 from .parties import survivor
@@ -57,6 +58,7 @@ def _received(s: Session, e: FoldEvent) -> None:
              updated_hlc=e.hlc)
     # every intake folds this: plain INSERTs, not the ORM's unit of work (see eventlog.insert_row)
     insert_row(s, c)
+    insert_values(s, CaseKey, {"case_id": c.id, "subject_key": search_key(c.subject)})
     if in_person:
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
     _write_fts(s, c, new=True)  # (its next event reads the row as stored, defaults included)
@@ -500,6 +502,8 @@ def _corrected(s: Session, e: FoldEvent) -> None:
     for name in ("subject", "text", "category", "channel"):
         if name in changes:
             setattr(c, name, changes[name]["to"])
+    if "subject" in changes:
+        s.execute(update(CaseKey).where(CaseKey.case_id == c.id).values(subject_key=search_key(c.subject)))
     if "received_date" in changes:
         c.received_date = date.fromisoformat(changes["received_date"]["to"])
         key = fts_key(c.id, c.received_date)
@@ -589,6 +593,6 @@ def _case_reset(s: Session, case_id: str) -> None:
     key = s.scalar(select(Case.fts_key).where(Case.id == case_id))
     if key is not None:
         s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": key})
-    for model in (Referral, Forward, FollowUp, Notice, Visit, Attachment):
+    for model in (Referral, Forward, FollowUp, Notice, Visit, Attachment, CaseKey):
         s.execute(delete(model).where(model.case_id == case_id))
     s.execute(delete(Case).where(Case.id == case_id))
