@@ -453,173 +453,173 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="207" />
+            <location filename="../kanoon_desk/ui/app.py" line="208" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="209" />
+            <location filename="../kanoon_desk/ui/app.py" line="210" />
             <source>چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: make room on that disk (delete or move large or old files and empty the recycle bin), then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="212" />
+            <location filename="../kanoon_desk/ui/app.py" line="213" />
             <source>پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>This desk's data file or its folder can no longer be written (it was made read-only, or the permission to write was taken away); what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="214" />
+            <location filename="../kanoon_desk/ui/app.py" line="215" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: ask the office's technical contact to give back the permission to write to the file and the folder, then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="217" />
+            <location filename="../kanoon_desk/ui/app.py" line="218" />
             <source>برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>Another program held this desk's data file too long; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="219" />
+            <location filename="../kanoon_desk/ui/app.py" line="220" />
             <source>چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:</source>
             <translation>What to do: do the same thing again in a moment; if this message comes again, close the other programs that have this file open (a backup, another copy of Kanoon Desk). Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="222" />
+            <location filename="../kanoon_desk/ui/app.py" line="223" />
             <source>دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>The disk failed to read or write this desk's data file; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="224" />
+            <location filename="../kanoon_desk/ui/app.py" line="225" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:</source>
             <translation>What to do: close the program and have the office's technical contact check the disk; back the data file up before working on. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="227" />
+            <location filename="../kanoon_desk/ui/app.py" line="228" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="229" />
+            <location filename="../kanoon_desk/ui/app.py" line="230" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="256" />
+            <location filename="../kanoon_desk/ui/app.py" line="257" />
             <source>دیسک پر است</source>
             <translation>The disk is full</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="257" />
+            <location filename="../kanoon_desk/ui/app.py" line="258" />
             <source>کار ثبت نشد</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="258" />
+            <location filename="../kanoon_desk/ui/app.py" line="259" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="278" />
+            <location filename="../kanoon_desk/ui/app.py" line="279" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="279" />
+            <location filename="../kanoon_desk/ui/app.py" line="280" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="281" />
+            <location filename="../kanoon_desk/ui/app.py" line="282" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="286" />
+            <location filename="../kanoon_desk/ui/app.py" line="287" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="292" />
+            <location filename="../kanoon_desk/ui/app.py" line="293" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="293" />
-            <location filename="../kanoon_desk/ui/app.py" line="315" />
-            <location filename="../kanoon_desk/ui/app.py" line="340" />
+            <location filename="../kanoon_desk/ui/app.py" line="294" />
+            <location filename="../kanoon_desk/ui/app.py" line="316" />
+            <location filename="../kanoon_desk/ui/app.py" line="341" />
             <location filename="../kanoon_desk/ui/single_instance.py" line="184" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="306" />
+            <location filename="../kanoon_desk/ui/app.py" line="307" />
             <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
             <translation>The data file is from a newer version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="307" />
+            <location filename="../kanoon_desk/ui/app.py" line="308" />
             <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
             <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="310" />
+            <location filename="../kanoon_desk/ui/app.py" line="311" />
             <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="326" />
+            <location filename="../kanoon_desk/ui/app.py" line="327" />
             <source>پرونده داده نوشتنی نیست</source>
             <translation>The data file cannot be written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="328" />
+            <location filename="../kanoon_desk/ui/app.py" line="329" />
             <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
             <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="332" />
+            <location filename="../kanoon_desk/ui/app.py" line="333" />
             <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
             <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="335" />
+            <location filename="../kanoon_desk/ui/app.py" line="336" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="385" />
-            <location filename="../kanoon_desk/ui/app.py" line="552" />
+            <location filename="../kanoon_desk/ui/app.py" line="386" />
+            <location filename="../kanoon_desk/ui/app.py" line="553" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>imports the main window's modules while the log-in window waits (`preload`) what the last restore in the app said (shown over the log-in window) why a sync ended the last session (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="389" />
+            <location filename="../kanoon_desk/ui/app.py" line="390" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="397" />
+            <location filename="../kanoon_desk/ui/app.py" line="398" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="556" />
+            <location filename="../kanoon_desk/ui/app.py" line="557" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="562" />
+            <location filename="../kanoon_desk/ui/app.py" line="563" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="598" />
+            <location filename="../kanoon_desk/ui/app.py" line="599" />
             <source>پایان جلسه کاری</source>
             <translation>Session ended</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="617" />
+            <location filename="../kanoon_desk/ui/app.py" line="618" />
             <source>برنامه دیگری پرونده داده این میز را باز نگه داشته است: فرمانی از kanoon-desk (همگام‌سازی، پشتیبان‌گیری یا بررسی سلامت) که هنوز کار می‌کند، یا کانون دسک در رایانه دیگری که همین پوشه مشترک را باز کرده است. صبر کنید تا کارش تمام شود (یا آن را ببندید) و دوباره بازگردانید.</source>
             <translation>Another program has this desk's data file open: a kanoon-desk command (sync, backup or health check) still running, or Kanoon Desk on another computer using the same shared folder. Wait for it to finish (or close it) and restore again.</translation>
         </message>
@@ -8156,6 +8156,30 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/admin/office.py" line="225" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpeningWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/opening.py" line="34" />
+            <source>کانون دسک</source>
+            <extracomment>How long opening the store may take before the window says so (an ordinary start takes less).</extracomment>
+            <translation>Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/opening.py" line="37" />
+            <source>پایگاه داده این میز باز می‌شود…</source>
+            <translation>Opening this desk's database…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/opening.py" line="41" />
+            <source>نخستین بار پس از به‌روزرسانی برنامه، پایگاه داده برای نسخه تازه آماده می‌شود؛ روی پایگاه داده‌ای بزرگ این کار چند دقیقه طول می‌کشد. برنامه را نبندید.</source>
+            <translation>The first time after the program is updated, the database is made ready for the new version; on a large database this takes a few minutes. Do not close the program.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/opening.py" line="61" />
+            <source>{n} ثانیه گذشته است</source>
+            <translation>{n} seconds so far</translation>
         </message>
     </context>
     <context>

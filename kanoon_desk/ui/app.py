@@ -36,6 +36,7 @@ from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .focus_ring import install_focus_ring
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
+from .opening import open_store_showing_progress
 from .preload import Preloader
 from .single_instance import InstanceGuard, already_open_dialog, bring_forward
 from .tasks import TaskRunner
@@ -655,8 +656,8 @@ def _run_locked(app: QApplication, db_path: Path, folder: Path, lang: str, guard
     sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
     previous_handler = qInstallMessageHandler(_qt_message)
     log.info("starting with store %s, language %s", db_path, lang)
-    try:
-        store = open_store(db_path)
+    try:  # (a first start after an update migrates a big store: a window says so meanwhile)
+        store = open_store_showing_progress(db_path)
     except NewerStoreError as exc:  # sound, but not for this version: no restore over it
         log.error("%s", exc)
         newer_store_dialog(db_path, exc.revisions).exec()
@@ -667,7 +668,7 @@ def _run_locked(app: QApplication, db_path: Path, folder: Path, lang: str, guard
         if not restore_after_failure(db_path, folder, report):
             return 2
         try:
-            store = open_store(db_path)
+            store = open_store_showing_progress(db_path)
         except Exception:
             log.exception("the restored store %s did not open either", db_path)
             return 2
