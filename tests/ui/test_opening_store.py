@@ -66,3 +66,18 @@ def test_what_the_open_raises_reaches_the_start_up(qapp: Any, tmp_path: Path) ->
     with pytest.raises(NewerStoreError):
         open_store_showing_progress(tmp_path / "desk.sqlite3", newer)
     assert _opening_windows() == []
+
+
+def test_the_window_in_english_has_no_persian_word_and_latin_digits(qapp: Any, tmp_path: Path) -> None:
+    import re
+
+    from kanoon_desk.ui.opening import OpeningWindow
+
+    with language(qapp, "en"):
+        window = OpeningWindow(tmp_path / "desk.sqlite3")
+        window.started -= 37
+        window.tick()
+        texts = " ".join(lbl.text() for lbl in window.findChildren(QLabel)) + window.windowTitle()
+        window.deleteLater()
+    assert "37 seconds so far" in texts and "Opening this desk's database" in texts
+    assert re.search("[\u0600-\u06ff]", texts) is None, texts
