@@ -3104,7 +3104,7 @@
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_common.py" line="67" />
+            <location filename="../kanoon_desk/services/library_common.py" line="69" />
             <source>این بارکدِ کهنه یک نسخه است: بارکد آن به {b} اصلاح شده است. برچسب تازه را چاپ کنید و روی کتاب بچسبانید، سپس بارکد تازه را بخوانید.</source>
             <extracomment>`{b}`: the copy's barcode now (OldBarcode.codes)</extracomment>
             <translation>This is a copy's old barcode: it was corrected to {b}. Print the new label, stick it on the book, then scan the new barcode.</translation>
@@ -3200,35 +3200,35 @@
             <translation>Another copy's barcode ({b}) begins with this; the scan may have been cut short. Scan the label again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="385" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="386" />
             <source>تعداد نسخه‌ها از ۱ تا ۲۰۰ باشد.</source>
             <extracomment>above every character a barcode holds (digits, Latin capitals, «-», «.»): `code` &lt; x &lt; `code`+this is the barcodes that begin with `code`, a range of the barcode index The most copies added in one go (a delivery's copies of one title; more is a typing slip).</extracomment>
             <translation>The number of copies must be from 1 to 200.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="386" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="387" />
             <source>برای چند نسخه، بارکد نخست باید به رقم پایان یابد تا بارکدهای پسین از آن شمرده شوند (مانند K000120).</source>
             <translation>For several copies the first barcode must end in a digit, so that the next ones are counted on from it (like K000120).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="389" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="390" />
             <source>بارکد {b} از این رشته پیش‌تر به نسخه دیگری داده شده است؛ هیچ نسخه‌ای افزوده نشد.</source>
             <extracomment>`{b}`: the barcode of the run that another copy has</extracomment>
             <translation>Barcode {b} of this run is already given to another copy; no copy was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="455" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="456" />
             <source>این همان بارکد کنونی نسخه است؛ بارکد درست را بنویسید یا بخوانید.</source>
             <translation>This is the copy's barcode already; type or scan the right one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="569" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="570" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="574" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="575" />
             <source>چرا وجین می‌شود؟ دلیل را بنویسید (فرسوده، آسیب‌دیده، تکراری…)؛ نسخه وجین نشد.</source>
             <translation>Why is it withdrawn? Write the reason (worn, damaged, a duplicate…); the copy was not withdrawn.</translation>
         </message>
@@ -3845,32 +3845,32 @@
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="30" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="31" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="31" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="32" />
             <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
@@ -4590,17 +4590,17 @@
             <translation>{year} is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="123" />
+            <location filename="../kanoon_desk/persian.py" line="124" />
             <source>کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.</source>
             <translation>The national ID is not valid; please check the 10-digit national ID and enter it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="124" />
+            <location filename="../kanoon_desk/persian.py" line="125" />
             <source>شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.</source>
             <translation>The mobile number is not valid; please enter it like 09121234567.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="125" />
+            <location filename="../kanoon_desk/persian.py" line="126" />
             <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
             <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
         </message>
