@@ -4776,6 +4776,41 @@
             <source>برای این عضو ناسازگاری بازی هست (مثلاً همین کودک در مرکز دیگری هم ثبت شده است)؛ نخست آن را در صفحه «ناسازگاری‌ها» حل کنید، سپس مشخصاتش حذف شود.</source>
             <translation>A conflict about this member is still open (the same child registered at another centre, say); decide it on the «Conflicts» page first, then remove the details.</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="23" />
+            <source>بنویسید چرا این کار اشتباه بود؛ با نام شما ثبت می‌ماند.</source>
+            <translation>Write why this was a mistake; it stays on the record under your name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="24" />
+            <source>این امانت با «بازگشت» بسته نشده است؛ لغو بازگشت برای آن نیست.</source>
+            <translation>This loan was not closed by a return; there is no return to undo.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="25" />
+            <source>تنها بازگشتی که امروز ثبت شده است لغو می‌شود؛ اگر کتاب هنوز نزد عضو است، دوباره امانت دهید.</source>
+            <translation>Only a return recorded today can be undone; if the book is still with the member, lend it again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="27" />
+            <source>این نسخه پس از این بازگشت دوباره امانت داده شده است؛ بازگشت لغو نمی‌شود.</source>
+            <translation>This copy was lent again after this return; the return cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="29" />
+            <source>این نسخه پس از این بازگشت برای رزرو کنار گذاشته یا به مرکز دیگری فرستاده شده است؛ بازگشت دیگر لغو نمی‌شود.</source>
+            <translation>After this return the copy was set aside for a hold or sent to another centre; the return can no longer be undone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="32" />
+            <source>این امانت تمدید نشده است.</source>
+            <translation>This loan has not been renewed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_undo.py" line="33" />
+            <source>تنها تمدیدی که امروز ثبت شده است لغو می‌شود؛ آخرین تمدید این امانت پیش‌تر بوده است.</source>
+            <translation>Only a renewal recorded today can be undone; this loan's last renewal was earlier.</translation>
+        </message>
     </context>
     <context>
         <name>Fitting</name>
@@ -5579,14 +5614,14 @@ Row {n} of {all}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="136" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <location filename="../kanoon_desk/ui/library/history.py" line="40" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="388" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="96" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -5835,13 +5870,13 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="136" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="42" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="96" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="416" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -5973,22 +6008,33 @@ Row {n} of {all}</translation>
             <translation>Returns this session (newest first)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="62" />
+            <source>لغو بازگشت اشتباه (Ctrl+Z)</source>
+            <extracomment>«لغو بازگشت اشتباه»: the page connects it (`DeskUndo.undo_return_chosen`)</extracomment>
+            <translation>Undo mistaken return (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="64" />
+            <source>کتابی که امروز اشتباه بازگشت خورد و هنوز نزد عضو است: بازگشت برگزیده، یا آخرین بازگشت این نوبت، لغو و امانت با همان مهلت دوباره باز می‌شود</source>
+            <translation>A book checked in by mistake today that is still with the member: the selected return, or the last one of this session, is undone and the loan opens again with the same due date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="97" />
             <source>کار بعدی</source>
             <translation>Next action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="105" />
             <source>(گم‌شده، پیدا شد)</source>
             <translation>(lost, found)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="106" />
             <source>(دریافت از مرکز دیگر)</source>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="111" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
@@ -6005,292 +6051,303 @@ Row {n} of {all}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="136" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="395" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="397" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="100" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="107" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="97" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="71" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد») another member's card number read while a member is at the desk that is also a book's label read short (`lib.copy_read_short`): read again, the desk goes to that member</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="94" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="135" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="151" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="106" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row (or the line of the centre's phone), and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="171" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="174" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="419" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="179" />
             <source>لغو امانت اشتباه (Ctrl+Z)</source>
             <translation>Void mistaken loan (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="181" />
             <source>امانتی که امروز اشتباه داده شد (کارت عضو دیگر، کتاب دیگر): امانت برگزیده، یا آخرین کتابی که در این مراجعه امانت داده شد، لغو می‌شود</source>
             <translation>A loan made by mistake today (another member's card, another book): the selected loan, or the last book lent in this visit, is voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="106" />
+            <source>لغو تمدید اشتباه</source>
+            <translation>Undo mistaken renewal</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="187" />
+            <source>تمدیدی که امروز اشتباه ثبت شد: مهلت بازگشت امانت برگزیده به پیش از آخرین تمدیدش برمی‌گردد</source>
+            <translation>A renewal made by mistake today: the selected loan's due date goes back to what it was before its last renewal</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="190" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="274" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="285" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="458" />
             <source>«{c}» شماره کارت {n} است و نیز بارکد کتاب {b} بی نویسه پایانی‌اش. اگر کتاب خواندید، برچسبش ناتمام خوانده شد: دوباره بخوانید. اگر کارت است، آن را دوباره بخوانید تا میز به این عضو برود.</source>
             <translation>“{c}” is the card of {n}, and also the book label {b} without its last character. If you scanned a book, its label was read short: scan it again. If it is the card, scan it again to move the desk to this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="496" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="507" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="497" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="516" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="527" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="580" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="591" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="594" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="605" />
             <source>«{code}» — {why}</source>
             <translation>“{code}” — {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="70" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="346" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="347" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="363" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="364" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="105" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="107" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="110" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="112" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="115" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="118" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="119" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="123" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="124" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="136" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <source>گم شد</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="134" />
             <source>باطل شد (ناسازگاری)</source>
             <translation>Voided (conflict)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="135" />
             <source>لغو شد (امانت اشتباه)</source>
             <translation>Voided (lent by mistake)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="149" />
             <source>عضویت این عضو تا {d} اعتبار داشت؛ برای امانت، نخست آن را در صفحه «اعضا» با «تمدید عضویت برای یک سال» تمدید کنید.</source>
             <translation>This member's membership ran until {d}; before lending, renew it on the «Members» page with «Renew membership for one year».</translation>
         </message>
@@ -6335,27 +6392,27 @@ Row {n} of {all}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="427" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="438" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="442" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="444" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="484" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="495" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="502" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="513" />
             <source>«{t}» از {c}، %Ln روز</source>
             <translation>
                 <numerusform>“{t}” from {c}, %Ln day</numerusform>
@@ -6363,27 +6420,27 @@ Row {n} of {all}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="526" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="537" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="558" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="569" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="560" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="571" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="562" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="573" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="564" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="575" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -6955,7 +7012,7 @@ the member whose details the form holds for editing (None: the form registers a 
             <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="97" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
             <translation>Member</translation>
@@ -7042,7 +7099,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="91" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="94" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="229" />
@@ -7653,9 +7710,55 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Refusal</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="31" />
+            <source>لغو می‌شود</source>
+            <translation>To be undone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="32" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <source>دلیل</source>
             <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="49" />
+            <source>در این نوبت بازگشتی ثبت نشده است که لغو شود.</source>
+            <translation>No return was recorded in this session to undo.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="55" />
+            <source>بازگشت «{t}» ({b}) از {m}</source>
+            <translation>Return of “{t}” ({b}) from {m}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="57" />
+            <source>کتاب هنوز نزد عضو است: امانت با همان مهلت بازگشت ({d}) دوباره باز می‌شود و دیرکرد این بازگشت از میان می‌رود. لغو با نام شما و دلیلش ثبت می‌ماند.</source>
+            <translation>The book is still with the member: the loan opens again with the same due date ({d}) and this return's days late go with it. The undo stays on the record with your name and the reason.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="67" />
+            <source>لغو بازگشت اشتباه</source>
+            <translation>Undo mistaken return</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="69" />
+            <source>بازگشت «{t}» لغو شد؛ کتاب تا {d} به نام {m} در امانت است.</source>
+            <translation>Return of “{t}” undone; the book is on loan to {m} until {d}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="92" />
+            <source>تمدید «{t}» ({b}) تا {d}</source>
+            <translation>Renewal of “{t}” ({b}) until {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="95" />
+            <source>مهلت بازگشت به {d} برمی‌گردد و این تمدید در سقف تمدید شمرده نمی‌شود (تمدید {n} از این امانت). لغو با نام شما و دلیلش ثبت می‌ماند.</source>
+            <translation>The due date goes back to {d} and this renewal no longer counts toward the renewal limit (renewal {n} of this loan). The undo stays on the record with your name and the reason.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="107" />
+            <source>تمدید «{t}» لغو شد؛ مهلت بازگشت: {d}</source>
+            <translation>Renewal of “{t}” undone; due date: {d}</translation>
         </message>
         <message numerus="yes">
             <location filename="../kanoon_desk/ui/library/overrides.py" line="83" />

@@ -59,6 +59,8 @@ ROLES_FOR: dict[str, frozenset[str]] = {
     "loan.checked_out": frozenset({"librarian", "admin"}),
     "loan.returned": frozenset({"librarian", "admin"}),
     "loan.renewed": frozenset({"librarian", "admin"}),
+    "loan.return_undone": frozenset({"librarian", "admin"}),
+    "loan.renewal_undone": frozenset({"librarian", "admin"}),
     "member.registered": frozenset({"librarian", "admin"}),
     "hold.placed": frozenset({"librarian", "admin"}),
 }

@@ -26,6 +26,7 @@ from .circulation_returns import (
     record_loan_lost,
     send_copy,
 )
+from .circulation_undo import renewal_before, undo_renewal, undo_return
 from .circulation_views import (
     HARD,
     MSG_COPY_NOT_HERE,
@@ -69,5 +70,5 @@ __all__ = ["CirculationRefused", "CopyWasLost", "HARD", "HoldView", "LoanView", 
            "MSG_VOID_NOT_TODAY", "MSG_VOID_RENEWED", "MemberDesk",
            "OPEN_HOLD", "REFUSALS", "ReturnResult", "cancel_hold", "checkin", "checkout", "due_date",
            "expire_holds", "found_copy", "holds_of_title", "mark_loan_lost", "member_desk", "place_hold",
-           "ready_holds", "receive_copy", "record_loan_lost", "record_sent_for_hold", "renew", "renew_all",
-           "send_copy", "void_checkout", "void_refused"]
+           "ready_holds", "receive_copy", "record_loan_lost", "record_sent_for_hold", "renew", "renew_all", "renewal_before",
+           "send_copy", "undo_renewal", "undo_return", "void_checkout", "void_refused"]

@@ -277,7 +277,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         if codes:
             _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
                           loan_id=loan.id, note=note)
-        store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
+        store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat(), "day": today.isoformat()})
         return _loan_view(s, loan, today)
 
 

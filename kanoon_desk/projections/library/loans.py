@@ -1,4 +1,5 @@
-"""Fold of loan events: checkout, return, renewal, void, loss with the member, moving to another member."""
+"""Fold of loan events: checkout, return, renewal, void, loss with the member, moving to another member,
+a return or a renewal undone as a mistake."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ _SET_RENEWED = column_setter(_LOANS, "loan_id", ("renewals", "due_on"))
 
 
 _LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
-                                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id")), typed=True)
+                                     _LOANS.c.renewals, _LOANS.c.returned_hlc).where(_LOANS.c.id == bindparam("loan_id")), typed=True)
 
 
 def _loan_state(s: Session, loan_id: str) -> tuple[Any, dict[str, Any] | None]:
@@ -144,6 +145,42 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
+
+
+@projector("loan.return_undone", "loan")
+def _loan_return_undone(s: Session, e: FoldEvent) -> None:
+    """A return scanned by mistake taken back (`circulation_undo.undo_return`): the loan is open
+    again with its due date, the copy with its member. Only the return it names is undone: a loan
+    closed since by another step (voided, lost, returned again elsewhere) stays as it is."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None or loan.returned_at is None:
+        return
+    if loan.returned_hlc != e.payload.get("return_hlc"):
+        return
+    values = {"returned_at": None, "returned_hlc": None, "returned_on": None, "returned_centre": None}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
+    recompute_copy(s, loan.copy_id)
+    check_erased(s, "loan", loan.id)
+    check_loan(s, loan.id)
+
+
+@projector("loan.renewal_undone", "loan")
+def _loan_renewal_undone(s: Session, e: FoldEvent) -> None:
+    """A renewal made by mistake taken back (`circulation_undo.undo_renewal`): the due date it
+    replaced is the loan's again, and the renewal no longer counts. A loan closed meanwhile stays."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None or loan.returned_at is not None or not loan.renewals:
+        return
+    values = {"renewals": loan.renewals - 1, "due_on": date.fromisoformat(e.payload["due_on"])}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
 
 
 _SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",

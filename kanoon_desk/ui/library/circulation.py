@@ -32,11 +32,12 @@ from ..scan_box import ScanLineEdit
 from ..widgets import ERROR_STYLE, digits, isolated, long_date, text_digits, today
 from .circulation_holds import DeskHolds
 from .circulation_loans import DeskLoans
+from .circulation_undo import DeskUndo
 from .common import desk_centre_key, table_view
 from .returns import ReturnsPanel, next_action_text
 
 
-class CirculationPage(DeskLoans, DeskHolds):
+class CirculationPage(DeskUndo, DeskLoans, DeskHolds):
     """Scan a member's card (or type a national ID), then scan books to lend them; in return mode
     each scanned book is checked in and the next action is shown (reshelve, send home, hold).
 
@@ -181,11 +182,16 @@ class CirculationPage(DeskLoans, DeskHolds):
             "Library", "امانتی که امروز اشتباه داده شد (کارت عضو دیگر، کتاب دیگر): امانت برگزیده، یا آخرین کتابی "
                        "که در این مراجعه امانت داده شد، لغو می‌شود"))
         self.void_button.clicked.connect(self.void_last)
+        self.undo_renewal = QPushButton(QCoreApplication.translate("Library", "لغو تمدید اشتباه"))
+        self.undo_renewal.setObjectName("undo-renewal")
+        self.undo_renewal.setToolTip(QCoreApplication.translate(
+            "Library", "تمدیدی که امروز اشتباه ثبت شد: مهلت بازگشت امانت برگزیده به پیش از آخرین تمدیدش برمی‌گردد"))
+        self.undo_renewal.clicked.connect(self.undo_renewal_selected)
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = FlowLayout()  # on a narrow window the buttons that do not fit go on to a second line
-        for b in (self.renew_one, self.renew_all, self.void_button, self.lost_button, self.hold_button,
+        for b in (self.renew_one, self.renew_all, self.undo_renewal, self.void_button, self.lost_button, self.hold_button,
                   self.cancel_hold_button, self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
             # (connected after the button's own work: the cursor ends in the scan box, not on the
@@ -201,6 +207,8 @@ class CirculationPage(DeskLoans, DeskHolds):
 
         self.returns_panel = ReturnsPanel(self.centre_name)
         self.returns_panel.hide()
+        self.returns_panel.undo_button.clicked.connect(self.undo_return_chosen)
+        self.returns_panel.undo_button.clicked.connect(self._back_to_scan)
 
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -348,7 +356,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.found_button.hide()
         self.found_pending = ""
         for w in (self.member_box, self.loans_title, self.loans, self.history_title, self.history, self.renew_one,
-                  self.renew_all, self.void_button, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
+                  self.renew_all, self.undo_renewal, self.void_button, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
             w.setVisible(not returning)
         self.returns_panel.setVisible(returning)
         self._scan_placeholder()
@@ -367,8 +375,11 @@ class CirculationPage(DeskLoans, DeskHolds):
         return super().eventFilter(watched, event)
 
     def _undo_key(self) -> None:
-        """Ctrl+Z on the desk: in lending, the last loan (or the one selected) voided as a mistake."""
-        if not self.mode_return.isChecked():
+        """Ctrl+Z on the desk: in lending, the last loan (or the one selected) voided as a mistake; in
+        returns, the last return (or the one selected) undone."""
+        if self.mode_return.isChecked():
+            self.undo_return_chosen()
+        else:
             self.void_last()
 
     def _back_to_scan(self) -> None:

@@ -41,6 +41,7 @@ class DeskBase(QWidget):
     history: QTableView
     renew_one: QPushButton
     renew_all: QPushButton
+    undo_renewal: QPushButton
     lost_button: QPushButton
     hold_button: QPushButton
     cancel_hold_button: QPushButton
@@ -87,6 +88,7 @@ class DeskBase(QWidget):
         for b in (self.renew_one, self.renew_all, self.hold_button, self.done):
             b.setEnabled(has)
         self.lost_button.setEnabled(bool(d and d.loans))
+        self.undo_renewal.setEnabled(bool(d and any(x.renewals for x in d.loans)))
         self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
         # the member takes the due dates home: of the books lent in this visit, or of every book out
         # (after a renewal, or for a member who only asks what they have and until when)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...services import circulation as circ
 from ..widgets import isolated, text_digits
@@ -57,14 +57,38 @@ class ReturnsPanel(QWidget):
         self.results: list[circ.ReturnResult] = []
         self.heading = QLabel(QCoreApplication.translate("Library", "بازگشت‌های این نوبت (تازه‌ترین بالا)"))
         self.table = table_view("returns-table", stretch=3)
+        self.table.setAccessibleName(self.heading.text())
+        #: «لغو بازگشت اشتباه»: the page connects it (`DeskUndo.undo_return_chosen`)
+        self.undo_button = QPushButton(QCoreApplication.translate("Library", "لغو بازگشت اشتباه (Ctrl+Z)"))
+        self.undo_button.setObjectName("undo-return")
+        self.undo_button.setToolTip(QCoreApplication.translate(
+            "Library", "کتابی که امروز اشتباه بازگشت خورد و هنوز نزد عضو است: بازگشت برگزیده، یا آخرین بازگشت "
+                       "این نوبت، لغو و امانت با همان مهلت دوباره باز می‌شود"))
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.undo_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.heading)
+        box.addLayout(head)
         box.addWidget(self.table, 1)
         self._show()
 
     def add(self, result: circ.ReturnResult) -> None:
         self.results.insert(0, result)
+        self._show()
+
+    def chosen(self) -> circ.ReturnResult | None:
+        """The return to undo: the one selected, else the newest that closed a loan."""
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if rows and rows[0].row() < len(self.results):
+            picked = self.results[rows[0].row()]
+            return picked if picked.loan is not None else None
+        return next((r for r in self.results if r.loan is not None), None)
+
+    def drop(self, loan_id: str) -> None:
+        """A return undone: off this session's list (the book is still with the member)."""
+        self.results[:] = [r for r in self.results if r.loan is None or r.loan.id != loan_id]
         self._show()
 
     def _show(self) -> None:
