@@ -1016,7 +1016,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -1043,7 +1043,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -1169,233 +1169,238 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <source>بازگرداندن به صف بررسی…</source>
+            <translation>Back to review…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>پس‌گرفتن ارسال…</source>
             <translation>Take back the forward…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>حذف مراجعه…</source>
             <translation>Remove a visit…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>اصلاح…</source>
             <translation>Correct…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="637" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="639" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="649" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="671" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="673" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="671" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="673" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="683" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="687" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="734" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="689" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="736" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="689" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1451,12 +1456,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="632" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="634" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="659" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="661" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1582,7 +1587,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1603,7 +1608,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="682" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -1735,22 +1740,52 @@
             <translation>Each field's previous value stays in the history with your name and the reason; if the applicant was given a receipt, print it again from «Print and PDF».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="373" />
+            <source>بازگرداندن به صف بررسی</source>
+            <translation>Back to review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <source>لغو می‌شود</source>
+            <translation>To be undone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <source>پذیرش درخواست «{subject}» ({code})</source>
+            <translation>Acceptance of the request “{subject}” ({code})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="378" />
+            <source>چرا پذیرش اشتباه بود</source>
+            <translation>Why the acceptance was a mistake</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="379" />
+            <source>درخواست به صف بررسی اولیه برمی‌گردد تا دوباره پذیرفته یا رد شود؛ اگر در کارتابل کسی است، از آن برداشته می‌شود. لغو با نام شما و دلیل در گردش کار می‌ماند.</source>
+            <translation>The request goes back to the initial review queue to be accepted or rejected again; if it is in someone's cartable, it is taken out of it. The undo stays on the case history with your name and the reason.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="383" />
+            <source>شماره ثبت {no} برای همین پرونده می‌ماند و به پرونده دیگری داده نمی‌شود؛ اگر دوباره پذیرفته شود با همین شماره ثبت است.</source>
+            <translation>Registration number {no} stays with this case and is never given to another; accepted again, it is registered under the same number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="397" />
             <source>حذف مراجعه</source>
             <translation>Remove a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="400" />
             <source>مراجعه</source>
             <translation>Visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
             <source>{day} — ثبت {name}</source>
             <translation>{day} — recorded by {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="404" />
             <source>چرا نادرست ثبت شده بود</source>
             <translation>Why it was recorded wrongly</translation>
         </message>
@@ -3411,17 +3446,17 @@
             <translation>No open case waits in this user's cartable to hand over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="134" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="135" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -3466,17 +3501,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -3486,7 +3521,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="150" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="152" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -3532,54 +3567,54 @@
             <translation>A visit at intake or at a notice in person was recorded with that step; correct the channel with «Correct…».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="146" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="148" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="150" />
             <source>«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>“{name}” was merged into “{into}”; send the case to “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="155" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="157" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="156" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="157" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="159" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="160" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="296" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="298" />
             <source>این پرونده نزد دستگاهی نیست که ارسالش پس گرفته شود (پاسخ رسیده یا پرونده بسته شده است).</source>
             <translation>This case is not with an agency whose forward could be taken back (the answer came, or the case was closed).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="298" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="300" />
             <source>بنویسید چرا ارسال پس گرفته می‌شود.</source>
             <translation>Write why the forward is taken back.</translation>
         </message>
@@ -4048,408 +4083,418 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="63" />
+            <source>پذیرش درخواستی در یک میز لغو شد و در میز دیگری مدیر روی آن کار کرده بود</source>
+            <translation>A request's acceptance was undone at one desk while at another desk the manager had acted on it</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
             <source>یک خانه درخواست در دو میز جداگانه به دو مقدار گوناگون اصلاح شده است</source>
             <translation>One field of a request was corrected to two different values at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="65" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
             <source>یک روز تعطیل در دو میز جداگانه به دو گونه ثبت یا برداشته شده است</source>
             <translation>One day off was entered or removed differently at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="67" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="68" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="69" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="70" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="72" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="71" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="73" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در میز دیگری به مرکز دیگری سپرده شد</source>
             <translation>A copy withdrawn or recorded lost at one centre was given to another centre at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="75" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
             <source>رزروی که در یک مرکز پایان یافت، در مرکز دیگری کتابش کنار گذاشته یا فرستاده شد</source>
             <translation>A hold ended at one centre had its copy set aside or sent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="77" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
             <source>برای یک رزرو دو نسخه کنار گذاشته یا فرستاده شد</source>
             <translation>Two copies were set aside or sent for one hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="78" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
             <source>نسخه‌ای که در مرکزی از گردش خارج شد، همان هنگام در مرکز دیگری رسید و تحویل گرفته شد</source>
             <translation>A copy withdrawn at one centre was received at another at the same time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="80" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
             <source>نام و نام خانوادگی یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's full name was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="81" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="83" />
             <source>گذرواژه یک کاربر در دو میز جداگانه تغییر کرد</source>
             <translation>A user's password was changed at two desks apart</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
             <source>دو میز جداگانه دو مدیر سامانه آخر دفتر را برداشتند؛ یکی مدیر سامانه ماند</source>
             <translation>Two desks apart took away the office's last two system admins; one stays an admin</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
             <source>کاری که کاربر پس از گرفته شدن نقش یا غیرفعال شدنش، در میزی که هنوز خبر نداشت، ثبت کرد</source>
             <translation>Work a user recorded after their role was taken or they were deactivated, at a desk that did not know yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="86" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
             <source>در مرکزی که در میز دیگری بسته شده بود، کتابی امانت داده شده است</source>
             <translation>A book was lent at a centre another desk had closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="88" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
             <source>عضوی در مرکزی ثبت شده است که در میز دیگری بسته شده بود</source>
             <translation>A member was registered at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="90" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>رزروی برای گرفتن در مرکزی که در میز دیگری بسته شده بود ثبت شده است</source>
             <translation>A hold was placed for pick-up at a centre that had been closed at another desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>کتابی نزد عضوی امانت است که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>A book is on loan to a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="96" />
             <source>رزرو باز برای عضوی که مشخصاتش در مرکز دیگری حذف شد</source>
             <translation>An open hold for a member whose details were removed at another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="101" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="104" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="106" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="107" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="109" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="110" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="113" />
             <source>امانت باز بماند تا کتاب برگردد</source>
             <translation>Keep the loan open until the book comes back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="112" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
             <source>کتاب گم‌شده نزد عضو ثبت شود</source>
             <translation>Record the book as lost with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="113" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="115" />
             <source>رزرو لغو شود</source>
             <translation>Cancel the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="116" />
             <source>عضو به مرکز جانشین منتقل شود</source>
             <translation>Move the member to the successor centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="145" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets the new user name {username} and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="148" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="150" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="152" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="154" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="155" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="157" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="159" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="160" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="162" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="163" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="165" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="166" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="168" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="170" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="171" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="173" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="174" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="176" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="177" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="179" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="180" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="182" />
             <source>نامه رویداد نخست شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد دوم (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The first event's letter keeps its number; this desk gives the second event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="184" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="186" />
             <source>نامه رویداد دوم شماره‌اش را نگه می‌دارد؛ این میز به نامه رویداد نخست (و اگر نامه پیگیری گروهی است، به همه پرونده‌های آن) شماره نامه تازه‌ای می‌دهد: شماره تازه را روی رونوشت نامه در دبیرخانه بنویسید و در صورت نیاز به دستگاه گیرنده خبر دهید.</source>
             <translation>The second event's letter keeps its number; this desk gives the first event's letter (and, for a batch follow-up letter, every case of it) a new letter number: write the new number on the secretariat's copy of the letter and, if needed, tell the receiving agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="188" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="190" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="191" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="193" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="194" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="196" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="197" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="199" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="200" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="202" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="204" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="206" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="208" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="210" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="212" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="214" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="215" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="217" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="218" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="220" />
             <source>کتاب در مرکزی که آن را تحویل گرفت است و در گردش می‌ماند (اگر برای رزروی کنار گذاشته شده، همان‌جا می‌ماند): خارج کردن از گردش در مرکز دیگر، که کتاب را در دست نداشت، پس گرفته می‌شود.</source>
             <translation>The book is at the centre that received it and stays in circulation (if it was set aside for a hold, it stays there): the withdrawal at the other centre, which did not have the book in hand, is taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="221" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="223" />
             <source>نسخه از گردش خارج می‌شود، همان‌جا که رسیده است؛ رزروی که کتاب برایش کنار گذاشته یا فرستاده شده بود به نوبت خود در صف برمی‌گردد و با نسخهٔ بعدی پاسخ داده می‌شود.</source>
             <translation>The copy is withdrawn where it arrived; a hold it was set aside or sent for goes back to its place in the queue and is served by the next copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="224" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="226" />
             <source>گم‌شدن (یا خارج کردن از گردش) به جای خود می‌ماند: میزی که نسخه را به مرکز دیگر سپرد از آن خبر نداشت و نسخه‌ای بسته‌بندی و فرستاده نشده است. مرکز تازه آن را در فهرست «در راه» نمی‌بیند و چشم‌به‌راهش نمی‌ماند؛ نسخه گم‌شده (یا خارج از گردش) با مرکز تازه‌اش در کاتالوگ می‌ماند.</source>
             <translation>The loss (or withdrawal) stands: the desk that gave the copy to another centre did not know of it, and no copy was packed or sent. The new centre does not see it among the copies on their way and does not wait for it; the copy stays lost (or withdrawn) in the catalogue, with its new centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="228" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="230" />
             <source>نسخه پیدا شد یا خارج کردنش نادرست بود: گم‌شدن (یا خارج کردن از گردش) پس گرفته می‌شود و نسخه از مرکزی که در آن بود در راه مرکز تازه‌اش است. آن را بسته‌بندی کنید و بفرستید تا مرکز تازه در میز امانت بخواندش.</source>
             <translation>The copy was found, or withdrawing it was wrong: the loss (or withdrawal) is taken back and the copy is on its way from the centre where it was to its new centre. Pack it and send it, so that the new centre reads it in at its lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="232" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="234" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="236" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="238" />
             <source>رزرو پایان‌یافته می‌ماند (لغو، تحویل یا گذشتن مهلت در یک مرکز) و نسخه‌ای که مرکز دیگر بی‌خبر از آن برایش کنار گذاشت یا فرستاد، دیگر به این رزرو تعلق ندارد: آن را از قفسه رزرو بردارید (اگر در راه است، هنگام رسیدن) و به قفسه برگردانید، یا اگر از مرکز دیگری است به مرکز خودش بفرستید. اگر پیامک «آماده است» به عضو رسیده، با او تماس بگیرید و اگر هنوز کتاب را می‌خواهد رزرو تازه‌ای برایش ثبت کنید؛ سپس این را ثبت کنید.</source>
             <translation>The hold stays ended (cancelled, collected or expired at one centre), and the copy the other centre set aside or sent for it without knowing no longer belongs to it: take it off the hold shelf (if it is on its way, when it arrives) and put it back on the shelf, or send it to its own centre if it belongs to another. If the member got the «ready» text message, call them, and if they still want the book place a new hold for them; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="242" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="244" />
             <source>رزرو با نسخه {barcode} پیش می‌رود که دیرتر کنار گذاشته یا فرستاده شد. نسخه دیگر، {other}، آزاد است: اگر در قفسه رزرو است، آن را به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر برای این رزرو فرستاده شده بود، در راه است: هنگام رسیدن آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود. سپس این را ثبت کنید.</source>
             <translation>The hold goes on with copy {barcode}, the one set aside or sent later. The other copy, {other}, is free: if it is on the hold shelf, put it back on the shelf, or send it to its own centre if it belongs to another; if it was sent for this hold, it is on its way: scan it at the circulation desk when it arrives, and it goes to the next hold or to its own centre. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="247" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="249" />
             <source>کارهای فهرست‌شده ثبت شده‌اند و می‌مانند (به نام همان کاربر)؛ هیچ‌کدام خودبه‌خود پس گرفته نمی‌شود. هر یک را در صفحه پرونده یا امانت بررسی کنید و اگر نادرست بود با کار تازه‌ای درستش کنید (برای نمونه پرونده را دوباره باز کنید)؛ سپس این را ثبت کنید.</source>
             <translation>The steps listed are recorded and stay (in that user's name); none is taken back by itself. Check each on the case or loan page and, if one was wrong, put it right with a new step (for example reopen the case); then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="251" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="253" />
             <source>نامی که رویداد نخست نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد دوم تنها در سابقه می‌ماند.</source>
             <translation>The name the first event wrote becomes the user's name (on every desk); the second event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="253" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="255" />
             <source>نامی که رویداد دوم نوشت نام کاربر می‌شود (در همه میزها)؛ نام رویداد نخست تنها در سابقه می‌ماند.</source>
             <translation>The name the second event wrote becomes the user's name (on every desk); the first event's name stays only in the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="255" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="257" />
             <source>گذرواژه‌ای که دیرتر گذاشته شد در همه میزها به کار می‌رود و گذرواژه دیگر دیگر وارد نمی‌کند (اگر کاربر با آن بکوشد، در پنجره ورود می‌خواند چرا). اگر کاربر گذرواژه ماندگار را نمی‌داند، در صفحه کاربران «گذرواژه تازه» به او بدهید؛ سپس این را ثبت کنید.</source>
             <translation>The password set later is in use on every desk and the other no longer logs in (a user who tries it reads why at the log-in window). If the user does not know the one in use, give them one with «New password» on the users page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="260" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="262" />
             <source>هر میز مدیر سامانه دیگری را غیرفعال یا بی‌نقش کرد و پس از همگام‌سازی دفتر هیچ مدیر سامانه فعالی نداشت؛ پس تغییری که دیرتر ثبت شد نگه داشته شد و {name} مدیر سامانه فعال می‌ماند تا مدیر سامانه دیگری فعال شود. در صفحه کاربران یا او را «فعال نگه داشتن» بزنید یا کاربر دیگری را مدیر سامانه کنید؛ سپس این را ثبت کنید.</source>
             <translation>Each desk deactivated (or took the role from) the other system admin, and after the sync the office had no active system admin; so the change recorded later is held back and {name} stays an active system admin until another one is active. On the users page either click «Keep active» for them or make another user a system admin; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="264" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="266" />
             <source>حذف مشخصات به جای خود می‌ماند و امانت به نام «عضو حذف‌شده» با شماره عضویتش باز است تا کتاب برگردد؛ مشخصات تماس دیگر در میز نیست: مرکزی که امانت داد کتاب را از خانواده پس بگیرد و هنگام بازگشت آن را در میز امانت بخواند تا امانت بسته شود.</source>
             <translation>The removal of the details stands, and the loan stays open under «Removed member» with the membership number until the book comes back; the contact details are no longer on the desk: the centre that lent it gets the book back from the family, and scans it at the lending desk when it returns, which closes the loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="268" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="270" />
             <source>کتاب برنمی‌گردد: امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و نسخه گم‌شده شمرده می‌شود تا هر جا پیدا و خوانده شود.</source>
             <translation>The book will not come back: the loan is closed now as "lost with the member", and the copy counts as lost until it is found and scanned anywhere.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="271" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="273" />
             <source>رزرو لغو می‌شود (تا آن هنگام نیز نسخهٔ تازه‌ای برایش کنار گذاشته یا فرستاده نمی‌شود). اگر نسخه‌ای برایش در قفسه رزرو است، آن را بردارید و به قفسه برگردانید یا اگر از مرکز دیگری است به مرکز خودش بفرستید؛ اگر در راه است، هنگام رسیدن آن را در میز امانت بخوانید.</source>
             <translation>The hold is cancelled (until then no new copy is set aside or sent for it either). If a copy waits for it on the hold shelf, take it off and put it back on the shelf, or send it to its own centre if it is from another; if one is on its way, scan it at the lending desk when it arrives.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="275" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="277" />
             <source>امانت به جای خود می‌ماند و کتاب نزد عضو است؛ بستن مرکز هم می‌ماند. کتاب را در مرکزی که اعضا و نسخه‌های مرکز بسته به آن رفتند (یا هر مرکز باز دیگر) بازپس بگیرید و در میز امانت بخوانید؛ اگر نسخه از آن مرکز بسته است، آن را هم به مرکز تازه‌اش بسپارید. سپس این را ثبت کنید.</source>
             <translation>The loan stands and the book is with the member; the closing stands too. Take the book back at the centre the closed centre's members and copies went to (or any other open centre) and scan it at the lending desk; if the copy belongs to the closed centre, hand it to its new centre as well. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="279" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="281" />
             <source>مرکزی که رزرو باید در آن گرفته شود بسته شده است و کسی آنجا کتاب را برای عضو کنار نمی‌گذارد: رزرو لغو می‌شود. به خانواده خبر دهید و اگر هنوز کتاب را می‌خواهند، رزرو تازه‌ای با مرکزی باز (مرکزی که اعضای مرکز بسته به آن رفتند) ثبت کنید. اگر نسخه‌ای برایش کنار گذاشته شده یا در راه است، آن را در میز امانت بخوانید تا به رزرو بعدی یا مرکز خودش برود.</source>
             <translation>The centre where the hold was to be picked up is closed, and nobody there will set a book aside for the member: the hold is cancelled. Tell the family and, if they still want the book, place a new hold at an open centre (the one the closed centre's members went to). If a copy was set aside for it or is on its way, read it at the lending desk so that it goes to the next hold or to its own centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="285" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="287" />
             <source>بستن مرکز اعضای آن را به {centre} برد، اما این عضو را که میز دیگری بی‌خبر ثبت کرد نمی‌شناخت. عضو نیز به همان مرکز منتقل می‌شود (شماره و کارت عضویتش تغییر نمی‌کند)؛ به خانواده بگویید کتاب‌ها را از آن پس از کجا بگیرند. اگر مرکز باز دیگری برایش نزدیک‌تر است، مرکزش را در صفحه اعضا تغییر دهید: این ناسازگاری خودبه‌خود برداشته می‌شود.</source>
             <translation>Closing the centre moved its members to {centre}, but did not know this member, registered at another desk that had not heard. The member is moved there too (their membership number and card stay the same); tell the family where to borrow from now on. If another open centre is nearer for them, change their centre on the members page: this conflict then goes by itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="290" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="292" />
             <source>پاسخ ثبت‌شده می‌ماند و پرونده «پاسخ رسیده» است. اگر پاسخ از دستگاهی است که ارسال به آن به اشتباه رفته بود، پرونده را ارجاع دهید تا به دستگاه درست فرستاده شود؛ اگر پاسخ درست است، پس‌گرفتن ارسال نادیده می‌ماند. سپس این را ثبت کنید.</source>
             <translation>The answer recorded stands and the case is «answered». If the answer is from the agency the case was sent to by mistake, refer the case so that it is sent to the right agency; if the answer is right, the taking back is disregarded. Then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="294" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="296" />
             <source>اصلاحی که دیرتر ثبت شد در پرونده نشسته است و اصلاح دیگر در گردش کار می‌ماند. پرونده را باز کنید و اگر مقدار درست آن دیگری است، با «اصلاح…» آن را بنویسید؛ سپس این را ثبت کنید.</source>
             <translation>The correction recorded later is on the case and the other stays in its history. Open the case and, if the other value is the right one, write it with «Correct…»; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="297" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="299" />
             <source>آنچه دیرتر ثبت شد در جدول تعطیلات همه میزها نشسته است و مهلت‌ها و روزهای دیرکرد با آن شمرده می‌شود. اگر درست آن دیگری است، در صفحه تعطیلات آن روز را دوباره بنویسید یا بردارید؛ سپس این را ثبت کنید.</source>
             <translation>The later entry stands in every desk's holiday table, and deadlines and days late are counted with it. If the other one is right, enter or remove that day again on the holidays page; then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflict_kinds.py" line="300" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="302" />
+            <source>کار مدیر (ارجاع یا ارسال) می‌ماند و پرونده نزد اوست؛ لغو پذیرش نادیده ماند. اگر درخواست پذیرفتنی نبود، مدیر آن را از کارتابل خود رد کند (یا ارسال را پس بگیرد)؛ سپس این را ثبت کنید.</source>
+            <translation>The manager's step (referral or forward) stands and the case is with them; the undone acceptance was set aside. If the request should not have been accepted, the manager rejects it from their cartable (or takes the forward back); then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="305" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
@@ -4810,6 +4855,21 @@
             <location filename="../kanoon_desk/services/circulation_undo.py" line="33" />
             <source>تنها تمدیدی که امروز ثبت شده است لغو می‌شود؛ آخرین تمدید این امانت پیش‌تر بوده است.</source>
             <translation>Only a renewal recorded today can be undone; this loan's last renewal was earlier.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_undo.py" line="19" />
+            <source>تنها درخواستی که پذیرفته شده و هنوز به دستگاه فرستاده نشده است به صف بررسی برمی‌گردد.</source>
+            <translation>Only a request that was accepted and not yet sent to an agency goes back to review.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_undo.py" line="21" />
+            <source>مدیر یا کارشناس دیگری روی این پرونده کار کرده است (ارجاع یا ارسال)؛ پذیرش دیگر لغو نمی‌شود. اگر درخواست پذیرفتنی نیست، آن را رد یا مختومه کنید.</source>
+            <translation>The manager or another expert has acted on this case (a referral or a forward); the acceptance can no longer be undone. If the request is not acceptable, reject or close it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_undo.py" line="24" />
+            <source>بنویسید چرا پذیرش اشتباه بود؛ در گردش کار می‌ماند.</source>
+            <translation>Write why the acceptance was a mistake; it stays on the case history.</translation>
         </message>
     </context>
     <context>
@@ -6169,7 +6229,7 @@ Row {n} of {all}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="185" />
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="107" />
             <source>لغو تمدید اشتباه</source>
             <translation>Undo mistaken renewal</translation>
         </message>
@@ -7721,42 +7781,42 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="49" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="50" />
             <source>در این نوبت بازگشتی ثبت نشده است که لغو شود.</source>
             <translation>No return was recorded in this session to undo.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="56" />
             <source>بازگشت «{t}» ({b}) از {m}</source>
             <translation>Return of “{t}” ({b}) from {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="58" />
             <source>کتاب هنوز نزد عضو است: امانت با همان مهلت بازگشت ({d}) دوباره باز می‌شود و دیرکرد این بازگشت از میان می‌رود. لغو با نام شما و دلیلش ثبت می‌ماند.</source>
             <translation>The book is still with the member: the loan opens again with the same due date ({d}) and this return's days late go with it. The undo stays on the record with your name and the reason.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="68" />
             <source>لغو بازگشت اشتباه</source>
             <translation>Undo mistaken return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="70" />
             <source>بازگشت «{t}» لغو شد؛ کتاب تا {d} به نام {m} در امانت است.</source>
             <translation>Return of “{t}” undone; the book is on loan to {m} until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="93" />
             <source>تمدید «{t}» ({b}) تا {d}</source>
             <translation>Renewal of “{t}” ({b}) until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="96" />
             <source>مهلت بازگشت به {d} برمی‌گردد و این تمدید در سقف تمدید شمرده نمی‌شود (تمدید {n} از این امانت). لغو با نام شما و دلیلش ثبت می‌ماند.</source>
             <translation>The due date goes back to {d} and this renewal no longer counts toward the renewal limit (renewal {n} of this loan). The undo stays on the record with your name and the reason.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/circulation_undo.py" line="108" />
             <source>تمدید «{t}» لغو شد؛ مهلت بازگشت: {d}</source>
             <translation>Renewal of “{t}” undone; due date: {d}</translation>
         </message>
@@ -8835,129 +8895,134 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Wrong visit removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="48" />
+            <source>لغو پذیرش، بازگشت به صف بررسی</source>
+            <translation>Acceptance undone, back to review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
             <source>پستی</source>
             <translation>By post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
             <source>{field}: {old} ← {new}</source>
             <translation>{field}: {old} → {new}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="87" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="114" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="148" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="152" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="154" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="157" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="160" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="164" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="137" />
             <source> (اکنون «{name}»)</source>
             <translation> (now “{name}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="58" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
@@ -8967,58 +9032,63 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Forward taken back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="187" />
             <source>«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است</source>
             <translation>“{name}” was merged into “{into}”; the case is with “{into}”</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="190" />
             <source>ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است</source>
             <translation>The merge into “{into}” was undone; the case is with “{name}” again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="194" />
             <source>نامه {no}</source>
             <translation>Letter {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="199" />
             <source>حل ناسازگاری</source>
             <translation>conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="202" />
+            <source>شماره ثبت {no} برای همین پرونده می‌ماند</source>
+            <translation>registration number {no} stays with this case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="207" />
             <source>مراجعه {day}</source>
             <translation>Visit of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="212" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="221" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="216" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="222" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="217" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="223" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="224" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="219" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="225" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -9058,7 +9128,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Working days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>موضوع</source>
@@ -9071,7 +9141,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>

@@ -56,6 +56,7 @@ ROLES_FOR: dict[str, frozenset[str]] = {
     "case.visited": frozenset({"clerk", "expert"}),
     "case.corrected": frozenset({"clerk", "expert", "manager"}),
     "case.visit_removed": frozenset({"clerk", "expert", "manager"}),
+    "case.review_undone": frozenset({"expert", "manager"}),
     "loan.checked_out": frozenset({"librarian", "admin"}),
     "loan.returned": frozenset({"librarian", "admin"}),
     "loan.renewed": frozenset({"librarian", "admin"}),

@@ -60,6 +60,8 @@ KIND_TITLES: dict[str, str] = {
     "case.letter_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره نامه صادره به دو نامه داده شده است"),
     "case.answered_withdrawn": QT_TRANSLATE_NOOP(
         "Errors", "پاسخ دستگاه برای ارسالی ثبت شد که در میز دیگری پس گرفته شده بود"),
+    "case.review_undone_late": QT_TRANSLATE_NOOP(
+        "Errors", "پذیرش درخواستی در یک میز لغو شد و در میز دیگری مدیر روی آن کار کرده بود"),
     "case.corrected_apart": QT_TRANSLATE_NOOP(
         "Errors", "یک خانه درخواست در دو میز جداگانه به دو مقدار گوناگون اصلاح شده است"),
     "holiday.set_apart": QT_TRANSLATE_NOOP(
@@ -297,6 +299,9 @@ EXPLANATIONS[("case.corrected_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
 EXPLANATIONS[("holiday.set_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "آنچه دیرتر ثبت شد در جدول تعطیلات همه میزها نشسته است و مهلت‌ها و روزهای دیرکرد با آن شمرده "
     "می‌شود. اگر درست آن دیگری است، در صفحه تعطیلات آن روز را دوباره بنویسید یا بردارید؛ سپس این را ثبت کنید.")
+EXPLANATIONS[("case.review_undone_late", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "کار مدیر (ارجاع یا ارسال) می‌ماند و پرونده نزد اوست؛ لغو پذیرش نادیده ماند. اگر درخواست پذیرفتنی "
+    "نبود، مدیر آن را از کارتابل خود رد کند (یا ارسال را پس بگیرد)؛ سپس این را ثبت کنید.")
 GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
 
 

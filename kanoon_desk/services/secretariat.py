@@ -113,10 +113,12 @@ from .secretariat_referrals import (
     refer,
     refer_back,
 )
+from .secretariat_undo import UNDOABLE as UNDO_ACCEPT_STATUSES
+from .secretariat_undo import may_undo_accept, undo_accept
 
 __all__ = [
     # the steps (and the forms) in the order of the process
-    "CaseInput", "Receipt", "validate_input", "intake", "correct_case", "CORRECTABLE", "CORRECTORS", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
+    "CaseInput", "Receipt", "validate_input", "intake", "correct_case", "CORRECTABLE", "CORRECTORS", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review", "undo_accept", "may_undo_accept", "UNDO_ACCEPT_STATUSES",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "hand_over", "open_items_count", "ForwardView",
     "FORWARDABLE", "forward", "forward_many", "forward_instruction", "withdraw_forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "remove_visit", "removable_visits", "READ_ROLES", "today",

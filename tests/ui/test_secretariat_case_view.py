@@ -1153,3 +1153,37 @@ def test_a_letter_number_typed_with_spaces_is_found_by_the_number_as_written(
         page.text.setText(typed)
         page.run()
         assert page.model.total == 1 and page.model.row_at(0).id == case_id, typed
+
+
+def test_a_request_accepted_by_mistake_goes_back_to_review_from_the_case_view(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An accepted, registered request referred to the manager could not be taken back to review:
+    «بازگرداندن به صف بررسی…» (an expert's, until the manager acts) asks why, naming the request and
+    the registration number it keeps; it leaves the manager's cartable and the timeline says so."""
+    case_id = _referred(desk, 1)
+    number = q.get_case(desk.store, desk.expert, case_id, on=DAY).case["registration_no"]
+    assert "undo_accept" not in _view(qtbot, desk, tmp_path, desk.clerk, case_id).buttons
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        seen.append(dlg.form.field("what").text() + " | " + dlg.form.field("after").text())  # type: ignore[attr-defined]
+        dlg.submit()  # no reason yet: said at the field
+        seen.append(dlg.form.error_of("reason"))
+        dlg.form.field("reason").setPlainText("مدارک لازم پیوست نشده بود")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["undo_accept"].click()
+    assert "پذیرش درخواست" in seen[0] and "شماره ثبت" in seen[0]
+    assert seen[1] != ""
+    assert view.detail is not None and view.detail.case["status"] == "received"
+    assert view.detail.case["registration_no"] == number
+    assert "accept" in view.buttons and "undo_accept" not in view.buttons
+    assert q.cartable(desk.store, desk.manager) == []
+    model = view.timeline.model()
+    last = model.rowCount() - 1
+    assert model.index(last, 2).data() == "لغو پذیرش، بازگشت به صف بررسی"
+    said = model.index(last, 4).data()
+    assert "مدارک لازم پیوست نشده بود" in said and "شماره ثبت" in said

@@ -34,7 +34,7 @@ from .parties import survivor
 
 #: events that change a case's course; after a close they are a conflict, not a change
 _ACTIONS = frozenset({"case.reviewed", "case.registered", "case.referred", "case.forwarded",
-                      "case.followed_up", "case.answered", "case.closed"})
+                      "case.followed_up", "case.answered", "case.closed", "case.review_undone"})
 _CLOSED = frozenset({"closed", "rejected"})
 
 
@@ -74,7 +74,9 @@ def _case(s: Session, e: FoldEvent) -> CaseRow | None:
                        [c.closed_event_id or "", e.id], e.hlc,
                        {"tracking_code": c.tracking_code, "event": e.type})
         return None
-    c.updated_hlc = e.hlc
+    if e.type in ("case.referred", "case.forwarded") and c.status == "received":
+        _review_undone_late(s, e, c)  # (only apart: an accepted case's review undone at a desk
+    c.updated_hlc = e.hlc             # whose manager had not acted, and acted on at one that had)
     return c
 
 
@@ -183,14 +185,56 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
         return
     p, day = e.payload, _day(e.payload)
     c.reviewed_by = e.user_id
-    if p["decision"] == "accept":
-        c.status, c.accepted_on = "accepted", day
+    if p["decision"] == "accept":  # (accepted again after an undo: registered under the number it kept)
+        c.status, c.accepted_on = "registered" if c.registration_no else "accepted", day
     else:
         c.rejected_on, c.reject_reason, c.reject_note = day, p.get("reason", ""), p.get("note", "")
         _close(s, e, c, "rejected", day)
         c.notice = "due"
         insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
                              text=p.get("notice", ""), status="pending", day=day))
+    _save(s, c)
+
+
+#: An accepted case's review undone (`secretariat_undo.undo_accept`) at a desk that had not heard
+#: the manager had acted on it, or acted on at a desk that had not heard of the undo: the
+#: manager's step stands (the case is theirs), a person is told.
+REVIEW_UNDONE_LATE = "case.review_undone_late"
+_ACTED_ITEM = SqliteStatement(select(_REFERRALS.c.id).where(
+    _REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.kind == "action",
+    _REFERRALS.c.status == "acted").limit(1))
+_ANY_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_FORWARDS.c.case_id == bindparam("case_id")).limit(1))
+_RECALL_OPEN = SqliteStatement(update(_REFERRALS).where(
+    _REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.kind == "action", _REFERRALS.c.status == "open")
+    .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
+
+
+def _review_undone_late(s: Session, e: FoldEvent, c: CaseRow) -> None:
+    other = _LAST_OF_TYPE.first(s, case_id=c.id, type="case.review_undone" if e.type != "case.review_undone"
+                                else "case.forwarded", hlc=e.hlc, id=e.id)
+    if other is None and e.type == "case.review_undone":
+        other = _LAST_OF_TYPE.first(s, case_id=c.id, type="case.referred", hlc=e.hlc, id=e.id)
+    raise_conflict(s, REVIEW_UNDONE_LATE, "case", c.id, e.office_code, [other[0] if other else "", e.id], e.hlc,
+                   {"tracking_code": c.tracking_code})
+
+
+@projector("case.review_undone", "case")
+def _review_undone(s: Session, e: FoldEvent) -> None:
+    """A request accepted by mistake back in the review queue: an item waiting for it in a
+    cartable is taken back; the registration number it was given stays the case's."""
+    c = _case(s, e)
+    if c is None:
+        return
+    if c.status not in ("accepted", "registered", "referred") or _ACTED_ITEM.first(s, case_id=c.id) is not None \
+            or _ANY_FORWARD.first(s, case_id=c.id) is not None:
+        if c.status != "received":  # (undone twice apart: the first one did it)
+            _review_undone_late(s, e, c)
+        _save(s, c)
+        return
+    at = _at(e)
+    _changed(s, Referral, _RECALL_OPEN, {"status": "recalled", "closed_at": at}, case_id=c.id, at=at)
+    c.status, c.accepted_on, c.reviewed_by = "received", None, None
+    c.holder_user_id, c.holder_since = None, None
     _save(s, c)
 
 

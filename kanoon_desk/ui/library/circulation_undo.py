@@ -32,6 +32,7 @@ class DeskUndo(DeskBase):
         d.line("reason", QCoreApplication.translate("Library", "دلیل"))
         d.note("after", "", after)
         d.setMinimumWidth(520)
+        d.resize(520, max(d.sizeHint().height(), d.heightForWidth(520)))  # (the notes wrapped to that width)
         return d
 
     def run_undo_dialog(self, d: ActionDialog) -> bool:

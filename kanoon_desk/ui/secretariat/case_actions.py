@@ -365,6 +365,31 @@ class CaseActions(_ViewBase):
         d.setMinimumWidth(560)  # (the subject and the note on one or two lines, not cut at the edge)
         self._exec(d)
 
+    def undo_accept(self) -> None:
+        """«بازگرداندن به صف بررسی…»: a request accepted by mistake goes back to the review queue,
+        with the reason, before the manager acts on it (taken out of a cartable it waits in)."""
+        assert self.detail is not None
+        c = self.detail.case
+        d = self._dialog(QCoreApplication.translate("CaseView", "بازگرداندن به صف بررسی"), lambda v: sec.undo_accept(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"], on=self.today()))
+        d.note("what", QCoreApplication.translate("CaseView", "لغو می‌شود"), QCoreApplication.translate(
+            "CaseView", "پذیرش درخواست «{subject}» ({code})").format(
+            subject=isolated(text_digits(str(c["subject"]))), code=ltr(str(c["tracking_code"]))))
+        d.text("reason", QCoreApplication.translate("CaseView", "چرا پذیرش اشتباه بود"))
+        after = QCoreApplication.translate(
+            "CaseView", "درخواست به صف بررسی اولیه برمی‌گردد تا دوباره پذیرفته یا رد شود؛ اگر در کارتابل کسی "
+                        "است، از آن برداشته می‌شود. لغو با نام شما و دلیل در گردش کار می‌ماند.")
+        if c.get("registration_no"):
+            after += " " + QCoreApplication.translate(
+                "CaseView", "شماره ثبت {no} برای همین پرونده می‌ماند و به پرونده دیگری داده نمی‌شود؛ اگر دوباره "
+                            "پذیرفته شود با همین شماره ثبت است.").format(no=ltr(digits(str(c["registration_no"]))))
+        d.note("after", "", after)
+        d.setMinimumWidth(560)
+        # opened at that width, tall enough for the notes wrapped to it (its size hint laid them out
+        # on one long line: the English note ran under the buttons)
+        d.resize(560, max(d.sizeHint().height(), d.heightForWidth(560)))
+        self._exec(d)
+
     def remove_visit(self) -> None:
         """«حذف مراجعه…»: a visit recorded by mistake with «مراجعه حضوری» taken off, with the reason
         (it counted toward the service card's goal)."""

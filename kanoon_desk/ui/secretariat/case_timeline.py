@@ -45,6 +45,7 @@ EVENT_FA = {  # noqa: E501
     "agency.unmerged": QT_TRANSLATE_NOOP("Secretariat", "برگرداندن ادغام دستگاه"),
     "case.corrected": QT_TRANSLATE_NOOP("Secretariat", "اصلاح درخواست"),
     "case.visit_removed": QT_TRANSLATE_NOOP("Secretariat", "حذف مراجعه نادرست"),
+    "case.review_undone": QT_TRANSLATE_NOOP("Secretariat", "لغو پذیرش، بازگشت به صف بررسی"),
 }
 
 #: the fields a correction (`case.corrected`) names, in the form's order
@@ -197,6 +198,11 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         if not p.get("back_to"):
             head = " — ".join(x for x in (head, QCoreApplication.translate("Secretariat", "حل ناسازگاری")) if x)
         return head + _quoted(p.get("reason"))
+    if t == "case.review_undone":  # the number it keeps (never issued again), and why
+        kept = (QCoreApplication.translate("Secretariat", "شماره ثبت {no} برای همین پرونده می‌ماند").format(
+            no=ltr(unbroken(persian.to_persian_digits(str(p["registration_no"]))))) if p.get("registration_no")
+            else "")
+        return kept + _quoted(p.get("reason"))
     if t == "case.visit_removed":  # which day's visit, and why
         return QCoreApplication.translate("Secretariat", "مراجعه {day}").format(
             day=persian.format_jalali_date(date.fromisoformat(p["visit_day"]))) + _quoted(p.get("reason"))
