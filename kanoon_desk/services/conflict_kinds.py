@@ -54,6 +54,8 @@ KIND_TITLES: dict[str, str] = {
     "username.duplicate": QT_TRANSLATE_NOOP("Errors", "یک نام کاربری در دو میز ساخته شده است"),
     "copy.double_loan": QT_TRANSLATE_NOOP("Errors", "یک نسخه در دو مرکز امانت داده شده است"),
     "loan.return_on_closed": QT_TRANSLATE_NOOP("Errors", "بازگشت امانتی که مرکز دیگری بسته است"),
+    "loan.voided_after_return": QT_TRANSLATE_NOOP(
+        "Errors", "امانتی به‌عنوان اشتباه لغو شد که در میز دیگری پیش‌تر بازگشت خورده بود"),
     "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
     "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که در میز دیگری بسته شده است"),
     "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
@@ -299,6 +301,9 @@ EXPLANATIONS[("case.corrected_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
 EXPLANATIONS[("holiday.set_apart", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "آنچه دیرتر ثبت شد در جدول تعطیلات همه میزها نشسته است و مهلت‌ها و روزهای دیرکرد با آن شمرده "
     "می‌شود. اگر درست آن دیگری است، در صفحه تعطیلات آن روز را دوباره بنویسید یا بردارید؛ سپس این را ثبت کنید.")
+EXPLANATIONS[("loan.voided_after_return", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "قاعده: بازگشت می‌ماند. کتاب در مرکزی است که بازگشت را ثبت کرد و این امانت در گزارش‌ها شمرده "
+    "می‌شود؛ لغو در میزی که از بازگشت خبر نداشت اثری ندارد. کتاب را در آن مرکز بجویید؛ سپس این را ثبت کنید.")
 EXPLANATIONS[("case.review_undone_late", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "کار مدیر (ارجاع یا ارسال) می‌ماند و پرونده نزد اوست؛ لغو پذیرش نادیده ماند. اگر درخواست پذیرفتنی "
     "نبود، مدیر آن را از کارتابل خود رد کند (یا ارسال را پس بگیرد)؛ سپس این را ثبت کنید.")

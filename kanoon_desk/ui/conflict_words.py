@@ -186,6 +186,8 @@ def value_text(key: str, value: Any) -> str:
         from .library.overrides import refusal_text
 
         return QCoreApplication.translate("ConflictInbox", "، ").join(refusal_text(str(v)) for v in value)
+    if key == "reason" and value == "mistake":  # a checkout voided at the desk as made by mistake
+        return QCoreApplication.translate("ConflictInbox", "امانت اشتباه")
     if key == "outcome" and isinstance(value, str) and value in OUTCOME_FA:  # a case's closure, by its name
         return QCoreApplication.translate("Status", OUTCOME_FA[value])
     if key in ("roles", "roles_taken", "roles_given") and isinstance(value, list):

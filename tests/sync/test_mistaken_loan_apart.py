@@ -48,3 +48,29 @@ def test_a_return_of_the_voided_loan_made_apart_is_a_conflict(tmp_path: Path) ->
     for store in (a, b):
         with store.read() as s:
             assert [c.kind for c in s.scalars(select(Conflict))] == ["loan.return_on_closed"]
+
+
+def test_a_void_made_apart_after_an_earlier_return_is_a_conflict_the_return_standing(tmp_path: Path) -> None:
+    """Centre 14 checks the book in; centre 13, not yet told, voids the same loan as a mistake. The
+    void was silently dropped on both desks (the loan stayed returned and counted, no one told);
+    now the return stands by a stated rule and the inbox says so, alike on both desks."""
+    from kanoon_desk.services import conflicts
+
+    from .test_conflict_resolutions import converges_in_any_order, only_conflict
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    wrong = circ.checkout(a, admin_a, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    circ.checkin(b, admin_b, "B0001", today=TODAY)
+    circ.void_checkout(a, admin_a, wrong.id, today=TODAY)
+    exchange(a, b)
+    assert digests(a) == digests(b)
+    for store in (a, b):
+        with store.read() as s:
+            assert [c.kind for c in s.scalars(select(Conflict))] == ["loan.voided_after_return"]
+        history = circ.member_desk(store, admin_a, L.adult.member_no, today=TODAY).history
+        assert [(x.id, x.voided, x.returned_on) for x in history] == [(wrong.id, False, TODAY)]
+    c = only_conflict(a, admin_a, "loan.voided_after_return")
+    assert c.explanations and c.explanations[0].startswith("قاعده: بازگشت می‌ماند")
+    conflicts.resolve(a, admin_a, c.id, "fixed_manually", "کتاب در مرکز ۱۴ است")
+    converges_in_any_order(a, b, tmp_path)

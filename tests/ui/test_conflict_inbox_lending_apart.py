@@ -45,3 +45,25 @@ def test_a_centres_closing_reads_where_its_members_went_beside_a_hold_placed_the
     assert "اعضا و نسخه‌ها به مرکز" in shown and "(14)" in shown  # (the centre by its name and code)
     for key in ("into", "members", "copies", "withdrawn"):
         assert key not in shown
+
+
+def test_a_void_made_apart_after_a_return_reads_the_rule_and_both_facts(qtbot: Any, tmp_path: Path) -> None:
+    """A checkout voided as a mistake at one desk after another had checked the book in: the inbox
+    names both steps, the void's reason in words, and the rule (the return stands)."""
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import TODAY
+    from tests.sync.test_conflict_resolutions import two_centres
+
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    wrong = circ.checkout(a, admin_a, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    circ.checkin(b, admin_b, "B0001", today=TODAY)
+    circ.void_checkout(a, admin_a, wrong.id, today=TODAY)
+    exchange(a, b)
+    inbox = ConflictInbox(make_ctx(a, L.admin, tmp_path))
+    qtbot.addWidget(inbox)
+    assert inbox.list.count() == 1
+    inbox.list.setCurrentRow(0)
+    shown = " ".join(box.toPlainText() for box in inbox.fact_boxes)
+    assert "امانت اشتباه" in shown and "mistake" not in shown
+    assert "پیش‌تر بازگشت خورده بود" in inbox.list.item(0).text()

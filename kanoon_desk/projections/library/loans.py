@@ -22,7 +22,7 @@ from ...eventlog import (
     resetter,
     row_buffer,
 )
-from ...models import table_of
+from ...models import Event, table_of
 from ...models.library import Loan
 from .closed_centre import check_loan
 from .copy_state import VOIDED_HLC, recompute_copy
@@ -127,11 +127,20 @@ def _loan_renewed(s: Session, e: FoldEvent) -> None:
 
 @projector("loan.voided", "loan")
 def _loan_voided(s: Session, e: FoldEvent) -> None:
-    """A loan a person found wrong (one copy lent at two centres, `copy.double_loan`): closed
-    without a return (`VOIDED_HLC`), so the copy's state comes from its other loans. A loan
-    already returned stays as it was."""
+    """A loan a person found wrong (one copy lent at two centres, `copy.double_loan`, or a checkout
+    made by mistake, reason "mistake"): closed without a return (`VOIDED_HLC`), so the copy's state
+    comes from its other loans. A loan already returned stays as it was: the book is where its
+    return was scanned. A checkout voided as a mistake at a desk that had not heard of that return
+    is a conflict (`loan.voided_after_return`): the return stands, a person is told."""
     loan, held = _loan_state(s, e.aggregate_id)
-    if loan is None or loan.returned_at is not None:
+    if loan is None:
+        return
+    if loan.returned_at is not None:
+        if e.payload.get("reason") == "mistake" and loan.returned_hlc not in (None, VOIDED_HLC):
+            returned = s.scalar(select(Event.id).where(Event.aggregate_id == loan.id, Event.type == "loan.returned",
+                                                       Event.hlc == loan.returned_hlc).limit(1))
+            raise_conflict(s, "loan.voided_after_return", "loan", loan.id, e.office_code,
+                           [returned or loan.id, e.id], e.hlc, {"loan_id": loan.id})
         return
     values = {"returned_at": e.recorded_at, "returned_hlc": VOIDED_HLC,
               "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
