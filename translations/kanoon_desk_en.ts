@@ -1022,6 +1022,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="383" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -1043,7 +1044,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -1193,86 +1194,91 @@
             <translation>Correct…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <source>تغییر متقاضی…</source>
+            <translation>Change applicant…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="639" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="640" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="651" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="652" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="673" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="673" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="689" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="736" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="737" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="692" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
@@ -1333,67 +1339,67 @@
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="537" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="537" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
@@ -1456,12 +1462,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="634" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="635" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="661" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="662" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1587,7 +1593,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1608,7 +1614,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="684" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -1741,51 +1747,91 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="373" />
+            <source>تغییر متقاضی</source>
+            <translation>Change applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="377" />
+            <source>متقاضی کنونی</source>
+            <translation>Applicant now</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="377" />
+            <source>{name} (کد ملی {nid})</source>
+            <translation>{name} (national ID {nid})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="380" />
+            <source>کد ملی متقاضی درست</source>
+            <translation>National ID of the right applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="381" />
+            <source>نام</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="382" />
+            <source>نام خانوادگی</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="384" />
+            <source>چرا متقاضی نادرست بود</source>
+            <translation>Why the applicant was wrong</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="385" />
+            <source>پرونده به نام متقاضی این کد ملی می‌شود (اگر پیش‌تر آمده است همان، وگرنه تازه ثبت می‌شود) و اعلام‌ها به شماره همراه او می‌رود. اگر ثبت این درخواست نام یا شماره همراه متقاضی کنونی را عوض کرده بود، به حال پیشین برمی‌گردد. متقاضی پیشین و دلیل در گردش کار می‌ماند؛ رسید را از «چاپ و PDF» دوباره چاپ کنید.</source>
+            <translation>The case is put on the applicant of this national ID (the one already known, or a new one) and notices go to their mobile. If registering this request changed the current applicant's name or mobile, they get their earlier values back. The previous applicant and the reason stay on the case history; print the receipt again from “Print and PDF”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="399" />
             <source>بازگرداندن به صف بررسی</source>
             <translation>Back to review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
             <source>لغو می‌شود</source>
             <translation>To be undone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
             <source>پذیرش درخواست «{subject}» ({code})</source>
             <translation>Acceptance of the request “{subject}” ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="404" />
             <source>چرا پذیرش اشتباه بود</source>
             <translation>Why the acceptance was a mistake</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="405" />
             <source>درخواست به صف بررسی اولیه برمی‌گردد تا دوباره پذیرفته یا رد شود؛ اگر در کارتابل کسی است، از آن برداشته می‌شود. لغو با نام شما و دلیل در گردش کار می‌ماند.</source>
             <translation>The request goes back to the initial review queue to be accepted or rejected again; if it is in someone's cartable, it is taken out of it. The undo stays on the case history with your name and the reason.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="409" />
             <source>شماره ثبت {no} برای همین پرونده می‌ماند و به پرونده دیگری داده نمی‌شود؛ اگر دوباره پذیرفته شود با همین شماره ثبت است.</source>
             <translation>Registration number {no} stays with this case and is never given to another; accepted again, it is registered under the same number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="423" />
             <source>حذف مراجعه</source>
             <translation>Remove a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="426" />
             <source>مراجعه</source>
             <translation>Visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="427" />
             <source>{day} — ثبت {name}</source>
             <translation>{day} — recorded by {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="430" />
             <source>چرا نادرست ثبت شده بود</source>
             <translation>Why it was recorded wrongly</translation>
         </message>
@@ -3451,17 +3497,17 @@
             <translation>No open case waits in this user's cartable to hand over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="136" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -3506,17 +3552,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -3526,7 +3572,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="152" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="153" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -3572,54 +3618,54 @@
             <translation>A visit at intake or at a notice in person was recorded with that step; correct the channel with «Correct…».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="145" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="146" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="147" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="150" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="151" />
             <source>«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>“{name}” was merged into “{into}”; send the case to “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="157" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="159" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="159" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="160" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="160" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="161" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="298" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="299" />
             <source>این پرونده نزد دستگاهی نیست که ارسالش پس گرفته شود (پاسخ رسیده یا پرونده بسته شده است).</source>
             <translation>This case is not with an agency whose forward could be taken back (the answer came, or the case was closed).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="300" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="301" />
             <source>بنویسید چرا ارسال پس گرفته می‌شود.</source>
             <translation>Write why the forward is taken back.</translation>
         </message>
@@ -4885,6 +4931,16 @@
             <location filename="../kanoon_desk/services/secretariat_undo.py" line="24" />
             <source>بنویسید چرا پذیرش اشتباه بود؛ در گردش کار می‌ماند.</source>
             <translation>Write why the acceptance was a mistake; it stays on the case history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_applicant.py" line="23" />
+            <source>این کد ملی همان متقاضی کنونی پرونده است؛ کد ملی متقاضی درست را بنویسید.</source>
+            <translation>This national ID is the case's current applicant's; type the right applicant's national ID.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_applicant.py" line="25" />
+            <source>بنویسید چرا متقاضی نادرست بود؛ در گردش کار می‌ماند.</source>
+            <translation>Write why the applicant was wrong; it stays on the case history.</translation>
         </message>
     </context>
     <context>
@@ -8915,129 +8971,134 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Acceptance undone, back to review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
+            <source>تغییر متقاضی</source>
+            <translation>Applicant changed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
             <source>پستی</source>
             <translation>By post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
             <source>{field}: {old} ← {new}</source>
             <translation>{field}: {old} → {new}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="115" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="147" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="149" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="155" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="158" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="161" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="167" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="117" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="137" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="138" />
             <source> (اکنون «{name}»)</source>
             <translation> (now “{name}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="59" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="175" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
@@ -9047,63 +9108,73 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Forward taken back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="188" />
             <source>«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است</source>
             <translation>“{name}” was merged into “{into}”; the case is with “{into}”</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="191" />
             <source>ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است</source>
             <translation>The merge into “{into}” was undone; the case is with “{name}” again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="195" />
             <source>نامه {no}</source>
             <translation>Letter {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="200" />
             <source>حل ناسازگاری</source>
             <translation>conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="204" />
+            <source>{name} ({nid})</source>
+            <translation>{name} ({nid})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="207" />
+            <source>از {old} به {new}</source>
+            <translation>from {old} to {new}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="210" />
             <source>شماره ثبت {no} برای همین پرونده می‌ماند</source>
             <translation>registration number {no} stays with this case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="215" />
             <source>مراجعه {day}</source>
             <translation>Visit of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="220" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="229" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="230" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="231" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="232" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="233" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -9143,7 +9214,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Working days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>موضوع</source>
@@ -9156,7 +9227,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="58" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>

@@ -1187,3 +1187,37 @@ def test_a_request_accepted_by_mistake_goes_back_to_review_from_the_case_view(
     assert model.index(last, 2).data() == "لغو پذیرش، بازگشت به صف بررسی"
     said = model.index(last, 4).data()
     assert "مدارک لازم پیوست نشده بود" in said and "شماره ثبت" in said
+
+
+def test_a_request_registered_on_the_wrong_applicant_is_put_on_the_right_one_from_the_case_view(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A national ID typed wrong at intake put the request on someone else's record, with no way
+    back: «تغییر متقاضی…» names the applicant now, takes the right ID, name and the reason; the case
+    view and its timeline read the change."""
+    from tests.secretariat_helpers import national_id
+
+    sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    wrong = sec.intake(desk.store, desk.clerk, case_input(2, national_id=national_id(100001), first_name="علی",
+                                                          last_name="رضایی"), on=DAY)
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        seen.append(dlg.form.field("now").text())  # type: ignore[attr-defined]
+        dlg.form.field("national_id").setText(national_id(100002))  # type: ignore[attr-defined]
+        dlg.form.field("first_name").setText("علی")  # type: ignore[attr-defined]
+        dlg.form.field("last_name").setText("رضایی")  # type: ignore[attr-defined]
+        dlg.submit()  # no reason: said at the field, nothing changed
+        seen.append(dlg.form.error_of("reason"))
+        dlg.form.field("reason").setPlainText("کد ملی اشتباه تایپ شده بود")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, wrong.case_id)
+    view.buttons["change_applicant"].click()
+    assert "علی رضایی" in seen[0] and seen[1] != ""
+    assert view.detail is not None and view.detail.case["national_id"] == national_id(100002)
+    model = view.timeline.model()
+    last = model.rowCount() - 1
+    assert model.index(last, 2).data() == "تغییر متقاضی"
+    assert "کد ملی اشتباه تایپ شده بود" in model.index(last, 4).data()

@@ -477,6 +477,20 @@ _REMOVE_VISIT = SqliteStatement(delete(table_of(Visit)).where(
     .returning(table_of(Visit).c.id))
 
 
+@projector("case.applicant_changed", "case")
+def _applicant_changed(s: Session, e: FoldEvent) -> None:
+    """The case put on another applicant (`change_applicant`): the name and national ID it is found
+    by, and the applicant its notices go to. Of two made apart, the later (by HLC) stands."""
+    c = _row(s, e.aggregate_id)
+    if c is None:
+        return
+    to = e.payload["to"]
+    c.applicant_id, c.applicant_name, c.national_id = to["applicant_id"], to["applicant_name"], to["national_id"]
+    c.updated_hlc = e.hlc
+    _save(s, c)
+    _write_fts(s, c, new=False)
+
+
 @projector("case.visit_removed", "case")
 def _visit_removed(s: Session, e: FoldEvent) -> None:
     """A visit recorded by mistake taken off: its row goes, the case counts one visit less."""

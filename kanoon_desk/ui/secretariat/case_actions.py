@@ -365,6 +365,32 @@ class CaseActions(_ViewBase):
         d.setMinimumWidth(560)  # (the subject and the note on one or two lines, not cut at the edge)
         self._exec(d)
 
+    def change_applicant(self) -> None:
+        """«تغییر متقاضی…»: the case registered on the wrong person (a national ID typed wrong matched
+        someone else's record) put on the right applicant, with the reason."""
+        assert self.detail is not None
+        c = self.detail.case
+        d = self._dialog(QCoreApplication.translate("CaseView", "تغییر متقاضی"), lambda v: sec.change_applicant(
+            self.ctx.store, self.ctx.actor, self.case_id or "", national_id=v["national_id"],
+            first_name=v["first_name"], last_name=v["last_name"], mobile=v["mobile"], reason=v["reason"],
+            on=self.today()))
+        d.note("now", QCoreApplication.translate("CaseView", "متقاضی کنونی"), QCoreApplication.translate(
+            "CaseView", "{name} (کد ملی {nid})").format(name=isolated(text_digits(str(c["applicant_name"]))),
+                                                      nid=ltr(digits(str(c["national_id"])))))
+        d.line("national_id", QCoreApplication.translate("CaseView", "کد ملی متقاضی درست"))
+        d.line("first_name", QCoreApplication.translate("CaseView", "نام"))
+        d.line("last_name", QCoreApplication.translate("CaseView", "نام خانوادگی"))
+        d.line("mobile", QCoreApplication.translate("CaseView", "شماره همراه"))
+        d.text("reason", QCoreApplication.translate("CaseView", "چرا متقاضی نادرست بود"))
+        d.note("after", "", QCoreApplication.translate(
+            "CaseView", "پرونده به نام متقاضی این کد ملی می‌شود (اگر پیش‌تر آمده است همان، وگرنه تازه ثبت می‌شود) و "
+                        "اعلام‌ها به شماره همراه او می‌رود. اگر ثبت این درخواست نام یا شماره همراه متقاضی کنونی را "
+                        "عوض کرده بود، به حال پیشین برمی‌گردد. متقاضی پیشین و دلیل در گردش کار می‌ماند؛ "
+                        "رسید را از «چاپ و PDF» دوباره چاپ کنید."))
+        d.setMinimumWidth(560)
+        d.resize(560, max(d.sizeHint().height(), d.heightForWidth(560)))  # (the notes wrapped to that width)
+        self._exec(d)
+
     def undo_accept(self) -> None:
         """«بازگرداندن به صف بررسی…»: a request accepted by mistake goes back to the review queue,
         with the reason, before the manager acts on it (taken out of a cartable it waits in)."""

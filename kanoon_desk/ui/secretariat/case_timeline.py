@@ -46,6 +46,7 @@ EVENT_FA = {  # noqa: E501
     "case.corrected": QT_TRANSLATE_NOOP("Secretariat", "اصلاح درخواست"),
     "case.visit_removed": QT_TRANSLATE_NOOP("Secretariat", "حذف مراجعه نادرست"),
     "case.review_undone": QT_TRANSLATE_NOOP("Secretariat", "لغو پذیرش، بازگشت به صف بررسی"),
+    "case.applicant_changed": QT_TRANSLATE_NOOP("Secretariat", "تغییر متقاضی"),
 }
 
 #: the fields a correction (`case.corrected`) names, in the form's order
@@ -198,6 +199,13 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         if not p.get("back_to"):
             head = " — ".join(x for x in (head, QCoreApplication.translate("Secretariat", "حل ناسازگاری")) if x)
         return head + _quoted(p.get("reason"))
+    if t == "case.applicant_changed":  # from whom to whom (name and national ID), and why
+        def who(x: dict[str, Any]) -> str:
+            return QCoreApplication.translate("Secretariat", "{name} ({nid})").format(
+                name=isolated(str(x.get("applicant_name", ""))),
+                nid=ltr(persian.to_persian_digits(str(x.get("national_id", "")))))
+        return QCoreApplication.translate("Secretariat", "از {old} به {new}").format(
+            old=who(p.get("from") or {}), new=who(p.get("to") or {})) + _quoted(p.get("reason"))
     if t == "case.review_undone":  # the number it keeps (never issued again), and why
         kept = (QCoreApplication.translate("Secretariat", "شماره ثبت {no} برای همین پرونده می‌ماند").format(
             no=ltr(unbroken(persian.to_persian_digits(str(p["registration_no"]))))) if p.get("registration_no")

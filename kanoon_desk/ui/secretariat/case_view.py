@@ -512,6 +512,7 @@ class CaseView(CaseActions, QWidget):
              and bool(sec.removable_visits(self.ctx.store, c["id"])), self.remove_visit),
             ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
             ("correct", self.tr("اصلاح…"), a.has(*sec.CORRECTORS), self.correct),
+            ("change_applicant", self.tr("تغییر متقاضی…"), a.has(*sec.CORRECTORS), self.change_applicant),
         ]
         for key, label, enabled, slot in spec:
             if not enabled:
