@@ -484,8 +484,6 @@ class CaseView(CaseActions, QWidget):
         spec: list[tuple[str, str, bool, Callable[[], None]]] = [
             ("accept", self.tr("پذیرش"), st == "received" and a.has("expert"), self.accept_case),
             ("reject", self.tr("رد"), st == "received" and a.has("expert"), self.reject_case),
-            ("undo_accept", self.tr("بازگرداندن به صف بررسی…"), st in sec.UNDO_ACCEPT_STATUSES
-             and a.has("expert", "manager") and sec.may_undo_accept(self.ctx.store, c["id"]), self.undo_accept),
             ("register", self.tr("ثبت در دبیرخانه"), st == "accepted" and a.has("clerk", "expert"), self.register),
             ("refer", self.tr("ارجاع"), (st in ("registered", "answered") or (st == "referred" and mine))
              and a.has("expert", "manager"), self.refer),
@@ -513,6 +511,9 @@ class CaseView(CaseActions, QWidget):
             ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
             ("correct", self.tr("اصلاح…"), a.has(*sec.CORRECTORS), self.correct),
             ("change_applicant", self.tr("تغییر متقاضی…"), a.has(*sec.CORRECTORS), self.change_applicant),
+            # (among the corrections, not the steps: after «پذیرش» the cursor goes on to the next step)
+            ("undo_accept", self.tr("بازگرداندن به صف بررسی…"), st in sec.UNDO_ACCEPT_STATUSES
+             and a.has("expert", "manager") and sec.may_undo_accept(self.ctx.store, c["id"]), self.undo_accept),
         ]
         for key, label, enabled, slot in spec:
             if not enabled:
