@@ -1016,7 +1016,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -1044,7 +1044,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="694" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -1169,244 +1169,249 @@
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>بازگرداندن به صف بررسی…</source>
             <translation>Back to review…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>پس‌گرفتن ارسال…</source>
             <translation>Take back the forward…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>حذف مراجعه…</source>
             <translation>Remove a visit…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>اصلاح…</source>
             <translation>Correct…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>تغییر متقاضی…</source>
             <translation>Change applicant…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <source>جابه‌جایی پاسخ…</source>
+            <translation>Move answer…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
             <source>نامه ارسال {no}، {day}، {agency}</source>
             <translation>Forwarding letter {no}, {day}, {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
             <source>نامه پیگیری {no}، {day}</source>
             <translation>Follow-up letter {no}, {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
             <source>نامه‌های پیشین</source>
             <extracomment>each earlier letter's title and its two actions (to the printer, to a PDF)</extracomment>
             <translation>Earlier letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="598" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="600" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="640" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="643" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="652" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="655" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="677" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="674" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="677" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>ردیف</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>افزوده در</source>
             <translation>Added on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="686" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="689" />
             <source>افزوده به دست</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="690" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="737" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="693" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="740" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="691" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="694" />
             <source>گردش کار</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides the same paper as another case (the same applicant, a very similar subject: two desks took it while apart, or it was brought twice), while this one is open: its code opens it</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="692" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="695" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="537" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="537" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1462,12 +1467,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="635" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="638" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="662" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="665" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1593,7 +1598,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
@@ -1614,7 +1619,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="685" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="688" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
@@ -1787,51 +1792,81 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="399" />
+            <source>جابه‌جایی پاسخ</source>
+            <translation>Move answer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="403" />
+            <source>پاسخ</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="403" />
+            <source>«{text}» ({day})</source>
+            <translation>“{text}” ({day})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="407" />
+            <source>کد رهگیری یا شماره ثبت پرونده درست</source>
+            <translation>Tracking code or registration number of the right case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="408" />
+            <source>چرا پاسخ روی این پرونده نادرست بود</source>
+            <translation>Why the answer was on the wrong case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="409" />
+            <source>پاسخ با همان متن، روز و نامه اسکن‌شده به پرونده درست می‌رود، که باید چشم‌به‌راه پاسخ دستگاه باشد. این پرونده دوباره چشم‌به‌راه پاسخ خود است و زمان دستگاه از همان‌جا ادامه می‌یابد. جابه‌جایی و دلیل در گردش کار هر دو پرونده می‌ماند.</source>
+            <translation>The answer goes with the same text, day and scanned letter to the right case, which must be waiting for the agency's answer. This case waits for its own answer again and the agency's time runs on from where it stopped. The move and the reason stay on both cases' history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="422" />
             <source>بازگرداندن به صف بررسی</source>
             <translation>Back to review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="424" />
             <source>لغو می‌شود</source>
             <translation>To be undone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="424" />
             <source>پذیرش درخواست «{subject}» ({code})</source>
             <translation>Acceptance of the request “{subject}” ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="427" />
             <source>چرا پذیرش اشتباه بود</source>
             <translation>Why the acceptance was a mistake</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="405" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="428" />
             <source>درخواست به صف بررسی اولیه برمی‌گردد تا دوباره پذیرفته یا رد شود؛ اگر در کارتابل کسی است، از آن برداشته می‌شود. لغو با نام شما و دلیل در گردش کار می‌ماند.</source>
             <translation>The request goes back to the initial review queue to be accepted or rejected again; if it is in someone's cartable, it is taken out of it. The undo stays on the case history with your name and the reason.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="432" />
             <source>شماره ثبت {no} برای همین پرونده می‌ماند و به پرونده دیگری داده نمی‌شود؛ اگر دوباره پذیرفته شود با همین شماره ثبت است.</source>
             <translation>Registration number {no} stays with this case and is never given to another; accepted again, it is registered under the same number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="446" />
             <source>حذف مراجعه</source>
             <translation>Remove a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="449" />
             <source>مراجعه</source>
             <translation>Visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="450" />
             <source>{day} — ثبت {name}</source>
             <translation>{day} — recorded by {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="430" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="453" />
             <source>چرا نادرست ثبت شده بود</source>
             <translation>Why it was recorded wrongly</translation>
         </message>
@@ -3497,17 +3532,17 @@
             <translation>No open case waits in this user's cartable to hand over.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="137" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="138" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="139" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -3552,17 +3587,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="140" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="141" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -3572,7 +3607,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="153" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="154" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -3618,54 +3653,54 @@
             <translation>A visit at intake or at a notice in person was recorded with that step; correct the channel with «Correct…».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="143" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="144" />
             <source>پرونده {case} دیگر فرستادنی به دستگاه نیست (فرستاده یا بسته شده است)؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} can no longer be forwarded (it was forwarded or closed); read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="145" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="146" />
             <source>پرونده {case} دیگر در کارتابل شما نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer in your cartable; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="147" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="148" />
             <source>تاریخ نامه پیش از تاریخ دریافت پرونده {case} است؛ تاریخ نامه را دیرتر بگذارید. چیزی ثبت نشد.</source>
             <translation>The letter date is before case {case} was received; set a later letter date. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="151" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="152" />
             <source>«{name}» در «{into}» ادغام شده است؛ پرونده را به «{into}» بفرستید.</source>
             <extracomment>The states a case is forwarded to an agency from.</extracomment>
             <translation>“{name}” was merged into “{into}”; send the case to “{into}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="158" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="159" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="159" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="160" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="160" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="161" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="161" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="162" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="299" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="300" />
             <source>این پرونده نزد دستگاهی نیست که ارسالش پس گرفته شود (پاسخ رسیده یا پرونده بسته شده است).</source>
             <translation>This case is not with an agency whose forward could be taken back (the answer came, or the case was closed).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="301" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="302" />
             <source>بنویسید چرا ارسال پس گرفته می‌شود.</source>
             <translation>Write why the forward is taken back.</translation>
         </message>
@@ -4941,6 +4976,31 @@
             <location filename="../kanoon_desk/services/secretariat_applicant.py" line="25" />
             <source>بنویسید چرا متقاضی نادرست بود؛ در گردش کار می‌ماند.</source>
             <translation>Write why the applicant was wrong; it stays on the case history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_answer_move.py" line="21" />
+            <source>این پرونده پاسخی ندارد که جابه‌جا شود، یا پس از پاسخ کار دیگری (اعلام، بستن) روی آن انجام شده است.</source>
+            <translation>This case has no answer to move, or something was done on it after the answer (the applicant told, the case closed).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_answer_move.py" line="23" />
+            <source>پرونده‌ای با این کد رهگیری یا شماره ثبت پیدا نشد.</source>
+            <translation>No case has this tracking code or registration number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_answer_move.py" line="24" />
+            <source>پاسخ تنها به پرونده‌ای می‌رود که به دستگاه فرستاده شده و چشم‌به‌راه پاسخ است.</source>
+            <translation>An answer only moves to a case that was sent to an agency and is waiting for its answer.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_answer_move.py" line="26" />
+            <source>این همان پرونده است؛ کد رهگیری پرونده درست را بنویسید.</source>
+            <translation>This is the same case; type the right case's tracking code.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_answer_move.py" line="27" />
+            <source>بنویسید چرا پاسخ روی این پرونده نادرست بود؛ در گردش کار می‌ماند.</source>
+            <translation>Write why the answer was on this case by mistake; it stays on the case history.</translation>
         </message>
     </context>
     <context>
@@ -8976,129 +9036,134 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Applicant changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="50" />
+            <source>جابه‌جایی پاسخ به پرونده درست</source>
+            <translation>Answer moved to the right case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="58" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="62" />
             <source>پستی</source>
             <translation>By post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="84" />
             <source>{field}: {old} ← {new}</source>
             <translation>{field}: {old} → {new}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="89" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
             <source>همراه درخواست</source>
             <extracomment>what a scan is, as it was attached: with the request at intake, the agency's answer, or what the clerk chose in «افزودن پیوست» («گونه»)</extracomment>
             <translation>With the request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
             <source>پاسخ دستگاه</source>
             <translation>Agency's answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="116" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="394" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="148" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="396" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="150" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="154" />
             <source> — سپرده از کارتابل {name}</source>
             <translation> — handed over from {name}'s cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="156" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="159" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="162" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="166" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="62" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="167" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="181" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="168" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="118" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="181" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="139" />
             <source> (اکنون «{name}»)</source>
             <translation> (now “{name}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="182" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
@@ -9108,73 +9173,83 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Forward taken back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="170" />
+            <source> — جابه‌جاشده از پرونده {code}</source>
+            <translation> — moved from case {code}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="175" />
+            <source>پاسخ به پرونده {code} رفت</source>
+            <translation>answer moved to case {code}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="195" />
             <source>«{name}» در «{into}» ادغام شد؛ پرونده با «{into}» است</source>
             <translation>“{name}” was merged into “{into}”; the case is with “{into}”</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="198" />
             <source>ادغام در «{into}» برگردانده شد؛ پرونده دوباره با «{name}» است</source>
             <translation>The merge into “{into}” was undone; the case is with “{name}” again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="202" />
             <source>نامه {no}</source>
             <translation>Letter {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="207" />
             <source>حل ناسازگاری</source>
             <translation>conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="211" />
             <source>{name} ({nid})</source>
             <translation>{name} ({nid})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="214" />
             <source>از {old} به {new}</source>
             <translation>from {old} to {new}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="217" />
             <source>شماره ثبت {no} برای همین پرونده می‌ماند</source>
             <translation>registration number {no} stays with this case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="222" />
             <source>مراجعه {day}</source>
             <translation>Visit of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="227" />
             <source>نامه {previous} اکنون {no}</source>
             <translation>Letter {previous} is now {no}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="236" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="237" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="238" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="239" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="240" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -9214,7 +9289,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Working days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="55" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="82" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>موضوع</source>
@@ -9227,7 +9302,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="59" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="83" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>

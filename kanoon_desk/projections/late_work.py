@@ -58,6 +58,7 @@ ROLES_FOR: dict[str, frozenset[str]] = {
     "case.visit_removed": frozenset({"clerk", "expert", "manager"}),
     "case.review_undone": frozenset({"expert", "manager"}),
     "case.applicant_changed": frozenset({"clerk", "expert", "manager"}),
+    "case.answer_moved": frozenset({"clerk", "expert", "manager"}),
     "loan.checked_out": frozenset({"librarian", "admin"}),
     "loan.returned": frozenset({"librarian", "admin"}),
     "loan.renewed": frozenset({"librarian", "admin"}),

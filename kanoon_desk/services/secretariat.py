@@ -24,6 +24,7 @@ from ..store import Store
 from . import numbers
 from .accounts import require, working_calendar
 from .secretariat_agencies import default_deadline, get_agency
+from .secretariat_answer_move import move_answer
 from .secretariat_applicant import change_applicant
 from .secretariat_common import (
     MSG_METHOD,
@@ -119,7 +120,7 @@ from .secretariat_undo import may_undo_accept, undo_accept
 
 __all__ = [
     # the steps (and the forms) in the order of the process
-    "CaseInput", "Receipt", "validate_input", "intake", "correct_case", "change_applicant", "CORRECTABLE", "CORRECTORS", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review", "undo_accept", "may_undo_accept", "UNDO_ACCEPT_STATUSES",
+    "CaseInput", "Receipt", "validate_input", "intake", "correct_case", "change_applicant", "move_answer", "CORRECTABLE", "CORRECTORS", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review", "undo_accept", "may_undo_accept", "UNDO_ACCEPT_STATUSES",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "hand_over", "open_items_count", "ForwardView",
     "FORWARDABLE", "forward", "forward_many", "forward_instruction", "withdraw_forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "remove_visit", "removable_visits", "READ_ROLES", "today",

@@ -1221,3 +1221,37 @@ def test_a_request_registered_on_the_wrong_applicant_is_put_on_the_right_one_fro
     last = model.rowCount() - 1
     assert model.index(last, 2).data() == "تغییر متقاضی"
     assert "کد ملی اشتباه تایپ شده بود" in model.index(last, 4).data()
+
+
+def test_an_answer_recorded_on_the_wrong_case_is_moved_from_the_case_view(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An agency's answer typed on the wrong case stayed there for good (the wrong applicant told,
+    the right case waiting for ever): «جابه‌جایی پاسخ…» names the answer, takes the right case's
+    tracking code and the reason; both cases' timelines say so."""
+    wrong = _answered(desk, 1)
+    right = _referred(desk, 2)
+    sec.forward(desk.store, desk.manager, right, desk.agency.id, on=DAY)
+    code = q.get_case(desk.store, desk.clerk, right, on=DAY).case["tracking_code"]
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        seen.append(dlg.form.field("what").text())  # type: ignore[attr-defined]
+        dlg.form.field("to_code").setText("0000")  # type: ignore[attr-defined]
+        dlg.form.field("reason").setPlainText("نامه دستگاه برای پرونده دیگر بود")  # type: ignore[attr-defined]
+        dlg.submit()  # no such case: said at the field, nothing moved
+        seen.append(dlg.form.error_of("to_code"))
+        dlg.form.field("to_code").setText(code)  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, wrong, DAY + timedelta(days=5))
+    view.buttons["move_answer"].click()
+    assert "آسفالت کوچه" in seen[0] and seen[1] != ""
+    assert view.detail is not None and view.detail.case["status"] == "forwarded"
+    assert "move_answer" not in view.buttons and "answer" in view.buttons
+    model = view.timeline.model()
+    said = " ".join(str(model.index(i, 4).data()) for i in range(model.rowCount()))
+    assert "پاسخ به پرونده" in said and "نامه دستگاه برای پرونده دیگر بود" in said
+    other = q.get_case(desk.store, desk.clerk, right, on=DAY + timedelta(days=5))
+    assert (other.case["status"], other.case["response_text"]) == ("answered", "آسفالت کوچه تا هفته آینده انجام می‌شود")

@@ -477,6 +477,35 @@ _REMOVE_VISIT = SqliteStatement(delete(table_of(Visit)).where(
     .returning(table_of(Visit).c.id))
 
 
+_REOPEN_ANSWERED = SqliteStatement(
+    update(_FORWARDS).where(_FORWARDS.c.case_id == bindparam("case_id"), _FORWARDS.c.status == "answered",
+                            _FORWARDS.c.answered_on == bindparam("day"))
+    .values(status="open", answered_on=bindparam("cleared")).returning(_FORWARDS.c.id))
+_OPEN_LETTER = SqliteStatement(select(_FORWARDS.c.letter_date).where(_OPEN_FORWARDS)
+                               .order_by(_FORWARDS.c.letter_date).limit(1), typed=True)
+
+
+@projector("case.answer_moved", "case")
+def _answer_moved(s: Session, e: FoldEvent) -> None:
+    """An agency's answer recorded on the wrong case moved to the right one (`move_answer`): this
+    case waits for its own answer again — the letter it answered open, the agency's clock running
+    from that letter's date as before (the days the answer had counted taken off). A case that has
+    moved on since (told, closed: only apart) keeps its answer; the other case has it too."""
+    c = _case(s, e)
+    if c is None or c.status != "answered" or c.answered_on is None:
+        return
+    day = c.answered_on
+    _changed(s, Forward, _REOPEN_ANSWERED, {"status": "open", "answered_on": None}, case_id=c.id, day=day,
+             cleared=None)
+    letter = _OPEN_LETTER.first(s, case_id=c.id)
+    if letter is not None:
+        c.agency_days = max(0, c.agency_days - max(0, (day - letter[0]).days))
+        c.clock, c.agency_since = "agency", letter[0]
+    c.status, c.answered_on, c.response_text, c.notice = "forwarded", None, "", None
+    _back_to_letter_agency(s, c)
+    _save(s, c)
+
+
 @projector("case.applicant_changed", "case")
 def _applicant_changed(s: Session, e: FoldEvent) -> None:
     """The case put on another applicant (`change_applicant`): the name and national ID it is found

@@ -391,6 +391,29 @@ class CaseActions(_ViewBase):
         d.resize(560, max(d.sizeHint().height(), d.heightForWidth(560)))  # (the notes wrapped to that width)
         self._exec(d)
 
+    def move_answer(self) -> None:
+        """«جابه‌جایی پاسخ…»: an agency's answer recorded on the wrong case moved to the case it
+        answers (by its tracking code or registration number), with the reason."""
+        assert self.detail is not None
+        c = self.detail.case
+        d = self._dialog(QCoreApplication.translate("CaseView", "جابه‌جایی پاسخ"), lambda v: sec.move_answer(
+            self.ctx.store, self.ctx.actor, self.case_id or "", to_code=v["to_code"], reason=v["reason"],
+            on=self.today()))
+        text = str(c.get("response_text") or "")
+        d.note("what", QCoreApplication.translate("CaseView", "پاسخ"), QCoreApplication.translate(
+            "CaseView", "«{text}» ({day})").format(
+            text=isolated(text_digits(text if len(text) <= 120 else text[:119] + "…")),
+            day=text_digits(persian.format_jalali_date(c["answered_on"])) if c.get("answered_on") else "—"))
+        d.line("to_code", QCoreApplication.translate("CaseView", "کد رهگیری یا شماره ثبت پرونده درست"))
+        d.text("reason", QCoreApplication.translate("CaseView", "چرا پاسخ روی این پرونده نادرست بود"))
+        d.note("after", "", QCoreApplication.translate(
+            "CaseView", "پاسخ با همان متن، روز و نامه اسکن‌شده به پرونده درست می‌رود، که باید چشم‌به‌راه پاسخ "
+                        "دستگاه باشد. این پرونده دوباره چشم‌به‌راه پاسخ خود است و زمان دستگاه از همان‌جا ادامه "
+                        "می‌یابد. جابه‌جایی و دلیل در گردش کار هر دو پرونده می‌ماند."))
+        d.setMinimumWidth(560)
+        d.resize(560, max(d.sizeHint().height(), d.heightForWidth(560)))  # (the notes wrapped to that width)
+        self._exec(d)
+
     def undo_accept(self) -> None:
         """«بازگرداندن به صف بررسی…»: a request accepted by mistake goes back to the review queue,
         with the reason, before the manager acts on it (taken out of a cartable it waits in)."""

@@ -47,6 +47,7 @@ EVENT_FA = {  # noqa: E501
     "case.visit_removed": QT_TRANSLATE_NOOP("Secretariat", "حذف مراجعه نادرست"),
     "case.review_undone": QT_TRANSLATE_NOOP("Secretariat", "لغو پذیرش، بازگشت به صف بررسی"),
     "case.applicant_changed": QT_TRANSLATE_NOOP("Secretariat", "تغییر متقاضی"),
+    "case.answer_moved": QT_TRANSLATE_NOOP("Secretariat", "جابه‌جایی پاسخ به پرونده درست"),
 }
 
 #: the fields a correction (`case.corrected`) names, in the form's order
@@ -166,7 +167,13 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
                  if p.get("new_deadline") else "")
         return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + isolated(str(p.get("note", "")))
     if t in ("case.answered",):
-        return isolated(str(p.get("text", "")))
+        moved = (QCoreApplication.translate("Secretariat", " — جابه‌جاشده از پرونده {code}").format(
+            code=ltr(unbroken(persian.to_persian_digits(str(p["moved_from_code"]))))) if p.get("moved_from_code")
+            else "")
+        return isolated(str(p.get("text", ""))) + moved
+    if t == "case.answer_moved":  # where the answer went, and why
+        return QCoreApplication.translate("Secretariat", "پاسخ به پرونده {code} رفت").format(
+            code=ltr(unbroken(persian.to_persian_digits(str(p.get("to_code", "")))))) + _quoted(p.get("reason"))
     if t == "case.notified":
         said = f" — «{isolated(p['text'])}»" if p.get("text") else ""
         if p.get("method") == "sms":

@@ -511,6 +511,8 @@ class CaseView(CaseActions, QWidget):
             ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
             ("correct", self.tr("اصلاح…"), a.has(*sec.CORRECTORS), self.correct),
             ("change_applicant", self.tr("تغییر متقاضی…"), a.has(*sec.CORRECTORS), self.change_applicant),
+            ("move_answer", self.tr("جابه‌جایی پاسخ…"), st == "answered" and a.has("clerk", "expert", "manager"),
+             self.move_answer),
             # (among the corrections, not the steps: after «پذیرش» the cursor goes on to the next step)
             ("undo_accept", self.tr("بازگرداندن به صف بررسی…"), st in sec.UNDO_ACCEPT_STATUSES
              and a.has("expert", "manager") and sec.may_undo_accept(self.ctx.store, c["id"]), self.undo_accept),
