@@ -209,12 +209,30 @@ _RECALL_OPEN = SqliteStatement(update(_REFERRALS).where(
     .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 
 
+_EV = table_of(Event)
+#: The last event of a type on the case before an event (by (hlc, id)): its id and stamp.
+_LAST_STAMP = SqliteStatement(select(_EV.c.id, _EV.c.hlc).where(
+    _EV.c.aggregate_id == bindparam("case_id"), _EV.c.type == bindparam("type"),
+    (_EV.c.hlc < bindparam("hlc")) | ((_EV.c.hlc == bindparam("hlc")) & (_EV.c.id < bindparam("id"))))
+    .order_by(_EV.c.hlc.desc(), _EV.c.id.desc()).limit(1))
+
+
 def _review_undone_late(s: Session, e: FoldEvent, c: CaseRow) -> None:
-    other = _LAST_OF_TYPE.first(s, case_id=c.id, type="case.review_undone" if e.type != "case.review_undone"
-                                else "case.forwarded", hlc=e.hlc, id=e.id)
-    if other is None and e.type == "case.review_undone":
-        other = _LAST_OF_TYPE.first(s, case_id=c.id, type="case.referred", hlc=e.hlc, id=e.id)
-    raise_conflict(s, REVIEW_UNDONE_LATE, "case", c.id, e.office_code, [other[0] if other else "", e.id], e.hlc,
+    """The conflict of an undone acceptance and a manager's step made apart, raised at the later of
+    the two (by HLC), naming both. A referral or forward met on a case back in review counts only
+    after an undo with no acceptance since among the events held (a case folded with its review
+    still to come is merely incomplete)."""
+    if e.type == "case.review_undone":
+        other = (_LAST_STAMP.first(s, case_id=c.id, type="case.forwarded", hlc=e.hlc, id=e.id)
+                 or _LAST_STAMP.first(s, case_id=c.id, type="case.referred", hlc=e.hlc, id=e.id))
+    else:
+        other = _LAST_STAMP.first(s, case_id=c.id, type="case.review_undone", hlc=e.hlc, id=e.id)
+        again = _LAST_STAMP.first(s, case_id=c.id, type="case.reviewed", hlc=e.hlc, id=e.id)
+        if other is None or (again is not None and again[1] > other[1]):
+            return
+    if other is None:
+        return
+    raise_conflict(s, REVIEW_UNDONE_LATE, "case", c.id, e.office_code, [other[0], e.id], e.hlc,
                    {"tracking_code": c.tracking_code})
 
 
