@@ -16,6 +16,7 @@ from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from tests.factories import make_user
 from tests.library_helpers import TODAY, actor_at, add_other_centre, make_library
+from tests.refold_check import assert_refolds_alike
 
 
 def test_checkout_due_date_on_working_calendar(tmp_path: Path) -> None:
@@ -267,21 +268,7 @@ def test_a_book_lost_with_its_member_closes_the_loan_and_keeps_the_copy_lost(tmp
     assert lib.get_copy(L.store, "B0001").status == "lost"
     circ.found_copy(L.store, L.admin, "B0001", today=later)
     assert lib.get_copy(L.store, "B0001").status == "on_shelf"
-    _refolds_alike(L.store)
-
-
-def _refolds_alike(store: object) -> None:
-    """A full re-fold (which holds loans back in its row buffer) leaves the tables as they are."""
-    from kanoon_desk.eventlog import projection_digests, refold_all
-    from kanoon_desk.store import Store
-
-    assert isinstance(store, Store)
-    with store.read() as s:
-        before = projection_digests(s)
-    with store.transaction() as s:
-        refold_all(s)
-    with store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(L.store)
 
 
 def test_marking_a_copy_on_loan_lost_closes_its_loan(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from kanoon_desk.errors import InvariantError
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from tests.library_helpers import NATIONAL_IDS, TODAY, actor_at, make_library
+from tests.refold_check import assert_refolds_alike
 
 
 def _all_out(L: object) -> None:
@@ -142,7 +143,6 @@ def _third(L: object) -> lib.MemberView:
 
 def test_cancelling_a_ready_hold_sets_its_copy_aside_for_the_next_hold(tmp_path: Path) -> None:
     from kanoon_desk.services import library_reports as rep
-    from tests.test_circulation import _refolds_alike
 
     L = make_library(tmp_path)
     _all_out(L)
@@ -162,7 +162,7 @@ def test_cancelling_a_ready_hold_sets_its_copy_aside_for_the_next_hold(tmp_path:
     back = circ.cancel_hold(L.store, L.admin, second.id, today=TODAY)
     assert back is not None and back.next_action == "reshelve" and back.hold is None
     assert lib.get_copy(L.store, "B0002").status == "on_shelf"
-    _refolds_alike(L.store)
+    assert_refolds_alike(L.store)
 
 
 def test_cancelling_a_ready_hold_sends_its_copy_to_the_next_hold_elsewhere(tmp_path: Path) -> None:
@@ -182,7 +182,6 @@ def test_cancelling_a_ready_hold_sends_its_copy_to_the_next_hold_elsewhere(tmp_p
 
 
 def test_cancelling_a_hold_in_transit_passes_its_copy_to_the_next_hold(tmp_path: Path) -> None:
-    from tests.test_circulation import _refolds_alike
 
     L = make_library(tmp_path)
     _all_out(L)
@@ -201,7 +200,7 @@ def test_cancelling_a_hold_in_transit_passes_its_copy_to_the_next_hold(tmp_path:
     arrived = circ.checkin(L.store, at_b, "B0001", today=TODAY + timedelta(days=1))
     assert arrived.next_action == "hold_here" and arrived.hold is not None and arrived.hold.id == second.id
     assert lib.get_copy(L.store, "B0001").status == "held"
-    _refolds_alike(L.store)
+    assert_refolds_alike(L.store)
 
 
 def test_a_copy_on_its_way_passed_to_a_hold_at_the_centre_it_left_is_set_aside_there(tmp_path: Path) -> None:
@@ -221,7 +220,6 @@ def test_a_copy_on_its_way_passed_to_a_hold_at_the_centre_it_left_is_set_aside_t
 
 def test_borrowing_another_copy_frees_the_one_set_aside_for_the_next_hold(tmp_path: Path) -> None:
     from kanoon_desk.services import library_reports as rep
-    from tests.test_circulation import _refolds_alike
 
     L = make_library(tmp_path)
     _all_out(L)
@@ -244,7 +242,7 @@ def test_borrowing_another_copy_frees_the_one_set_aside_for_the_next_hold(tmp_pa
     assert lib.get_copy(L.store, "B0001").status == "on_shelf"
     plain = circ.checkout(L.store, L.admin, third.member_no, "B0001", today=TODAY)
     assert plain.freed is None
-    _refolds_alike(L.store)
+    assert_refolds_alike(L.store)
 
 
 def test_a_hold_is_refused_on_a_title_no_copy_could_ever_serve(tmp_path: Path) -> None:

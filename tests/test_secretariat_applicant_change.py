@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from kanoon_desk.errors import PermissionDenied, ValidationError
-from kanoon_desk.eventlog import projection_digests, refold_all
 from kanoon_desk.models.secretariat import Applicant, Case
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services.secretariat_search import SearchQuery, search
+from tests.refold_check import assert_refolds_alike
 
 from .secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
 
@@ -62,12 +62,7 @@ def test_a_case_on_the_wrong_applicant_moves_to_the_right_one_and_the_other_gets
         his = s.get(Applicant, s.get(Case, wrong.case_id).applicant_id)  # type: ignore[union-attr]
         assert his is not None and (his.national_id, his.mobile) == (right, "09351112233")
     assert [c.id for c in search(desk.store, desk.clerk, SearchQuery(text=right))] == [wrong.case_id]
-    with desk.store.read() as s:
-        before = projection_digests(s)
-    with desk.store.transaction() as s:
-        refold_all(s)
-    with desk.store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(desk.store)
 
 
 def test_only_a_clerk_expert_or_manager_changes_the_applicant(desk: Desk) -> None:

@@ -17,6 +17,7 @@ from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services.numbers import is_valid_tracking_code, sms_tracking_code
 from kanoon_desk.services.secretariat_agencies import save_agency
 from kanoon_desk.services.secretariat_files import attachment_path
+from tests.refold_check import assert_refolds_alike
 
 from .secretariat_helpers import PDF_BYTES, Desk, case_input, make_secretariat_desk, national_id
 
@@ -364,12 +365,7 @@ def test_a_manager_recalling_a_referral_sent_on_has_the_case_in_the_cartable_aga
     assert (c["status"], c["holder_user_id"]) == ("referred", desk.manager.user_id)
     sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY + timedelta(days=1))  # acts on it
     assert q.cartable(desk.store, desk.manager) == []
-    with desk.store.read() as s:
-        before = projection_digests(s)
-    with desk.store.transaction() as s:
-        refold_all(s)
-    with desk.store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(desk.store)
 
 
 def test_a_reopened_case_is_the_secretariats_again_not_the_agencys(desk: Desk) -> None:

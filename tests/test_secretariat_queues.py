@@ -12,11 +12,12 @@ import pytest
 from alembic import command
 
 from kanoon_desk.errors import PermissionDenied, ValidationError
-from kanoon_desk.eventlog import projection_digests, refold_all
+from kanoon_desk.eventlog import projection_digests
 from kanoon_desk.services import ops
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.store import Store, alembic_config, make_engine
+from tests.refold_check import assert_refolds_alike
 
 from .secretariat_helpers import Desk, case_input, make_secretariat_desk
 
@@ -109,12 +110,7 @@ def test_each_queue_lists_what_waits_on_the_office_and_a_notice_takes_a_case_out
     assert _queue(desk, "notices") == set()
     rows = {r.id: r for r in q.search(desk.store, desk.clerk, q.SearchQuery(text="برق"))}
     assert rows[c["untold"]].notice == "told" and rows[c["closed_untold"]].notice == "due"
-    with desk.store.read() as s:
-        before = projection_digests(s)
-    with desk.store.transaction() as s:
-        refold_all(s)
-    with desk.store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(desk.store)
 
 
 def test_the_migration_fills_what_a_case_owes_its_applicant_as_a_refold_does(desk: Desk) -> None:

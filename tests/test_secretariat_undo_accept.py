@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from kanoon_desk.errors import InvariantError, PermissionDenied, ValidationError
-from kanoon_desk.eventlog import projection_digests, refold_all
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services import secretariat_undo as undo
 from kanoon_desk.services.secretariat_cartable import cartable_count
+from tests.refold_check import assert_refolds_alike
 
 from .secretariat_helpers import Desk, case_input, make_secretariat_desk
 
@@ -50,12 +50,7 @@ def test_an_accepted_registered_and_referred_case_goes_back_to_review_keeping_it
     sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
     d = q.get_case(desk.store, desk.expert, r.case_id, on=DAY)
     assert (d.case["status"], d.case["registration_no"]) == ("registered", number)
-    with desk.store.read() as s:
-        before = projection_digests(s)
-    with desk.store.transaction() as s:
-        refold_all(s)
-    with desk.store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(desk.store)
 
 
 def test_once_the_manager_acted_the_acceptance_stands(desk: Desk) -> None:

@@ -12,6 +12,7 @@ from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import stocktake as st
 from tests.library_helpers import TODAY, actor_at, make_library
+from tests.refold_check import assert_refolds_alike
 
 
 def test_stocktake_outcomes_and_mark_missing_lost(tmp_path: Path) -> None:
@@ -74,18 +75,12 @@ def test_shelf_range_and_one_open_session(tmp_path: Path) -> None:
 
 
 def test_stocktake_survives_a_refold(tmp_path: Path) -> None:
-    from kanoon_desk.eventlog import projection_digests, refold_all
 
     L = make_library(tmp_path)
     take = st.open_stocktake(L.store, L.admin)
     st.scan(L.store, L.admin, take.id, ["B0001", "X"])
     st.close_stocktake(L.store, L.admin, take.id)
-    with L.store.read() as s:
-        before = projection_digests(s)
-    with L.store.transaction() as s:
-        refold_all(s)
-    with L.store.read() as s:
-        assert projection_digests(s) == before
+    assert_refolds_alike(L.store)
     assert lib.search_titles(L.store, "ماهی")  # the FTS index is rebuilt too
 
 
@@ -132,7 +127,6 @@ def test_a_reversed_shelf_range_is_refused_at_its_first_field(tmp_path: Path) ->
 
 
 def test_copies_set_aside_for_holds_or_on_their_way_are_not_expected_nor_written_off(tmp_path: Path) -> None:
-    from tests.test_circulation import _refolds_alike
 
     L = make_library(tmp_path)
     at_b = actor_at(L.admin, "14")
@@ -154,7 +148,7 @@ def test_copies_set_aside_for_holds_or_on_their_way_are_not_expected_nor_written
     # the child collects the copy set aside for them
     loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY)
     assert loan.barcode == "B0003"
-    _refolds_alike(L.store)
+    assert_refolds_alike(L.store)
 
 
 def test_a_session_opened_before_expecting_held_copies_never_writes_them_off(tmp_path: Path) -> None:
