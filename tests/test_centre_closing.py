@@ -125,3 +125,28 @@ def test_a_closed_centre_s_copies_are_on_their_way_to_the_centre_they_move_to_un
     here = lib.get_copy(d.store, "C1301")
     assert (here.status, here.location, here.home_centre) == ("on_shelf", "13", "13")
     assert [x.barcode for x in transit.in_transit_to(d.store, "13")] == ["C1302"]
+
+
+def test_a_closed_centre_s_lost_copies_are_counted_and_may_be_written_off_not_moved(centre: Lib) -> None:
+    """A lost copy of the centre closed went to the other centre as its lost copy, counted among the
+    copies moved and named nowhere; the plan counts it, and the admin may write it off instead."""
+    d = centre
+    lib.mark_copy_lost(d.store, d.admin, "C1302", today=TODAY)
+    plan = rules.closing_plan(d.store, d.admin, "1301")
+    assert (plan.copies, plan.lost) == (2, 1) and not plan.blocked
+    rules.close_centre(d.store, d.admin, "1301", into="13", withdraw_lost=True, on=CLOSED_ON)
+    with d.store.read() as s:
+        assert {c.barcode: (c.home_centre, c.status) for c in s.query(Copy) if c.barcode.startswith("C130")} == {
+            "C1301": ("13", "in_transit"), "C1302": ("1301", "withdrawn")}
+
+
+def test_a_centre_whose_copies_are_all_lost_and_written_off_needs_no_centre_to_move_to(tmp_path: Path) -> None:
+    d = make_library(tmp_path)
+    rules.add_centre(d.store, d.admin, "1301", "مرکز فرهنگی هنری شماره ۳")
+    lib.add_copy(d.store, d.admin, d.title.id, barcode="C1301", home_centre="1301")
+    lib.mark_copy_lost(d.store, d.admin, "C1301", today=TODAY)
+    with pytest.raises(ValidationError) as err:  # moved as a lost copy, it needs a centre
+        rules.close_centre(d.store, d.admin, "1301", on=CLOSED_ON)
+    assert err.value.field == "into"
+    rules.close_centre(d.store, d.admin, "1301", withdraw_lost=True, on=CLOSED_ON)
+    assert lib.get_copy(d.store, "C1301").status == "withdrawn"

@@ -1914,25 +1914,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="38" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="202" />
             <source>نام مرکز</source>
             <translation>Centre name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="39" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="203" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="40" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="204" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="41" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="190" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="205" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
@@ -1952,72 +1952,72 @@
             <translation>Closed on %1; members and copies at %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="154" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="169" />
             <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
             <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="182" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="197" />
             <source>۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود</source>
             <translation>021-88776655 — printed on the overdue notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="201" />
             <source>کد مرکز</source>
             <translation>Centre code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="206" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="207" />
             <source>افزودن مرکز</source>
             <translation>Add centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="195" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="210" />
             <source>ذخیره اصلاح مرکز برگزیده</source>
             <translation>Save the selected centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="198" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="213" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="215" />
             <source>همه نام‌ها، تلفن‌ها و نشانی‌هایی که مرکز برگزیده داشته، از هر میز؛ مقداری که تغییر میز دیگری جایگزینش کرد هم دیده می‌شود.</source>
             <translation>Every name, phone and address the chosen centre has had, from every desk; a value another desk's change replaced is listed too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="218" />
             <source>بستن مرکز…</source>
             <translation>Close centre…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="220" />
             <source>مرکزی که دیگر کار نمی‌کند: اعضا و نسخه‌هایش به مرکز دیگری می‌رود؛ تا امانت، رزرو یا نسخه در راهی در آن باز است بسته نمی‌شود.</source>
             <translation>A centre that no longer works: its members and copies go to another centre; it is not closed while a loan, a hold or a copy on its way is open there.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="208" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="223" />
             <source>مرکز تازه</source>
             <translation>New centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="294" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="309" />
             <source>مرکز «%1» بسته شد.</source>
             <translation>Centre “%1” was closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="311" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="326" />
             <source>مرکز «{n}» افزوده شد.</source>
             <translation>Centre “{n}” added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="325" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="340" />
             <source>مشخصات مرکز «{n}» ذخیره شد.</source>
             <translation>Details of centre “{n}” saved.</translation>
         </message>
@@ -2084,45 +2084,56 @@
             <translation>Withdraw the copies instead of moving them</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="78" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
             <source>دلیل وجین، مانند «فرسوده؛ مرکز بسته شد»</source>
+            <extracomment>shown when the centre has lost copies: written off, not moved as the other centre's lost copies</extracomment>
             <translation>Reason for the withdrawal, e.g. “worn; centre closed”</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="83" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="80" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="84" />
             <source>اعضا و نسخه‌ها به</source>
             <translation>Members and copies to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="87" />
             <source>دلیل وجین</source>
             <translation>Reason for withdrawal</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="93" />
             <source>بستن مرکز</source>
             <translation>Close centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="94" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="117" />
             <source>این مرکز هنوز کار باز دارد و بسته نمی‌شود: امانت باز %1، رزرو %2، نسخه در راه %3. نخست کتاب‌های امانتی بازگردانده شود، رزروها تحویل یا لغو شود و نسخه‌های در راه برسند.</source>
             <extracomment>the centre as closed, once the dialog is accepted</extracomment>
             <translation>This centre still has open work and cannot be closed: open loans %1, holds %2, copies on their way %3. First the lent books must come back, the holds be collected or cancelled and the copies on their way arrive.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="117" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="124" />
             <source>با بستن مرکز، %1 عضو و %2 نسخه آن به مرکزی که برمی‌گزینید می‌رود (یا نسخه‌ها وجین می‌شود)؛ نسخه‌ها تا میز آن مرکز یکایک آن‌ها را بخواند «در راه» است. مرکز در فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن برگشت ندارد.</source>
             <translation>Closing the centre moves its members (%1) and copies (%2) to the centre you choose (or withdraws the copies); the copies are on their way until that centre's desk reads each one in. The centre stays in past lists and reports, but cannot be chosen for a new member, copy, hold or loan. Closing cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="129" />
+            <source>%1 نسخه گم‌شده وجین شود، نه جابه‌جا</source>
+            <translation>Write off the %1 lost copies, do not move them</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="132" />
+            <source>از این نسخه‌ها %1 نسخه گم‌شده است: جابه‌جا شود، در مرکز دیگر هم گم‌شده است؛ وجین شود، با دلیل «گم‌شده؛ مرکز بسته شد» از گردش بیرون می‌رود.</source>
+            <translation>%1 of these copies are lost: moved, they are lost at the other centre too; written off, they leave circulation with the reason «lost; centre closed».</translation>
         </message>
     </context>
     <context>

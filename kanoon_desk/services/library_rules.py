@@ -262,7 +262,8 @@ def refuse_closed(s: Session, code: str, field: str) -> None:
 @dataclass(frozen=True)
 class ClosingPlan:
     """What stands in the way of closing a centre (`loans`, `holds`, `transit`: each must be 0),
-    and what closing it moves (its members, its copies in circulation)."""
+    and what closing it moves (its members, its copies in circulation; `lost`: how many of those
+    copies are lost, which move as the other centre's lost copies unless written off)."""
 
     centre: CentreView
     loans: int
@@ -270,6 +271,7 @@ class ClosingPlan:
     transit: int
     members: int
     copies: int
+    lost: int = 0
 
     @property
     def blocked(self) -> bool:
@@ -295,7 +297,9 @@ def _plan(s: Session, store: Store, code: str) -> ClosingPlan:
         Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))) or 0
     copies = s.scalar(select(func.count()).select_from(Copy).where(
         Copy.home_centre == code, Copy.withdrawn.is_(False))) or 0
-    return ClosingPlan(_centre_view(office), loans, holds, transit, members, copies)
+    lost = s.scalar(select(func.count()).select_from(Copy).where(
+        Copy.home_centre == code, Copy.withdrawn.is_(False), Copy.status == "lost")) or 0
+    return ClosingPlan(_centre_view(office), loans, holds, transit, members, copies, lost)
 
 
 def closing_plan(store: Store, actor: Actor, code: str) -> ClosingPlan:
@@ -305,13 +309,19 @@ def closing_plan(store: Store, actor: Actor, code: str) -> ClosingPlan:
         return _plan(s, store, code)
 
 
+#: The reason a lost copy of a closed centre is written off with (`close_centre`'s `withdraw_lost`).
+LOST_AT_CLOSING = "گم‌شده؛ مرکز بسته شد"
+
+
 def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withdraw_copies: bool = False,
-                 reason: str = "", on: date | None = None) -> CentreView:
+                 reason: str = "", withdraw_lost: bool = False, on: date | None = None) -> CentreView:
     """Close a cultural centre, in one step: refused while a loan, a hold or a copy on its way is
     left there (each counted in the message); its members, and its copies (or, with
     `withdraw_copies`, none: they are withdrawn, saying `reason`), go to the centre `into` (the
     copies on their way there, as a copy given to another centre is, until it scans them in); then
-    `centre.closed`. It stays in the lists and reports of its past, and is chosen for nothing new.
+    `centre.closed`. With `withdraw_lost`, its lost copies are written off (`LOST_AT_CLOSING`)
+    rather than moved as the other centre's lost copies. It stays in the lists and reports of its
+    past, and is chosen for nothing new.
     Only the admin, of a centre of this desk's office."""
     require(actor, "admin")
     day = on or office_today()
@@ -324,7 +334,7 @@ def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withd
                                   {"loans": plan.loans, "holds": plan.holds, "transit": plan.transit})
         if withdraw_copies and plan.copies and not why:
             raise ValidationError(MSG_CLOSE_REASON, "reason")
-        needs_into = plan.members or (plan.copies and not withdraw_copies)
+        needs_into = plan.members or (plan.copies - (plan.lost if withdraw_lost else 0) and not withdraw_copies)
         if into == code:
             raise ValidationError(MSG_CLOSE_INTO_SELF, "into")
         if into:
@@ -338,9 +348,10 @@ def close_centre(store: Store, actor: Actor, code: str, *, into: str = "", withd
                 Member.home_centre == code, Member.merged_into.is_(None), Member.erased_on.is_(None))):
             store.record(s, actor, "member.field_set", member_id, {"home_centre": into}, subject=member_no)
         for copy in s.scalars(select(Copy).where(Copy.home_centre == code, Copy.withdrawn.is_(False))).all():
-            if withdraw_copies:
+            if withdraw_copies or (withdraw_lost and copy.status == "lost"):
                 store.record(s, actor, "copy.withdrawn", copy.id,
-                             {"reason": why, "seen_received": copy.received_hlc or 0}, subject=copy.barcode)
+                             {"reason": why if withdraw_copies else LOST_AT_CLOSING,
+                              "seen_received": copy.received_hlc or 0}, subject=copy.barcode)
             else:  # on its way to `into`, as a copy given to another centre from the catalogue
                 pack_to_move(s, store, actor, copy)
                 store.record(s, actor, "copy.field_set", copy.id, {"home_centre": into}, subject=copy.barcode)

@@ -64,3 +64,45 @@ def test_the_admin_closes_a_centre_once_its_loan_is_back(qtbot: Any, tmp_path: P
     select_row(page.table, row)
     assert not page.close_button.isEnabled()
     page.grab().save(str(tmp_path / "centres-closed.png"))
+
+
+def test_the_close_dialog_names_the_centre_s_lost_copies_and_writes_them_off_unless_told_not_to(
+        qtbot: Any, tmp_path: Path) -> None:
+    d = make_library(tmp_path)
+    rules.add_centre(d.store, d.admin, "1301", "مرکز فرهنگی هنری شماره ۳")
+    for barcode in ("C1301", "C1302", "C1303"):
+        lib.add_copy(d.store, d.admin, d.title.id, barcode=barcode, home_centre="1301")
+    lib.mark_copy_lost(d.store, d.admin, "C1302", today=TODAY)
+    lib.mark_copy_lost(d.store, d.admin, "C1303", today=TODAY)
+    page = CentresPage(make_ctx(d.store, d.admin, tmp_path))
+    qtbot.addWidget(page)
+    select_row(page.table, next(i for i in range(page.model.rowCount()) if page.model.row_at(i).code == "1301"))
+    dialog = page.close_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert not dialog.withdraw_lost.isHidden() and dialog.withdraw_lost.isChecked()
+    assert dialog.withdraw_lost.text() == "۲ نسخه گم‌شده وجین شود، نه جابه‌جا"
+    assert "از این نسخه‌ها ۲ نسخه گم‌شده است" in dialog.summary.text()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "close-lost.png"))
+    dialog.withdraw.setChecked(True)  # all copies written off: the lost ones' box says nothing more
+    assert not dialog.withdraw_lost.isEnabled()
+    dialog.withdraw.setChecked(False)
+    dialog.into.setCurrentIndex([dialog.into.itemData(i) for i in range(dialog.into.count())].index("13"))
+    dialog.ok_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [lib.get_copy(d.store, b).status for b in ("C1301", "C1302", "C1303")] == [
+        "in_transit", "withdrawn", "withdrawn"]
+
+
+def test_a_centre_without_lost_copies_shows_no_box_for_them(qtbot: Any, tmp_path: Path) -> None:
+    d = make_library(tmp_path)
+    rules.add_centre(d.store, d.admin, "1301", "مرکز فرهنگی هنری شماره ۳")
+    lib.add_copy(d.store, d.admin, d.title.id, barcode="C1301", home_centre="1301")
+    page = CentresPage(make_ctx(d.store, d.admin, tmp_path))
+    qtbot.addWidget(page)
+    select_row(page.table, next(i for i in range(page.model.rowCount()) if page.model.row_at(i).code == "1301"))
+    dialog = page.close_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.withdraw_lost.isHidden()

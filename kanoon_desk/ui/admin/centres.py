@@ -73,12 +73,17 @@ class CloseCentreDialog(NamedDialog):
                 self.into.addItem(f"{text_digits(name)} ({digits(code)})", code)
         self.withdraw = QCheckBox(self.tr("نسخه‌ها وجین شوند، نه جابه‌جا"))
         self.withdraw.setObjectName("withdraw")
+        #: shown when the centre has lost copies: written off, not moved as the other centre's lost copies
+        self.withdraw_lost = QCheckBox()
+        self.withdraw_lost.setObjectName("withdraw_lost")
+        self.withdraw_lost.setChecked(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("دلیل وجین، مانند «فرسوده؛ مرکز بسته شد»"))
         self.form.add_field("code", self.tr("مرکز"), QLabel(f"{text_digits(centre.name)} ({digits(centre.code)})"))
         self.form.add_field("into", self.tr("اعضا و نسخه‌ها به"), self.into)
         self.form.add_field("withdraw", "", self.withdraw)
+        self.form.add_field("withdraw_lost", "", self.withdraw_lost)
         self.form.add_field("reason", self.tr("دلیل وجین"), self.reason)
         self.summary = QLabel()
         self.summary.setObjectName("close-summary")
@@ -95,8 +100,10 @@ class CloseCentreDialog(NamedDialog):
         box.addWidget(self.buttons)
         #: the centre as closed, once the dialog is accepted
         self.closed: rules.CentreView | None = None
-        self.withdraw.toggled.connect(lambda on: self.reason.setEnabled(on))
+        self.withdraw.toggled.connect(self.reason.setEnabled)
+        self.withdraw.toggled.connect(lambda on: self.withdraw_lost.setEnabled(not on))
         self.reason.setEnabled(False)
+        self.withdraw_lost.setVisible(False)
         self.plan: rules.ClosingPlan | None = None
         try:
             self.plan = rules.closing_plan(ctx.store, ctx.actor, centre.code)
@@ -118,11 +125,18 @@ class CloseCentreDialog(NamedDialog):
             "آن مرکز یکایک آن‌ها را بخواند «در راه» است. مرکز در "
             "فهرست‌ها و گزارش‌های گذشته می‌ماند، ولی برای عضو، نسخه، رزرو یا امانت تازه برگزیده نمی‌شود. بستن "
             "برگشت ندارد.").replace("%1", digits(p.members)).replace("%2", digits(p.copies)))
+        if p.lost:
+            self.withdraw_lost.setText(self.tr("%1 نسخه گم‌شده وجین شود، نه جابه‌جا").replace("%1", digits(p.lost)))
+            self.withdraw_lost.setVisible(True)
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "از این نسخه‌ها %1 نسخه گم‌شده است: جابه‌جا شود، در مرکز دیگر هم گم‌شده است؛ وجین شود، با دلیل "
+                "«گم‌شده؛ مرکز بسته شد» از گردش بیرون می‌رود.").replace("%1", digits(p.lost)))
 
     def submit(self) -> None:
         self.form.clear_errors()
         store, actor, code = self.ctx.store, self.ctx.actor, self.centre.code
         into, withdraw, reason = str(self.into.currentData() or ""), self.withdraw.isChecked(), self.reason.text()
+        withdraw_lost = bool(self.plan and self.plan.lost) and self.withdraw_lost.isChecked()
         self.ok_button.setEnabled(False)
 
         def done(view: rules.CentreView) -> None:
@@ -135,7 +149,8 @@ class CloseCentreDialog(NamedDialog):
             self.form.show_error(err)
 
         self.ctx.tasks.run(lambda: rules.close_centre(store, actor, code, into=into, withdraw_copies=withdraw,
-                                                      reason=reason), on_done=done, on_error=failed)
+                                                      reason=reason, withdraw_lost=withdraw_lost),
+                       on_done=done, on_error=failed)
 
 
 class CentresPage(QWidget):
