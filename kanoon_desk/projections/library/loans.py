@@ -101,12 +101,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
               "returned_centre": e.payload.get("centre", e.office_code)}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
-        _member_once_closed(s, loan.id)
+    _write_loan(s, loan.id, held, _SET_RETURNED, values, closed=True)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -118,11 +113,7 @@ def _loan_renewed(s: Session, e: FoldEvent) -> None:
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
+    _write_loan(s, loan.id, held, _SET_RENEWED, values)
 
 
 @projector("loan.voided", "loan")
@@ -145,12 +136,7 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": VOIDED_HLC,
               "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
               "returned_centre": None}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
-        _member_once_closed(s, loan.id)
+    _write_loan(s, loan.id, held, _SET_RETURNED, values, closed=True)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -167,11 +153,7 @@ def _loan_return_undone(s: Session, e: FoldEvent) -> None:
     if loan.returned_hlc != e.payload.get("return_hlc"):
         return
     values = {"returned_at": None, "returned_hlc": None, "returned_on": None, "returned_centre": None}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
+    _write_loan(s, loan.id, held, _SET_RETURNED, values)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)
     check_loan(s, loan.id)
@@ -185,11 +167,7 @@ def _loan_renewal_undone(s: Session, e: FoldEvent) -> None:
     if loan is None or loan.returned_at is not None or not loan.renewals:
         return
     values = {"renewals": loan.renewals - 1, "due_on": date.fromisoformat(e.payload["due_on"])}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
+    _write_loan(s, loan.id, held, _SET_RENEWED, values)
 
 
 _SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",
@@ -208,12 +186,7 @@ def _loan_lost(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
               "returned_centre": None, "lost_hlc": e.hlc}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_LOST.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-        refresh_held(s, Loan, loan.id, values)
-        _member_once_closed(s, loan.id)
+    _write_loan(s, loan.id, held, _SET_LOST, values, closed=True)
     recompute_copy(s, loan.copy_id)
     check_erased(s, "loan", loan.id)  # (a conflict about it open while it was: dropped)
     check_loan(s, loan.id)
@@ -226,11 +199,7 @@ def _loan_member_moved(s: Session, e: FoldEvent) -> None:
     if loan is None:
         return
     values = {"member_id": e.payload["member_id"]}
-    if held is not None:
-        held.update(values)
-    else:
-        _SET_MEMBER.run(s, loan_id=loan.id, v_member_id=values["member_id"])
-        refresh_held(s, Loan, loan.id, values)
+    _write_loan(s, loan.id, held, _SET_MEMBER, values)
     check_erased(s, "loan", loan.id)
     check_loan(s, loan.id)
     check_erased(s, "member", str(e.payload.get("from_member_id") or ""))
@@ -247,6 +216,20 @@ def _member_once_closed(s: Session, loan_id: str) -> None:
     if member is not None:
         _SET_MEMBER.run(s, loan_id=loan_id, v_member_id=member)
         refresh_held(s, Loan, loan_id, {"member_id": member})
+
+
+def _write_loan(s: Session, loan_id: str, held: dict[str, Any] | None, setter: SqliteStatement, values: dict[str, Any],
+                *, closed: bool = False) -> None:
+    """`values` written to the loan: to its row held back by a re-fold (`held`), or by `setter` to
+    its table row and any held copy of it; a loan `closed` by this step looks again at its member
+    (`_member_once_closed`)."""
+    if held is not None:
+        held.update(values)
+        return
+    setter.run(s, loan_id=loan_id, **{"v_" + k: v for k, v in values.items()})
+    refresh_held(s, Loan, loan_id, values)
+    if closed:
+        _member_once_closed(s, loan_id)
 
 
 @resetter("loan")
